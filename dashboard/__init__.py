@@ -1,0 +1,1 @@
+"""The Streamlit dashboard over the curated timeline (reads events.yaml, never articles)."""

@@ -1,0 +1,7 @@
+"""``python -m extract``: see :mod:`extract.cli`."""
+
+import sys
+
+from extract.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1164 @@
+"""The events.yaml contract: load, validate and save the curated timeline.
+
+This module is the one piece of ``extract`` that the dashboard imports. It owns:
+
+* the typed model (:class:`Timeline`, :class:`Source`, :class:`Event`, :class:`Evidence`, ...),
+  from which the JSON Schema ``events.schema.json`` is generated;
+* :class:`PartialDate`, a date whose *form is its precision* (``2016``, ``2020-11``,
+  ``2023-05-30``): a year is never silently turned into a day;
+* validation that reports every problem at once as a :class:`TimelineError`, one line each,
+  naming the file, the event (id or position), the line, the field, the bad value and what was
+  expected;
+* :class:`Document`, the round-trip editor used by ``extract merge`` and the review page: it
+  keeps people's comments and key order, writes atomically, and refuses to overwrite a file that
+  changed on disk since it was read.
+
+Two parsers are used on purpose. Reading (``load``/``parse``) goes through PyYAML's
+C-accelerated *safe* loader, which is fast and refuses object tags; editing goes through
+ruamel.yaml's round-trip mode, which is slower but preserves comments and formatting. Line
+numbers for error messages come from a node-level compose of the same text, so they are exact
+even when the values themselves are broken.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import difflib
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import total_ordering
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError, core_schema
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "EVENT_TYPES",
+    "STATUSES",
+    "SCHEMA_VERSION",
+    "PartialDate",
+    "Value",
+    "Claim",
+    "Evidence",
+    "Source",
+    "Event",
+    "Timeline",
+    "Problem",
+    "TimelineError",
+    "ConcurrentModificationError",
+    "Document",
+    "parse",
+    "load",
+    "dumps",
+    "atomic_write",
+    "json_schema",
+    "schema_text",
+    "SCHEMA_COMMENT",
+]
+
+SCHEMA_VERSION = 1
+SCHEMA_COMMENT = "# yaml-language-server: $schema=./events.schema.json"
+
+EVENT_TYPES: tuple[str, ...] = (
+    "deal",
+    "delivery",
+    "combat_use",
+    "visit",
+    "meeting_call",
+    "agreement",
+    "diplomatic",
+    "statement",
+    "statistic",
+    "conflict",
+    "production",
+    "other",
+)
+STATUSES: tuple[str, ...] = ("candidate", "accepted", "rejected")
+
+EventType = Literal[
+    "deal",
+    "delivery",
+    "combat_use",
+    "visit",
+    "meeting_call",
+    "agreement",
+    "diplomatic",
+    "statement",
+    "statistic",
+    "conflict",
+    "production",
+    "other",
+]
+Status = Literal["candidate", "accepted", "rejected"]
+
+_DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+# --------------------------------------------------------------------------------------------
+# PartialDate
+# --------------------------------------------------------------------------------------------
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date at the precision the text gives: a year, a month, or a day.
+
+    >>> PartialDate.parse("2020-11").precision
+    'month'
+    >>> str(PartialDate.parse(2016))
+    '2016'
+    >>> PartialDate.parse("2016").first_day(), PartialDate.parse("2016").last_day()
+    (datetime.date(2016, 1, 1), datetime.date(2016, 12, 31))
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        """Read ``2016``, ``"2016"``, ``"2016-12"``, ``"2016-12-13"`` or a ``datetime.date``.
+
+        Raises ``ValueError`` with a message fit for a curator.
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, _dt.datetime):
+            raise ValueError(
+                f"{_show(value)} is a date with a time; expected {_DATE_FORMS}"
+            )
+        if isinstance(value, _dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError(f"{_show(value)} is not a date; expected {_DATE_FORMS}")
+        text = str(value).strip()
+        m = _DATE_RE.match(text)
+        if not m:
+            raise ValueError(f"{_show(value)} is not a date; expected {_DATE_FORMS}")
+        year = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        day = int(m.group(3)) if m.group(3) else None
+        if year < 1000:
+            raise ValueError(f"{_show(value)} is not a date; expected a four-digit year")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(
+                f"{_show(value)} is not a date: there is no month {month}; "
+                f"expected {_DATE_FORMS}"
+            )
+        if day is not None:
+            assert month is not None
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(
+                    f"{_show(value)} is not a real date: {calendar.month_name[month]} {year} "
+                    f"has {last} days; expected {_DATE_FORMS}"
+                )
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        """``'year'``, ``'month'`` or ``'day'``."""
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> _dt.date:
+        if self.day is not None:
+            return _dt.date(self.year, self.month or 1, self.day)
+        if self.month is not None:
+            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _dt.date(self.year, 12, 31)
+
+    def to_yaml(self) -> int | str:
+        """The YAML scalar: a plain int for a year, ``YYYY-MM``/``YYYY-MM-DD`` strings else."""
+        return self.year if self.precision == "year" else str(self)
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    # pydantic integration: validate from YAML scalars, serialize to the YAML form
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        def validate(value: Any) -> PartialDate:
+            try:
+                return cls.parse(value)
+            except ValueError as exc:
+                raise PydanticCustomError("partial_date", str(exc)) from None
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda d: d.to_yaml(), when_used="always"
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "description": "A date at the precision the source gives: YYYY, YYYY-MM or "
+            "YYYY-MM-DD. The form is the precision.",
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+            ],
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# The model
+# --------------------------------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=False, frozen=False)
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "bad_id",
+            "{value} is not a valid id; expected lowercase letters, digits, '-', '.' or '_', "
+            "starting with a letter or digit",
+            {"value": _show(value)},
+        )
+    return value
+
+
+def _check_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    m = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", value)
+    scheme = m.group(1).lower() if m else ""
+    if scheme not in ("http", "https") or not re.match(r"^https?://[^/\s]+", value, re.I):
+        raise PydanticCustomError(
+            "bad_url",
+            "{value} is not a web address; expected an http:// or https:// URL",
+            {"value": _show(value)},
+        )
+    if re.search(r"\s", value):
+        raise PydanticCustomError(
+            "bad_url", "{value} contains spaces; expected a URL", {"value": _show(value)}
+        )
+    return value
+
+
+class Source(_Model):
+    """An article or reference that evidence can cite."""
+
+    id: str = Field(description="Unique, stable id, e.g. caspian-news-2023-05-31.")
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: PartialDate | None = Field(
+        default=None, description="Publication date (YYYY | YYYY-MM | YYYY-MM-DD) or null."
+    )
+    url: str | None = Field(default=None, description="http(s) address of the article.")
+    file: str | None = Field(default=None, description="The article file it was read from.")
+    language: str = "en"
+    notes: str | None = None
+
+    _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+    _url = field_validator("url")(classmethod(lambda cls, v: _check_url(v)))
+
+
+class Value(_Model):
+    """A money amount or a figure (a share in percent, a rank)."""
+
+    amount: float = Field(ge=0)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217.")
+    unit: str | None = Field(default=None, description="For figures: percent, rank, ...")
+    approximate: bool = False
+    text: str | None = Field(default=None, description="The words as written.")
+
+
+class Claim(_Model):
+    """What one source says about an event where it differs from the established record."""
+
+    date: PartialDate | None = None
+    end: PartialDate | None = None
+    value: Value | None = None
+    text: str | None = Field(default=None, description="Anything else this source claims.")
+
+
+class Evidence(_Model):
+    """One source's sentence supporting an event."""
+
+    source: str = Field(description="The id of a source in this file.")
+    quote: str = Field(min_length=1, description="The exact sentence from the article.")
+    date_text: str | None = Field(default=None, description="The date words exactly as written.")
+    claims: Claim | None = Field(
+        default=None, description="What this source says, where it differs from the event."
+    )
+
+
+class Event(_Model):
+    """A dated happening, with its evidence."""
+
+    id: str = Field(description="Unique id, stable across re-runs.")
+    title: str = Field(min_length=1)
+    date: PartialDate
+    end: PartialDate | None = Field(default=None, description="For periods.")
+    approximate: bool = False
+    type: EventType
+    actors: list[str] = Field(default_factory=list, description="Countries, short English names.")
+    people: list[str] = Field(default_factory=list)
+    systems: list[str] = Field(default_factory=list, description="Weapon systems, canonical names.")
+    value: Value | None = None
+    summary: str | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+    status: Status = "candidate"
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    unverified: bool = Field(
+        default=False, description="A claim no independent source confirms: shown as such."
+    )
+    notes: str | None = None
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+
+    _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+
+    @property
+    def precision(self) -> str:
+        return self.date.precision
+
+    def publishers(self, sources: Mapping[str, Source]) -> list[str]:
+        """Distinct publishers among this event's evidence (corroboration), in order."""
+        seen: dict[str, None] = {}
+        for ev in self.evidence:
+            src = sources.get(ev.source)
+            name = (src.publisher or src.id) if src else ev.source
+            seen.setdefault(name, None)
+        return list(seen)
+
+
+class Timeline(_Model):
+    """The whole file."""
+
+    version: Literal[1] = Field(description="Format version; 1.")
+    sources: list[Source] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    briefing: list[str] = Field(
+        default_factory=list, description="Event ids for presenter mode, in the presenter's order."
+    )
+
+    def source_map(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def event_map(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "timeline": tuple(Timeline.model_fields),
+    "source": tuple(Source.model_fields),
+    "event": tuple(Event.model_fields),
+    "evidence": tuple(Evidence.model_fields),
+    "value": tuple(Value.model_fields),
+    "claims": tuple(Claim.model_fields),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One validation problem, located."""
+
+    file: str
+    line: int | None
+    where: str  # "event 'gantz-visit-2022'", "source #2", "" for the top level
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        head = self.file
+        if self.where:
+            head += f", {self.where}"
+        if self.line is not None:
+            head += f" (line {self.line})"
+        body = f"field '{self.field}': {self.message}" if self.field else self.message
+        return f"{head}: {body}"
+
+
+class TimelineError(Exception):
+    """The file cannot be used as it is. ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def first(self) -> Problem:
+        return self.problems[0]
+
+
+class ConcurrentModificationError(Exception):
+    """The file changed on disk since it was read: saving would overwrite someone's work."""
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 1] + "…"
+        return "'" + text.replace("\n", "\\n") + "'"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None:
+        return "null"
+    return repr(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------
+
+
+class _SafeLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loader that leaves dates as the strings written (validated by PartialDate)."""
+
+
+_SafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_MAX_DEPTH = 64
+
+
+def _no_aliases(data: Any) -> bool:
+    """True when no container appears twice (YAML aliases); guards against alias bombs."""
+    seen: set[int] = set()
+    stack = [(data, 0)]
+    while stack:
+        obj, depth = stack.pop()
+        if isinstance(obj, dict | list):
+            if id(obj) in seen:
+                return False
+            if depth > _MAX_DEPTH:
+                return True  # depth is reported separately
+            seen.add(id(obj))
+            children = obj.values() if isinstance(obj, dict) else obj
+            stack.extend((c, depth + 1) for c in children)
+    return True
+
+
+def _depth(data: Any) -> int:
+    best = 0
+    stack = [(data, 0)]
+    while stack:
+        obj, d = stack.pop()
+        best = max(best, d)
+        if best > _MAX_DEPTH:
+            return best
+        if isinstance(obj, dict):
+            stack.extend((c, d + 1) for c in obj.values())
+        elif isinstance(obj, list):
+            stack.extend((c, d + 1) for c in obj)
+    return best
+
+
+def _yaml_problem(file: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(problem):
+        tag = re.search(r"tag '([^']+)'", str(problem))
+        shown = tag.group(1) if tag else "this tag"
+        return Problem(
+            file, line, "", None,
+            f"the tag {shown!r} is not allowed; expected plain YAML values "
+            "(mappings, lists, strings, numbers)",
+        )
+    return Problem(file, line, "", None, f"YAML syntax error: {problem}; expected valid YAML")
+
+
+def _read_yaml(text: str, file: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.YAMLError as exc:
+        raise TimelineError([_yaml_problem(file, exc)]) from None
+    except RecursionError:
+        raise TimelineError(
+            [Problem(file, None, "", None, "the YAML is nested too deeply; expected events.yaml")]
+        ) from None
+    except ValueError as exc:  # e.g. an explicit !!timestamp with an impossible day
+        raise TimelineError([Problem(file, None, "", None, f"bad value: {exc}")]) from None
+
+
+class _Locator:
+    """Maps a data path like ('events', 3, 'date') to a 1-based line, from YAML nodes."""
+
+    def __init__(self, text: str):
+        try:
+            self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            self.root = None
+
+    def node(self, path: Sequence[Any]) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """(key node, value node) at the end of ``path``, as deep as it resolves."""
+        node, key_node = self.root, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                        key_node, node = k, v
+                        break
+                else:
+                    return key_node, node
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    key_node, node = None, node.value[part]
+                else:
+                    return key_node, node
+            else:
+                return key_node, node
+        return key_node, node
+
+    def line(self, path: Sequence[Any]) -> int | None:
+        key_node, node = self.node(path)
+        target = key_node or node
+        return target.start_mark.line + 1 if target is not None else None
+
+
+def _where(data: Any, path: Sequence[Any]) -> tuple[str, list[Any]]:
+    """("event 'x'", remaining path) for a path into the data."""
+    if len(path) >= 2 and path[0] in ("events", "sources") and isinstance(path[1], int):
+        kind = "event" if path[0] == "events" else "source"
+        item = None
+        seq = data.get(path[0]) if isinstance(data, dict) else None
+        if isinstance(seq, list) and 0 <= path[1] < len(seq):
+            item = seq[path[1]]
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str) and ident:
+            return f"{kind} '{ident}'", list(path[2:])
+        return f"{kind} #{path[1] + 1}", list(path[2:])
+    if len(path) >= 2 and path[0] == "briefing" and isinstance(path[1], int):
+        return f"briefing item #{path[1] + 1}", []
+    return "", list(path)
+
+
+def _field_name(parts: Sequence[Any]) -> str | None:
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + str(p)
+    return out or None
+
+
+def _kind_of(path: Sequence[Any]) -> str:
+    """Which model a path's parent is, for the list of allowed keys."""
+    names = [p for p in path if isinstance(p, str)]
+    if not names:
+        return "timeline"
+    last = names[-1]
+    return {
+        "events": "event",
+        "sources": "source",
+        "evidence": "evidence",
+        "value": "value",
+        "claims": "claims",
+    }.get(last, "timeline")
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    """`` (did you mean 'visit'?)`` when a close option exists, else ``''``."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_EXPECT = {
+    "string_type": "expected text",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "int_type": "expected a whole number",
+    "list_type": "expected a list",
+    "model_type": "expected a mapping of fields",
+    "model_attributes_type": "expected a mapping of fields",
+    "dict_type": "expected a mapping of fields",
+}
+
+
+def _message_for(err: Mapping[str, Any], data: Any) -> tuple[list[Any], str]:
+    """(path, message) for one pydantic error."""
+    loc = list(err["loc"])
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        allowed = _FIELDS[_kind_of(loc[:-1])]
+        return loc, (
+            f"unknown field {_show(str(key))}{_did_you_mean(str(key), allowed)}; "
+            f"expected one of {', '.join(allowed)}"
+        )
+    if kind == "missing":
+        return loc, "is missing; it is required"
+    if kind == "literal_error":
+        field = loc[-1]
+        if field == "type":
+            return loc, (
+                f"{_show(value)} is not an event type{_did_you_mean(str(value), EVENT_TYPES)}; "
+                f"expected one of {', '.join(EVENT_TYPES)}"
+            )
+        if field == "status":
+            return loc, (
+                f"{_show(value)} is not a status{_did_you_mean(str(value), STATUSES)}; "
+                f"expected one of {', '.join(STATUSES)}"
+            )
+        if field == "version":
+            return loc, f"{_show(value)} is not a supported version; expected {SCHEMA_VERSION}"
+        return loc, f"{_show(value)} is not allowed; {err['msg']}"
+    if kind in ("partial_date", "bad_id", "bad_url"):
+        return loc, err["msg"]
+    if kind == "too_short":
+        if loc and loc[-1] == "evidence":
+            return loc, "is empty; expected at least one piece of evidence (source and quote)"
+        return loc, "is empty; expected some text"
+    if kind == "string_too_short":
+        return loc, "is empty; expected some text"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bounds = "between 0 and 1" if loc and loc[-1] == "confidence" else "0 or more"
+        return loc, f"{_show(value)} is out of range; expected a number {bounds}"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "currency":
+        return loc, f"{_show(value)} is not a currency code; expected three capitals like USD"
+    if kind in _EXPECT:
+        return loc, f"{_show(value)} is the wrong kind of value; {_EXPECT[kind]}"
+    return loc, f"{_show(value)}: {err['msg']}"
+
+
+def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
+    """Checks across items: unique ids, evidence sources, end after date, briefing ids."""
+    out: list[tuple[list[Any], str]] = []
+    sources = data.get("sources") if isinstance(data.get("sources"), list) else []
+    events = data.get("events") if isinstance(data.get("events"), list) else []
+    source_ids: dict[str, int] = {}
+    for i, s in enumerate(sources):
+        sid = s.get("id") if isinstance(s, dict) else None
+        if isinstance(sid, str):
+            if sid in source_ids:
+                out.append(
+                    (["sources", i, "id"],
+                     f"{_show(sid)} is a duplicate id (also source #{source_ids[sid] + 1}); "
+                     "expected every source id to be unique")
+                )
+            else:
+                source_ids[sid] = i
+    event_ids: dict[str, int] = {}
+    for i, e in enumerate(events):
+        if not isinstance(e, dict):
+            continue
+        eid = e.get("id")
+        if isinstance(eid, str):
+            if eid in event_ids:
+                out.append(
+                    (["events", i, "id"],
+                     f"{_show(eid)} is a duplicate id (also event #{event_ids[eid] + 1}); "
+                     "expected every event id to be unique")
+                )
+            else:
+                event_ids[eid] = i
+        evidence = e.get("evidence")
+        if isinstance(evidence, list):
+            for j, ev in enumerate(evidence):
+                src = ev.get("source") if isinstance(ev, dict) else None
+                if isinstance(src, str) and src not in source_ids:
+                    hint = _did_you_mean(src, source_ids)
+                    out.append(
+                        (["events", i, "evidence", j, "source"],
+                         f"{_show(src)} is not a source in this file{hint}; "
+                         "expected the id of an entry under 'sources'")
+                    )
+        try:
+            start = PartialDate.parse(e.get("date"))
+            end = PartialDate.parse(e["end"]) if e.get("end") is not None else None
+        except ValueError:
+            continue
+        if end is not None and end.last_day() < start.first_day():
+            out.append(
+                (["events", i, "end"],
+                 f"{_show(str(end))} is before the date {_show(str(start))}; "
+                 "expected an end on or after the date")
+            )
+    briefing = data.get("briefing")
+    if isinstance(briefing, list):
+        for k, ref in enumerate(briefing):
+            if isinstance(ref, str) and ref not in event_ids:
+                out.append(
+                    (["briefing", k],
+                     f"{_show(ref)} is not an event in this file"
+                     f"{_did_you_mean(ref, event_ids)}; expected the id of an entry under "
+                     "'events'")
+                )
+    return out
+
+
+def parse(text: str, *, file: str = "events.yaml") -> Timeline:
+    """Validate YAML text as a timeline.
+
+    Returns the :class:`Timeline`; raises :class:`TimelineError` listing every problem.
+    """
+    data = _read_yaml(text, file)
+    if data is None:
+        raise TimelineError(
+            [Problem(file, None, "", None,
+                     "the file is empty; expected a mapping with version, sources and events")]
+        )
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single value ({_show(data)})"
+        raise TimelineError(
+            [Problem(file, 1, "", None,
+                     f"the document is {kind}; expected a mapping with version, sources and "
+                     "events")]
+        )
+    if not _no_aliases(data):
+        raise TimelineError(
+            [Problem(file, _alias_line(text), "", None,
+                     "YAML anchors and aliases (&name, *name) are not allowed; "
+                     "expected every value written out")]
+        )
+    if _depth(data) > _MAX_DEPTH:
+        raise TimelineError(
+            [Problem(file, None, "", None, "the YAML is nested too deeply; expected events.yaml")]
+        )
+    found: list[tuple[list[Any], str]] = []
+    timeline: Timeline | None = None
+    try:
+        timeline = Timeline.model_validate(data)
+    except ValidationError as exc:
+        found.extend(_message_for(err, data) for err in exc.errors(include_url=False))
+    found.extend(_cross_check(data))
+    if not found:
+        assert timeline is not None
+        return timeline
+    locator = _Locator(text)
+    problems = []
+    for path, message in found:
+        where, rest = _where(data, path)
+        problems.append(
+            Problem(file, locator.line(path), where, _field_name(rest), message)
+        )
+    problems.sort(key=lambda p: (p.line or 0))
+    raise TimelineError(problems)
+
+
+def _alias_line(text: str) -> int | None:
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _read_text(path: Path) -> tuple[str, bytes]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TimelineError(
+            [Problem(str(path), None, "", None, "no such file; expected a timeline YAML file")]
+        ) from None
+    except IsADirectoryError:
+        raise TimelineError(
+            [Problem(str(path), None, "", None, "is a folder; expected a timeline YAML file")]
+        ) from None
+    except OSError as exc:
+        raise TimelineError([Problem(str(path), None, "", None, f"cannot read: {exc.strerror}")])
+    try:
+        return raw.decode("utf-8-sig"), raw
+    except UnicodeDecodeError as exc:
+        raise TimelineError(
+            [Problem(str(path), None, "", None,
+                     f"not UTF-8 text (bad byte at offset {exc.start}); expected a UTF-8 YAML "
+                     "file")]
+        ) from None
+
+
+def load(path: str | os.PathLike[str]) -> Timeline:
+    """Read and validate a timeline file (fast path: C-accelerated safe loader).
+
+    Raises :class:`TimelineError` with every problem, each naming ``path``.
+    """
+    p = Path(path)
+    text, _ = _read_text(p)
+    return parse(text, file=str(path))
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------------
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
+    renamed over ``path`` (``os.replace`` is atomic on POSIX). The old file's permissions are
+    kept. On any failure the temporary file is removed and ``path`` is untouched.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def _round_trip_yaml(mapping_indent: int = 2, sequence_indent: int = 4, offset: int = 2):
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap people's long lines
+    rt.indent(mapping=mapping_indent, sequence=sequence_indent, offset=offset)
+    rt.allow_duplicate_keys = False
+    return rt
+
+
+def _guess_indent(text: str) -> tuple[int, int, int]:
+    """(mapping, sequence, offset) indentation the file uses, defaulting to 2/4/2.
+
+    Read from the first key with no value followed by a deeper key (mapping indent) or by a
+    dash (sequence offset); ruamel needs these to write the file back byte for byte.
+    """
+    mapping, offset = None, None
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    for line, nxt in zip(lines, lines[1:]):
+        m = re.match(r"^( *)(?:- +)?([\w-]+):\s*(#.*)?$", line)
+        if not m:
+            continue
+        base = len(line) - len(line.lstrip(" -")) if "- " in line[: len(m.group(1)) + 2] else len(
+            m.group(1)
+        )
+        deeper_key = re.match(r"^( *)[\w-]+:", nxt)
+        deeper_dash = re.match(r"^( *)- ", nxt)
+        if mapping is None and deeper_key and len(deeper_key.group(1)) > base:
+            mapping = len(deeper_key.group(1)) - base
+        if offset is None and deeper_dash and len(deeper_dash.group(1)) >= base:
+            offset = len(deeper_dash.group(1)) - base
+        if mapping is not None and offset is not None:
+            break
+    mapping = mapping or 2
+    offset = 2 if offset is None else offset
+    return mapping, offset + 2, offset
+
+
+def _plain(obj: Any) -> Any:
+    """ruamel's commented containers to plain dicts/lists (dates kept as written)."""
+    if isinstance(obj, Mapping):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+_EVENT_KEY_ORDER = tuple(Event.model_fields)
+_SOURCE_KEY_ORDER = tuple(Source.model_fields)
+
+
+def _to_yaml_value(model: BaseModel) -> dict[str, Any]:
+    """A model as an ordered mapping for YAML: no nulls, no empty defaults, flow-style lists."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    out = CommentedMap()
+    dumped = model.model_dump(mode="python", exclude_none=True)
+    for name, field in type(model).model_fields.items():
+        if name not in dumped:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, bool) and value is False and field.default is False:
+            continue
+        if isinstance(value, PartialDate):
+            out[name] = _date_scalar(value)
+        elif isinstance(value, BaseModel):
+            out[name] = _to_yaml_value(value)
+        elif isinstance(value, list):
+            if value and isinstance(value[0], BaseModel):
+                seq = CommentedSeq(_to_yaml_value(v) for v in value)
+            else:
+                seq = CommentedSeq(value)
+                seq.fa.set_flow_style()
+            if not value and name in ("people", "systems"):
+                continue
+            out[name] = seq
+        elif isinstance(value, float) and value.is_integer() and name == "amount":
+            out[name] = int(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _date_scalar(value: PartialDate) -> Any:
+    # days as dates so that ruamel writes them plain (2023-05-30), years as ints, months as str
+    if value.precision == "day":
+        return value.first_day()
+    return value.to_yaml()
+
+
+def dumps(timeline: Timeline, *, header: str | None = None) -> str:
+    """A timeline as new YAML text in the canonical layout (schema comment first)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    doc = CommentedMap()
+    doc["version"] = timeline.version
+    doc["sources"] = CommentedSeq(_to_yaml_value(s) for s in timeline.sources)
+    doc["events"] = CommentedSeq(_to_yaml_value(e) for e in timeline.events)
+    if timeline.briefing:
+        doc["briefing"] = CommentedSeq(timeline.briefing)
+    buf = io.StringIO()
+    buf.write(SCHEMA_COMMENT + "\n")
+    if header:
+        for line in header.splitlines():
+            buf.write(f"# {line}".rstrip() + "\n")
+    _round_trip_yaml().dump(doc, buf)
+    return buf.getvalue()
+
+
+@dataclass
+class _DiskState:
+    sha256: str
+
+    @classmethod
+    def of(cls, raw: bytes) -> _DiskState:
+        return cls(hashlib.sha256(raw).hexdigest())
+
+
+class Document:
+    """A timeline file opened for editing, keeping comments, key order and formatting.
+
+    >>> doc = Document.open("events.yaml")          # doctest: +SKIP
+    >>> doc.set_status("herzog-visit-2023", "accepted", by="analyst")  # doctest: +SKIP
+    >>> doc.save()                                  # doctest: +SKIP
+
+    ``save`` validates the new text before writing it, writes atomically, and raises
+    :class:`ConcurrentModificationError` when the file changed on disk since ``open``.
+    """
+
+    def __init__(self, path: Path, text: str, raw: bytes | None, timeline: Timeline):
+        self.path = path
+        self.timeline = timeline
+        self._original_text = text
+        self._disk = _DiskState.of(raw) if raw is not None else None
+        self._yaml = _round_trip_yaml(*_guess_indent(text))
+        self._yaml.explicit_start = text.lstrip().startswith("---")
+        self.data = self._yaml.load(text)
+
+    # -- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Document:
+        """Open an existing, valid file. Raises :class:`TimelineError` if it is not."""
+        p = Path(path)
+        text, raw = _read_text(p)
+        timeline = parse(text, file=str(path))
+        return cls(p, text, raw, timeline)
+
+    @classmethod
+    def new(cls, path: str | os.PathLike[str], *, header: str | None = None) -> Document:
+        """A new, empty timeline that will be written to ``path`` on save."""
+        empty = Timeline(version=1)
+        text = dumps(empty, header=header)
+        return cls(Path(path), text, None, empty)
+
+    # -- reading -------------------------------------------------------------------------------
+    def _events(self) -> list[Any]:
+        return self.data.setdefault("events", [])
+
+    def _sources(self) -> list[Any]:
+        return self.data.setdefault("sources", [])
+
+    def _event_node(self, event_id: str) -> Any:
+        for node in self._events():
+            if node.get("id") == event_id:
+                return node
+        raise KeyError(f"no event with id {event_id!r} in {self.path}")
+
+    # -- editing -------------------------------------------------------------------------------
+    def add_source(self, source: Source) -> None:
+        if any(s.get("id") == source.id for s in self._sources()):
+            raise ValueError(f"source {source.id!r} already exists in {self.path}")
+        self._sources().append(_to_yaml_value(source))
+        self._refresh()
+
+    def add_event(self, event: Event) -> None:
+        if any(e.get("id") == event.id for e in self._events()):
+            raise ValueError(f"event {event.id!r} already exists in {self.path}")
+        self._events().append(_to_yaml_value(event))
+        self._refresh()
+
+    def add_evidence(self, event_id: str, evidence: Evidence) -> None:
+        node = self._event_node(event_id)
+        node.setdefault("evidence", []).append(_to_yaml_value(evidence))
+        self._refresh()
+
+    def update_event(self, event_id: str, **changes: Any) -> None:
+        """Set fields of one event; ``None`` removes an optional field. Other lines untouched."""
+        node = self._event_node(event_id)
+        for name, value in changes.items():
+            if name not in Event.model_fields:
+                raise ValueError(f"unknown event field {name!r}")
+            if value is None or (value is False and Event.model_fields[name].default is False):
+                node.pop(name, None)
+                continue
+            if isinstance(value, PartialDate):
+                value = _date_scalar(value)
+            elif isinstance(value, BaseModel):
+                value = _to_yaml_value(value)
+            elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                value = [_to_yaml_value(v) for v in value]
+            if name in node:
+                node[name] = value
+            else:
+                # keep the schema's key order for a new key
+                order = list(Event.model_fields)
+                pos = len(node)
+                for i, key in enumerate(node):
+                    if key in order and order.index(key) > order.index(name):
+                        pos = i
+                        break
+                node.insert(pos, name, value)
+        self._refresh()
+
+    def set_status(self, event_id: str, status: str, *, by: str | None = None) -> None:
+        changes: dict[str, Any] = {"status": status}
+        if by:
+            changes["reviewed_by"] = by
+            changes["reviewed_at"] = _dt.datetime.now(_dt.timezone.utc).strftime(
+                "%Y-%m-%dT%H:%M:%SZ"
+            )
+        self.update_event(event_id, **changes)
+
+    def remove_event(self, event_id: str) -> None:
+        events = self._events()
+        for i, node in enumerate(events):
+            if node.get("id") == event_id:
+                del events[i]
+                self._refresh()
+                return
+        raise KeyError(f"no event with id {event_id!r} in {self.path}")
+
+    def _refresh(self) -> None:
+        """Re-validate the edited tree; raises TimelineError and keeps nothing on failure."""
+        self.timeline = parse(self.text(), file=str(self.path))
+
+    # -- writing -------------------------------------------------------------------------------
+    def text(self) -> str:
+        buf = io.StringIO()
+        self._yaml.dump(self.data, buf)
+        return buf.getvalue()
+
+    def changed_on_disk(self) -> bool:
+        if self._disk is None:
+            return self.path.exists()
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return True
+        return _DiskState.of(raw) != self._disk
+
+    def save(self, *, force: bool = False) -> None:
+        """Validate and write atomically. Refuses to overwrite a file changed on disk."""
+        text = self.text()
+        parse(text, file=str(self.path))
+        if not force and self.changed_on_disk():
+            raise ConcurrentModificationError(
+                f"{self.path} changed on disk since it was read; reload it and redo the change "
+                "(nothing was written)"
+            )
+        data = text.encode("utf-8")
+        atomic_write(self.path, data)
+        self._disk = _DiskState.of(data)
+        self._original_text = text
+
+    # -- iteration helpers ---------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.timeline.events)
+
+
+# --------------------------------------------------------------------------------------------
+# JSON Schema
+# --------------------------------------------------------------------------------------------
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of events.yaml, generated from the model."""
+    schema = Timeline.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Arms-transfer timeline (events.yaml)"
+    return schema
+
+
+def schema_text() -> str:
+    """The schema file's exact text (stable key order, trailing newline)."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,528 @@
+"""The events.yaml contract: validation messages, round trips, atomic and safe writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from extract import timeline as tl
+from extract.timeline import (
+    ConcurrentModificationError,
+    Document,
+    Event,
+    Evidence,
+    PartialDate,
+    TimelineError,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = textwrap.dedent(
+    """\
+    # yaml-language-server: $schema=./events.schema.json
+    # A curator's comment at the top.
+    version: 1
+    sources:
+      - id: caspian-news-2023-05-31
+        title: President Aliyev Highlights Defense Cooperation with Israel
+        publisher: Caspian News   # the outlet, as printed
+        author: Timucin Turksoy
+        published: 2023-05-31
+        url: https://caspiannews.com/news-detail/example
+        file: 000_d12d6f3a060827aa.txt
+        language: en
+    events:
+      # talks on the first day of the visit
+      - id: herzog-aliyev-baku-2023-05-30
+        title: Herzog and Aliyev hold talks in Baku
+        date: 2023-05-30
+        end: 2023-05-31
+        approximate: false
+        type: visit
+        actors: [Israel, Azerbaijan]
+        people: [Isaac Herzog, Ilham Aliyev]
+        systems: []
+        summary: State visit; talks and a joint press conference on 30 May.
+        evidence:
+          - source: caspian-news-2023-05-31
+            quote: "Israeli President Isaac Herzog and his Azerbaijani counterpart"
+            date_text: "May 30, 2023"
+        status: accepted
+        confidence: 0.9
+        notes: >-
+          Folded notes a curator wrote.
+      - id: aliyev-contracts-2016
+        title: Aliyev puts Israeli defence contracts at about $5 billion
+        date: 2016
+        type: statement
+        actors: [Azerbaijan, Israel]
+        value: {amount: 5000000000, currency: USD, approximate: true}
+        evidence:
+          - source: caspian-news-2023-05-31
+            quote: 'In 2016, President Aliyev revealed that the contracts were close to $5 billion.'
+            date_text: In 2016
+            claims: {date: 2016}
+        status: candidate
+        confidence: 0.7
+    """
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "events.yaml") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(TimelineError) as info:
+        tl.parse(text, file="events.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def event_yaml(**fields: str) -> str:
+    """A valid file with one event whose fields are overridden by raw YAML lines."""
+    base = {
+        "id": "e1",
+        "title": "Talks",
+        "date": "2023-05-30",
+        "type": "visit",
+        "evidence": "\n      - source: s1\n        quote: A sentence.",
+        "status": "accepted",
+    }
+    base.update(fields)
+    lines = [f"    {k}: {v}" for k, v in base.items() if v is not None]
+    lines[0] = lines[0].replace("    ", "  - ", 1)
+    return "version: 1\nsources:\n  - id: s1\nevents:\n" + "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# PartialDate
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, text, precision",
+    [
+        (2016, "2016", "year"),
+        ("2016", "2016", "year"),
+        ("2020-11", "2020-11", "month"),
+        ("2023-05-30", "2023-05-30", "day"),
+        (dt.date(2023, 5, 30), "2023-05-30", "day"),  # YAML tools that resolve timestamps
+        ("2024-02-29", "2024-02-29", "day"),  # leap day
+    ],
+    ids=["int-year", "str-year", "month", "day", "date-object", "leap-day"],
+)
+def test_partial_date_keeps_precision(raw, text, precision):
+    d = PartialDate.parse(raw)
+    assert str(d) == text
+    assert d.precision == precision
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("2023-02-30", "'2023-02-30' is not a real date: February 2023 has 28 days; "
+         "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2022-13-01", "'2022-13-01' is not a date: there is no month 13; "
+         "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("30 May 2023", "'30 May 2023' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2023-5-30", "'2023-5-30' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        (True, "True is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        (dt.datetime(2023, 5, 30, 12), "datetime.datetime(2023, 5, 30, 12, 0) is a date with a "
+         "time; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+    ids=["feb-30", "month-13", "words", "unpadded", "bool", "datetime"],
+)
+def test_partial_date_refuses(raw, message):
+    with pytest.raises(ValueError) as info:
+        PartialDate.parse(raw)
+    assert str(info.value) == message
+
+
+def test_partial_date_bounds_and_order():
+    y, m, d = (PartialDate.parse(x) for x in ("2016", "2016-12", "2016-12-13"))
+    assert y.first_day() == dt.date(2016, 1, 1) and y.last_day() == dt.date(2016, 12, 31)
+    assert m.last_day() == dt.date(2016, 12, 31)
+    assert d.first_day() == d.last_day() == dt.date(2016, 12, 13)
+    assert sorted([d, m, y]) == [y, m, d]
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation: every error with its exact message
+# ---------------------------------------------------------------------------------------------
+
+
+def test_good_file_loads(tmp_path):
+    timeline = tl.load(write(tmp_path, GOOD))
+    assert [e.id for e in timeline.events] == ["herzog-aliyev-baku-2023-05-30",
+                                               "aliyev-contracts-2016"]
+    first, second = timeline.events
+    assert str(first.date) == "2023-05-30" and str(first.end) == "2023-05-31"
+    assert second.date.precision == "year"
+    assert second.value.amount == 5_000_000_000
+    assert second.evidence[0].claims.date == PartialDate(2016)
+    assert timeline.sources[0].published == PartialDate(2023, 5, 31)
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({"titel": "Typo"},
+         "events.yaml, event 'e1' (line 13): field 'titel': unknown field 'titel' "
+         "(did you mean 'title'?); expected one of id, title, date, end, approximate, type, "
+         "actors, people, systems, value, summary, evidence, status, confidence, unverified, "
+         "notes, reviewed_by, reviewed_at"),
+        ({"date": "2022-13-01"},
+         "events.yaml, event 'e1' (line 7): field 'date': '2022-13-01' is not a date: there is "
+         "no month 13; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        # impossible day: YAML would not even call it a timestamp; we say why
+        ({"date": "2023-02-30"},
+         "events.yaml, event 'e1' (line 7): field 'date': '2023-02-30' is not a real date: "
+         "February 2023 has 28 days; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"end": "2023-05-01"},
+         "events.yaml, event 'e1' (line 13): field 'end': '2023-05-01' is before the date "
+         "'2023-05-30'; expected an end on or after the date"),
+        # a year end is fine for a day start in that year, but not for one after it
+        ({"date": "2016-12-13", "end": "2015"},
+         "events.yaml, event 'e1' (line 13): field 'end': '2015' is before the date "
+         "'2016-12-13'; expected an end on or after the date"),
+        ({"type": "visti"},
+         "events.yaml, event 'e1' (line 8): field 'type': 'visti' is not an event type "
+         "(did you mean 'visit'?); expected one of deal, delivery, combat_use, visit, "
+         "meeting_call, agreement, diplomatic, statement, statistic, conflict, production, "
+         "other"),
+        ({"status": "acepted"},
+         "events.yaml, event 'e1' (line 12): field 'status': 'acepted' is not a status "
+         "(did you mean 'accepted'?); expected one of candidate, accepted, rejected"),
+        ({"confidence": "1.5"},
+         "events.yaml, event 'e1' (line 13): field 'confidence': 1.5 is out of range; expected "
+         "a number between 0 and 1"),
+        ({"evidence": "\n      - source: s2\n        quote: A sentence."},
+         "events.yaml, event 'e1' (line 10): field 'evidence[0].source': 's2' is not a source "
+         "in this file; expected the id of an entry under 'sources'"),
+        ({"evidence": "[]"},
+         "events.yaml, event 'e1' (line 9): field 'evidence': is empty; expected at least one "
+         "piece of evidence (source and quote)"),
+        ({"title": None},
+         "events.yaml, event 'e1' (line 5): field 'title': is missing; it is required"),
+        ({"id": "Bad Id"},
+         "events.yaml, event 'Bad Id' (line 5): field 'id': 'Bad Id' is not a valid id; expected "
+         "lowercase letters, digits, '-', '.' or '_', starting with a letter or digit"),
+        ({"actors": "Israel"},
+         "events.yaml, event 'e1' (line 13): field 'actors': 'Israel' is the wrong kind of "
+         "value; expected a list"),
+        ({"value": "{amount: 5, currency: usd}"},
+         "events.yaml, event 'e1' (line 13): field 'value.currency': 'usd' is not a currency "
+         "code; expected three capitals like USD"),
+    ],
+    ids=["unknown-key", "month-13", "feb-30", "end-before-date", "end-year-before-day",
+         "unknown-type", "unknown-status", "confidence-range", "unknown-source",
+         "no-evidence", "missing-title", "bad-id", "actors-not-list", "currency"],
+)
+def test_event_errors(fields, expected):
+    text = event_yaml(**fields)
+    assert problems_of(text) == [expected], text
+
+
+def test_duplicate_ids():
+    text = event_yaml() + textwrap.indent(event_yaml().split("events:\n", 1)[1], "")
+    assert problems_of(text) == [
+        "events.yaml, event 'e1' (line 13): field 'id': 'e1' is a duplicate id (also event #1); "
+        "expected every event id to be unique"
+    ]
+
+
+def test_duplicate_source_ids_and_bad_urls():
+    text = textwrap.dedent(
+        """\
+        version: 1
+        sources:
+          - id: s1
+            url: javascript:alert(1)
+          - id: s1
+            url: file:///etc/passwd
+          - id: s3
+            url: ftp://example.org/x
+        events: []
+        """
+    )
+    assert problems_of(text) == [
+        "events.yaml, source 's1' (line 4): field 'url': 'javascript:alert(1)' is not a web "
+        "address; expected an http:// or https:// URL",
+        "events.yaml, source 's1' (line 5): field 'id': 's1' is a duplicate id (also source #1); "
+        "expected every source id to be unique",
+        "events.yaml, source 's1' (line 6): field 'url': 'file:///etc/passwd' is not a web "
+        "address; expected an http:// or https:// URL",
+        "events.yaml, source 's3' (line 8): field 'url': 'ftp://example.org/x' is not a web "
+        "address; expected an http:// or https:// URL",
+    ]
+
+
+def test_event_without_id_is_named_by_position():
+    text = "version: 1\nsources: []\nevents:\n  - title: T\n    date: 2016\n    type: deal\n" \
+           "    evidence: [{source: s, quote: q}]\n"
+    probs = problems_of(text)
+    assert probs[0] == "events.yaml, event #1 (line 4): field 'id': is missing; it is required"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("version: 1\nsources: [\n", "events.yaml (line 3): YAML syntax error: "),
+        ("version: 1\n  bad: indent\n", "events.yaml (line 2): YAML syntax error: "),
+        ("- a\n- b\n", "events.yaml (line 1): the document is a list; expected a mapping with "
+         "version, sources and events"),
+        ("just words\n", "events.yaml (line 1): the document is a single value ('just words'); "
+         "expected a mapping with version, sources and events"),
+        ("", "events.yaml: the file is empty; expected a mapping with version, sources and "
+         "events"),
+        ("version: 2\nsources: []\nevents: []\n", "events.yaml (line 1): field 'version': 2 is "
+         "not a supported version; expected 1"),
+        ("version: 1\nevents: []\ncolour: red\n", "events.yaml (line 3): field 'colour': unknown "
+         "field 'colour'; expected one of version, sources, events, briefing"),
+        # object tags are refused by the safe loader, never constructed
+        ("version: 1\nsources: !!python/object/apply:os.system ['true']\nevents: []\n",
+         "events.yaml (line 2): the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
+         "allowed; expected plain YAML values (mappings, lists, strings, numbers)"),
+        ("a: &a [x, x]\nb: &b [*a, *a]\nversion: 1\n", "events.yaml (line 2): YAML anchors and "
+         "aliases (&name, *name) are not allowed; expected every value written out"),
+    ],
+    ids=["unclosed-flow", "bad-indent", "list-document", "scalar-document", "empty",
+         "version-2", "unknown-top-key", "python-tag", "alias"],
+)
+def test_document_errors(text, expected):
+    probs = problems_of(text)
+    assert len(probs) == 1
+    assert probs[0].startswith(expected), probs[0]
+    assert probs[0].endswith("expected valid YAML") or not expected.endswith("error: ")
+
+
+def test_all_problems_are_reported_not_just_the_first():
+    text = event_yaml(date="2022-13-01", type="visti", status="nope")
+    assert len(problems_of(text)) == 3
+
+
+def test_billion_laughs_is_refused_quickly():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 10):
+        prev = f"*a{i - 1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
+    text = "\n".join(lines) + "\nversion: 1\n"
+    probs = problems_of(text)
+    assert "anchors and aliases" in probs[0]
+
+
+def test_deep_nesting_is_a_timeline_error():
+    text = "version: 1\nevents: " + "[" * 5000 + "]" * 5000 + "\n"
+    probs = problems_of(text)
+    assert "nested too deeply" in probs[0]
+
+
+def test_load_names_missing_and_undecodable_files(tmp_path):
+    with pytest.raises(TimelineError) as info:
+        tl.load(tmp_path / "nope.yaml")
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}: no such file; expected a timeline YAML file"
+    bad = tmp_path / "latin.yaml"
+    bad.write_bytes(b"version: 1\n# caf\xe9\n")
+    with pytest.raises(TimelineError) as info:
+        tl.load(bad)
+    assert "not UTF-8 text (bad byte at offset 16)" in str(info.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Round trip and editing
+# ---------------------------------------------------------------------------------------------
+
+
+def test_unchanged_load_and_save_is_byte_identical(tmp_path):
+    path = write(tmp_path, GOOD)
+    before = path.read_bytes()
+    doc = Document.open(path)
+    assert doc.text() == GOOD  # the serializer itself reproduces the file
+    doc.save()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\nsources:\n- id: s1\n  title: Flush-left lists\nevents: []\n",
+        "version: 1\nsources:\n    - id: s1\n      title: Four-space offset\nevents: []\n",
+        "---\nversion: 1   # explicit start\nsources: []\nevents: []\n",
+    ],
+    ids=["offset-0", "offset-4", "explicit-start"],
+)
+def test_round_trip_keeps_other_layouts(tmp_path, text):
+    path = write(tmp_path, text)
+    doc = Document.open(path)
+    doc.save()
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_edit_keeps_comments_and_changes_only_that_event(tmp_path):
+    path = write(tmp_path, GOOD)
+    doc = Document.open(path)
+    doc.update_event("aliyev-contracts-2016", status="accepted", notes="Checked: 2016-12-13.")
+    doc.save()
+    after = path.read_text(encoding="utf-8")
+    assert "# A curator's comment at the top." in after
+    assert "# the outlet, as printed" in after
+    assert "# talks on the first day of the visit" in after
+    import difflib
+
+    diff = [
+        line for line in difflib.unified_diff(GOOD.splitlines(), after.splitlines(), n=0,
+                                               lineterm="")
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+    assert diff == ["-    status: candidate", "+    status: accepted",
+                    "+    notes: 'Checked: 2016-12-13.'"]
+    assert tl.load(path).event_map()["aliyev-contracts-2016"].status == "accepted"
+
+
+def test_added_event_is_written_in_canonical_form(tmp_path):
+    path = write(tmp_path, GOOD)
+    doc = Document.open(path)
+    doc.add_event(
+        Event(
+            id="armenia-recalls-ambassador-2020-10-01",
+            title="Armenia recalls its ambassador from Israel",
+            date=PartialDate.parse("2020-10-01"),
+            type="diplomatic",
+            actors=["Armenia", "Israel"],
+            evidence=[Evidence(source="caspian-news-2023-05-31", quote="Yerevan recalled.",
+                               date_text="during 44-day liberation war")],
+            confidence=0.8,
+        )
+    )
+    doc.save()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(GOOD)  # everything before is untouched
+    assert text[len(GOOD):] == textwrap.indent(textwrap.dedent(
+        """\
+          - id: armenia-recalls-ambassador-2020-10-01
+            title: Armenia recalls its ambassador from Israel
+            date: 2020-10-01
+            type: diplomatic
+            actors: [Armenia, Israel]
+            evidence:
+              - source: caspian-news-2023-05-31
+                quote: Yerevan recalled.
+                date_text: during 44-day liberation war
+            status: candidate
+            confidence: 0.8
+        """
+    ), "  ")
+    assert tl.load(path).event_map()["armenia-recalls-ambassador-2020-10-01"].date.precision \
+        == "day"
+
+
+def test_invalid_edit_is_refused_and_file_untouched(tmp_path):
+    path = write(tmp_path, GOOD)
+    before = path.read_bytes()
+    doc = Document.open(path)
+    with pytest.raises(TimelineError) as info:
+        doc.update_event("aliyev-contracts-2016", type="bogus")
+    assert "'bogus' is not an event type" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_concurrent_modification_is_detected(tmp_path):
+    path = write(tmp_path, GOOD)
+    doc = Document.open(path)
+    path.write_text(GOOD.replace("Folded notes", "Someone else's notes"), encoding="utf-8")
+    other = path.read_bytes()
+    doc.update_event("aliyev-contracts-2016", status="rejected")
+    with pytest.raises(ConcurrentModificationError, match="changed on disk"):
+        doc.save()
+    assert path.read_bytes() == other  # the colleague's edit survives
+
+
+def test_new_document(tmp_path):
+    path = tmp_path / "new.yaml"
+    doc = Document.new(path, header="Candidates from a scan.")
+    doc.save()
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == tl.SCHEMA_COMMENT
+    assert tl.load(path).events == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Atomic writes
+# ---------------------------------------------------------------------------------------------
+
+
+def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
+    path = write(tmp_path, GOOD)
+    before = path.read_bytes()
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    doc = Document.open(path)
+    doc.update_event("aliyev-contracts-2016", status="accepted")
+    with pytest.raises(OSError, match="disk full"):
+        doc.save()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["events.yaml"]  # no temporary file left
+
+
+def test_write_failure_midway_leaves_the_old_file(tmp_path, monkeypatch):
+    path = write(tmp_path, GOOD)
+    before = path.read_bytes()
+    real_fsync = os.fsync
+
+    def failing_fsync(fd):
+        raise OSError("I/O error")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="I/O error"):
+        tl.atomic_write(path, b"partial")
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["events.yaml"]
+
+
+def test_atomic_write_keeps_permissions(tmp_path):
+    path = write(tmp_path, GOOD)
+    path.chmod(0o640)
+    tl.atomic_write(path, b"version: 1\n")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Schema
+# ---------------------------------------------------------------------------------------------
+
+
+def test_schema_file_is_current():
+    committed = (ROOT / "events.schema.json").read_text(encoding="utf-8")
+    assert committed == tl.schema_text(), "run: python -m extract schema"
+
+
+def test_schema_accepts_the_good_file_and_rejects_a_typo():
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(tl.schema_text())
+    data = yaml.load(GOOD, Loader=tl._SafeLoader)
+    jsonschema.validate(data, schema)
+    data["events"][0]["titel"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_bundled_events_yaml_is_valid_and_points_at_the_schema():
+    path = ROOT / "events.yaml"
+    assert path.read_text(encoding="utf-8").splitlines()[0] == tl.SCHEMA_COMMENT
+    timeline = tl.load(path)
+    assert timeline.events, "the bundled timeline has events"
+    for event in timeline.events:
+        assert event.evidence
