@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 DEFAULT_SCHEMA = Path(__file__).resolve().parent.parent / "events.schema.json"
 
 
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m extract",
         description="Extract dated arms-transfer events from news articles and keep the "
@@ -37,7 +37,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="where to write it (default: %(default)s); '-' for stdout")
     schema.add_argument("--check", action="store_true",
                         help="exit 1 if the file differs from the model instead of writing it")
-    return parser.parse_args(argv)
+    return parser
+
+
+def subcommands() -> list[str]:
+    """The names of the subcommands, for documentation checks."""
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
