@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -31,6 +32,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate a timeline file (events.yaml)")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    scan = sub.add_parser(
+        "scan", help="read articles and write their candidate events (events.yaml format)"
+    )
+    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                      help="article files (.txt, .md, .html) and folders of them")
+    scan.add_argument("--manifest", type=Path,
+                      help="sources.yaml: what the collector knew about each file")
+    scan.add_argument("--out", type=Path, required=True, help="the candidates file to write")
+    scan.add_argument("--workers", type=int, default=1,
+                      help="processes to read with (default 1; 0 = one per core)")
+
+    merge = sub.add_parser(
+        "merge", help="add candidates to the curated file, keeping every person's edit"
+    )
+    merge.add_argument("candidates", type=Path)
+    merge.add_argument("--into", type=Path, required=True, metavar="EVENTS_YAML")
+
+    dates = sub.add_parser("dates", help="print the date mentions of a text, one JSON per line")
+    dates.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    dates.add_argument("--published", help="the publication date, YYYY[-MM[-DD]]")
+    dates.add_argument("--format", choices=("json", "timeml"), default="json",
+                       help="json lines (default) or a TimeML document for the TempEval scorer")
+    dates.add_argument("--language", default="en")
 
     schema = sub.add_parser("schema", help="write the JSON Schema of events.yaml")
     schema.add_argument("--out", type=Path, default=DEFAULT_SCHEMA,
@@ -90,7 +115,134 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "schema": cmd_schema}
+def cmd_scan(args: argparse.Namespace) -> int:
+    from extract.article import ManifestError, load_manifest
+    from extract.scan import article_files, scan
+
+    manifest = {}
+    if args.manifest:
+        try:
+            manifest = load_manifest(args.manifest)
+        except (ManifestError, OSError) as exc:
+            print(f"{args.manifest}: {exc}" if str(args.manifest) not in str(exc) else str(exc),
+                  file=sys.stderr)
+            return 1
+    refusal = _refuse_to_overwrite(args.out)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    files, _ = article_files(args.paths)
+    workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+    bar = _progress(len(files))
+    try:
+        result = scan(args.paths, manifest=manifest, workers=workers,
+                      progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    for failure in result.failures:
+        print(failure, file=sys.stderr)
+    header = (f"Candidates from: python -m extract scan ({len(result.timeline.sources)} sources)."
+              "\nReview them, then: python -m extract merge THIS_FILE --into events.yaml")
+    tl.atomic_write(args.out, tl.dumps(result.timeline, header=header).encode("utf-8"))
+    n = result.stats.unresolved
+    unresolved = (f", {n} relative date{'s' if n != 1 else ''} left unresolved (no publication "
+                  "date)" if n else "")
+    print(
+        f"scanned {result.files} files ({len(result.failures)} failed): "
+        f"{len(result.timeline.sources)} sources, {len(result.timeline.events)} candidate events"
+        f"{unresolved} -> {args.out}"
+    )
+    return 2 if result.failures else 0
+
+
+def _refuse_to_overwrite(out: Path) -> str | None:
+    """scan writes candidates only: never over a curated file."""
+    if not out.exists():
+        return None
+    try:
+        existing = tl.load(out)
+    except tl.TimelineError:
+        return f"{out}: exists and is not a candidates file; refusing to overwrite it"
+    curated = [e.id for e in existing.events if e.status != "candidate"]
+    if curated:
+        return (f"{out}: holds {len(curated)} accepted or rejected events; refusing to overwrite "
+                "a curated file (use: python -m extract merge)")
+    return None
+
+
+def _progress(total: int):
+    if total < 20:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr, desc="scan", leave=False)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from extract.merge import merge
+
+    try:
+        candidates = tl.load(args.candidates)
+        doc = tl.Document.open(args.into) if args.into.exists() else tl.Document.new(args.into)
+        report = merge(candidates, doc)
+        if report.changed:
+            doc.save()
+    except tl.TimelineError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"nothing was written to {args.into}", file=sys.stderr)
+        return 1
+    except tl.ConcurrentModificationError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{args.into}: {report.summary()}")
+    return 0
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    import json
+
+    from extract.dates import find_dates, mention_json, to_timeml
+
+    published = args.published
+    if published is not None:
+        try:
+            published = str(tl.PartialDate.parse(published))
+        except ValueError as exc:
+            print(f"--published: {exc}", file=sys.stderr)
+            return 1
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        from extract.article import ArticleError, decode_bytes
+
+        path = Path(args.file)
+        try:
+            text, _ = decode_bytes(path.read_bytes(), path)
+        except FileNotFoundError:
+            print(f"{path}: no such file", file=sys.stderr)
+            return 1
+        except ArticleError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+    mentions = find_dates(text, published, language=args.language)
+    if args.format == "timeml":
+        name = "stdin" if args.file == "-" else Path(args.file).stem
+        sys.stdout.write(to_timeml(text, mentions, published, doc_id=name))
+        return 0
+    for m in mentions:
+        print(json.dumps(mention_json(m), ensure_ascii=False))
+    return 0
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "schema": cmd_schema,
+    "scan": cmd_scan,
+    "merge": cmd_merge,
+    "dates": cmd_dates,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

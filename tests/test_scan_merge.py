@@ -1,0 +1,174 @@
+"""scan and merge: candidates out of articles, into the curated file without losing edits."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract import cli
+from extract import timeline as tl
+from extract.merge import merge
+
+FIX = Path(__file__).parent / "fixtures" / "events"
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(FIX, folder)
+    return folder
+
+
+def run_scan(articles: Path, out: Path, *extra: str) -> int:
+    return cli.main(["scan", str(articles), "--manifest", str(articles / "manifest.yaml"),
+                     "--out", str(out), *extra])
+
+
+def test_scan_writes_candidates_and_reports_unreadable_files(articles, tmp_path, capsys):
+    out = tmp_path / "candidates.yaml"
+    before = sorted(p.name for p in articles.iterdir())
+    assert run_scan(articles, out) == 2  # image.txt is a PNG: the run goes on, exit 2
+    captured = capsys.readouterr()
+    assert captured.err.strip().splitlines() == [
+        f"{articles / 'image.txt'}: binary file (PNG), not an article"
+    ]
+    assert captured.out.startswith("scanned 3 files (1 failed): 2 sources, 4 candidate events")
+    timeline = tl.load(out)
+    assert {s.file for s in timeline.sources} == {"weekly.txt", "undated.txt"}
+    assert all(e.status == "candidate" for e in timeline.events)
+    assert sorted(p.name for p in articles.iterdir()) == before  # touches nothing else
+    by_id = timeline.event_map()
+    deal = by_id["deal-azerbaijan-israel-2021-03-09"]  # "on Tuesday" in a Friday article
+    assert deal.systems == ["Harop"]
+    assert (deal.value.amount, deal.value.currency) == (120_000_000, "USD")
+    assert deal.evidence[0].date_text == "Tuesday"
+    stat = by_id["statistic-israel-azerbaijan-2015-2019"]
+    assert (str(stat.date), str(stat.end), stat.value.amount, stat.value.unit) == \
+        ("2015", "2019", 40, "percent")
+    assert str(by_id["delivery-azerbaijan-2022"].date) == "2022"  # a year stays a year
+
+
+def test_no_publication_date_never_resolves_against_today(articles, tmp_path, capsys):
+    out = tmp_path / "c.yaml"
+    run_scan(articles, out)
+    assert "1 relative date left unresolved (no publication date)" in capsys.readouterr().out
+    timeline = tl.load(out)
+    undated = {s.id for s in timeline.sources if s.file == "undated.txt"}
+    dates = [str(e.date) for e in timeline.events if e.evidence[0].source in undated]
+    assert dates == ["2019"]  # "On Tuesday" was not dated at all
+
+
+def test_furniture_yields_no_events(articles, tmp_path):
+    out = tmp_path / "c.yaml"
+    run_scan(articles, out)
+    quotes = [ev.quote for e in tl.load(out).events for ev in e.evidence]
+    assert not any("consulate" in q or "recalls envoy" in q for q in quotes)
+
+
+def test_scan_is_deterministic_across_workers(articles, tmp_path):
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    run_scan(articles, one)
+    run_scan(articles, two, "--workers", "2")
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_scan_refuses_to_overwrite_a_curated_file(articles, tmp_path, capsys):
+    curated = tmp_path / "events.yaml"
+    curated.write_text(
+        "version: 1\nsources: [{id: s}]\nevents:\n  - {id: e, title: T, date: 2016, type: deal, "
+        "status: accepted, evidence: [{source: s, quote: q}]}\n", encoding="utf-8")
+    before = curated.read_bytes()
+    assert run_scan(articles, curated) == 1
+    assert "refusing to overwrite a curated file" in capsys.readouterr().err
+    assert curated.read_bytes() == before
+
+
+def _curated_from(candidates: Path, target: Path) -> None:
+    """A curated file as a person would make it: accept one event (with a comment), correct
+    another's date, reject a third."""
+    assert cli.main(["merge", str(candidates), "--into", str(target)]) == 0
+    doc = tl.Document.open(target)
+    doc.set_status("deal-azerbaijan-israel-2021-03-09", "accepted", by="analyst")
+    doc.update_event("delivery-azerbaijan-2022", date=tl.PartialDate.parse("2022-06"),
+                     status="accepted", notes="Month from the ministry's later statement.")
+    doc.set_status("statistic-israel-azerbaijan-2015-2019", "rejected")
+    doc.save()
+    text = target.read_text(encoding="utf-8").replace(
+        "events:\n", "events:\n  # reviewed by the desk\n", 1)
+    target.write_text(text, encoding="utf-8")
+
+
+def test_merge_keeps_people_edits_and_is_idempotent(articles, tmp_path, capsys):
+    candidates, target = tmp_path / "c.yaml", tmp_path / "events.yaml"
+    run_scan(articles, candidates)
+    _curated_from(candidates, target)
+    curated = target.read_bytes()
+    capsys.readouterr()
+    # merging the same candidates again changes nothing, byte for byte
+    assert cli.main(["merge", str(candidates), "--into", str(target)]) == 0
+    assert target.read_bytes() == curated
+    assert "0 new candidate events, 0 corroborations, 0 new sources" in capsys.readouterr().out
+    # and a re-scan + merge proposes nothing again, not even the rejected statistic
+    run_scan(articles, candidates)
+    assert cli.main(["merge", str(candidates), "--into", str(target)]) == 0
+    assert target.read_bytes() == curated
+    events = tl.load(target).event_map()
+    assert str(events["delivery-azerbaijan-2022"].date) == "2022-06"
+    assert events["statistic-israel-azerbaijan-2015-2019"].status == "rejected"
+    assert "# reviewed by the desk" in target.read_text(encoding="utf-8")
+
+
+def test_merge_adds_corroborating_evidence_instead_of_a_duplicate(articles, tmp_path):
+    candidates, target = tmp_path / "c.yaml", tmp_path / "events.yaml"
+    run_scan(articles, candidates)
+    _curated_from(candidates, target)
+    # another outlet reports the same deal, in other words
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "wire.txt").write_text(
+        "Wire\n\nBy A Reporter 13 March 2021\n\n"
+        "Israel Aerospace Industries sold Harop drones to Azerbaijan on March 9, 2021 in a "
+        "$120 million contract.\n",
+        encoding="utf-8",
+    )
+    more = tmp_path / "more.yaml"
+    assert cli.main(["scan", str(other), "--out", str(more)]) == 0
+    before = tl.load(target)
+    assert cli.main(["merge", str(more), "--into", str(target)]) == 0
+    after = tl.load(target)
+    assert len(after.events) == len(before.events)  # no duplicate event
+    deal = after.event_map()["deal-azerbaijan-israel-2021-03-09"]
+    assert deal.status == "accepted" and deal.reviewed_by == "analyst"  # unchanged
+    assert len(deal.evidence) == 2
+    assert "sold Harop drones" in deal.evidence[1].quote
+    assert {s.file for s in after.sources} >= {"wire.txt"}
+
+
+def test_failed_merge_leaves_the_file_as_it_was(articles, tmp_path, capsys):
+    candidates, target = tmp_path / "c.yaml", tmp_path / "events.yaml"
+    run_scan(articles, candidates)
+    _curated_from(candidates, target)
+    before = target.read_bytes()
+    candidates.write_text("version: 1\nevents:\n  - id: x\n    date: 2023-02-30\n",
+                          encoding="utf-8")
+    assert cli.main(["merge", str(candidates), "--into", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "'2023-02-30' is not a real date" in err
+    assert f"nothing was written to {target}" in err
+    assert target.read_bytes() == before
+
+
+def test_merge_detects_a_concurrent_edit(articles, tmp_path):
+    candidates, target = tmp_path / "c.yaml", tmp_path / "events.yaml"
+    run_scan(articles, candidates)
+    doc = tl.Document.new(target)
+    doc.save()
+    doc = tl.Document.open(target)
+    merge(tl.load(candidates), doc)
+    target.write_text(target.read_text(encoding="utf-8") + "# a colleague's note\n",
+                      encoding="utf-8")
+    with pytest.raises(tl.ConcurrentModificationError):
+        doc.save()
+    assert target.read_text(encoding="utf-8").endswith("# a colleague's note\n")
