@@ -1,0 +1,1632 @@
+"""Date finder: every date mention in English news text, normalized TimeML/TIMEX3-style.
+
+``find_dates(text, published)`` returns :class:`DateMention` objects (sorted, non-overlapping)
+whose ``value`` follows the TIMEX3 ``value`` convention of the TimeML annotation guidelines
+(TempEval-3): ``'2016'``, ``'2016-12'``, ``'2023-05-30'``, ``'2023-02-02T13:55'``, ``'201'``
+(the 2010s), ``'2020-Q3'``, ``'2021-SU'``, ``'2023-W05'``, ``'P6W'``, ``'PRESENT_REF'``,
+``'XXXX-10'`` ...  A wrong date is worse than no date, so the finder keeps *honest precision*
+and gives ``value=None`` (or an underspecified ``XXXX`` value) when it cannot resolve a mention.
+
+How it works
+------------
+Candidate spans are found with compiled regular expressions (a small English temporal
+grammar); overlapping candidates are resolved longest-first (named periods from the gazetteer
+win over everything). Candidates are then resolved left to right, so anaphoric expressions
+("a day later", "back then", "that year") can use the previous resolved date. The whole text is
+never handed to ``dateparser.search.search_dates`` (far too slow); ``dateparser`` is only used,
+with ``languages=[language]`` and ``RELATIVE_BASE`` = publication date, on short numeric
+date-time stamps the grammar does not cover, and those parses are cached (``lru_cache``).
+
+Resolution rules (``published`` = the document creation time, DCT)
+--------------------------------------------------------------------
+* ``published`` may be ``'YYYY'``, ``'YYYY-MM'``, ``'YYYY-MM-DD'``, a ``date`` or ``None``.
+  A relative expression is resolved only to the precision the DCT supports: with a month-only
+  DCT, "on Tuesday" or "yesterday" give ``value=None``; with no DCT at all "last October" gives
+  ``'XXXX-10'`` and "on Tuesday" gives ``None``; every such mention has ``relative=True``.
+  Nothing is ever resolved against today's date.
+* Explicit dates keep their precision: "In 2016" -> ``'2016'``, "December 2016" -> ``'2016-12'``,
+  "May 30, 2023" -> ``'2023-05-30'``, "02 February 2023 - 13:55" -> ``'2023-02-02T13:55'`` (TIME).
+* Tense: a small window around the mention (its sentence) is scanned for cue words; the cue
+  nearest to the mention decides. Future cues: will, 'll, shall, going to, scheduled, expected,
+  due, plan(s) to, set to, is/are to, next, upcoming, heading, would ... Past cues: -ed words,
+  said, was, were, had, ago, ...  Without a cue the past is assumed (news reports the past).
+* Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
+  article of Tuesday is that day); future -> the first such day on or after the DCT;
+  "last Friday" -> the Friday strictly before the DCT, "next Wednesday" strictly after.
+* Month names without a year ("October", "the March opening"): past -> the most recent such
+  month on or before the DCT month; future -> on or after; "last October" -> strictly before the
+  DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October".
+* Month-day without a year ("Sep. 3", "On October 4"): the most recent such day on or before
+  the DCT, or on/after it with future cues. With a month-precision DCT the year is still
+  decidable unless the month equals the DCT month (then the DCT year is taken).
+* "today"/"yesterday"/"tomorrow", "this/last/next week|month|year|quarter", "N units ago"
+  (at the precision of the unit: "two years ago" -> a year, "three days ago" -> a day, "a week ago"
+  -> an ISO week). "exactly a month ago" -> the *day* (DCT minus one month): annotators give the
+  day when "exactly" is said; without "exactly", "a month ago" -> the month.
+* "now", "currently", "current", "at present", "these days" -> ``PRESENT_REF``; "recently",
+  "recent", "the past" -> ``PAST_REF``; "the future", "soon" -> ``FUTURE_REF``.
+  "recent months/years/weeks" and "the coming weeks" are DURATIONs with an unknown count
+  (``'PXM'``), not calendar dates.
+* Anaphora, anchored on the previous resolved calendar date in the text (the DCT if none):
+  "a day later", "the next/following day", "the day before", "two weeks later", "a year
+  earlier", "back then"/"at the time" (the previous value itself), "that year|month|day".
+* Numeric dates: ``yyyy-mm-dd``; ``a/b/yyyy``, ``a.b.yyyy``, ``a-b-yyyy`` (spaces allowed around
+  the separators), two-digit years (pivot: ``yy`` <= DCT year + 10 -> 20yy, else 19yy).
+  ``day_first`` keyword: True/False forces the reading; ``None`` decides per text: if any
+  numeric date in the text has a first part > 12 the text is day-first, else if any has a second
+  part > 12 it is month-first; otherwise (both readings valid everywhere) the reading closest
+  to the DCT is taken per date, and without a DCT day-first is assumed (non-US default).
+* Ranges: "2014-2018", "2015–19", "between 2016 and 2020", "from 2014 to 2018" -> ``value`` and
+  ``end_value``; "1990s" -> ``'199'``; "the early 2010s" -> ``'201'``, mod EARLY, approximate.
+* Modifiers: early/mid/late, "the beginning/end/middle of", "the final days of" set ``mod``
+  (EARLY, MID, LATE, START, END) and ``approximate``; "about/around/circa 2015" -> mod APPROX.
+  "the final days of the hostilities in November 2020" marks "November 2020" approximate/END.
+* Quarters "the third quarter" -> DCT year (previous year if that quarter has not begun yet and
+  no future cue), "Q3 2020" -> ``'2020-Q3'``; halves -> ``'YYYY-H1'``; seasons "summer 2021" ->
+  ``'2021-SU'``.
+* Durations: "two years"/"two-year" -> ``'P2Y'``, "for three years" (extent without "for"),
+  "the past three months" -> ``'P3M'``, "101 days" -> ``'P101D'``; decades ``E``, centuries ``C``.
+  Sets: "every year"/"annually" -> ``'P1Y'``, "weekly" -> ``'P1W'``, "every Monday" ->
+  ``'XXXX-WXX-1'``.
+* Named periods come from the gazetteer ``extract/data/periods.yaml``: "the 44-day war" ->
+  ``value='2020-09-27'``, ``end_value='2020-11-10'``, ``period='karabakh-war-2020'``.
+* Filters: lowercase month words ("may", "march") are never dates; a bare "May" needs a
+  preposition-like word before it ("in May") and is rejected after a capitalized name ("Theresa
+  May"); percentages, money, ordinals ("75th birthday", "second-largest"), numbers with
+  thousands separators and bare clock times without a date are not dates; a weekday that names a
+  newspaper ("Sunday Times") is not a date.
+
+``mention_span`` maps a mention to ``(date, end, approximate)`` for the event layer: decades
+become their years ("2010s" -> 2010..2019; EARLY -> 2010..2013, MID -> 2013..2016, LATE ->
+2017..2019, approximate); quarters/halves/seasons/weeks become month or day ranges (seasons
+are approximate; winter is taken as December..February of the next year); early/mid/late on a
+year or month narrow it to its first/middle/last third (approximate).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as _dt
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as _xml_escape
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "mention_span",
+    "to_timeml",
+    "mention_json",
+    "load_periods",
+    "TIMEX3_VALUE_RE",
+]
+
+PERIODS_FILE = Path(__file__).parent / "data" / "periods.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    type: str
+    precision: str
+    end_value: str | None = None
+    approximate: bool = False
+    relative: bool = False
+    mod: str | None = None
+    period: str | None = None
+
+
+# The grammar of TIMEX3 values this module emits (used by tests and to_timeml).
+TIMEX3_VALUE_RE = re.compile(
+    r"""^(?:
+        (?:\d{4}|XXXX)(?:-(?:
+            (?:\d{2}|XX)(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?
+          | Q[1-4] | H[12] | SU | SP | FA | WI
+          | W(?:\d{2}|XX)(?:-[1-7])?
+        ))?
+      | \d{3} | \d{2}
+      | P(?:[\dX]+(?:\.\d+)?[YMWDQEC])+
+      | PT(?:[\dX]+(?:\.\d+)?[HMS])+
+      | PRESENT_REF | PAST_REF | FUTURE_REF
+    )$""",
+    re.X,
+)
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+# --------------------------------------------------------------------------------------------
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}
+_NUMS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "one hundred": 100, "half a": 0.5, "a half": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+_VAGUE = {"a few", "few", "several", "many", "some", "a number of", "numerous", "a couple of"}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+        "4th": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "fortnight": ("W2", False),
+    "weekend": ("WE", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("E", False), "century": ("C", False),
+    "centurie": ("C", False),
+}
+
+_MON = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
+_WD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|"
+       r"Thur|Thu|Fri|Sat|Sun)(?:\.|\b)")
+_WDFULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+_YEAR = r"(?<![\d$€£.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\s*(?:%|per\s?cent))"
+_NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+         r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+         r"(?:a|one)\s+hundred|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|"
+         r"many|some|a\s+number\s+of|numerous|half\s+a|an?|\d+(?:\.\d+)?(?:\s+1/2)?)")
+_UNITW = (r"(?:second|minute|hour|day|night|week|fortnight|weekend|month|quarter|year|decade|"
+          r"century|centurie)")
+_TIME = (r"(?:\s*(?:[-–—,|@]|at)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?!\d)"
+         r"(?::[0-5]\d)?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?)?")
+_MODP = (r"(?:(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|"
+         r"(?:beginning|start|end|middle|close|turn|first\s+half|second\s+half|first\s+days|"
+         r"final\s+days|last\s+days|closing\s+days|final\s+weeks|last\s+weeks|first\s+weeks|"
+         r"final\s+months|last\s+months|early\s+days|spring|summer|autumn|fall|winter)\s+of)))"
+         r"(?:\s+|-)(?i:the\s+)?)?")
+_APPROXP = r"(?:(?P<approx>(?i:about|around|circa|c\.|approximately|roughly|some\s+time\s+in))\s+)?"
+
+_MOD_WORDS = {
+    "early": ("EARLY", True), "earlier": ("EARLY", True), "late": ("LATE", True),
+    "later": ("LATE", True), "mid": ("MID", True), "middle": ("MID", True),
+    "beginning": ("START", True), "start": ("START", True), "end": ("END", True),
+    "close": ("END", True), "turn": ("END", True), "first half": ("EARLY", True),
+    "second half": ("LATE", True), "first days": ("START", True), "final days": ("END", True),
+    "last days": ("END", True), "closing days": ("END", True), "final weeks": ("END", True),
+    "last weeks": ("END", True), "first weeks": ("START", True), "final months": ("END", True),
+    "last months": ("END", True), "early days": ("START", True),
+}
+
+
+def _mod_of(s: str | None) -> tuple[str | None, bool]:
+    if not s:
+        return None, False
+    s = re.sub(r"\s+", " ", s.lower()).strip()
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"^very ", "", s)
+    s = re.sub(r" of$", "", s)
+    if s in _SEASONS:
+        return None, True
+    return _MOD_WORDS.get(s, (None, True))
+
+
+# --------------------------------------------------------------------------------------------
+# the grammar: (name, regex, priority). Longest match wins; priority breaks ties.
+# --------------------------------------------------------------------------------------------
+def _c(p: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(p, flags)
+
+
+_RULES: list[tuple[str, re.Pattern[str], int]] = [
+    # Tuesday, May 30, 2023 [13:55]
+    ("mdy", _c(r"(?<!\w)"
+               rf"(?:(?P<wd>{_WD}),?\s+)?{_MODP}(?P<mon>{_MON})\s*(?P<day>{_DAY})(?:\s*,\s*|\s+)"
+               rf"(?P<year>{_YEAR}){_TIME}"), 5),
+    # 30 May 2023 [- 13:55]; the 4th of October, 2022
+    ("dmy", _c(r"(?<!\w)"
+               rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s*[-\s]"
+               rf"(?P<mon>{_MON}),?[-\s]\s*(?P<year>{_YEAR}){_TIME}"), 5),
+    # May 30 / Tuesday, May 30 (no year)
+    ("md", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?{_MODP}(?P<mon>{_MON})\s*(?P<day>{_DAY})"
+              rf"(?!\s*(?:[,/:]\s*)?\d)(?!\s*(?:%|percent))"), 4),
+    # 4 October / the 4th of October (no year)
+    ("dm", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
+              rf"(?P<mon>{_MON})(?!\s*,?\s*\d)"), 4),
+    # December 2016, Nov 2020, early 2021 ... (month + year)
+    ("my", _c(r"(?<!\w)"
+              rf"{_MODP}(?P<mon>{_MON}),?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![-–/]\d)"), 4),
+    # year-month-day ISO (and compact yyyymmdd)
+    ("iso", _c(r"(?<![\d./-])(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-"
+               r"(?P<day>0[1-9]|[12]\d|3[01])(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
+               r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-])"), 6),
+    ("compact", _c(r"(?<![\d.,$])(?P<year>19\d\d|20\d\d)(?P<mon>0[1-9]|1[0-2])"
+                   r"(?P<day>0[1-9]|[12]\d|3[01])(?![\d%])"), 6),
+    # 05 / 10 / 2022, 05.10.2022, 11/02/89
+    ("num", _c(r"(?<![\d./:$-])(?P<a>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*"
+               r"(?P<year>\d{4}|\d{2})(?![\d%]|[./-]\d)" + _TIME), 6),
+    # 2023/05/30 stamps: parsed by dateparser (cached)
+    ("ymdslash", _c(r"(?<![\d/.])(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+                    r"(?![\d/])"), 6),
+    # year ranges
+    ("yrange", _c(rf"(?<!\w)(?:(?P<kw>(?i:between|from))\s+)?(?:(?i:the\s+(?:years?|period)\s+))?"
+                  rf"(?P<y1>{_YEAR})\s*(?P<sep>[-–—]|/(?=\d\d\b)|\s(?i:to|and|until|till|"
+                  rf"through|thru)\s)\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%]|[.,]\d|s\b)"), 5),
+    # decades: the 1990s, the early 2010s, the '90s
+    ("decade", _c(r"(?<!\w)"
+                  rf"{_MODP}(?:(?i:the)\s+)?(?:(?P<cen>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)s\b"),
+     5),
+    # quarters
+    ("quarter", _c(r"(?<!\w)"
+                   rf"(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|"
+                   rf"final|last|latest|current|past|previous|next|this|coming|same|fiscal|"
+                   rf"year-ago|year-earlier))[-\s]+(?:(?i:fiscal|calendar)[-\s]+)?(?i:quarter)"
+                   rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{_YEAR}))?"
+                   rf"|(?P<q>(?:Q|q)[1-4])(?:\s+|/|-)?(?P<y2>{_YEAR})?"
+                   rf"|(?P<y3>{_YEAR})\s*-?\s*(?P<q2>Q[1-4]))(?![\w-])"), 4),
+    # halves
+    ("half", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd))[-\s]+(?i:half)"
+                rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR})|(?=\s+(?i:profit|results|earnings|sales|"
+                rf"revenue|net|loss)))"), 4),
+    # seasons
+    ("season", _c(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|early|late|mid|the))[-\s]+)?"
+                  rf"(?P<s>(?i:spring|summer|autumn|winter|fall))\b(?:\s+(?:(?i:of)\s+)?"
+                  rf"(?P<y>{_YEAR}))?"), 3),
+    # year alone, with modifiers: in 2016, early 2021, mid-2021, about 2015, fiscal 1990
+    ("year", _c(rf"(?<!\w){_MODP}{_APPROXP}(?:(?P<fy>(?i:fiscal(?:\s+year)?|FY|the\s+year))\s*)?"
+                rf"(?P<year>{_YEAR})(?!\s*[-–—]\s*\d|s\b|'s\b|\s*(?:-|\s)(?i:year|million|"
+                rf"billion|thousand|troops|soldiers|people|units|tons|km|kilomet|dollars|"
+                rf"euros|members|times)\b)"), 2),
+    # bare/relative month names: last October, in May, the March opening, early December
+    ("month", _c(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|previous))\s+)?{_MODP}"
+                 rf"(?P<mon>{_MON})(?!\s*\d)(?!-)"), 2),
+    # weekdays
+    ("weekday", _c(r"(?<!\w)"
+                   rf"(?:(?P<rel>(?i:last|next|this|past|coming|early|late|earlier|later))\s+)?"
+                   rf"(?P<wd>{_WDFULL})(?!s\b|'s\b)(?:\s+(?P<pod>(?i:morning|afternoon|evening|"
+                   rf"night)))?"), 3),
+    # deictic words
+    ("deictic", _c(r"(?i:\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|"
+                   r"tonight|yesterday|tomorrow|(?:this|last|yesterday|tomorrow)\s+"
+                   r"(?:morning|afternoon|evening|night)|overnight)\b)(?:'s)?"), 3),
+    ("ref", _c(r"\b(?P<w>(?i:right\s+now|now|nowadays|currently|at\s+present|presently|"
+               r"at\s+the\s+moment|these\s+days|recently|lately|in\s+the\s+past|the\s+past|"
+               r"the\s+future|soon|in\s+the\s+near\s+future|the\s+near\s+future|once\s+again|"
+               r"current|recent|former|previously|to\s+date))\b(?!\s+(?i:of\b|years|months|weeks|"
+               r"days|decades|quarters|times|centuries|\d))"), 1),
+    # this year / last month / next week / the following day / that year ...
+    ("relunit", _c(r"(?i:\b(?:(?P<early>earlier|later|early|late)\s+)?(?P<rel>this|last|next|"
+                   r"past|previous|coming|current|the\s+current|the\s+previous|the\s+next|"
+                   r"the\s+following|the\s+same|that|the\s+prior|the\s+preceding)\s+"
+                   r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|fiscal\s+year)"
+                   r")\b(?!-|s\b|\s+(?:ago|later|earlier|before|after))"), 3),
+    ("backthen", _c(r"(?i:\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|by\s+then|"
+                    r"until\s+then))\b"), 3),
+    # durations, "N units ago/later", "the past three months", "two-year", "recent months"
+    ("dur", _c(rf"(?<!\w)(?i:(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|"
+               rf"following|latest|recent|remaining|initial|early)\s+)?(?:(?P<appr>about|around|"
+               rf"nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least|over|up\s+to|"
+               rf"approximately|just\s+over|just\s+under|no\s+more\s+than|under|within|"
+               rf"only)\s+)?(?P<num>{_NUMW})(?P<hy>[-\s]+)(?P<unit>{_UNITW})(?P<pl>s)?\b"
+               rf"(?P<post>\s+(?:ago|later|earlier|afterwards?|from\s+now|hence|"
+               rf"or\s+so|old)\b)?)(?!-old)"), 2),
+    ("durvague", _c(r"(?i:\b(?P<pre>recent|the\s+coming|coming|the\s+past\s+few|the\s+next\s+few|"
+                    r"the\s+last\s+few|the\s+past|the\s+last|the\s+recent|"
+                    r"the\s+following)\s+(?P<unit>day|week|month|year|decade|quarter)s\b)"), 2),
+    ("durunit", _c(r"(?i:\b(?P<the>the\s+)(?P<dir>past|last|next|previous|coming|following)\s+"
+                   r"(?P<unit>day|week|month|year|decade|quarter|century)\b(?!s|-))"), 2),
+    # sets
+    ("set", _c(rf"(?i:\b(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUMW})"
+               rf"\s+)?(?P<unit>{_UNITW}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+               rf"Sunday|January|February|March|April|May|June|July|August|September|October|"
+               rf"November|December|spring|summer|autumn|fall|winter)|(?P<adv>daily|weekly|"
+               rf"monthly|annually|yearly|hourly|quarterly|nightly|biannually|biweekly)|"
+               rf"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+"
+               rf"(?P<unit2>{_UNITW}))\b)"), 3),
+]
+
+_FUT_RE = re.compile(
+    r"(?i)\b(will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
+    r"are\s+expected|due\s+to\s+(?:be|begin|start|arrive|visit|take|hold|meet|open|vote)|"
+    r"plans?\s+to|planned|planning|set\s+to|is\s+to|are\s+to|next|upcoming|heading|"
+    r"intends?\s+to|to\s+(?:visit|hold|meet|sign|begin|start|travel|attend|arrive|take\s+place|"
+    r"open|launch|vote|decide|announce|deliver)|deadline|forthcoming)\b")
+_PAST_RE = re.compile(
+    r"(?i)\b(\w{2,}ed|said|says|was|were|had|did|came|took|made|went|began|met|held|told|saw|gave|"
+    r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
+    r"wrote|got|led|ran|sent|struck|hit|shot|put|set|cut|quit|closed|reported|since)\b")
+_FUT_WORDS_ED = {"scheduled", "expected", "planned"}
+
+_SENT_BREAK = re.compile(r"[.!?\n]\s")
+# a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
+_DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
+                          r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
+                          r"scheduled\s+for|set\s+for)\s+(?:on\s+)?\Z")
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
+    if _DEADLINE_RE.search(text, max(0, start - 30), start):
+        return "future"
+    lo = max(0, start - 150)
+    hi = min(len(text), end + 100)
+    left = text[lo:start]
+    br = [mm.end() for mm in _SENT_BREAK.finditer(left)]
+    if br:
+        left = left[br[-1]:]
+    right = text[end:hi]
+    mm = _SENT_BREAK.search(right)
+    if mm:
+        right = right[:mm.start() + 1]
+    best: tuple[int, str] | None = None
+    for seg, is_left in ((left, True), (right, False)):
+        for rx, label in ((_FUT_RE, "future"), (_PAST_RE, "past")):
+            for m in rx.finditer(seg):
+                w = m.group(1).lower()
+                if label == "past" and w in _FUT_WORDS_ED:
+                    continue
+                if label == "past" and w.endswith("ed") and w in {"need", "speed", "seed",
+                                                                  "indeed", "red", "bed",
+                                                                  "united", "limited", "based"}:
+                    continue
+                d = len(seg) - m.end() if is_left else m.start()
+                # cues before the mention weigh a little more (they are usually its verb)
+                d = d if is_left else d + 10
+                if best is None or d < best[0]:
+                    best = (d, label)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------------------------
+# DCT and calendar helpers
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Dct:
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+
+    @property
+    def date(self) -> _dt.date | None:
+        if self.y and self.m and self.d:
+            return _dt.date(self.y, self.m, self.d)
+        return None
+
+
+def _parse_published(published: Any) -> _Dct:
+    if published is None:
+        return _Dct()
+    if isinstance(published, _dt.datetime):
+        return _Dct(published.year, published.month, published.day)
+    if isinstance(published, _dt.date):
+        return _Dct(published.year, published.month, published.day)
+    s = str(published).strip()
+    m = re.match(r"^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?", s)
+    if not m:
+        log.warning("unparseable publication date %r: relative dates stay unresolved", s)
+        return _Dct()
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.group(3) else None
+    try:
+        if mo:
+            _dt.date(y, mo, d or 1)
+    except ValueError:
+        log.warning("invalid publication date %r", s)
+        return _Dct(y)
+    return _Dct(y, mo, d)
+
+
+def _ymd(d: _dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _add_months_day(d: _dt.date, k: int) -> _dt.date:
+    y, m = _add_months(d.year, d.month, k)
+    return _dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _week(d: _dt.date) -> str:
+    iy, iw, _ = d.isocalendar()
+    return f"{iy:04d}-W{iw:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        _dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _value_date(v: str | None) -> tuple[str, _dt.date | None] | None:
+    """(precision, date) of a calendar value usable as an anaphora anchor."""
+    if not v:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
+    if not m or (len(v) > 10 and "T" not in v):
+        return None
+    if m.group(3):
+        return "day", _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m.group(2) and len(v) == 7:
+        return "month", _dt.date(int(m.group(1)), int(m.group(2)), 1)
+    if len(v) == 4:
+        return "year", _dt.date(int(m.group(1)), 1, 1)
+    return None
+
+
+def _num(s: str) -> float | None:
+    """Number from a numeral ('two', '44', 'twenty-four', 'a'); None if vague ('several')."""
+    s = re.sub(r"\s+", " ", s.lower().strip())
+    if s in _VAGUE and s not in _NUMS:
+        return None
+    if s in _NUMS:
+        return _NUMS[s]
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", s)
+    if m:
+        v = float(m.group(1)) + (0.5 if s.endswith("1/2") else 0)
+        return v
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in _NUMS and parts[1] in _NUMS:
+        return _NUMS[parts[0]] + _NUMS[parts[1]]
+    return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _dur_value(n: float | None, unit: str) -> str | None:
+    unit = unit.lower().rstrip("s") if unit.lower() not in ("centuries",) else "century"
+    if unit == "centurie":
+        unit = "century"
+    code, is_time = _UNIT.get(unit, (None, False))
+    if code is None:
+        return None
+    if code == "W2":
+        return f"P{_fmt_num(2 * n)}W" if n is not None else "PXW"
+    if code == "WE":
+        return f"P{_fmt_num(2 * n)}D" if n is not None else "PXD"
+    ns = "X" if n is None else _fmt_num(n)
+    if not float(n or 1).is_integer() and not is_time:
+        # half units: express in the next smaller unit where exact
+        smaller = {"Y": (12, "M"), "M": None, "D": (24, "TH")}
+        sm = smaller.get(code)
+        if sm:
+            k, c = sm
+            return f"P{_fmt_num(n * k)}{c}" if c != "TH" else f"PT{_fmt_num(n * k)}H"
+    return f"PT{ns}{code}" if is_time else f"P{ns}{code}"
+
+
+# --------------------------------------------------------------------------------------------
+# gazetteer
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Period:
+    id: str
+    name: str
+    start: str
+    end: str
+    regex: re.Pattern[str] | None
+    context_regex: re.Pattern[str] | None
+    requires: re.Pattern[str] | None
+
+
+def _phrase_re(p: str) -> str:
+    words = re.split(r"[\s-]+", p.strip())
+    return r"[\s-]+".join(re.escape(w) for w in words if w)
+
+
+@functools.lru_cache(maxsize=4)
+def load_periods(path: str | None = None) -> tuple[_Period, ...]:
+    """Load the named-period gazetteer (safe YAML loader, cached)."""
+    import yaml  # PyYAML, a declared dependency
+
+    p = Path(path) if path else PERIODS_FILE
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        log.error("cannot load period gazetteer %s: %s", p, exc)
+        return ()
+    out = []
+    for e in data.get("periods") or []:
+        try:
+            alts = [_phrase_re(a) for a in e.get("aliases") or []]
+            alts += [f"(?:{r})" for r in e.get("patterns") or []]
+            ctx = [_phrase_re(a) for a in e.get("context_aliases") or []]
+            req = e.get("requires_context")
+            out.append(_Period(
+                id=str(e["id"]), name=str(e.get("name", e["id"])),
+                start=str(e["start"]), end=str(e["end"]),
+                regex=re.compile(r"(?i)(?<!\w)(?:the\s+)?(?:" + "|".join(alts) + r")(?!\w)")
+                if alts else None,
+                context_regex=re.compile(r"(?i)(?<!\w)(?:" + "|".join(ctx) + r")(?!\w)")
+                if ctx else None,
+                requires=re.compile(str(req), re.I) if req else None,
+            ))
+        except (KeyError, re.error, TypeError) as exc:
+            log.error("bad gazetteer entry %r: %s", e, exc)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------
+# resolution
+# --------------------------------------------------------------------------------------------
+class _Ctx:
+    __slots__ = ("text", "dct", "anchor", "day_first")
+
+    def __init__(self, text: str, dct: _Dct, day_first: bool | None) -> None:
+        self.text = text
+        self.dct = dct
+        self.anchor: tuple[str, _dt.date] | None = None  # (precision, date)
+        self.day_first = day_first
+
+
+def _month_no_year(ctx: _Ctx, mon: int, rel: str | None, tense: str | None) -> str | None:
+    dct = ctx.dct
+    if dct.y is None:
+        return f"XXXX-{mon:02d}"
+    if rel in ("this", "current"):
+        return _ym(dct.y, mon)
+    if dct.m is None:
+        if rel in ("last", "previous", "past"):
+            return None  # cannot tell whether that month of the DCT year is before the DCT
+        return f"XXXX-{mon:02d}" if rel is None and tense is None else None
+    if rel in ("last", "previous", "past"):
+        return _ym(dct.y if mon < dct.m else dct.y - 1, mon)
+    if rel in ("next", "coming"):
+        return _ym(dct.y if mon > dct.m else dct.y + 1, mon)
+    if tense == "future":
+        return _ym(dct.y if mon >= dct.m else dct.y + 1, mon)
+    return _ym(dct.y if mon <= dct.m else dct.y - 1, mon)
+
+
+def _md_no_year(ctx: _Ctx, mon: int, day: int, tense: str | None) -> str | None:
+    dct = ctx.dct
+    if dct.y is None:
+        return f"XXXX-{mon:02d}-{day:02d}"
+    if dct.m is None:
+        return None
+    if dct.d is None:
+        if mon == dct.m:
+            y = dct.y
+        elif tense == "future":
+            y = dct.y if mon > dct.m else dct.y + 1
+        else:
+            y = dct.y if mon < dct.m else dct.y - 1
+    else:
+        if tense == "future":
+            y = dct.y if (mon, day) >= (dct.m, dct.d) else dct.y + 1
+        elif tense == "past":
+            y = dct.y if (mon, day) <= (dct.m, dct.d) else dct.y - 1
+        else:
+            # no tense cue at all: the reading nearest to the DCT
+            cands = [yy for yy in (dct.y - 1, dct.y, dct.y + 1) if _valid(yy, mon, day)]
+            if not cands:
+                return None
+            y = min(cands, key=lambda yy: abs((_dt.date(yy, mon, day) - dct.date).days))
+    if not _valid(y, mon, day):
+        return None
+    return f"{y:04d}-{mon:02d}-{day:02d}"
+
+
+def _weekday_value(ctx: _Ctx, wd: int, rel: str | None, tense: str | None) -> str | None:
+    base = ctx.dct.date
+    if base is None:
+        return None
+    diff = (base.weekday() - wd) % 7  # days back to the most recent such day (0 = today)
+    if rel in ("last", "past"):
+        d = base - _dt.timedelta(days=diff or 7)
+    elif rel in ("next", "coming"):
+        fwd = (wd - base.weekday()) % 7
+        d = base + _dt.timedelta(days=fwd or 7)
+    elif tense == "future" and diff != 0:
+        d = base + _dt.timedelta(days=(wd - base.weekday()) % 7)
+    else:
+        d = base - _dt.timedelta(days=diff)
+    return _ymd(d)
+
+
+def _two_digit_year(yy: int, dct: _Dct) -> int:
+    ref = dct.y or 2000
+    pivot = (ref + 10) % 100
+    cent = (ref + 10) // 100 * 100
+    y = cent + yy if yy <= pivot else cent - 100 + yy
+    return y
+
+
+def _quarter_year(ctx: _Ctx, q: int, tense: str | None) -> int | None:
+    dct = ctx.dct
+    if dct.y is None:
+        return None
+    if dct.m is None:
+        return dct.y
+    cq = (dct.m - 1) // 3 + 1
+    if q > cq and tense != "future":
+        return dct.y - 1
+    return dct.y
+
+
+def _approx_context(ctx: _Ctx, start: int) -> tuple[str | None, bool]:
+    """'the final days of the hostilities in November 2020': approximate, END."""
+    left = ctx.text[max(0, start - 70):start]
+    m = re.search(r"(?i)\b(final|last|closing|first|early|opening)\s+(days|weeks|months|hours|"
+                  r"stages?|phase)\s+of\b[^.;:!?]{0,45}?\b(?:in|of|during)\s+(?:the\s+)?$", left)
+    if m:
+        return ("END" if m.group(1).lower() in ("final", "last", "closing") else "START"), True
+    return None, False
+
+
+def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+
+    def tense() -> str | None:
+        return _tense(text, s, e)
+
+    if name in ("mdy", "dmy"):
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", g["day"]))
+        y = int(g["year"])
+        if not _valid(y, mon, day):
+            return None
+        v = f"{y:04d}-{mon:02d}-{day:02d}"
+        mod, approx = _mod_of(g.get("mod"))
+        if g.get("hh") is not None:
+            hh = int(g["hh"])
+            ap = (g.get("ampm") or "").lower()
+            if ap.startswith("p") and hh < 12:
+                hh += 12
+            if ap.startswith("a") and hh == 12:
+                hh = 0
+            return dict(value=f"{v}T{hh:02d}:{g['mi']}", type="TIME", precision="minute",
+                        mod=mod, approximate=approx)
+        return dict(value=v, type="DATE", precision="day", mod=mod, approximate=approx)
+
+    if name in ("iso", "compact"):
+        y, mon, day = int(g["year"]), int(g["mon"]), int(g["day"])
+        if not _valid(y, mon, day):
+            return None
+        v = f"{y:04d}-{mon:02d}-{day:02d}"
+        if name == "iso" and g.get("hh") is not None:
+            return dict(value=f"{v}T{g['hh']}:{g['mi']}", type="TIME", precision="minute")
+        return dict(value=v, type="DATE", precision="day")
+
+    if name == "ymdslash":
+        base = _ymd(dct.date) if dct.date else None
+        r = _dp_parse(m.group(0), base, "en")
+        if r is None or r[1] != "day":
+            return None
+        return dict(value=r[0], type="DATE", precision="day")
+
+    if name == "num":
+        a, b = int(g["a"]), int(g["b"])
+        ys = g["year"]
+        y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), dct)
+        if len(ys) == 2 and g["sep"] == ".":
+            return None  # '3.14.15' style numbers are too ambiguous
+        if not (1600 <= y <= 2099):
+            return None
+        readings = []
+        if _valid(y, b, a):
+            readings.append(("df", _dt.date(y, b, a)))
+        if _valid(y, a, b):
+            readings.append(("mf", _dt.date(y, a, b)))
+        if not readings:
+            return None
+        pick = None
+        if len(readings) == 1:
+            pick = readings[0][1]
+        elif a == b:
+            pick = readings[0][1]
+        elif ctx.day_first is True:
+            pick = readings[0][1]
+        elif ctx.day_first is False:
+            pick = readings[1][1]
+        elif dct.date is not None:
+            pick = min(readings, key=lambda r: abs((r[1] - dct.date).days))[1]
+        else:
+            pick = readings[0][1]
+        v = _ymd(pick)
+        if g.get("hh") is not None:
+            return dict(value=f"{v}T{int(g['hh']):02d}:{g['mi']}", type="TIME",
+                        precision="minute")
+        return dict(value=v, type="DATE", precision="day")
+
+    if name in ("md", "dm"):
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", g["day"]))
+        if name == "md" and g["mon"].startswith("May") and not g.get("wd"):
+            # 'May 5 people' is rare, 'Theresa May 5' never; require a sane context
+            pass
+        if day > 31:
+            return None
+        mod, approx = _mod_of(g.get("mod"))
+        v = _md_no_year(ctx, mon, day, tense())
+        return dict(value=v, type="DATE", precision="day", relative=True, mod=mod,
+                    approximate=approx)
+
+    if name == "my":
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        mod, approx = _mod_of(g.get("mod"))
+        if mod is None and not approx:
+            mod, approx = _approx_context(ctx, s)
+        return dict(value=_ym(int(g["year"]), mon), type="DATE", precision="month", mod=mod,
+                    approximate=approx)
+
+    if name == "yrange":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+        sep = g["sep"].strip().lower()
+        kw = (g.get("kw") or "").lower()
+        if sep == "and" and kw != "between":
+            return None
+        if sep in ("to", "until", "till", "through", "thru") and len(y2s) != 4:
+            return None
+        if not (y1 < y2 <= y1 + 100):
+            return None
+        return dict(value=str(y1), end_value=str(y2), type="DATE", precision="year")
+
+    if name == "decade":
+        mod, approx = _mod_of(g.get("mod"))
+        if g.get("cen"):
+            v = f"{g['cen']}{g['dec']}"
+        else:
+            d = int(g["dec2"])
+            cy = dct.y or 2000
+            v = f"19{d}" if (1900 + d * 10) <= cy - 10 or dct.y is None else f"20{d}"
+            if dct.y and 2000 + d * 10 <= cy:
+                # "'10s" in a 2023 text: the 2010s; "'90s": the 1990s
+                v = f"20{d}" if d * 10 <= cy - 2000 else f"19{d}"
+        return dict(value=v, type="DATE", precision="decade", mod=mod,
+                    approximate=approx or mod is not None)
+
+    if name == "quarter":
+        if g.get("q") or g.get("q2"):
+            q = int((g.get("q") or g.get("q2"))[1])
+            ys = g.get("y2") or g.get("y3")
+            if ys:
+                return dict(value=f"{ys}-Q{q}", type="DATE", precision="quarter")
+            y = _quarter_year(ctx, q, tense())
+            return dict(value=f"{y}-Q{q}" if y else f"XXXX-Q{q}", type="DATE",
+                        precision="quarter", relative=True)
+        o = g["ord"].lower()
+        if g.get("y"):
+            if o not in _ORD:
+                return None
+            return dict(value=f"{g['y']}-Q{_ORD[o]}", type="DATE", precision="quarter")
+        if dct.y is None or dct.m is None:
+            return dict(value=None, type="DATE", precision="quarter", relative=True)
+        cq = (dct.m - 1) // 3 + 1
+        if o in _ORD:
+            q = _ORD[o]
+            y = _quarter_year(ctx, q, tense())
+            return dict(value=f"{y}-Q{q}", type="DATE", precision="quarter", relative=True)
+        if o in ("this", "current"):
+            return dict(value=f"{dct.y}-Q{cq}", type="DATE", precision="quarter", relative=True)
+        if o in ("last", "previous", "past", "latest", "final"):
+            if o == "final":
+                return dict(value=f"{dct.y}-Q4", type="DATE", precision="quarter",
+                            relative=True)
+            y, mth = _add_months(dct.y, cq * 3 - 2, -3)
+            return dict(value=f"{y}-Q{(mth - 1) // 3 + 1}", type="DATE", precision="quarter",
+                        relative=True)
+        if o in ("next", "coming"):
+            y, mth = _add_months(dct.y, cq * 3 - 2, 3)
+            return dict(value=f"{y}-Q{(mth - 1) // 3 + 1}", type="DATE", precision="quarter",
+                        relative=True)
+        if o in ("year-ago", "year-earlier"):
+            return dict(value=f"{dct.y - 1}-Q{cq}", type="DATE", precision="quarter",
+                        relative=True)
+        return None
+
+    if name == "half":
+        h = 1 if g["ord"].lower() in ("first", "1st") else 2
+        if g.get("y"):
+            return dict(value=f"{g['y']}-H{h}", type="DATE", precision="quarter")
+        if dct.y is None or dct.m is None:
+            return None
+        y = dct.y if (h == 1 or dct.m > 6 or tense() == "future") else dct.y - 1
+        return dict(value=f"{y}-H{h}", type="DATE", precision="quarter", relative=True)
+
+    if name == "season":
+        code = _SEASONS[g["s"].lower()]
+        rel = (g.get("rel") or "").lower()
+        mod, approx = _mod_of(rel if rel in ("early", "late", "mid") else None)
+        if g.get("y"):
+            return dict(value=f"{g['y']}-{code}", type="DATE", precision="season", mod=mod,
+                        approximate=approx)
+        if not rel:
+            return None  # bare 'fall'/'spring' are usually other words
+        if dct.y is None or dct.m is None:
+            return dict(value=f"XXXX-{code}", type="DATE", precision="season", relative=True)
+        st = _SEASON_START[code]
+        cur_y = dct.y if dct.m >= st or code != "WI" else dct.y - 1
+        # the year whose season `code` is the most recent one started on or before the DCT
+        started = dct.m >= st if code != "WI" else True
+        last_y = (dct.y if started else dct.y - 1) if code != "WI" else cur_y
+        if rel in ("last", "past"):
+            in_season = (code != "WI" and st <= dct.m < st + 3) or (
+                code == "WI" and (dct.m == 12 or dct.m <= 2))
+            y = last_y - 1 if in_season else last_y
+        elif rel in ("next", "coming"):
+            y = last_y + 1
+        elif rel == "this":
+            y = dct.y
+        else:
+            t = tense()
+            y = last_y if t != "future" else (dct.y if dct.m < st else dct.y + 1)
+        return dict(value=f"{y}-{code}", type="DATE", precision="season", relative=True,
+                    mod=mod, approximate=approx)
+
+    if name == "year":
+        y = int(g["year"])
+        mod, approx = _mod_of(g.get("mod"))
+        if g.get("approx"):
+            mod, approx = "APPROX", True
+        fy = (g.get("fy") or "").lower()
+        if not fy and not g.get("mod") and not g.get("approx"):
+            # bare 4-digit number: keep only plausible calendar years in a plausible context
+            before = text[max(0, s - 12):s]
+            if re.search(r"(?:[$€£#№]|\bNo\.?|\bnumber|\bpage|\bp\.)\s*$", before, re.I):
+                return None
+            if re.match(r"\s*(?:[-–]\s*)?(?:st|nd|rd|th)\b", text[e:e + 4]):
+                return None
+            if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$",
+                                          before):
+                return None
+        if mod is None and not approx:
+            mod, approx = _approx_context(ctx, s)
+        return dict(value=str(y), type="DATE", precision="year", mod=mod, approximate=approx)
+
+    if name == "month":
+        raw = g["mon"]
+        mon = _MONTHS[raw.rstrip(".").lower()]
+        rel = (g.get("rel") or "").lower() or None
+        before = text[max(0, s - 25):s]
+        after = text[e:e + 20]
+        if mon == 5 and raw.startswith("May") and not rel and not g.get("mod"):
+            # 'Theresa May', 'May I' ... need a preposition-like word right before
+            if not re.search(r"(?i)\b(?:in|since|until|till|by|during|before|after|from|of|"
+                             r"through|last|next|this|early|late|mid|end|on|to|between|and|"
+                             r"or|the)\s*$", before) or re.search(r"[A-Z][a-z]+\s*$", before):
+                return None
+            if re.match(r"\s+(?:be|have|not|also|well|never|still|need|want|become|take|"
+                        r"make|seem|help|affect|lead|cause|result|ship|sell|buy|soon)\b",
+                        after):
+                return None
+        if len(raw.rstrip(".")) <= 3 and not raw.endswith(".") and raw not in ("May",):
+            # 'Mar', 'Jan' ... alone are rarely months in prose; need context
+            if not rel and not g.get("mod") and not re.search(
+                    r"(?i)\b(?:in|since|until|by|during|of|last|next|this)\s*$", before):
+                return None
+        if (not rel and not g.get("mod") and re.search(r"\b[A-Z][a-z]+\s$", before)
+                and not re.search(r"(?:^|[.!?\n]\s*|\b(?:In|On|By|Since|Until|Last|Next|"
+                                  r"This|Early|Late|During|From|The)\s)$", before)):
+            return None  # 'Theresa May', 'Prime Minister June ...'
+        if mon == 3 and not rel and not g.get("mod") and re.match(
+                r"\s+(?:on|to|through|against|in\s+the\s+streets)\b", after):
+            return None  # 'March on Washington'
+        mod, approx = _mod_of(g.get("mod"))
+        v = _month_no_year(ctx, mon, rel, tense())
+        return dict(value=v, type="DATE", precision="month", relative=True, mod=mod,
+                    approximate=approx)
+
+    if name == "weekday":
+        raw = g["wd"]
+        after = text[e:e + 15]
+        if re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Mail|Star|"
+                    r"Independent|School|Service|Night\s+Live|Bloody)\b", after):
+            return None
+        rel = (g.get("rel") or "").lower() or None
+        wd = _WEEKDAYS[raw.lower()]
+        mod = None
+        if rel in ("early", "earlier"):
+            mod, rel = "START", None
+        elif rel in ("late", "later"):
+            mod, rel = "END", None
+        v = _weekday_value(ctx, wd, rel, tense() if rel is None else None)
+        pod = (g.get("pod") or "").lower()
+        if pod and v:
+            return dict(value=f"{v}T{_POD[pod]}", type="TIME", precision="day",
+                        relative=True, mod=mod)
+        return dict(value=v, type="DATE", precision="day", relative=True, mod=mod)
+
+    if name == "deictic":
+        w = re.sub(r"\s+", " ", m.group(0).lower()).removesuffix("'s")
+        base = dct.date
+        offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+        parts = w.split(" ")
+        if w in offs:
+            off, pod = offs[w], ("NI" if w in ("tonight", "overnight") else None)
+        else:
+            first, pname = parts[0], parts[1]
+            off = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[first]
+            pod = _POD[pname]
+            if first == "last" and pname != "night":
+                off = -1
+        if base is None:
+            return dict(value=None, type="TIME" if pod else "DATE", precision="day",
+                        relative=True)
+        v = _ymd(base + _dt.timedelta(days=off))
+        if pod:
+            return dict(value=f"{v}T{pod}", type="TIME", precision="day", relative=True)
+        return dict(value=v, type="DATE", precision="day", relative=True)
+
+    if name == "ref":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        if w in ("former", "once again", "previously"):
+            return None
+        after = text[e:e + 25]
+        if w in ("current", "recent") and re.match(r"\s+(?:account|affairs|events|history|"
+                                                     r"law|legislation|flow|of)\b", after):
+            return None
+        if w == "soon" and re.match(r"\s+after", after):
+            return None
+        if w == "now" and re.match(r"(?i)\s+that\b", after):
+            pass
+        if w in ("recently", "lately", "in the past", "the past", "recent"):
+            v = "PAST_REF"
+        elif w in ("the future", "soon", "in the near future", "the near future"):
+            v = "FUTURE_REF"
+        elif w == "to date":
+            v = "PRESENT_REF"
+        else:
+            v = "PRESENT_REF"
+        return dict(value=v, type="DATE", precision="ref", relative=True)
+
+    if name == "relunit":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        unit = re.sub(r"\s+", " ", g["unit"].lower())
+        early = (g.get("early") or "").lower()
+        mod = None
+        if early in ("earlier", "early"):
+            mod = "START" if early == "early" else None
+        elif early in ("later", "late"):
+            mod = "END" if early == "late" else None
+        if unit == "fiscal year":
+            unit = "year"
+        if rel in ("the next", "the following", "the previous", "the prior", "the preceding",
+                   "the same", "that"):
+            # anaphoric: anchored on the previous date (the DCT if none)
+            if rel in ("the next", "the following") and unit in ("year", "month", "week",
+                                                                  "quarter", "decade"):
+                after = text[e:e + 12]
+                if not re.match(r"\s*[,.;]", after) and unit != "day":
+                    pass
+            k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1,
+                 "the preceding": -1, "the same": 0, "that": 0}[rel]
+            anc = ctx.anchor
+            if anc is None and dct.y is not None:
+                base = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+                anc = ("day" if dct.date else "month" if dct.m else "year", base)
+            return dict(_shift_unit(anc, unit, k), relative=True, mod=mod,
+                        _anaphor=True)
+        k = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1,
+             "previous": -1, "next": 1, "coming": 1}[rel]
+        if dct.y is None:
+            return dict(value=None, type="DATE", precision=_UNIT_PREC.get(unit, "year"),
+                        relative=True, mod=mod)
+        base = dct.date or _dt.date(dct.y, dct.m or 1, dct.d or 1)
+        prec = "day" if dct.date else "month" if dct.m else "year"
+        return dict(_shift_unit((prec, base), unit, k), relative=True, mod=mod)
+
+    if name == "backthen":
+        anc = ctx.anchor
+        if anc is None:
+            return dict(value="PAST_REF", type="DATE", precision="ref", relative=True)
+        prec, d = anc
+        v = _ymd(d) if prec == "day" else _ym(d.year, d.month) if prec == "month" else str(d.year)
+        return dict(value=v, type="DATE", precision=prec, relative=True, _anaphor=True)
+
+    if name == "dur":
+        unit = g["unit"].lower()
+        numraw = re.sub(r"\s+", " ", g["num"].lower())
+        post = (g.get("post") or "").strip().lower()
+        post = re.sub(r"\s+", " ", post)
+        dirw = (g.get("dir") or "").lower()
+        hy = g.get("hy") or ""
+        # reject numbers that are not counts: '6,000 days'? (handled by regex) ; ordinals
+        before = text[max(0, s - 3):s]
+        if re.search(r"[\d,.$€£]$", before) or re.match(r"[,.]\d", text[e:e + 2]):
+            return None
+        n = _num(numraw)
+        if n is None and numraw not in _VAGUE and not numraw.startswith(("a ", "few", "sev")):
+            if numraw not in ("many", "some", "numerous"):
+                return None
+        if numraw in ("a", "an") and not g.get("pl") and unit in ("day", "night") and not post \
+                and not dirw:
+            return None  # 'a day' alone is usually not a TIMEX duration
+        if numraw in ("a", "an", "one") and g.get("pl"):
+            return None
+        if n is not None and n > 1 and not g.get("pl") and "-" not in hy and \
+                not re.match(r"\s+(?:old|long|period|term|time|plan|program|high|low)", text[e:]):
+            # 'two year' without hyphen/plural: adjectival use ('five year low') is fine
+            pass
+        if numraw in ("some",) and not g.get("pl"):
+            return None
+        if numraw in ("second",):
+            return None
+        if unit == "quarter" and (g.get("pl") and "-" in hy or re.match(r"\s+of\b", text[e:])):
+            return None  # 'three-quarters of' is a fraction
+        appr = (g.get("appr") or "").lower()
+        appr = re.sub(r"\s+", " ", appr)
+        mod = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+               "approximately": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
+               "almost": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+               "just over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+               "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+               "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+               "within": "EQUAL_OR_LESS"}.get(appr)
+        if post == "or so":
+            mod, post = "APPROX", ""
+        if post in ("ago", "later", "earlier", "before", "after", "afterwards", "afterward",
+                    "from now", "hence"):
+            return _ago(ctx, n, unit, post, mod, text, s, e)
+        if post == "old":
+            return None  # ages are not dates
+        if appr == "within":
+            pass
+        v = _dur_value(n, unit)
+        if v is None:
+            return None
+        return dict(value=v, type="DURATION", precision="duration", mod=mod,
+                    approximate=mod == "APPROX")
+
+    if name == "durvague":
+        pre = re.sub(r"\s+", " ", g["pre"].lower())
+        unit = g["unit"].lower()
+        return dict(value=_dur_value(None, unit), type="DURATION", precision="duration",
+                    relative=pre in ("recent", "in recent", "the recent"))
+
+    if name == "durunit":
+        return dict(value=_dur_value(1, g["unit"].lower()), type="DURATION",
+                    precision="duration")
+
+    if name == "set":
+        if g.get("adv"):
+            a = g["adv"].lower()
+            v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "nightly": "P1D",
+                 "biannually": "P6M", "biweekly": "P2W"}[a]
+            if a == "quarterly":
+                return None  # 'quarterly dividend/report' is an adjective, not a TIMEX
+            return dict(value=v, type="SET", precision="set")
+        if g.get("times"):
+            return dict(value=_dur_value(1, g["unit2"].lower()), type="SET", precision="set")
+        u = g["unit"].lower()
+        if u in _WEEKDAYS:
+            return dict(value=f"XXXX-WXX-{_WEEKDAYS[u] + 1}", type="SET", precision="set")
+        if u in _MONTHS:
+            return dict(value=f"XXXX-{_MONTHS[u]:02d}", type="SET", precision="set")
+        if u in _SEASONS:
+            return dict(value=f"XXXX-{_SEASONS[u]}", type="SET", precision="set")
+        n = _num(g["num"]) if g.get("num") else 1
+        if g.get("other"):
+            n = (n or 1) * 2
+        if g.get("q", "").lower() == "per" and not g.get("num"):
+            pass
+        v = _dur_value(n, u)
+        if v is None:
+            return None
+        return dict(value=v, type="SET", precision="set")
+
+    return None
+
+
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_UNIT_PREC = {"day": "day", "week": "week", "weekend": "week", "month": "month",
+              "year": "year", "quarter": "quarter", "decade": "decade", "century": "decade"}
+
+
+def _shift_unit(anc: tuple[str, _dt.date] | None, unit: str, k: int) -> dict[str, Any]:
+    """A calendar unit containing the anchor, shifted by k units, at the unit's precision."""
+    prec_need = {"day": "day", "week": "day", "weekend": "day", "month": "month",
+                 "quarter": "month", "year": "year", "decade": "year", "century": "year"}
+    rank = {"year": 0, "month": 1, "day": 2}
+    p = _UNIT_PREC.get(unit, "year")
+    if anc is None or rank[anc[0]] < rank[prec_need.get(unit, "year")]:
+        return dict(value=None, type="DATE", precision=p)
+    d = anc[1]
+    if unit == "day":
+        return dict(value=_ymd(d + _dt.timedelta(days=k)), type="DATE", precision="day")
+    if unit in ("week", "weekend"):
+        w = _week(d + _dt.timedelta(days=7 * k))
+        return dict(value=w + ("-WE" if unit == "weekend" else ""), type="DATE",
+                    precision="week") if unit == "week" else dict(value=w, type="DATE",
+                                                                   precision="week")
+    if unit == "month":
+        y, m = _add_months(d.year, d.month, k)
+        return dict(value=_ym(y, m), type="DATE", precision="month")
+    if unit == "quarter":
+        y, m = _add_months(d.year, d.month, 3 * k)
+        return dict(value=f"{y}-Q{(m - 1) // 3 + 1}", type="DATE", precision="quarter")
+    if unit == "year":
+        return dict(value=str(d.year + k), type="DATE", precision="year")
+    if unit == "decade":
+        return dict(value=str(d.year // 10 + k), type="DATE", precision="decade")
+    if unit == "century":
+        return dict(value=str(d.year // 100 + k), type="DATE", precision="decade")
+    return dict(value=None, type="DATE", precision=p)
+
+
+def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text: str,
+         s: int, e: int) -> dict[str, Any] | None:
+    """'two years ago' (DCT-anchored) and 'a day later' (anchored on the previous date)."""
+    unit = "century" if unit.startswith("centur") else unit
+    anaphoric = post not in ("ago", "from now", "hence")
+    sign = -1 if post in ("ago", "earlier", "before") else 1
+    exact = bool(re.search(r"(?i)\bexactly\s+$", text[max(0, s - 10):s]))
+    approx = mod in ("APPROX",) or n is None
+    p = _UNIT_PREC.get(unit, "year")
+    if unit in ("second", "minute", "hour"):
+        return dict(value=None, type="TIME", precision="minute", relative=True, mod=mod)
+    if n is None or not float(n).is_integer():
+        return dict(value=("PAST_REF" if sign < 0 else "FUTURE_REF") if not anaphoric
+                    else None, type="DATE", precision="ref", relative=True, mod=mod,
+                    approximate=True)
+    n = int(n)
+    if anaphoric and ctx.anchor is not None:
+        prec, d = ctx.anchor
+    elif ctx.dct.y is not None:
+        dct = ctx.dct
+        d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+        prec = "day" if dct.date else "month" if dct.m else "year"
+    else:
+        return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
+    rank = {"year": 0, "month": 1, "day": 2}
+    out: dict[str, Any]
+    if unit in ("day", "night"):
+        if prec != "day":
+            return dict(value=None, type="DATE", precision="day", relative=True, mod=mod)
+        out = dict(value=_ymd(d + _dt.timedelta(days=sign * n)), type="DATE", precision="day")
+    elif unit in ("week", "fortnight", "weekend"):
+        if prec != "day":
+            return dict(value=None, type="DATE", precision="week", relative=True, mod=mod)
+        k = n * (2 if unit == "fortnight" else 1)
+        nd = d + _dt.timedelta(days=7 * sign * k)
+        if exact:
+            out = dict(value=_ymd(nd), type="DATE", precision="day")
+        else:
+            out = dict(value=_week(nd), type="DATE", precision="week")
+    elif unit == "month":
+        if rank[prec] < 1:
+            return dict(value=None, type="DATE", precision="month", relative=True, mod=mod)
+        if exact and prec == "day":
+            out = dict(value=_ymd(_add_months_day(d, sign * n)), type="DATE", precision="day")
+        else:
+            y, m = _add_months(d.year, d.month, sign * n)
+            out = dict(value=_ym(y, m), type="DATE", precision="month")
+    elif unit == "quarter":
+        if rank[prec] < 1:
+            return dict(value=None, type="DATE", precision="quarter", relative=True, mod=mod)
+        y, m = _add_months(d.year, d.month, 3 * sign * n)
+        out = dict(value=f"{y}-Q{(m - 1) // 3 + 1}", type="DATE", precision="quarter")
+    elif unit == "year":
+        if exact and prec == "day":
+            nd = _add_months_day(d, 12 * sign * n)
+            out = dict(value=_ymd(nd), type="DATE", precision="day")
+        else:
+            out = dict(value=str(d.year + sign * n), type="DATE", precision="year")
+    elif unit == "decade":
+        out = dict(value=str(d.year // 10 + sign * n), type="DATE", precision="decade")
+    else:
+        out = dict(value=str(d.year // 100 + sign * n), type="DATE", precision="decade")
+    out.update(relative=True, mod=mod, approximate=approx)
+    if anaphoric:
+        out["_anaphor"] = True
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# dateparser fallback (cached) for numeric stamps the grammar does not take
+# --------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4096)
+def _dp_parse(s: str, base: str | None, language: str) -> tuple[str, str] | None:
+    """(iso-ish value, period) from dateparser, or None. Cached on the string."""
+    try:
+        from dateparser.date import DateDataParser
+    except ImportError:  # pragma: no cover
+        return None
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                                "STRICT_PARSING": False, "DATE_ORDER": "YMD"}
+    if base:
+        settings["RELATIVE_BASE"] = _dt.datetime.fromisoformat(base)
+    try:
+        dd = DateDataParser(languages=[language], settings=settings).get_date_data(s)
+    except Exception as exc:  # dateparser raises many kinds on odd input
+        log.debug("dateparser failed on %r: %s", s, exc)
+        return None
+    if not dd or dd.date_obj is None:
+        return None
+    d = dd.date_obj
+    per = dd.period or "day"
+    if per == "year":
+        return str(d.year), per
+    if per == "month":
+        return _ym(d.year, d.month), per
+    if per == "time":
+        return f"{_ymd(d)}T{d.hour:02d}:{d.minute:02d}", per
+    return _ymd(d), per
+
+
+# --------------------------------------------------------------------------------------------
+# main entry point
+# --------------------------------------------------------------------------------------------
+def _detect_day_first(text: str) -> bool | None:
+    first_big = second_big = False
+    for m in _RULES_BY_NAME["num"].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 and b <= 12:
+            first_big = True
+        elif b > 12 and a <= 12:
+            second_big = True
+    if first_big and not second_big:
+        return True
+    if second_big and not first_big:
+        return False
+    return None
+
+
+_RULES_BY_NAME = {n: r for n, r, _ in _RULES}
+_ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur"})
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+_TRIGGER_CASED = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Q", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+    "Sun", "FY",
+}
+_TRIGGER_LOWER = {
+    "now", "nowadays", "currently", "current", "present", "presently", "moment", "today",
+    "tonight", "yesterday", "tomorrow", "overnight", "recent", "recently", "lately", "past",
+    "future", "soon", "ago", "then", "time", "morning", "afternoon", "evening", "night",
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "weekend", "weekends", "fortnight", "month", "months", "quarter", "quarters", "year",
+    "years", "decade", "decades", "century", "centuries", "spring", "summer", "autumn", "fall",
+    "winter", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
+    "nightly", "biannually", "biweekly", "half", "date", "nights",
+}
+_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set"})
+_R_WD = frozenset({"weekday", "mdy", "md", "dmy", "dm", "set"})
+_R_YEAR = frozenset({"year", "yrange", "my", "mdy", "dmy", "decade", "quarter", "half",
+                     "season", "num", "iso", "compact", "ymdslash"})
+_R_NUM = frozenset({"num", "iso", "decade"})
+_R_WORD = frozenset({"dur", "durvague", "durunit", "relunit", "deictic", "ref", "backthen",
+                     "set", "quarter", "half", "season", "weekday"})
+_R_Q = frozenset({"quarter"})
+_WIN_L, _WIN_R = 45, 50
+
+
+def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Merged [start, end) windows around trigger tokens, with the rules worth running there."""
+    out: list[tuple[int, int, frozenset[str]]] = []
+    n = len(text)
+    cs, ce, cr = -1, -1, frozenset()
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group()
+        if t[0].isdigit():
+            ln = len(t)
+            if ln == 4 or ln == 8:
+                if not ("16" <= t[:2] <= "20"):
+                    continue
+                rules = _R_YEAR
+            elif ln <= 2:
+                nx = text[m.end():m.end() + 3]
+                if not (nx[:1] in "/.-" and len(nx) > 1 and nx.lstrip("/.- ")[:1].isdigit()) \
+                        and not (nx[:1] == "s" and text[m.start() - 1:m.start()] == "'"):
+                    continue
+                rules = _R_NUM
+            else:
+                continue
+        elif t in _TRIGGER_CASED:
+            rules = _R_Q if t == "Q" else _R_WD if t in _WEEKDAYS_CASED else _R_MONTH
+            if t == "FY":
+                rules = _R_YEAR
+        elif t.lower() in _TRIGGER_LOWER:
+            rules = _R_WORD
+        else:
+            continue
+        s, e = max(0, m.start() - _WIN_L), min(n, m.end() + _WIN_R)
+        if s <= ce:
+            ce = max(ce, e)
+            cr = cr | rules
+        else:
+            if ce > cs:
+                out.append((cs, ce, cr))
+            cs, ce, cr = s, e, rules
+    if ce > cs:
+        out.append((cs, ce, cr))
+    return out
+
+
+_WEEKDAYS_CASED = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                   "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"}
+
+
+def find_dates(text: str, published: str | _dt.date | None, *, language: str = "en",
+               day_first: bool | None = None) -> list[DateMention]:
+    """Every date mention of `text`, normalized against the publication date `published`.
+
+    See the module docstring for the rules. Mentions are sorted by start and non-overlapping.
+    """
+    if not text:
+        return []
+    if language and not language.lower().startswith("en"):
+        log.debug("language %r: only the English grammar is implemented", language)
+    dct = _parse_published(published)
+    if day_first is None:
+        day_first = _detect_day_first(text)
+    ctx = _Ctx(text, dct, day_first)
+
+    cands: list[tuple[int, int, int, str, Any]] = []
+    # named periods
+    for p in load_periods():
+        if p.regex is not None:
+            for m in p.regex.finditer(text):
+                cands.append((m.start(), m.end(), 100, "period", (p, m)))
+        if p.context_regex is not None and (p.requires is None or p.requires.search(text)):
+            for m in p.context_regex.finditer(text):
+                cands.append((m.start(), m.end(), 100, "period", (p, m)))
+    # the grammar runs only in windows around cheap trigger tokens (speed)
+    for ws, we, wr in _windows(text):
+        for name, rx, prio in _RULES:
+            if name not in wr:
+                continue
+            for m in rx.finditer(text, ws, we):
+                if m.end() > m.start():
+                    cands.append((m.start(), m.end(), prio, name, m))
+
+    # longest first (period priority absolute), then earliest
+    cands.sort(key=lambda c: (-(c[2] >= 100), -(c[1] - c[0]), -c[2], c[0]))
+    t_starts: list[int] = []
+    t_ends: list[int] = []
+    chosen = []
+    probe = _Ctx(text, dct, day_first)
+    probed: dict[int, dict[str, Any]] = {}
+    for c in cands:
+        s, e = c[0], c[1]
+        i = bisect.bisect_right(t_starts, s)
+        if (i > 0 and t_ends[i - 1] > s) or (i < len(t_starts) and t_starts[i] < e):
+            continue
+        if c[3] != "period":
+            # a candidate the grammar rejects on closer look must not block shorter ones
+            try:
+                pr = _resolve(c[3], c[4], probe)
+            except (ValueError, OverflowError, KeyError, IndexError):
+                pr = None
+            if pr is None:
+                continue
+            if c[3] not in _ANAPHORIC_RULES:
+                probed[id(c[4])] = pr
+        chosen.append(c)
+        t_starts.insert(i, s)
+        t_ends.insert(i, e)
+    chosen.sort(key=lambda c: c[0])
+
+    out: list[DateMention] = []
+    for s, e, _prio, name, m in chosen:
+        try:
+            if name == "period":
+                p, pm = m
+                res: dict[str, Any] | None = dict(
+                    value=p.start, end_value=p.end, type="DATE",
+                    precision=_prec_of(p.start), period=p.id)
+            elif id(m) in probed:
+                res = dict(probed[id(m)])
+            else:
+                res = _resolve(name, m, ctx)
+        except (ValueError, OverflowError, KeyError, IndexError) as exc:
+            log.debug("could not resolve %r (%s): %s", text[s:e], name, exc)
+            res = None
+        if res is None:
+            continue
+        # strip a leading 'for'/'in' never included; trim trailing whitespace/punct
+        ss, ee = s, e
+        seg = text[ss:ee]
+        st = len(seg) - len(seg.lstrip())
+        ss += st
+        seg = text[ss:ee]
+        ee = ss + len(seg.rstrip(" \t\n,;:-–—"))
+        if ee <= ss:
+            continue
+        anaphor = res.pop("_anaphor", False)
+        res.setdefault("end_value", None)
+        dm = DateMention(start=ss, end=ee, text=text[ss:ee], value=res.get("value"),
+                         type=res.get("type", "DATE"), precision=res.get("precision", "day"),
+                         end_value=res.get("end_value"),
+                         approximate=bool(res.get("approximate")),
+                         relative=bool(res.get("relative")), mod=res.get("mod"),
+                         period=res.get("period"))
+        if dm.value is not None and not TIMEX3_VALUE_RE.match(dm.value):
+            log.debug("dropping non-TIMEX3 value %r for %r", dm.value, dm.text)
+            dm = DateMention(**{**_asdict(dm), "value": None})
+        out.append(dm)
+        # update the anaphora anchor with calendar dates (not durations/sets/refs)
+        if dm.type in ("DATE", "TIME") and dm.value and dm.period is None:
+            vd = _value_date(dm.value[:10] if "T" in dm.value else dm.value)
+            if vd is not None and not (anaphor and name == "backthen"):
+                ctx.anchor = vd
+    return out
+
+
+def _asdict(m: DateMention) -> dict[str, Any]:
+    return {f: getattr(m, f) for f in DateMention.__slots__}
+
+
+def _prec_of(v: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(v), "day")
+
+
+# --------------------------------------------------------------------------------------------
+# consumers
+# --------------------------------------------------------------------------------------------
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def mention_span(m: DateMention) -> tuple[str, str | None, bool] | None:
+    """(date, end, approximate) at 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' precision, or None.
+
+    Durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF and unresolved values give None.
+    """
+    v = m.value
+    if not v or m.type in ("DURATION", "SET") or "X" in v or v.endswith("_REF"):
+        return None
+    approx = m.approximate
+    if m.end_value:
+        a, b = _span_of(v, m.mod), _span_of(m.end_value, None)
+        if a is None or b is None:
+            return None
+        return a[0], (b[1] or b[0]), approx or a[2] or b[2]
+    sp = _span_of(v, m.mod)
+    if sp is None:
+        return None
+    return sp[0], sp[1], approx or sp[2]
+
+
+def _span_of(v: str, mod: str | None) -> tuple[str, str | None, bool] | None:
+    if "T" in v:
+        v = v.split("T")[0]
+    if re.fullmatch(r"\d{3}", v):  # decade
+        y0 = int(v) * 10
+        rng = {"EARLY": (0, 3), "START": (0, 3), "MID": (3, 6), "LATE": (7, 9),
+               "END": (7, 9)}.get(mod or "", (0, 9))
+        return str(y0 + rng[0]), str(y0 + rng[1]), mod is not None
+    if re.fullmatch(r"\d{2}", v):  # century
+        return None
+    if re.fullmatch(r"\d{4}", v):
+        if mod in ("EARLY", "START"):
+            return f"{v}-01", f"{v}-04", True
+        if mod == "MID":
+            return f"{v}-05", f"{v}-08", True
+        if mod in ("LATE", "END"):
+            return f"{v}-09", f"{v}-12", True
+        return v, None, mod == "APPROX"
+    mm = re.fullmatch(r"(\d{4})-(\d{2})", v)
+    if mm:
+        y, mo = int(mm.group(1)), int(mm.group(2))
+        ld = _last_day(y, mo)
+        if mod in ("EARLY", "START"):
+            return f"{v}-01", f"{v}-10", True
+        if mod == "MID":
+            return f"{v}-11", f"{v}-20", True
+        if mod in ("LATE", "END"):
+            return f"{v}-21", f"{v}-{ld:02d}", True
+        return v, None, mod == "APPROX"
+    mm = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+    if mm:
+        y, q = mm.group(1), int(mm.group(2))
+        return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", False
+    mm = re.fullmatch(r"(\d{4})-H([12])", v)
+    if mm:
+        y, h = mm.group(1), int(mm.group(2))
+        return (f"{y}-01", f"{y}-06", False) if h == 1 else (f"{y}-07", f"{y}-12", False)
+    mm = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+    if mm:
+        y, sc = int(mm.group(1)), mm.group(2)
+        if sc == "WI":
+            return f"{y}-12", f"{y + 1}-02", True
+        st = _SEASON_START[sc]
+        return _ym(y, st), _ym(y, st + 2), True
+    mm = re.fullmatch(r"(\d{4})-W(\d{2})", v)
+    if mm:
+        d0 = _dt.date.fromisocalendar(int(mm.group(1)), int(mm.group(2)), 1)
+        return _ymd(d0), _ymd(d0 + _dt.timedelta(days=6)), False
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return v, None, mod == "APPROX"
+    return None
+
+
+def mention_json(m: DateMention) -> dict[str, Any]:
+    """One JSON object per mention, as the CLI prints it."""
+    d: dict[str, Any] = {
+        "start": m.start, "end": m.end, "text": m.text,
+        "value": [m.value, m.end_value] if m.end_value else m.value,
+        "type": m.type, "precision": m.precision,
+    }
+    if m.approximate:
+        d["approximate"] = True
+    if m.relative:
+        d["relative"] = True
+    if m.mod:
+        d["mod"] = m.mod
+    if m.period:
+        d["period"] = m.period
+    return d
+
+
+_TIMEX_MOD = {"EARLY": "START", "LATE": "END"}
+
+
+def _timex_value(m: DateMention) -> str | None:
+    if m.period and m.value and m.end_value and m.value[:4] == m.end_value[:4]:
+        return m.value[:4]
+    return m.value
+
+
+def to_timeml(text: str, mentions: list[DateMention], published: Any = None,
+              doc_id: str = "doc") -> str:
+    """The text as a TimeML document (DCT + TEXT with TIMEX3 tags) for the TempEval-3 scorer.
+
+    Mentions without a value are still tagged (extent counts) with an empty value attribute
+    omitted. EARLY/LATE mods are written as TimeML START/END.
+    """
+    dct = _parse_published(published)
+    if dct.y:
+        dv = f"{dct.y:04d}" + (f"-{dct.m:02d}" if dct.m else "") + (
+            f"-{dct.d:02d}" if dct.d else "")
+        dct_xml = (f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dv}" temporalFunction="false" '
+                   f'functionInDocument="CREATION_TIME">{dv}</TIMEX3></DCT>')
+    else:
+        dct_xml = "<DCT></DCT>"
+    parts = []
+    pos = 0
+    for i, m in enumerate(sorted(mentions, key=lambda x: x.start), start=1):
+        if m.start < pos:
+            continue
+        parts.append(_xml_escape(text[pos:m.start]))
+        attrs = [f'tid="t{i}"', f'type="{m.type}"']
+        v = _timex_value(m)
+        if v:
+            attrs.append(f'value="{_xml_escape(v)}"')
+        if m.mod:
+            attrs.append(f'mod="{_TIMEX_MOD.get(m.mod, m.mod)}"')
+        if m.type == "SET":
+            attrs.append('freq="1X"' if False else "")
+        attrs = [a for a in attrs if a]
+        parts.append(f"<TIMEX3 {' '.join(attrs)}>{_xml_escape(text[m.start:m.end])}</TIMEX3>")
+        pos = m.end
+    parts.append(_xml_escape(text[pos:]))
+    return ('<?xml version="1.0" ?>\n<TimeML>\n'
+            f"<DOCID>{_xml_escape(doc_id)}</DOCID>\n\n{dct_xml}\n\n<TEXT>{''.join(parts)}"
+            "</TEXT>\n\n</TimeML>\n")
