@@ -80,7 +80,9 @@ Resolution rules (``published`` = the document creation time, DCT)
 become their years ("2010s" -> 2010..2019; EARLY -> 2010..2013, MID -> 2013..2016, LATE ->
 2017..2019, approximate); quarters/halves/seasons/weeks become month or day ranges (seasons
 are approximate; winter is taken as December..February of the next year); early/mid/late on a
-year or month narrow it to its first/middle/last third (approximate).
+year or month keep that year or month, marked approximate: "late 2020" is ``2020`` approximate,
+"the final days of ... November 2020" is ``2020-11`` approximate — never months or days the text
+did not give.
 """
 
 from __future__ import annotations
@@ -1476,7 +1478,39 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             vd = _value_date(dm.value[:10] if "T" in dm.value else dm.value)
             if vd is not None and not (anaphor and name == "backthen"):
                 ctx.anchor = vd
-    return out
+    return _period_anaphora(text, out)
+
+
+# "during the war" after "the 44-day war": the period named last before it (anaphora)
+_PERIOD_ANAPHOR = re.compile(
+    r"\b(?:during|in|throughout|after|since|before|by the end of)\s+(?:the|that)\s+"
+    r"(?:war|conflict)\b(?!\s+(?:in|of|with|between|on|against)\b)"
+)
+_PERIOD_ANAPHOR_REACH = 2000  # characters: beyond that, "the war" may be another war
+
+
+def _period_anaphora(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    periods = [m for m in mentions if m.period]
+    if not periods:
+        return mentions
+    starts = [m.start for m in mentions]
+    added: list[DateMention] = []
+    for am in _PERIOD_ANAPHOR.finditer(text):
+        s = am.start() + am.group(0).index(am.group(0).split()[-2])  # "the war" / "that war"
+        e = am.end()
+        i = bisect.bisect_right(starts, s)
+        if (i > 0 and mentions[i - 1].end > s) or (i < len(mentions) and mentions[i].start < e):
+            continue  # already part of a mention
+        before = [p for p in periods if p.end <= s and s - p.end <= _PERIOD_ANAPHOR_REACH]
+        if not before:
+            continue
+        p = before[-1]
+        added.append(DateMention(start=s, end=e, text=text[s:e], value=p.value, type="DATE",
+                                 precision=p.precision, end_value=p.end_value,
+                                 relative=True, period=p.period))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def _asdict(m: DateMention) -> dict[str, Any]:
@@ -1525,24 +1559,12 @@ def _span_of(v: str, mod: str | None) -> tuple[str, str | None, bool] | None:
     if re.fullmatch(r"\d{2}", v):  # century
         return None
     if re.fullmatch(r"\d{4}", v):
-        if mod in ("EARLY", "START"):
-            return f"{v}-01", f"{v}-04", True
-        if mod == "MID":
-            return f"{v}-05", f"{v}-08", True
-        if mod in ("LATE", "END"):
-            return f"{v}-09", f"{v}-12", True
-        return v, None, mod == "APPROX"
+        # "late 2020": the year, approximate; months the text never gave are not invented
+        return v, None, mod is not None
     mm = re.fullmatch(r"(\d{4})-(\d{2})", v)
     if mm:
-        y, mo = int(mm.group(1)), int(mm.group(2))
-        ld = _last_day(y, mo)
-        if mod in ("EARLY", "START"):
-            return f"{v}-01", f"{v}-10", True
-        if mod == "MID":
-            return f"{v}-11", f"{v}-20", True
-        if mod in ("LATE", "END"):
-            return f"{v}-21", f"{v}-{ld:02d}", True
-        return v, None, mod == "APPROX"
+        # "the final days of ... November 2020": the month, approximate; never made-up days
+        return v, None, mod is not None
     mm = re.fullmatch(r"(\d{4})-Q([1-4])", v)
     if mm:
         y, q = mm.group(1), int(mm.group(2))

@@ -276,8 +276,14 @@ def test_published_as_date():
     (DateMention(0, 3, "x", "P1Y", "SET", "set"), None),
     (DateMention(0, 3, "x", None, "DATE", "day"), None),
     (DateMention(0, 3, "x", "XXXX-10", "DATE", "month"), None),
+    # "late 2020": the year, approximate; no months the text did not give
+    (DateMention(0, 9, "late 2020", "2020", "DATE", "year", approximate=True, mod="LATE"),
+     ("2020", None, True)),
+    # "the final days of the hostilities in November 2020": the month, never days 21-30
+    (DateMention(0, 13, "November 2020", "2020-11", "DATE", "month", approximate=True,
+                 mod="END"), ("2020-11", None, True)),
 ], ids=["range", "early-decade", "decade", "quarter", "year", "time", "present-ref", "duration",
-        "set", "unresolved", "underspecified"])
+        "set", "unresolved", "underspecified", "late-year", "final-days-of-month"])
 def test_mention_span(mention, span):
     assert mention_span(mention) == span
 
@@ -330,3 +336,19 @@ def test_property_never_raises_and_offsets_valid(text, pub):
 def test_dateparser_fallback_for_slash_stamp():
     # yyyy/mm/dd stamps go through the cached dateparser fallback
     assert one("Filed 2023/05/30 in Baku", "2023-06-01", "2023/05/30").value == "2023-05-30"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the war" after a named period is that period (anaphora)
+    ("Drones were used in the 2020 war with Armenia. LORA was also seen during the war.",
+     [("the 2020 war", "karabakh-war-2020"), ("the war", "karabakh-war-2020")]),
+    # no named period before: "the war" stays undated
+    ("LORA was seen during the war. Later came the 44-day war in Karabakh.",
+     [("the 44-day war", "karabakh-war-2020")]),
+    # "the war with Iran" names another war: not an anaphor
+    ("The 44-day war ended. Analysts spoke of risks in the war with Iran.",
+     [("The 44-day war", "karabakh-war-2020")]),
+], ids=["anaphor", "no-antecedent", "other-war"])
+def test_period_anaphora(text, expected):
+    found = [(m.text, m.period) for m in find_dates(text, "2023-05-31")]
+    assert found == expected
