@@ -3,11 +3,13 @@
 Rules, in order, for each candidate event:
 
 1. **Same evidence** — an existing event already quotes the same sentence from the same
-   source: nothing to add (this is what makes a second merge a no-op, and why a rejected event
-   is not proposed again).
-2. **Same event** — an existing, not rejected, event of the same type whose dates are the same
-   or contain one another and whose actors overlap: the candidate's evidence is appended to it
-   (corroboration). Nothing else of that event changes.
+   source for the same date words: nothing to add (this is what makes a second merge a no-op,
+   and why a rejected event is not proposed again). A sentence with two periods ("In 2014-2018
+   and 2018-2022") is two pieces of evidence, one per date.
+2. **Same event** — an existing, not rejected, event of the same type whose actors overlap and
+   whose date is the same (for an accepted event, reviewed by a person: or one date contains
+   the other, as "December 2016" contains 2016-12-13): the candidate's evidence is appended to
+   it (corroboration). Nothing else of that event changes.
 3. Otherwise the candidate is added with ``status: candidate`` (its id made unique).
 
 Sources are matched by id, file name or URL; new ones are added. Accepted and rejected events,
@@ -93,18 +95,16 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
             for ev in cand.evidence
         ]
         events = doc.timeline.events
-        quotes = {(ev.source, _norm(ev.quote)) for e in events for ev in e.evidence}
-        fresh = [ev for ev in evidence if (ev.source, _norm(ev.quote)) not in quotes]
+        known_keys = {evidence_key(ev) for e in events for ev in e.evidence}
+        fresh = [ev for ev in evidence if evidence_key(ev) not in known_keys]
         if len(fresh) < len(evidence) and not fresh:
             report.unchanged += 1
             continue
         if len(fresh) < len(evidence):
             # part of it is known: attach the rest to the event that already quotes it
+            keys = {evidence_key(x) for x in evidence}
             known = next(
-                e for e in events
-                if any((ev.source, _norm(ev.quote)) in {(x.source, _norm(x.quote))
-                                                        for x in evidence}
-                       for ev in e.evidence)
+                e for e in events if any(evidence_key(ev) in keys for ev in e.evidence)
             )
             if known.status != "rejected":
                 for ev in fresh:
@@ -135,10 +135,13 @@ def _same_event(cand: Event, events: list[Event]) -> Event | None:
             continue
         if cand.actors and e.actors and not set(cand.actors) & set(e.actors):
             continue
-        if _contains(e.date, e.end, cand.date, cand.end):
+        if (e.date, e.end) == (cand.date, cand.end):
+            return e
+        if e.status == "accepted" and _contains(e.date, e.end, cand.date, cand.end):
             return e
     return None
 
 
-def evidence_key(ev: Evidence) -> tuple[str, str]:
-    return ev.source, _norm(ev.quote)
+def evidence_key(ev: Evidence) -> tuple[str, str, str]:
+    """What makes two pieces of evidence the same: source, sentence and date words."""
+    return ev.source, _norm(ev.quote), _norm(ev.date_text or "")

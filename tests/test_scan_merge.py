@@ -172,3 +172,35 @@ def test_merge_detects_a_concurrent_edit(articles, tmp_path):
     with pytest.raises(tl.ConcurrentModificationError):
         doc.save()
     assert target.read_text(encoding="utf-8").endswith("# a colleague's note\n")
+
+
+def test_one_sentence_with_two_periods_stays_two_events(tmp_path):
+    quote = "In 2014-2018 and 2018-2022, Azerbaijan was the second-largest importer."
+    events = [
+        tl.Event(id=f"statistic-azerbaijan-{a}-{b}", title="Second-largest importer",
+                 date=tl.PartialDate.parse(a), end=tl.PartialDate.parse(b), type="statistic",
+                 actors=["Azerbaijan"],
+                 evidence=[tl.Evidence(source="s", quote=quote, date_text=f"{a}-{b}")])
+        for a, b in (("2014", "2018"), ("2018", "2022"))
+    ]
+    candidates = tl.Timeline(version=1, sources=[tl.Source(id="s")], events=events)
+    doc = tl.Document.new(tmp_path / "events.yaml")
+    report = merge(candidates, doc)
+    assert report.added_events == [e.id for e in events]
+    doc.save()
+    again = tl.Document.open(tmp_path / "events.yaml")
+    assert not merge(candidates, again).changed
+
+
+def test_candidates_merge_into_candidates_only_on_the_same_date(tmp_path):
+    def event(ident, date, quote):
+        return tl.Event(id=ident, title="t", date=tl.PartialDate.parse(date), type="conflict",
+                        actors=["Armenia"], evidence=[tl.Evidence(source="s", quote=quote)])
+
+    doc = tl.Document.new(tmp_path / "events.yaml")
+    merge(tl.Timeline(version=1, sources=[tl.Source(id="s")],
+                      events=[event("a", "2020-11", "Missiles in November 2020.")]), doc)
+    # a coarser "2020" report is not silently folded into an unreviewed candidate
+    report = merge(tl.Timeline(version=1, sources=[tl.Source(id="s")],
+                               events=[event("b", "2020", "Its 2020 conflict.")]), doc)
+    assert report.added_events == ["b"] and report.corroborated == []
