@@ -355,6 +355,11 @@ class Event(_Model):
     unverified: bool = Field(
         default=False, description="A claim no independent source confirms: shown as such."
     )
+    references: list[str] = Field(
+        default_factory=list,
+        description="Ids of further sources (often url-only) that establish this event's date "
+        "or facts, beyond the quoted evidence.",
+    )
     notes: str | None = None
     reviewed_by: str | None = None
     reviewed_at: str | None = None
@@ -719,6 +724,16 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                          f"{_show(src)} is not a source in this file{hint}; "
                          "expected the id of an entry under 'sources'")
                     )
+        references = e.get("references")
+        if isinstance(references, list):
+            for j, ref in enumerate(references):
+                if isinstance(ref, str) and ref not in source_ids:
+                    out.append(
+                        (["events", i, "references", j],
+                         f"{_show(ref)} is not a source in this file"
+                         f"{_did_you_mean(ref, source_ids)}; expected the id of an entry under "
+                         "'sources'")
+                    )
         try:
             start = PartialDate.parse(e.get("date"))
             end = PartialDate.parse(e["end"]) if e.get("end") is not None else None
@@ -950,7 +965,7 @@ def _to_yaml_value(model: BaseModel) -> dict[str, Any]:
             else:
                 seq = CommentedSeq(value)
                 seq.fa.set_flow_style()
-            if not value and name in ("people", "systems"):
+            if not value and name in ("people", "systems", "references"):
                 continue
             out[name] = seq
         elif isinstance(value, float) and value.is_integer() and name == "amount":

@@ -177,7 +177,7 @@ def test_good_file_loads(tmp_path):
          "events.yaml, event 'e1' (line 13): field 'titel': unknown field 'titel' "
          "(did you mean 'title'?); expected one of id, title, date, end, approximate, type, "
          "actors, people, systems, value, summary, evidence, status, confidence, unverified, "
-         "notes, reviewed_by, reviewed_at"),
+         "references, notes, reviewed_by, reviewed_at"),
         ({"date": "2022-13-01"},
          "events.yaml, event 'e1' (line 7): field 'date': '2022-13-01' is not a date: there is "
          "no month 13; expected YYYY, YYYY-MM or YYYY-MM-DD"),
@@ -217,13 +217,17 @@ def test_good_file_loads(tmp_path):
         ({"actors": "Israel"},
          "events.yaml, event 'e1' (line 13): field 'actors': 'Israel' is the wrong kind of "
          "value; expected a list"),
+        ({"references": "[s1, s9]"},
+         "events.yaml, event 'e1' (line 13): field 'references[1]': 's9' is not a source in "
+         "this file; expected the id of an entry under 'sources'"),
         ({"value": "{amount: 5, currency: usd}"},
          "events.yaml, event 'e1' (line 13): field 'value.currency': 'usd' is not a currency "
          "code; expected three capitals like USD"),
     ],
     ids=["unknown-key", "month-13", "feb-30", "end-before-date", "end-year-before-day",
          "unknown-type", "unknown-status", "confidence-range", "unknown-source",
-         "no-evidence", "missing-title", "bad-id", "actors-not-list", "currency"],
+         "no-evidence", "missing-title", "bad-id", "actors-not-list", "unknown-reference",
+         "currency"],
 )
 def test_event_errors(fields, expected):
     text = event_yaml(**fields)
