@@ -1,4 +1,7 @@
-"""Arms-transfer timeline dashboard: ``streamlit run dashboard/app.py [-- --events FILE]``."""
+"""Arms-transfer timeline dashboard: ``streamlit run dashboard/app.py [-- --events FILE]``.
+
+Router and page config only: the pages are in ``dashboard/views``, state in ``dashboard/state``.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +13,29 @@ import streamlit as st
 if __package__ in (None, ""):  # run as a script by `streamlit run`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.data import events_path, load_timeline  # noqa: E402
-from extract.timeline import TimelineError  # noqa: E402
+from dashboard import state  # noqa: E402
+from dashboard.views import sidebar  # noqa: E402
 
+# no icons: Streamlit fetches Material icons from a font CDN, and nothing may leave the machine
 st.set_page_config(page_title="Arms-transfer timeline", layout="wide")
 
-
-@st.cache_data(show_spinner=False)
-def _cached(path: str, mtime_ns: int):
-    return load_timeline(Path(path))
-
-
-path = events_path()
-st.title("Arms-transfer timeline")
-try:
-    timeline = _cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
-except TimelineError as exc:
-    st.error(f"The timeline cannot be shown: {exc.first}")
-    st.stop()
-
-st.caption(f"{len(timeline.events)} events, {len(timeline.sources)} sources, from {path}")
-rows = [
-    {"date": str(e.date), "end": str(e.end) if e.end else "", "type": e.type, "title": e.title,
-     "actors": ", ".join(e.actors), "sources": len(e.evidence), "status": e.status}
-    for e in sorted(timeline.events, key=lambda e: e.date)
+loaded = state.load_frames()
+VIEWS = Path(__file__).resolve().parent / "views"
+PAGES = (("timeline", "Timeline"), ("overview", "Overview"), ("table", "Table"),
+         ("sources", "Sources"))
+view = None
+if loaded.frames is not None:
+    state.seed_view_from_url(loaded.frames)
+    sidebar.render(loaded.frames, loaded.path)
+    view = state.make_view(loaded)
+    state.set_view(view)
+pages = [
+    st.Page(VIEWS / f"{name}.py", title=title, url_path=name, default=(i == 0))
+    for i, (name, title) in enumerate(PAGES)
 ]
-st.dataframe(rows, hide_index=True, width="stretch")
+page = st.navigation(pages, position="top")
+if view is None:
+    state.show_problems(loaded)
+    st.stop()
+page.run()
+state.sync_url(view.frames)

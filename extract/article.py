@@ -1034,6 +1034,11 @@ def _html_article(raw: str, name: str | Path | None) -> tuple[str, dict[str, Any
     tree = load_html(raw)
     if tree is None:
         raise ArticleError(name, "no article text found (unparsable HTML)")
+    # trafilatura warns "discarding data: None" on an empty page, without naming the file;
+    # the ArticleError below says it, once, with the file
+    quiet = logging.getLogger("trafilatura")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -1046,6 +1051,8 @@ def _html_article(raw: str, name: str | Path | None) -> tuple[str, dict[str, Any
     except Exception as e:  # trafilatura raises assorted errors on odd pages
         logger.debug("trafilatura failed on %s: %s", name, e)
         doc = None
+    finally:
+        quiet.setLevel(level)
     doc = doc or {}
     if not isinstance(doc, dict):  # trafilatura >= 2 returns a Document
         doc = doc.as_dict()

@@ -63,11 +63,14 @@ def _source_key_map(existing: list[Source], incoming: list[Source]) -> dict[str,
     """incoming source id -> existing id (None when the source is new)."""
     out: dict[str, str | None] = {}
     for src in incoming:
+        # the same id first: a source added by an earlier merge must map to itself again,
+        # not to another one that shares its file or URL (a second merge would then re-add)
         match = None
-        for old in existing:
-            if (old.id == src.id or (src.file and old.file == src.file)
-                    or (src.url and old.url == src.url)):
-                match = old.id
+        for key in ("id", "file", "url"):
+            value = getattr(src, key)
+            match = next((old.id for old in existing if value and getattr(old, key) == value),
+                         None)
+            if match is not None:
                 break
         out[src.id] = match
     return out

@@ -308,7 +308,7 @@ class Source(_Model):
 class Value(_Model):
     """A money amount or a figure (a share in percent, a rank)."""
 
-    amount: float = Field(ge=0)
+    amount: float = Field(ge=0, allow_inf_nan=False)
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217.")
     unit: str | None = Field(default=None, description="For figures: percent, rank, ...")
     approximate: bool = False
@@ -429,7 +429,7 @@ class Problem:
         if self.line is not None:
             head += f" (line {self.line})"
         body = f"field '{self.field}': {self.message}" if self.field else self.message
-        return f"{head}: {body}"
+        return f"{head}: {body}".translate(_LINE_BREAKS)  # one line, whatever the values hold
 
 
 class TimelineError(Exception):
@@ -448,10 +448,17 @@ class ConcurrentModificationError(Exception):
     """The file changed on disk since it was read: saving would overwrite someone's work."""
 
 
+# the characters str.splitlines() breaks on, written as escapes in messages
+_LINE_BREAKS = {
+    ord(c): c.encode("unicode_escape").decode("ascii")
+    for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+}
+
+
 def _show(value: Any, limit: int = 60) -> str:
     if isinstance(value, str):
         text = value if len(value) <= limit else value[: limit - 1] + "…"
-        return "'" + text.replace("\n", "\\n") + "'"
+        return "'" + text.translate(_LINE_BREAKS) + "'"
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -469,6 +476,24 @@ def _show(value: Any, limit: int = 60) -> str:
 class _SafeLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
     """Safe loader that leaves dates as the strings written (validated by PartialDate)."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # a value the loader cannot build (!!timestamp 2023-02-30, a bare !!timestamp, a
+        # 5000-digit int) is a located problem, not a crash of the loader
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise assorted errors
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            why = f" ({exc})" if isinstance(exc, ValueError) else ""
+            raise _BadValue(
+                None, None, f"{_show(node.value)} is not a valid {kind}{why}", node.start_mark
+            ) from None
+
+
+class _BadValue(yaml.constructor.ConstructorError):
+    """A scalar the loader cannot build, with its place."""
+
 
 _SafeLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -476,46 +501,90 @@ _SafeLoader.yaml_implicit_resolvers = {
 }
 
 _MAX_DEPTH = 64
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-def _no_aliases(data: Any) -> bool:
-    """True when no container appears twice (YAML aliases); guards against alias bombs."""
-    seen: set[int] = set()
-    stack = [(data, 0)]
-    while stack:
-        obj, depth = stack.pop()
-        if isinstance(obj, dict | list):
-            if id(obj) in seen:
-                return False
-            if depth > _MAX_DEPTH:
-                return True  # depth is reported separately
-            seen.add(id(obj))
-            children = obj.values() if isinstance(obj, dict) else obj
-            stack.extend((c, depth + 1) for c in children)
-    return True
+def _screen(text: str, file: str) -> None:
+    """Refuse, from the event stream and before anything is built, what loading would hide.
+
+    Nesting deeper than ``_MAX_DEPTH`` (the C composer recurses without a limit and crashes
+    the process), aliases (alias bombs), merge keys (``<<``) and duplicate keys (YAML keeps
+    the last value silently: a curator's ``status: accepted`` would vanish). Syntax errors
+    are left to the loader, which reports them with their line.
+    """
+    try:
+        loader = _SafeLoader(text)
+    except UnicodeEncodeError as exc:  # a lone surrogate: only possible in text, not a file
+        raise TimelineError(
+            [Problem(file, text.count("\n", 0, exc.start) + 1, "", None,
+                     f"the text holds an invalid character at offset {exc.start} "
+                     "(a lone surrogate); expected Unicode text")]
+        ) from None
+    problems: list[Problem] = []
+    # one entry per open container: None for a sequence, for a mapping
+    # [keys seen -> line, whether the next node is a key]
+    stack: list[list[Any] | None] = []
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, _CLOSE):
+                stack.pop()
+                continue
+            if not isinstance(event, (*_OPEN, yaml.ScalarEvent, yaml.AliasEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise TimelineError(
+                    [Problem(file, line, "", None,
+                             "YAML anchors and aliases (&name, *name) are not allowed; "
+                             "expected every value written out")]
+                )
+            parent = stack[-1] if stack else None
+            if parent is not None:
+                if parent[1] and isinstance(event, yaml.ScalarEvent):
+                    key = event.value
+                    if key == "<<" and event.implicit[0]:
+                        problems.append(Problem(
+                            file, line, "", None,
+                            "YAML merge keys (<<) are not allowed; expected every value "
+                            "written out"))
+                    elif key in parent[0]:
+                        problems.append(Problem(
+                            file, line, "", None,
+                            f"the key {_show(key)} appears twice in one mapping (also line "
+                            f"{parent[0][key]}); expected each key once"))
+                    else:
+                        parent[0][key] = line
+                parent[1] = not parent[1]
+            if isinstance(event, _OPEN):
+                if len(stack) >= _MAX_DEPTH:
+                    raise TimelineError(
+                        [Problem(file, line, "", None,
+                                 f"the YAML is nested too deeply (more than {_MAX_DEPTH} "
+                                 "levels); expected events.yaml")]
+                    )
+                stack.append([{}, True] if isinstance(event, yaml.MappingStartEvent) else None)
+    except yaml.YAMLError:
+        pass  # the loader reports it, with its line
+    finally:
+        loader.dispose()
+    if problems:
+        raise TimelineError(problems)
 
 
-def _depth(data: Any) -> int:
-    best = 0
-    stack = [(data, 0)]
-    while stack:
-        obj, d = stack.pop()
-        best = max(best, d)
-        if best > _MAX_DEPTH:
-            return best
-        if isinstance(obj, dict):
-            stack.extend((c, d + 1) for c in obj.values())
-        elif isinstance(obj, list):
-            stack.extend((c, d + 1) for c in obj)
-    return best
-
-
-def _yaml_problem(file: str, exc: yaml.YAMLError) -> Problem:
+def _yaml_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
-    problem = getattr(exc, "problem", None) or str(exc)
-    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(problem):
-        tag = re.search(r"tag '([^']+)'", str(problem))
+    if isinstance(exc, _BadValue):
+        return Problem(file, line, "", None, f"{exc.problem}; expected a plain YAML value")
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character, e.g. NUL
+        line = text.count("\n", 0, exc.position) + 1
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else "a character"
+        return Problem(file, line, "", None, f"{char} is not allowed in YAML; expected text")
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())  # always one line
+    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in problem:
+        tag = re.search(r"tag '([^']+)'", problem)
         shown = tag.group(1) if tag else "this tag"
         return Problem(
             file, line, "", None,
@@ -529,7 +598,7 @@ def _read_yaml(text: str, file: str) -> Any:
     try:
         return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader subclass
     except yaml.YAMLError as exc:
-        raise TimelineError([_yaml_problem(file, exc)]) from None
+        raise TimelineError([_yaml_problem(file, exc, text)]) from None
     except RecursionError:
         raise TimelineError(
             [Problem(file, None, "", None, "the YAML is nested too deeply; expected events.yaml")]
@@ -649,6 +718,8 @@ def _message_for(err: Mapping[str, Any], data: Any) -> tuple[list[Any], str]:
         )
     if kind == "missing":
         return loc, "is missing; it is required"
+    if kind == "invalid_key":
+        return loc, f"the key {_show(value)} is not text; expected a field name"
     if kind == "literal_error":
         field = loc[-1]
         if field == "type":
@@ -672,6 +743,8 @@ def _message_for(err: Mapping[str, Any], data: Any) -> tuple[list[Any], str]:
         return loc, "is empty; expected some text"
     if kind == "string_too_short":
         return loc, "is empty; expected some text"
+    if kind == "finite_number":
+        return loc, f"{_show(value)} is not a finite number; expected a number 0 or more"
     if kind in ("greater_than_equal", "less_than_equal"):
         bounds = "between 0 and 1" if loc and loc[-1] == "confidence" else "0 or more"
         return loc, f"{_show(value)} is out of range; expected a number {bounds}"
@@ -758,13 +831,18 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
     return out
 
 
+# a line that is more than blanks, a comment, a directive or a document marker
+_NOT_BLANK = re.compile(r"^(?![ \t]*(?:#|%|---[ \t]*$|\.\.\.[ \t]*$))[ \t]*\S", re.M)
+
+
 def parse(text: str, *, file: str = "events.yaml") -> Timeline:
     """Validate YAML text as a timeline.
 
     Returns the :class:`Timeline`; raises :class:`TimelineError` listing every problem.
     """
+    _screen(text, file)
     data = _read_yaml(text, file)
-    if data is None:
+    if data is None and not _NOT_BLANK.search(text):
         raise TimelineError(
             [Problem(file, None, "", None,
                      "the file is empty; expected a mapping with version, sources and events")]
@@ -775,16 +853,6 @@ def parse(text: str, *, file: str = "events.yaml") -> Timeline:
             [Problem(file, 1, "", None,
                      f"the document is {kind}; expected a mapping with version, sources and "
                      "events")]
-        )
-    if not _no_aliases(data):
-        raise TimelineError(
-            [Problem(file, _alias_line(text), "", None,
-                     "YAML anchors and aliases (&name, *name) are not allowed; "
-                     "expected every value written out")]
-        )
-    if _depth(data) > _MAX_DEPTH:
-        raise TimelineError(
-            [Problem(file, None, "", None, "the YAML is nested too deeply; expected events.yaml")]
         )
     found: list[tuple[list[Any], str]] = []
     timeline: Timeline | None = None
@@ -807,14 +875,23 @@ def parse(text: str, *, file: str = "events.yaml") -> Timeline:
     raise TimelineError(problems)
 
 
-def _alias_line(text: str) -> int | None:
-    try:
-        for event in yaml.parse(text, Loader=_SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                return event.start_mark.line + 1
-    except yaml.YAMLError:
-        return None
-    return None
+# YAML files may be UTF-8, UTF-16 or UTF-32 with a byte-order mark (YAML 1.2, 5.2); the
+# longest mark first, as the UTF-32 LE mark starts with the UTF-16 LE one
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _encoding_of(raw: bytes) -> tuple[bytes, str]:
+    """(byte-order mark, codec) of a file's bytes; ``(b"", "utf-8")`` without a mark."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
 
 
 def _read_text(path: Path) -> tuple[str, bytes]:
@@ -829,14 +906,18 @@ def _read_text(path: Path) -> tuple[str, bytes]:
             [Problem(str(path), None, "", None, "is a folder; expected a timeline YAML file")]
         ) from None
     except OSError as exc:
-        raise TimelineError([Problem(str(path), None, "", None, f"cannot read: {exc.strerror}")])
+        raise TimelineError(
+            [Problem(str(path), None, "", None, f"cannot read: {exc.strerror}")]
+        ) from None
+    bom, codec = _encoding_of(raw)
     try:
-        return raw.decode("utf-8-sig"), raw
+        return raw[len(bom):].decode(codec), raw
     except UnicodeDecodeError as exc:
+        what = "UTF-8 text" if not bom else f"{codec.upper()} text despite its byte-order mark"
         raise TimelineError(
             [Problem(str(path), None, "", None,
-                     f"not UTF-8 text (bad byte at offset {exc.start}); expected a UTF-8 YAML "
-                     "file")]
+                     f"not {what} (bad byte at offset {exc.start + len(bom)}); expected a UTF-8 "
+                     "YAML file")]
         ) from None
 
 
@@ -1026,6 +1107,7 @@ class Document:
         self.timeline = timeline
         self._original_text = text
         self._disk = _DiskState.of(raw) if raw is not None else None
+        self._bom, self._codec = _encoding_of(raw or b"")  # saved back as it was read
         self._yaml = _round_trip_yaml(*_guess_indent(text))
         self._yaml.explicit_start = text.lstrip().startswith("---")
         self.data = self._yaml.load(text)
@@ -1151,7 +1233,7 @@ class Document:
                 f"{self.path} changed on disk since it was read; reload it and redo the change "
                 "(nothing was written)"
             )
-        data = text.encode("utf-8")
+        data = self._bom + text.encode(self._codec)
         atomic_write(self.path, data)
         self._disk = _DiskState.of(data)
         self._original_text = text

@@ -6,6 +6,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# CI runs the property tests on a fixed set of examples (reproducible, no flaky health checks on
+# a loaded 2-core machine); locally they explore new examples each run.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,0 +1,88 @@
+"""CSV and JSON of the filtered view (Streamlit-free; bytes out, deterministic).
+
+Dates are exported as the file writes them ('2016', '2020-11', '2023-05-30') plus the words
+shown on screen; never as a filled-in day. The JSON keeps the contract's shape with the
+evidence and the sources each event cites, so a colleague can check every claim.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pandas as pd
+
+from dashboard.frame import record
+
+CSV_COLUMNS = (
+    "id", "date", "end", "date_label", "precision", "approximate", "type", "title", "actors",
+    "people", "systems", "value", "status", "unverified", "sources_disagree", "n_sources",
+    "publishers", "summary",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, tuple | list):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, bool):
+        value = "yes" if value else "no"
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def table_rows(events: pd.DataFrame) -> list[dict[str, Any]]:
+    """One dict per event with the CSV columns (tuples kept as tuples)."""
+    out = []
+    for row in events.itertuples(index=False):
+        out.append({
+            "id": row.id, "date": row.date, "end": row.end, "date_label": row.label,
+            "precision": row.precision, "approximate": bool(row.approximate), "type": row.type,
+            "title": row.title, "actors": row.actors, "people": row.people,
+            "systems": row.systems, "value": row.value_label, "status": row.status,
+            "unverified": bool(row.unverified), "sources_disagree": bool(row.disputed),
+            "n_sources": int(row.n_sources), "publishers": row.publishers,
+            "summary": row.summary,
+        })
+    return out
+
+
+def to_csv(events: pd.DataFrame) -> bytes:
+    """The filtered events as UTF-8 CSV (with BOM so spreadsheets read the accents)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in table_rows(events):
+        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_json(events: pd.DataFrame, sources: pd.DataFrame, *, view: dict[str, Any] | None = None
+            ) -> bytes:
+    """The filtered events as JSON: ``{"view": ..., "events": [...], "sources": [...]}``.
+
+    ``events`` are the contract's records (dates as written) with ``date_label`` added;
+    ``sources`` are those the events cite; ``view`` is the query string of the view.
+    """
+    records = []
+    cited: dict[str, None] = {}
+    for text, label in zip(events["record"], events["label"], strict=True):
+        rec = record(text)
+        records.append({**rec, "date_label": label})
+        for ev in rec.get("evidence", []):
+            cited.setdefault(ev["source"], None)
+    src = sources[sources["id"].isin(list(cited))] if not sources.empty else sources
+    source_records = [
+        {k: v for k, v in {
+            "id": s.id, "title": s.title or None, "publisher": s.publisher,
+            "author": s.author or None, "published": s.published or None, "url": s.url or None,
+        }.items() if v is not None}
+        for s in src.itertuples(index=False)
+    ]
+    doc = {"view": view or {}, "events": records, "sources": source_records}
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,386 @@
+"""Plotly figures from the events frame (pure: data in, ``go.Figure`` out; no Streamlit).
+
+Honest precision on the timeline:
+
+* an event known to the day is a filled marker at that day;
+* an event known only to the month or year, or marked approximate, is a *hollow* marker in the
+  middle of a hatched band spanning every day it could fall on;
+* a period (``end``) is a bar from its first to its last day, with a marker at its midpoint so
+  that it can be clicked like a point (the marker carries the event id in ``customdata``).
+
+Few traces whatever the size: per event type at most two marker traces (filled and hollow),
+one bar trace for exact periods and one for imprecise bands (``Scattergl`` once the marks are
+many). All text that came from the file is HTML-escaped, because Plotly reads tags such as
+``<b>`` and ``<a>`` in labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract.timeline import EVENT_TYPES
+
+# Okabe & Ito (2008), colour-blind safe; 12 types share 8 colours, so shapes differ too.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7", "black": "#000000", "grey": "#999999",
+}
+TYPE_COLOURS: dict[str, str] = {
+    "deal": OKABE_ITO["blue"],
+    "delivery": OKABE_ITO["bluish_green"],
+    "combat_use": OKABE_ITO["vermillion"],
+    "visit": OKABE_ITO["orange"],
+    "meeting_call": OKABE_ITO["sky_blue"],
+    "agreement": OKABE_ITO["reddish_purple"],
+    "diplomatic": OKABE_ITO["yellow"],
+    "statement": OKABE_ITO["grey"],
+    "statistic": OKABE_ITO["black"],
+    "conflict": OKABE_ITO["vermillion"],
+    "production": OKABE_ITO["bluish_green"],
+    "other": OKABE_ITO["grey"],
+}
+TYPE_SYMBOLS: dict[str, str] = {
+    "deal": "diamond",
+    "delivery": "triangle-right",
+    "combat_use": "x",
+    "visit": "circle",
+    "meeting_call": "square",
+    "agreement": "pentagon",
+    "diplomatic": "hexagon",
+    "statement": "triangle-up",
+    "statistic": "star",
+    "conflict": "cross",
+    "production": "hourglass",
+    "other": "triangle-down",
+}
+NO_LANE = {"actor": "(no actor named)", "system": "(no system named)"}
+DAY = pd.Timedelta(days=1)
+
+
+def type_words(event_type: str) -> str:
+    """'combat_use' -> 'combat use'."""
+    return event_type.replace("_", " ")
+
+
+def esc(text: object) -> str:
+    """Text from the file, made inert for Plotly's label markup (which understands tags)."""
+    return html.escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    """How to draw the timeline.
+
+    ``lanes``: 'type', 'actor' or 'system'. ``selected``: the id to point at. ``window``: the
+    x range (first and last day shown). ``gl_threshold``: use WebGL from this many marks on.
+    ``show_labels``: print date labels beside marks (None = only when there are few, ≤ 12).
+    """
+
+    lanes: str = "type"
+    selected: str | None = None
+    window: tuple[dt.date, dt.date] | None = None
+    gl_threshold: int = 1500
+    show_labels: bool | None = None
+    height: int | None = None
+
+
+def lanes_of(events: pd.DataFrame, mode: str) -> pd.DataFrame:
+    """One row per (event, lane): the event frame with a ``lane`` column.
+
+    By type every event has one lane; by actor or system an event sits in the lane of each
+    actor/system it names (or in '(no actor named)').
+    """
+    if mode == "type":
+        out = events.copy()
+        out["lane"] = out["type"].map(type_words)
+        return out
+    column = "actors" if mode == "actor" else "systems"
+    out = events.copy()
+    out["lane"] = out[column].map(lambda vals: list(vals) if vals else [NO_LANE[mode]])
+    return out.explode("lane", ignore_index=True)
+
+
+def lane_order(rows: pd.DataFrame, mode: str) -> list[str]:
+    """Lanes top to bottom: types in the contract's order; actors/systems busiest first."""
+    if mode == "type":
+        present = set(rows["lane"])
+        return [type_words(t) for t in EVENT_TYPES if type_words(t) in present]
+    counts = rows.groupby("lane").size()
+    named = sorted(
+        (lane for lane in counts.index if lane != NO_LANE.get(mode)),
+        key=lambda lane: (-int(counts[lane]), str(lane).casefold()),
+    )
+    return named + ([NO_LANE[mode]] if NO_LANE.get(mode) in counts.index else [])
+
+
+def hover_text(*, title: str, label: str, precision: str, event_type: str, n_sources: int,
+               n_publishers: int, status: str, unverified: bool, disputed: bool) -> str:
+    """Title, date as the text gives it, type, number of sources (and status flags), as
+    Plotly label markup with everything from the file escaped. The frame stores it per event."""
+    parts = [
+        f"<b>{esc(title)}</b>",
+        esc(label) + ("" if precision == "day" else f" ({precision} only)"),
+        f"{type_words(event_type)} · {n_sources} source{'s' if n_sources != 1 else ''}"
+        f" · {n_publishers} publisher{'s' if n_publishers != 1 else ''}",
+    ]
+    flags = []
+    if status != "accepted":
+        flags.append(status)
+    if unverified:
+        flags.append("unverified")
+    if disputed:
+        flags.append("sources disagree")
+    if flags:
+        parts.append("⚠ " + ", ".join(flags))
+    return "<br>".join(parts)
+
+
+def _imprecise(rows: pd.DataFrame) -> pd.Series:
+    return (rows["precision"] != "day") | rows["approximate"]
+
+
+def _bar_trace(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Bar:
+    colour = TYPE_COLOURS[event_type]
+    span_ms = ((rows["stop"] + DAY) - rows["start"]).dt.total_seconds() * 1000
+    marker: dict[str, object] = {"color": colour, "line": {"width": 1, "color": colour}}
+    if hatched:
+        marker["opacity"] = 0.35
+        marker["pattern"] = {"shape": "/", "fgcolor": colour, "solidity": 0.3}
+    else:
+        marker["opacity"] = 0.6
+    return go.Bar(
+        name=type_words(event_type),
+        legendgroup=event_type,
+        showlegend=False,
+        orientation="h",
+        y=rows["lane"].to_numpy(dtype=object),
+        base=rows["start"].dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
+        x=span_ms.to_numpy(),
+        width=0.45 if hatched else 0.3,
+        marker=marker,
+        customdata=rows["id"].to_numpy(dtype=object),
+        hovertext=rows["hover"].to_numpy(dtype=object),
+        hovertemplate="%{hovertext}<extra></extra>",
+        meta={"role": "band" if hatched else "period", "type": event_type},
+    )
+
+
+def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: bool,
+                 show_labels: bool, use_gl: bool) -> go.Scatter | go.Scattergl:
+    """One mark per row at its midpoint; hollow when the date is imprecise or approximate.
+
+    Arrays go in as numpy arrays: Plotly validates Python lists item by item, which is what
+    makes big figures slow.
+    """
+    colour = TYPE_COLOURS[event_type]
+    scatter = go.Scattergl if use_gl else go.Scatter
+    return scatter(
+        name=type_words(event_type),
+        legendgroup=event_type,
+        showlegend=legend,
+        mode="markers+text" if show_labels else "markers",
+        x=rows["mid"].to_numpy(),
+        y=rows["lane"].to_numpy(dtype=object),
+        customdata=rows["id"].to_numpy(dtype=object),
+        text=rows["label"].map(esc).to_numpy(dtype=object) if show_labels else None,
+        textposition="top center",
+        textfont={"size": 11, "color": "#333333"},
+        hovertext=rows["hover"].to_numpy(dtype=object),
+        hovertemplate="%{hovertext}<extra></extra>",
+        marker={
+            "symbol": TYPE_SYMBOLS[event_type] + ("-open" if hollow else ""),
+            "size": 13,
+            "color": colour,
+            # hollow marks are drawn by their outline; filled ones get a dark rim so that the
+            # light colours (yellow) stay visible on white
+            "line": {"width": 2 if hollow else 1, "color": colour if hollow else "#222222"},
+        },
+        meta={"role": "marks", "type": event_type, "hollow": hollow},
+    )
+
+
+def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None) -> go.Figure:
+    """The timeline of ``events`` (a frame from :mod:`dashboard.frame`, already filtered).
+
+    Returns a figure whose marker traces hold exactly one mark per (event, lane), with the
+    event id as ``customdata``; ``meta`` on each trace says what it draws ('marks', 'period',
+    'band') and for which type.
+    """
+    opts = options or TimelineOptions()
+    rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
+    lanes = lane_order(rows, opts.lanes) if not rows.empty else []
+    # date labels beside marks only while they cannot pile up; hover and card always have them
+    show_labels = opts.show_labels if opts.show_labels is not None else len(rows) <= 12
+    use_gl = len(rows) >= opts.gl_threshold
+    fig = go.Figure()
+    for event_type in EVENT_TYPES:
+        of_type = rows[rows["type"] == event_type] if not rows.empty else rows
+        if of_type.empty:
+            continue
+        imprecise = _imprecise(of_type)
+        spans = of_type["stop"] > of_type["start"]
+        exact_periods = of_type[spans & ~imprecise]
+        bands = of_type[spans & imprecise]
+        if not exact_periods.empty:
+            fig.add_trace(_bar_trace(exact_periods, event_type, hatched=False))
+        if not bands.empty:
+            fig.add_trace(_bar_trace(bands, event_type, hatched=True))
+        in_legend = True
+        for hollow in (False, True):
+            group = of_type[imprecise == hollow]
+            if not group.empty:
+                fig.add_trace(_marks_trace(group, event_type, hollow=hollow, legend=in_legend,
+                                           show_labels=show_labels, use_gl=use_gl))
+                in_legend = False
+    fig.update_layout(
+        barmode="overlay",
+        height=opts.height or max(300, 130 + 42 * max(len(lanes), 1)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hovermode="closest",
+        clickmode="event+select",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
+                "title": {"text": "type"}},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        font={"color": "#222222"},
+        uirevision="timeline",
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=[esc(lane) for lane in reversed(lanes)] if opts.lanes != "type"
+        else list(reversed(lanes)),
+        showgrid=True, gridcolor="#e5e5e5", automargin=True, fixedrange=True,
+    )
+    if opts.lanes != "type":
+        for trace in fig.data:
+            # names from the file: inert
+            trace.y = np.array([esc(lane) for lane in trace.y], dtype=object)
+    fig.update_xaxes(
+        type="date", showgrid=True, gridcolor="#eeeeee",
+        hoverformat="%Y",  # never a made-up day if an axis label is ever shown on hover
+    )
+    if opts.window:
+        first, last = opts.window
+        fig.update_xaxes(range=[first.isoformat(), (last + dt.timedelta(days=1)).isoformat()])
+    elif not rows.empty:
+        lo, hi = rows["start"].min(), rows["stop"].max() + DAY
+        pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
+        fig.update_xaxes(range=[(lo - pad).isoformat(), (hi + 2 * pad).isoformat()])
+    if opts.selected is not None and not rows.empty:
+        chosen = rows[rows["id"] == opts.selected]
+        x_range = fig.layout.xaxis.range
+        middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
+                  / 2) if x_range else None
+        for _, row in chosen.iterrows():
+            lane = row["lane"] if opts.lanes == "type" else esc(row["lane"])
+            # the label grows away from the nearer edge so that it is never cut off
+            anchor = "right" if middle is not None and row["mid"] > middle else "left"
+            fig.add_annotation(
+                x=row["mid"].strftime("%Y-%m-%dT%H:%M:%S"), y=lane,
+                text=f"{esc(_short(row['title'], 48))} · {esc(row['label'])}",
+                xanchor=anchor, showarrow=True, arrowhead=2, arrowwidth=2, ax=0, ay=-34,
+                bgcolor="#ffffff", bordercolor="#222222", borderwidth=1,
+                font={"size": 12, "color": "#222222"},
+            )
+    if rows.empty:
+        fig.add_annotation(text="No events match the filters", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def marks_count(fig: go.Figure) -> int:
+    """How many event marks the figure draws (one per event and lane)."""
+    return sum(len(t.customdata) for t in fig.data
+               if (t.meta or {}).get("role") == "marks" and t.customdata is not None)
+
+
+# --------------------------------------------------------------------------------------------
+# Overview
+# --------------------------------------------------------------------------------------------
+
+
+def _overview_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0}, height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    )
+    return fig
+
+
+def events_per_year_figure(events: pd.DataFrame) -> go.Figure:
+    """Stacked bars: events per year of their (start) date, one trace per type."""
+    fig = go.Figure()
+    if not events.empty:
+        years = events.assign(year=events["start"].dt.year)
+        counts = years.groupby(["type", "year"]).size()
+        all_years = list(range(int(years["year"].min()), int(years["year"].max()) + 1))
+        for event_type in EVENT_TYPES:
+            if event_type not in counts.index.get_level_values(0):
+                continue
+            per = counts.loc[event_type].reindex(all_years, fill_value=0)
+            fig.add_trace(go.Bar(
+                name=type_words(event_type), x=[str(y) for y in all_years],
+                y=per.tolist(), marker={"color": TYPE_COLOURS[event_type]},
+                hovertemplate=f"{type_words(event_type)}: %{{y}} in %{{x}}<extra></extra>",
+                meta={"type": event_type},
+            ))
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", title="year of the (start) date")
+    fig.update_yaxes(title="events", dtick=1 if len(events) < 20 else None)
+    return _overview_layout(fig, "Events per year, by type", 380)
+
+
+def systems_figure(events: pd.DataFrame, *, top: int = 25) -> go.Figure:
+    """Horizontal bars: weapon systems by number of events naming them (busiest on top)."""
+    names = events["systems"].explode().dropna() if not events.empty else pd.Series([])
+    counts = names.value_counts()
+    counts = counts.sort_values(ascending=False, kind="stable").head(top)
+    shown = counts.iloc[::-1]
+    fig = go.Figure(go.Bar(
+        orientation="h", x=shown.tolist(), y=[esc(s) for s in shown.index],
+        marker={"color": OKABE_ITO["blue"]},
+        hovertemplate="%{y}: %{x} events<extra></extra>",
+    ))
+    fig.update_xaxes(title="events", dtick=1 if len(counts) and counts.max() < 10 else None)
+    fig.update_yaxes(type="category", automargin=True)
+    return _overview_layout(fig, f"Weapon systems by number of events (top {top})",
+                            max(260, 80 + 28 * len(shown)))
+
+
+def statistics_figure(events: pd.DataFrame) -> go.Figure:
+    """The statistics (type 'statistic') as bars over the period they cover, labelled with
+    their value ('69%') and their period as the text gives it ('2016–2020')."""
+    stats = events[events["type"] == "statistic"] if not events.empty else events
+    fig = go.Figure()
+    if not stats.empty:
+        span_ms = ((stats["stop"] + DAY) - stats["start"]).dt.total_seconds() * 1000
+        names = [esc(_short(t, 50)) for t in stats["title"]]
+        text = [esc(f"{v or 'no figure'} · {lbl}") for v, lbl in
+                zip(stats["value_label"], stats["label"], strict=True)]
+        fig.add_trace(go.Bar(
+            orientation="h", y=names, base=stats["start"].dt.strftime("%Y-%m-%d").tolist(),
+            x=span_ms.tolist(), text=text, textposition="inside", insidetextanchor="middle",
+            marker={"color": OKABE_ITO["sky_blue"], "line": {"color": OKABE_ITO["blue"],
+                                                            "width": 1}},
+            customdata=stats["id"].tolist(),
+            hovertext=[f"<b>{esc(t)}</b><br>{esc(v)}<br>{esc(lbl)}" for t, v, lbl in
+                       zip(stats["title"], stats["value_label"], stats["label"], strict=True)],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(type="category", automargin=True, autorange="reversed")
+    return _overview_layout(fig, "Statistics over the periods they cover",
+                            max(220, 90 + 48 * len(stats)))

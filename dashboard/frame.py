@@ -1,0 +1,216 @@
+"""The timeline as pandas tables, built once per file version (Streamlit-free).
+
+Every view reads these tables; none of them walks the pydantic model again. One row per
+event in ``events`` (sorted by start date, then id), one row per source in ``sources``.
+Text columns hold the text exactly as in the file: escaping is the renderer's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from dashboard.figures import hover_text
+from dashboard.labels import date_label, precision_words, value_label
+from extract.timeline import Event, PartialDate, Source, Timeline
+
+EVENT_COLUMNS = (
+    "id", "title", "type", "status", "date", "end", "precision", "approximate", "unverified",
+    "start", "stop", "mid", "label", "precision_words", "actors", "people", "systems",
+    "publishers", "n_sources", "n_publishers", "value_label", "value_amount", "value_unit",
+    "value_currency", "summary", "notes", "confidence", "disputes", "disputed", "search",
+    "hover", "record",
+)
+SOURCE_COLUMNS = (
+    "id", "title", "publisher", "author", "published", "published_label", "url", "file",
+    "language", "events", "n_events",
+)
+
+
+@dataclass
+class Frames:
+    """The tables of one file version."""
+
+    events: pd.DataFrame
+    sources: pd.DataFrame
+    briefing: list[str] = field(default_factory=list)
+
+    @property
+    def publishers(self) -> list[str]:
+        return sorted({p for ps in self.events["publishers"] for p in ps}, key=str.casefold)
+
+
+def publisher_of(source: Source | None, source_id: str) -> str:
+    """The name to show for a source: its publisher, else its id."""
+    if source is None:
+        return source_id
+    return source.publisher or source.id
+
+
+def _record(event: Event) -> dict[str, Any]:
+    """The event as JSON-ready data in the contract's shape, dates as written ('2016')."""
+    rec = event.model_dump(mode="json", exclude_none=True)
+    rec["date"] = str(event.date)
+    if event.end is not None:
+        rec["end"] = str(event.end)
+    for ev, out in zip(event.evidence, rec["evidence"], strict=True):
+        if ev.claims is not None:
+            if ev.claims.date is not None:
+                out["claims"]["date"] = str(ev.claims.date)
+            if ev.claims.end is not None:
+                out["claims"]["end"] = str(ev.claims.end)
+    return rec
+
+
+def record(row: pd.Series | str) -> dict[str, Any]:
+    """The event's data in the contract's shape (evidence, claims, value, review)."""
+    text = row if isinstance(row, str) else row["record"]
+    return json.loads(text)
+
+
+def _contains(outer: tuple[dt.date, dt.date], inner: tuple[dt.date, dt.date]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def disputes(event: Event, sources: dict[str, Source]) -> list[dict[str, Any]]:
+    """Where this event's sources say something other than the event record.
+
+    Returns one entry per disputed field: ``{"field": "date" | "value" | "other",
+    "says": [(publisher, words), ...], "consistent": bool}``. ``says`` lists every source's
+    version (sources without a claim say what the event says), first the event's own. A date
+    claim that only is coarser ('Mar 2023' for '29 Mar 2023') is marked ``consistent``.
+    """
+    out: list[dict[str, Any]] = []
+    shown = date_label(event.date, event.end, approximate=event.approximate)
+    event_span = (event.date.first_day(), (event.end or event.date).last_day())
+    dated = [ev for ev in event.evidence
+             if ev.claims and (ev.claims.date is not None or ev.claims.end is not None)]
+    if dated:
+        says: dict[tuple[str, str], None] = {}
+        consistent = True
+        claimed: dict[str, str] = {}
+        for ev in dated:
+            assert ev.claims is not None
+            start: PartialDate = ev.claims.date or event.date
+            end: PartialDate | None = ev.claims.end or event.end
+            if end is not None and end < start:
+                end = None
+            words = date_label(start, end)
+            claimed[ev.source] = words
+            span = (start.first_day(), (end or start).last_day())
+            consistent = consistent and _contains(span, event_span)
+        for ev in event.evidence:
+            name = publisher_of(sources.get(ev.source), ev.source)
+            says.setdefault((name, claimed.get(ev.source, shown)), None)
+        if len({w for _, w in says}) > 1:
+            out.append({"field": "date", "says": list(says), "consistent": consistent})
+    valued = [ev for ev in event.evidence if ev.claims and ev.claims.value is not None]
+    if valued:
+        own = value_label(event.value) or "no figure"
+        vsays: dict[tuple[str, str], None] = {}
+        for ev in event.evidence:
+            name = publisher_of(sources.get(ev.source), ev.source)
+            words = own
+            if ev.claims and ev.claims.value is not None:
+                words = value_label(ev.claims.value)
+            vsays.setdefault((name, words), None)
+        if len({w for _, w in vsays}) > 1:
+            out.append({"field": "value", "says": list(vsays), "consistent": False})
+    texts = [ev for ev in event.evidence if ev.claims and ev.claims.text]
+    if texts:
+        out.append({
+            "field": "other",
+            "says": [(publisher_of(sources.get(ev.source), ev.source), ev.claims.text)
+                     for ev in texts if ev.claims and ev.claims.text],
+            "consistent": False,
+        })
+    return out
+
+
+def build(timeline: Timeline) -> Frames:
+    """The tables for one timeline (call once per file version; the glue module caches it)."""
+    smap = timeline.source_map()
+    rows: list[dict[str, Any]] = []
+    supports: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
+    for e in timeline.events:
+        last = (e.end or e.date).last_day()
+        first = e.date.first_day()
+        publishers = tuple(e.publishers(smap))
+        quotes = " ".join(ev.quote for ev in e.evidence)
+        found = disputes(e, smap)
+        label = date_label(e.date, e.end, approximate=e.approximate)
+        precision = e.date.precision if e.end is None else max(
+            (e.date.precision, e.end.precision), key=("day", "month", "year").index)
+        for ev in e.evidence:
+            if ev.source in supports:
+                supports[ev.source].setdefault(e.id, None)
+        rows.append({
+            "id": e.id,
+            "title": e.title,
+            "type": e.type,
+            "status": e.status,
+            "date": str(e.date),
+            "end": str(e.end) if e.end else "",
+            "precision": precision,
+            "approximate": e.approximate,
+            "unverified": e.unverified,
+            "start": first,
+            "stop": last,
+            "mid": None,
+            "label": label,
+            "precision_words": precision_words(e.date, e.end, e.approximate),
+            "actors": tuple(e.actors),
+            "people": tuple(e.people),
+            "systems": tuple(e.systems),
+            "publishers": publishers,
+            "n_sources": len(e.evidence),
+            "n_publishers": len(publishers),
+            "value_label": value_label(e.value),
+            "value_amount": e.value.amount if e.value else float("nan"),
+            "value_unit": (e.value.unit or "") if e.value else "",
+            "value_currency": (e.value.currency or "") if e.value else "",
+            "summary": e.summary or "",
+            "notes": e.notes or "",
+            "confidence": e.confidence if e.confidence is not None else float("nan"),
+            "disputes": tuple(found),
+            "disputed": any(d["field"] in ("date", "value") for d in found),
+            "search": " ".join([e.title, e.summary or "", quotes, *e.actors, *e.people,
+                                *e.systems]).casefold(),
+            # JSON text, not a dict: the cache copies the frame on every rerun, and strings
+            # copy far faster than nested dicts (see record())
+            "record": json.dumps(_record(e), ensure_ascii=False),
+            "hover": hover_text(
+                title=e.title, label=label, precision=precision, event_type=e.type,
+                n_sources=len(e.evidence), n_publishers=len(publishers), status=e.status,
+                unverified=e.unverified,
+                disputed=any(d["field"] in ("date", "value") for d in found)),
+        })
+    events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    if not events.empty:
+        events = events.sort_values(["start", "stop", "id"], kind="stable").reset_index(drop=True)
+    for col in ("start", "stop"):
+        events[col] = pd.to_datetime(events[col]).astype("datetime64[ns]")
+    # the middle of every day it could fall on: noon for a day, 2 Jul for a year
+    events["mid"] = events["start"] + (events["stop"] + pd.Timedelta(days=1) - events["start"]) / 2
+    source_rows = [
+        {
+            "id": s.id,
+            "title": s.title or "",
+            "publisher": publisher_of(s, s.id),
+            "author": s.author or "",
+            "published": str(s.published) if s.published else "",
+            "published_label": date_label(s.published) if s.published else "",
+            "url": s.url or "",
+            "file": s.file or "",
+            "language": s.language,
+            "events": tuple(supports[s.id]),
+            "n_events": len(supports[s.id]),
+        }
+        for s in timeline.sources
+    ]
+    sources = pd.DataFrame(source_rows, columns=list(SOURCE_COLUMNS))
+    return Frames(events=events, sources=sources, briefing=list(timeline.briefing))

@@ -1,0 +1,123 @@
+"""Precision-honest words for dates and values (Streamlit-free).
+
+A date is printed at the precision the text gives and never finer: ``2016`` stays "2016",
+``2020-11`` is "Nov 2020", ``2023-05-30`` is "30 May 2023". Nothing here invents a day.
+
+>>> from extract.timeline import PartialDate as D
+>>> date_label(D.parse("2020-09-27"), D.parse("2020-11-10"))
+'27 Sep – 10 Nov 2020'
+>>> date_label(D.parse(2010), D.parse(2013), approximate=True)
+'early 2010s'
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from extract.timeline import Event, PartialDate, Value
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+PRECISION_WORDS = {"day": "exact day", "month": "month only", "year": "year only"}
+DASH = "–"  # en dash
+
+
+def _one(d: PartialDate, *, with_year: bool = True, with_month: bool = True) -> str:
+    """One partial date in words: '2016', 'Nov 2020', '30 May 2023' (parts may be left off)."""
+    parts: list[str] = []
+    if d.day is not None:
+        parts.append(str(d.day))
+    if d.month is not None and (with_month or d.day is None):
+        parts.append(MONTHS[d.month - 1])
+    if with_year or d.month is None:
+        parts.append(str(d.year))
+    return " ".join(parts)
+
+
+def _decade_words(start: PartialDate, end: PartialDate) -> str | None:
+    """'early 2010s' for an approximate 2010–2013, when the years line up with a decade."""
+    if start.precision != "year" or end.precision != "year":
+        return None
+    decade = start.year - start.year % 10
+    if end.year - end.year % 10 != decade:
+        return None
+    span = (start.year - decade, end.year - decade)
+    words = {(0, 3): "early ", (4, 6): "mid-", (7, 9): "late ", (0, 9): ""}.get(span)
+    return None if words is None else f"{words}{decade}s"
+
+
+def period_label(start: PartialDate, end: PartialDate | None) -> str:
+    """The span from ``start`` to ``end`` (inclusive), sharing the year or month they share."""
+    if end is None or end == start:
+        return _one(start)
+    if start.year == end.year and start.precision != "year" and end.precision != "year":
+        same_month = start.month == end.month
+        if same_month and start.precision == "day" and end.precision == "day":
+            return f"{start.day}{DASH}{_one(end)}"  # 27–30 May 2023
+        left = _one(start, with_year=False)
+        return f"{left} {DASH} {_one(end)}"  # 27 Sep – 10 Nov 2020, Sep – Nov 2020
+    left, right = _one(start), _one(end)
+    if " " in left or " " in right:
+        return f"{left} {DASH} {right}"
+    return f"{left}{DASH}{right}"  # 2016–2020
+
+
+def date_label(date: PartialDate, end: PartialDate | None = None, *,
+               approximate: bool = False) -> str:
+    """The date as the text gives it.
+
+    Args: ``date`` (the start), ``end`` (for periods), ``approximate`` (the source hedges).
+    Returns '2016', 'Nov 2020', '30 May 2023', '27 Sep – 10 Nov 2020', 'c. 2016',
+    'early 2010s' (approximate years filling the first part of a decade).
+    """
+    if approximate:
+        if end is not None:
+            decade = _decade_words(date, end)
+            if decade:
+                return decade
+        return "c. " + period_label(date, end)
+    return period_label(date, end)
+
+
+def event_date_label(event: Event) -> str:
+    """:func:`date_label` for an event."""
+    return date_label(event.date, event.end, approximate=event.approximate)
+
+
+def precision_words(date: PartialDate, end: PartialDate | None = None,
+                    approximate: bool = False) -> str:
+    """'exact day', 'month only', 'year only' (the coarser end of a period), '…, approximate'."""
+    order = ("day", "month", "year")
+    precisions = [date.precision] + ([end.precision] if end is not None else [])
+    coarsest = max(precisions, key=order.index)
+    words = PRECISION_WORDS[coarsest]
+    return words + (", approximate" if approximate else "")
+
+
+def _number(amount: float) -> str:
+    """1600000000 -> '1.6 billion', 69 -> '69', 12.5 -> '12.5', 250000 -> '250,000'."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= size:
+            scaled = amount / size
+            return f"{scaled:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if math.isclose(amount, round(amount)):
+        return f"{round(amount):,}"
+    return f"{amount:,.3f}".rstrip("0").rstrip(".")
+
+
+def value_label(value: Value | dict[str, Any] | None) -> str:
+    """A value in words: '69%', 'USD 1.6 billion', 'c. USD 5 billion', '3 rank'; '' if none."""
+    if value is None:
+        return ""
+    v = value if isinstance(value, dict) else value.model_dump()
+    amount = float(v["amount"])
+    unit, currency = v.get("unit"), v.get("currency")
+    if unit in ("percent", "%", "per cent"):
+        body = f"{_number(amount)}%"
+    elif currency:
+        body = f"{currency} {_number(amount)}"
+    elif unit:
+        body = f"{_number(amount)} {unit}"
+    else:
+        body = _number(amount)
+    return ("c. " if v.get("approximate") else "") + body

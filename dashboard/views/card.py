@@ -1,0 +1,127 @@
+"""The event card: everything about one event, and every source behind it.
+
+All text from the file goes through ``md_escape``; links only for http(s) addresses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.figures import type_words
+from dashboard.frame import Frames, record
+from dashboard.labels import date_label, value_label
+from dashboard.text import highlighted_quote, md_escape, md_link
+from extract.timeline import PartialDate
+
+
+def _says(items: list[tuple[str, str]]) -> str:
+    return "; ".join(f"{md_escape(who)} says {md_escape(what)}" for who, what in items)
+
+
+def dispute_lines(disputes: tuple[dict[str, Any], ...], shown: str) -> list[str]:
+    """One Markdown line per disputed field (escaped)."""
+    lines = []
+    for d in disputes:
+        if d["field"] == "date":
+            tail = (" All fit the date shown; some are only less precise." if d["consistent"]
+                    else " The timeline shows " + md_escape(shown) + ".")
+            lines.append(f"**Sources differ on the date:** {_says(d['says'])}.{tail}")
+        elif d["field"] == "value":
+            lines.append(f"**Sources differ on the figure:** {_says(d['says'])}.")
+        else:
+            parts = "; ".join(f"{md_escape(w)}: “{md_escape(t)}”" for w, t in d["says"])
+            lines.append(f"**Sources add:** {parts}")
+    return lines
+
+
+def _list(values: tuple[str, ...]) -> str:
+    return ", ".join(md_escape(v) for v in values) if values else "—"
+
+
+def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
+    """Draw the card for one row of the events frame."""
+    rec: dict[str, Any] = record(row)
+    sources = frames.sources.set_index("id", drop=False)
+    with st.container(border=True, key="event_card"):
+        st.subheader(md_escape(row["title"]), anchor=False)
+        st.markdown(
+            f"**{md_escape(row['label'])}** · {md_escape(row['precision_words'])} · "
+            f"{md_escape(type_words(row['type']))} · status: {md_escape(row['status'])}"
+        )
+        if not in_view:
+            st.info("This event is outside the current filters; it is not on the chart.")
+        if row["status"] == "candidate":
+            st.info("Candidate: not yet reviewed by a curator.")
+        elif row["status"] == "rejected":
+            st.error("Rejected by a curator: do not brief from this event.")
+        if row["unverified"]:
+            st.warning("**Unverified: single source.** No independent source confirms this "
+                       "claim.")
+        for line in dispute_lines(row["disputes"], row["label"]):
+            st.warning(line)
+        facts = [
+            ("Actors", _list(row["actors"])),
+            ("People", _list(row["people"])),
+            ("Systems", _list(row["systems"])),
+        ]
+        if row["value_label"]:
+            written = rec.get("value", {}).get("text")
+            facts.append(("Value", md_escape(row["value_label"])
+                          + (f" (“{md_escape(written)}”)" if written else "")))
+        st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
+        if row["summary"]:
+            st.markdown(md_escape(row["summary"]))
+        n_pub = int(row["n_publishers"])
+        corroboration = (
+            f"Corroborated by **{n_pub} distinct publishers**: {_list(row['publishers'])}."
+            if n_pub > 1 else f"**One publisher only:** {_list(row['publishers'])}."
+        )
+        st.markdown(corroboration)
+        st.markdown(f"##### Evidence ({len(rec['evidence'])})")
+        for i, ev in enumerate(rec["evidence"]):
+            src = sources.loc[ev["source"]] if ev["source"] in sources.index else None
+            with st.container(border=True, key=f"evidence_{i}"):
+                st.markdown("> " + highlighted_quote(ev["quote"], ev.get("date_text")))
+                bits = []
+                if src is not None:
+                    bits.append(f"**{md_escape(src['publisher'])}**")
+                    if src["published_label"]:
+                        bits.append("published " + md_escape(src["published_label"]))
+                    if src["title"] or src["url"]:
+                        bits.append(md_link(src["title"] or "article", src["url"] or None))
+                else:
+                    bits.append(md_escape(ev["source"]) + " (source not listed)")
+                if ev.get("date_text"):
+                    bits.append("date words: “" + md_escape(ev["date_text"]) + "”")
+                st.markdown(" · ".join(bits))
+                claims = ev.get("claims") or {}
+                said = _claim_words(claims, rec)
+                if said:
+                    st.caption("This source says: " + md_escape(said))
+        if row["notes"]:
+            st.markdown("##### Curator notes")
+            st.markdown(md_escape(row["notes"]))
+        review = [rec.get("reviewed_by"), rec.get("reviewed_at")]
+        if any(review):
+            st.caption("Reviewed " + md_escape(" ".join(v for v in review if v)))
+        st.caption("Event id: " + md_escape(row["id"]))
+
+
+def _claim_words(claims: dict[str, Any], rec: dict[str, Any]) -> str:
+    """What one source's claims say, in words ('Mar 2023', 'USD 1.4 billion', its text)."""
+    parts = []
+    if claims.get("date") or claims.get("end"):
+        start = PartialDate.parse(claims.get("date") or rec["date"])
+        end_raw = claims.get("end") or rec.get("end")
+        end = PartialDate.parse(end_raw) if end_raw else None
+        if end is not None and end < start:
+            end = None
+        parts.append(date_label(start, end))
+    if claims.get("value"):
+        parts.append(value_label(claims["value"]))
+    if claims.get("text"):
+        parts.append(claims["text"])
+    return "; ".join(parts)

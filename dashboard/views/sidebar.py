@@ -1,0 +1,45 @@
+"""The sidebar: every filter of the view, each a widget keyed as in ``dashboard.state``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.figures import type_words
+from dashboard.frame import Frames
+from dashboard.text import md_escape
+
+
+def render(frames: Frames, path: str) -> None:
+    """Draw the filters (their values live in session state, seeded from the URL)."""
+    options = state.options_of(frames)
+    lo, hi = state.bounds_of(frames)
+    with st.sidebar:
+        st.title("Arms-transfer timeline")
+        st.header("Filters")
+        st.text_input("Search titles, summaries and quotes", key=state.K_TEXT,
+                      placeholder="e.g. Harop",
+                      help="Titles, summaries, quotes and the names of actors, people and "
+                           "systems; every word must occur (any case).")
+        if lo < hi:
+            st.slider("Time window", min_value=lo, max_value=hi, key=state.K_WINDOW,
+                      step=dt.timedelta(days=1), format="D MMM YYYY",
+                      help="Events that could fall in the window are kept: a year-only event "
+                           "counts if the window touches its year.")
+        st.multiselect("Types", options[state.K_TYPES], key=state.K_TYPES,
+                       format_func=type_words, placeholder="All types")
+        st.multiselect("Actors", options[state.K_ACTORS], key=state.K_ACTORS,
+                       placeholder="All actors")
+        st.multiselect("Weapon systems", options[state.K_SYSTEMS], key=state.K_SYSTEMS,
+                       placeholder="All systems")
+        st.multiselect("Publishers", options[state.K_PUBLISHERS], key=state.K_PUBLISHERS,
+                       placeholder="All publishers")
+        st.multiselect("Review status", options[state.K_STATUSES], key=state.K_STATUSES,
+                       help="Accepted events by default; add candidates to see unreviewed ones.")
+        st.button("Reset filters", key="reset_filters", on_click=state.reset_filters,
+                  args=(frames,))
+        st.divider()
+        st.caption("The address bar always holds this exact view: copy it to share.")
+        st.caption("Timeline file: " + md_escape(path))

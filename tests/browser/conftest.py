@@ -1,0 +1,149 @@
+"""Real-browser fixtures: a `streamlit run` server on a free port, and headless Chromium.
+
+The server is always stopped (terminate, then kill). Skips with a reason when Chromium or
+Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(events: Path, timeout: float = 60) -> Iterator[str]:
+    """Run the dashboard on ``events``; yields its base URL; always stops it."""
+    port = _free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / f"streamlit-{events.stem}.log", "wb")  # noqa: SIM115 - closed below
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+           "--server.address", "127.0.0.1", "--server.port", str(port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--", "--events", str(events)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("ARMS_EVENTS", None)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log.name}")
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not become healthy in {timeout}s")
+            time.sleep(0.2)  # polling the health endpoint, not waiting on the page
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def playwright_browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run browser tests")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed: pip install 'arms-timeline[browser]'")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def server_for(playwright_browser) -> Iterator[Callable[[Path], str]]:
+    """``server_for(path)`` -> base URL of a dashboard on that file (one server per file)."""
+    from contextlib import ExitStack
+
+    servers: dict[Path, str] = {}
+    with ExitStack() as stack:
+        def start(events: Path) -> str:
+            if events not in servers:
+                servers[events] = stack.enter_context(streamlit_server(events))
+            return servers[events]
+
+        yield start
+
+
+class Recorder:
+    """What a page did: requests to hosts, console errors, dialogs (alert)."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def new_page(playwright_browser):
+    """``new_page()`` -> (page, recorder); 1600x1000 like the screenshot."""
+    contexts = []
+
+    def make():
+        context = playwright_browser.new_context(viewport={"width": 1600, "height": 1000})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        return page, Recorder(page)
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def tmp_events(tmp_path) -> Path:
+    return tmp_path / "events.yaml"
+
+
+def copy(src: Path, dst: Path) -> Path:
+    shutil.copyfile(src, dst)
+    return dst

@@ -1,0 +1,209 @@
+"""The dashboard in headless Chromium: marks, clicks, filters, links, safety, no network."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import READY, ROOT, copy
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = ROOT / "tests" / "fixtures" / "dashboard"
+RICH = FIXTURES / "rich.yaml"
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+
+MARK_IDS = """() => {
+  const gd = document.querySelector('CHART');
+  if (!gd || !gd.data) return null;
+  return gd.data.filter(t => t.meta && t.meta.role === 'marks')
+                .flatMap(t => Array.from(t.customdata));
+}""".replace("CHART", CHART)
+
+# the centre of the drawn mark (scatter point or bar) that carries an event id
+WHERE_IS = """([layer, id]) => {
+  for (const g of document.querySelectorAll('CHART .' + layer + ' .trace')) {
+    const cd = g.__data__ && g.__data__[0] && g.__data__[0].trace.customdata;
+    if (!cd) continue;
+    for (const p of g.querySelectorAll('.point')) {
+      if (cd[p.__data__.i] === id) {
+        const r = p.getBoundingClientRect();
+        return [r.x + r.width / 2, r.y + r.height / 2];
+      }
+    }
+  }
+  return null;
+}""".replace("CHART", CHART)
+
+
+def ready(page) -> None:
+    page.wait_for_selector(READY)
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    ready(page)
+
+
+def mark_ids(page) -> list[str]:
+    page.wait_for_function(f"({MARK_IDS})() !== null")
+    return page.evaluate(MARK_IDS)
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def click_mark(page, event_id: str, layer: str = "scatterlayer") -> None:
+    xy = page.evaluate(WHERE_IS, [layer, event_id])
+    assert xy, f"no {layer} mark for {event_id}"
+    page.mouse.move(*xy)
+    page.mouse.click(*xy)
+    page.wait_for_function(f"() => location.search.includes('event={event_id}')")
+    ready(page)
+
+
+def assert_clean(recorder, base: str) -> None:
+    """No request off the machine, no alert, no console errors (bar Streamlit's own probe)."""
+    hosts = {urlparse(u).netloc for u in recorder.requests if urlparse(u).scheme in
+             ("http", "https", "ws", "wss")}
+    assert hosts <= {urlparse(base).netloc}, hosts
+    assert not [u for u in recorder.requests if urlparse(u).scheme not in
+                ("http", "https", "ws", "wss", "data", "blob")]
+    assert not recorder.dialogs
+    # Loading a page URL (/overview) directly makes Streamlit's frontend probe
+    # /overview/_stcore/health before the base path; those 404s are its own, not ours.
+    errors = [e for e in recorder.errors
+              if not e.startswith("Failed to load resource: the server responded with a "
+                                  "status of 404")]
+    assert not errors, errors
+
+
+def test_one_mark_per_event_and_click_opens_the_card(server_for, new_page):
+    base = server_for(RICH)
+    page, rec = new_page()
+    open_app(page, base + "/")
+    ids = mark_ids(page)
+    assert len(ids) == len(set(ids)) == 12  # the accepted events of the file
+    drawn = page.evaluate(f"() => document.querySelectorAll('{CHART} .scatterlayer .point')"
+                          ".length")
+    assert drawn == 12
+    click_mark(page, "embassy-2023-03-29")
+    assert page.get_by_role("heading", name="Azerbaijan opens its embassy in Tel Aviv").is_visible()
+    quote = page.locator("blockquote").filter(has_text="The opening of the Azerbaijani embassy")
+    assert quote.is_visible()
+    assert "on March 29, 2023" in quote.inner_text()
+    alert = page.get_by_test_id("stAlert").filter(has_text="Sources differ on the date")
+    assert "The Times of Israel says Mar 2023" in alert.inner_text()
+    # a period drawn as a bar is selectable too
+    click_mark(page, "sipri-share-2016-2020", layer="barlayer")
+    assert page.get_by_role("heading",
+                            name="Israel's share of Azerbaijan's major arms imports").is_visible()
+    assert_clean(rec, base)
+
+
+def test_filter_updates_chart_and_url_and_the_link_restores_the_view(server_for, new_page):
+    base = server_for(RICH)
+    page, rec = new_page()
+    open_app(page, base + "/")
+    types = page.get_by_test_id("stMultiSelect").filter(has_text="Types")
+    types.get_by_role("combobox").click()
+    page.get_by_role("option", name="statistic", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('type=statistic')")
+    ready(page)
+    page.wait_for_function(f"({MARK_IDS})().length === 1")
+    assert mark_ids(page) == ["sipri-share-2016-2020"]
+    click_mark(page, "sipri-share-2016-2020")
+    assert query(page) == {"type": ["statistic"], "event": ["sipri-share-2016-2020"]}
+    link = page.url
+
+    other, rec2 = new_page()
+    open_app(other, link)
+    assert mark_ids(other) == ["sipri-share-2016-2020"]
+    assert other.get_by_role("heading",
+                             name="Israel's share of Azerbaijan's major arms imports").is_visible()
+    chip = other.get_by_test_id("stMultiSelect").filter(has_text="Types")
+    assert "statistic" in chip.inner_text()
+    assert query(other) == query(page)
+    # the page is part of the view too: the Overview keeps the filters
+    other.get_by_role("link", name="Overview").click()
+    other.wait_for_url(re.compile(r"/overview\?"))
+    ready(other)
+    assert query(other) == query(page)
+    other.wait_for_selector('[data-testid="stPlotlyChart"]')
+    assert_clean(rec, base)
+    assert_clean(rec2, base)
+
+
+def test_script_in_titles_and_quotes_is_text(server_for, new_page):
+    base = server_for(RICH)
+    page, rec = new_page()
+    open_app(page, base + "/?event=xss-2022-07-04")
+    hostile = "<script>alert(1)</script><b>x</b>"
+    assert page.get_by_role("heading", name=hostile).is_visible()
+    assert page.locator("blockquote").filter(has_text=hostile).is_visible()
+    injected = page.evaluate("""() => {
+        const all = (css) => [...document.querySelectorAll(css)];
+        return {
+            scripts: all('script').filter(s => s.textContent.includes('alert(')).length,
+            bold_x: all('b').filter(b => b.textContent === 'x').length,
+            js_links: all('a').filter(a => a.href.startsWith('javascript:')).length,
+            imgs: all('img[src="x"]').length,
+        };
+    }""")
+    assert injected == {"scripts": 0, "bold_x": 0, "js_links": 0, "imgs": 0}
+    assert "xss-2022-07-04" in mark_ids(page)
+    hover_text = page.evaluate(f"() => document.querySelector('{CHART}').data"
+                               ".flatMap(t => Array.from(t.hovertext || [])).join(' ')")
+    assert "&lt;script&gt;" in hover_text and "<script>" not in hover_text
+    assert_clean(rec, base)
+
+
+def test_broken_file_shows_the_error_then_the_fixed_file_shows(server_for, new_page, tmp_events):
+    copy(FIXTURES / "broken.yaml", tmp_events)
+    base = server_for(tmp_events)
+    page, rec = new_page()
+    open_app(page, base + "/")
+    error = page.get_by_test_id("stAlert")
+    text = error.inner_text()
+    assert "(line 11): field 'date': '2022-13-01' is not a date" in text
+    assert "expected YYYY, YYYY-MM or YYYY-MM-DD" in text
+    assert "Traceback" not in page.locator("body").inner_text()
+    copy(RICH, tmp_events)
+    page.reload()
+    ready(page)
+    assert len(mark_ids(page)) == 12
+    assert_clean(rec, base)
+
+
+def test_screenshot(server_for, new_page):
+    """docs/screenshot.png: the bundled timeline with a disputed event's card open."""
+    from dashboard.frame import build
+    from extract.timeline import TimelineError, load
+
+    try:
+        frames = build(load(ROOT / "events.yaml"))
+        events_file = ROOT / "events.yaml"
+    except TimelineError:
+        frames, events_file = build(load(RICH)), RICH
+    accepted = frames.events[frames.events["status"] == "accepted"]
+    disputed = accepted[accepted["disputed"] & (accepted["n_publishers"] > 1)]
+    chosen = (disputed if not disputed.empty else accepted).iloc[-1]["id"]
+    base = server_for(events_file)
+    page, rec = new_page()
+    open_app(page, f"{base}/?event={chosen}")
+    assert len(mark_ids(page)) == len(accepted)
+    page.get_by_role("heading", name=str(accepted.set_index("id").at[chosen, "title"])).wait_for()
+    page.wait_for_selector(f"{CHART} .scatterlayer .point")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.stat().st_size > 20_000
+    assert_clean(rec, base)
+
+
+def test_fixture_paths_exist():
+    assert Path(RICH).exists() and (FIXTURES / "broken.yaml").exists()

@@ -1,0 +1,224 @@
+"""Figure building: assert on traces and layout (one mark per event, honest precision)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dashboard.figures import (
+    OKABE_ITO,
+    TYPE_COLOURS,
+    TYPE_SYMBOLS,
+    TimelineOptions,
+    events_per_year_figure,
+    marks_count,
+    statistics_figure,
+    systems_figure,
+    timeline_figure,
+)
+from dashboard.filters import Filters, apply
+from dashboard.frame import build
+from extract.timeline import EVENT_TYPES, load
+
+RICH = Path(__file__).parent / "fixtures" / "dashboard" / "rich.yaml"
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return build(load(RICH))
+
+
+@pytest.fixture(scope="module")
+def all_events(frames):
+    return apply(frames.events, Filters(statuses=("accepted", "candidate", "rejected")))
+
+
+def traces(fig, role):
+    return [t for t in fig.data if (t.meta or {}).get("role") == role]
+
+
+def mark_of(fig, event_id):
+    """(trace, index) of the event's mark."""
+    for t in traces(fig, "marks"):
+        if event_id in t.customdata:
+            return t, list(t.customdata).index(event_id)
+    raise AssertionError(f"no mark for {event_id}")
+
+
+def test_one_mark_per_event(all_events):
+    fig = timeline_figure(all_events)
+    assert marks_count(fig) == len(all_events) == 14
+    ids = [i for t in traces(fig, "marks") for i in t.customdata]
+    assert sorted(ids) == sorted(all_events["id"])
+
+
+def test_few_traces_whatever_the_number_of_events(all_events):
+    fig = timeline_figure(all_events)
+    marks = traces(fig, "marks")
+    assert len(marks) <= 2 * all_events["type"].nunique()  # filled and hollow per type
+    assert len(fig.data) <= 4 * len(EVENT_TYPES)
+    # one legend entry per type
+    assert sorted(t.name for t in fig.data if t.showlegend is not False) == sorted(
+        {t.name for t in marks})
+
+
+def test_shape_and_colour_per_type(all_events):
+    fig = timeline_figure(all_events)
+    for t in traces(fig, "marks"):
+        kind = t.meta["type"]
+        assert t.marker.symbol.removesuffix("-open") == TYPE_SYMBOLS[kind]
+        assert t.marker.symbol.endswith("-open") is t.meta["hollow"]
+        assert t.marker.color == TYPE_COLOURS[kind]
+    assert set(TYPE_COLOURS.values()) <= set(OKABE_ITO.values())
+    assert len(set(TYPE_SYMBOLS.values())) == len(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "hollow"),
+    [
+        ("herzog-aliyev-baku-2023-05-30", False),  # exact days
+        ("embassy-2023-03-29", False),
+        ("reuters-arms-2016", True),  # year only
+        ("harop-deliveries-2020-11", True),  # month only
+        ("harop-combat-2020-10", True),  # approximate
+    ],
+)
+def test_imprecise_dates_are_hollow(all_events, event_id, hollow):
+    t, i = mark_of(timeline_figure(all_events), event_id)
+    assert t.marker.symbol.endswith("-open") is hollow
+
+
+def test_bands_span_the_whole_year_or_month(all_events):
+    fig = timeline_figure(all_events)
+    bands = {i: (b, x) for t in traces(fig, "band") for i, b, x in
+             zip(t.customdata, t.base, t.x, strict=True)}
+    base, length_ms = bands["reuters-arms-2016"]
+    assert base == "2016-01-01" and length_ms == 366 * 86_400_000  # 2016 is a leap year
+    base, length_ms = bands["harop-deliveries-2020-11"]
+    assert base == "2020-11-01" and length_ms == 30 * 86_400_000
+    assert "embassy-2023-03-29" not in bands  # an exact day gets no band
+    periods = {i: (b, x) for t in traces(fig, "period") for i, b, x in
+               zip(t.customdata, t.base, t.x, strict=True)}
+    assert periods["karabakh-war-2020"] == ("2020-09-27", 45 * 86_400_000)  # 27 Sep..10 Nov
+
+
+def test_periods_are_clickable_at_their_midpoint(all_events):
+    t, i = mark_of(timeline_figure(all_events), "sipri-share-2016-2020")
+    # the middle of every day from 2016-01-01 to 2020-12-31
+    assert str(t.x[i]).startswith("2018-07-02")
+
+
+@pytest.mark.parametrize(
+    ("event_id", "words"),
+    [
+        ("reuters-arms-2016", "2016 (year only)"),
+        ("harop-deliveries-2020-11", "Nov 2020 (month only)"),
+        ("embassy-2023-03-29", "29 Mar 2023<br>"),
+        ("karabakh-war-2020", "27 Sep – 10 Nov 2020<br>"),
+        ("production-early-2010s", "early 2010s (year only)"),
+        ("harop-combat-2020-10", "c. Oct 2020"),
+    ],
+)
+def test_hover_prints_the_date_as_given(all_events, event_id, words):
+    t, i = mark_of(timeline_figure(all_events), event_id)
+    hover = t.hovertext[i]
+    assert words in hover
+    assert "source" in hover and "%{x" not in t.hovertemplate
+
+
+def test_hover_has_title_type_and_source_count(all_events):
+    t, i = mark_of(timeline_figure(all_events), "herzog-aliyev-baku-2023-05-30")
+    assert t.hovertext[i].startswith("<b>Herzog and Aliyev hold talks in Baku</b>")
+    assert "visit · 2 sources · 2 publishers" in t.hovertext[i]
+
+
+def test_markup_in_titles_is_inert(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(selected="xss-2022-07-04"))
+    t, i = mark_of(fig, "xss-2022-07-04")
+    assert "<script>" not in t.hovertext[i] and "&lt;script&gt;" in t.hovertext[i]
+    assert "&lt;b&gt;x&lt;/b&gt;" in t.hovertext[i]
+    assert all("<script>" not in a.text for a in fig.layout.annotations)
+
+
+def test_labels_beside_marks_are_honest(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(show_labels=True))
+    t, i = mark_of(fig, "reuters-arms-2016")
+    assert t.text[i] == "2016"
+
+
+def test_lanes_by_actor_put_an_event_in_each_actor_lane(frames):
+    events = apply(frames.events, Filters(types=("conflict",)))
+    fig = timeline_figure(events, options=TimelineOptions(lanes="actor"))
+    t = traces(fig, "marks")[0]
+    assert sorted(t.y) == ["Armenia", "Azerbaijan"]
+    assert list(t.customdata) == ["karabakh-war-2020"] * 2
+
+
+def test_lane_names_from_the_file_are_escaped(frames):
+    events = apply(frames.events, Filters(types=("other",)))
+    fig = timeline_figure(events, options=TimelineOptions(lanes="actor"))
+    assert list(fig.layout.yaxis.categoryarray) == ["&lt;b&gt;Bold&lt;/b&gt;land"]
+
+
+def test_system_lanes_name_the_unnamed(frames):
+    events = apply(frames.events, Filters(types=("visit",)))
+    fig = timeline_figure(events, options=TimelineOptions(lanes="system"))
+    assert list(traces(fig, "marks")[0].y) == ["(no system named)"]
+
+
+def test_window_sets_the_x_range(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(
+        window=(dt.date(2020, 1, 1), dt.date(2020, 12, 31))))
+    assert list(fig.layout.xaxis.range) == ["2020-01-01", "2021-01-01"]
+
+
+def test_selected_event_is_pointed_at(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(selected="embassy-2023-03-29"))
+    assert [a.text for a in fig.layout.annotations] == [
+        "Azerbaijan opens its embassy in Tel Aviv · 29 Mar 2023"]
+
+
+def test_clicks_select_points(all_events):
+    fig = timeline_figure(all_events)
+    assert fig.layout.dragmode is None  # a drag mode would stop clicks from selecting
+    assert fig.layout.clickmode == "event+select"
+
+
+def test_webgl_when_marks_are_many(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(gl_threshold=5))
+    assert {t.type for t in traces(fig, "marks")} == {"scattergl"}
+
+
+def test_empty_timeline_figure(frames):
+    fig = timeline_figure(frames.events.iloc[0:0])
+    assert marks_count(fig) == 0
+    assert fig.layout.annotations[0].text == "No events match the filters"
+
+
+def test_events_per_year_by_type(all_events):
+    fig = events_per_year_figure(all_events)
+    by_type = {t.meta["type"]: dict(zip(t.x, t.y, strict=True)) for t in fig.data}
+    assert by_type["deal"]["2016"] == 1 and by_type["deal"]["2012"] == 1
+    assert by_type["statistic"]["2016"] == 1  # counted in the year it starts
+    assert sum(sum(t.y) for t in fig.data) == len(all_events)
+    assert fig.layout.barmode == "stack"
+
+
+def test_systems_by_number_of_events(all_events):
+    fig = systems_figure(all_events)
+    bar = fig.data[0]
+    counts = dict(zip(bar.y, bar.x, strict=True))
+    assert counts["Harop"] == 3
+    assert bar.y[-1] == "Harop"  # busiest on top
+    assert "*Star* [sys](javascript:alert(4))" in counts  # plain text, not a link
+
+
+def test_statistics_as_period_bars_with_values(all_events):
+    fig = statistics_figure(all_events)
+    bar = fig.data[0]
+    assert list(bar.customdata) == ["sipri-share-2016-2020"]
+    assert bar.base[0] == "2016-01-01"
+    assert bar.x[0] == (366 + 365 * 3 + 366) * 86_400_000  # 2016..2020 inclusive
+    assert bar.text[0] == "69% · 2016–2020"

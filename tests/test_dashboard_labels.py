@@ -1,0 +1,87 @@
+"""Precision-honest date and value labels: one case per line."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.labels import date_label, precision_words, value_label
+from extract.timeline import PartialDate, Value
+
+
+def D(text: str | int) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("date", "end", "approximate", "expected"),
+    [
+        ("2016", None, False, "2016"),
+        ("2020-11", None, False, "Nov 2020"),
+        ("2023-05-30", None, False, "30 May 2023"),
+        ("2023-05-03", None, False, "3 May 2023"),  # no leading zero, no invented precision
+        ("2020-09-27", "2020-11-10", False, "27 Sep – 10 Nov 2020"),
+        ("2023-05-30", "2023-05-31", False, "30–31 May 2023"),  # same month: year once
+        ("2020-12-27", "2021-01-03", False, "27 Dec 2020 – 3 Jan 2021"),
+        ("2020-09", "2020-11", False, "Sep – Nov 2020"),
+        ("2020-11", "2021-02", False, "Nov 2020 – Feb 2021"),
+        ("2016", "2020", False, "2016–2020"),
+        ("2016", "2020-03", False, "2016 – Mar 2020"),  # mixed precision: each side as written
+        ("2020-09", "2020-11-10", False, "Sep – 10 Nov 2020"),
+        ("2016", "2016", False, "2016"),  # an end equal to the start is no period
+        ("2016", None, True, "c. 2016"),
+        ("2020-10", None, True, "c. Oct 2020"),
+        ("2010", "2013", True, "early 2010s"),
+        ("2014", "2016", True, "mid-2010s"),
+        ("2017", "2019", True, "late 2010s"),
+        ("2010", "2019", True, "2010s"),
+        ("2011", "2013", True, "c. 2011–2013"),  # not a decade part: plain 'c.'
+        ("2010", "2013", False, "2010–2013"),  # the decade words only when hedged
+    ],
+    ids=lambda v: str(v),
+)
+def test_date_label(date, end, approximate, expected):
+    assert date_label(D(date), D(end) if end else None, approximate=approximate) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected_digits"),
+    [("2016", 4), ("2020-11", 4), ("2023-05-30", 6)],
+)
+def test_label_never_prints_a_day_it_was_not_given(date, expected_digits):
+    label = date_label(D(date))
+    assert sum(c.isdigit() for c in label) == expected_digits
+
+
+@pytest.mark.parametrize(
+    ("date", "end", "approximate", "expected"),
+    [
+        ("2023-05-30", None, False, "exact day"),
+        ("2020-11", None, False, "month only"),
+        ("2016", None, False, "year only"),
+        ("2020-09-27", "2020-11", False, "month only"),  # the coarser end decides
+        ("2016", None, True, "year only, approximate"),
+    ],
+)
+def test_precision_words(date, end, approximate, expected):
+    assert precision_words(D(date), D(end) if end else None, approximate) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"amount": 69, "unit": "percent"}, "69%"),
+        ({"amount": 1_600_000_000, "currency": "USD"}, "USD 1.6 billion"),
+        ({"amount": 5_000_000_000, "currency": "USD", "approximate": True}, "c. USD 5 billion"),
+        ({"amount": 4_850_000_000, "currency": "USD"}, "USD 4.85 billion"),
+        ({"amount": 250_000, "currency": "EUR"}, "EUR 250,000"),
+        ({"amount": 3, "unit": "rank"}, "3 rank"),
+        ({"amount": 12.5}, "12.5"),
+    ],
+)
+def test_value_label(value, expected):
+    assert value_label(Value(**value)) == expected
+    assert value_label(value) == expected
+
+
+def test_value_label_none():
+    assert value_label(None) == ""

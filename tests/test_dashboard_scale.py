@@ -1,0 +1,50 @@
+"""Scale: 20,000 events stay usable (frame once, vectorised filters, few traces)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from dashboard.figures import TimelineOptions, marks_count, timeline_figure
+from dashboard.filters import Filters, apply
+from dashboard.frame import build
+from extract.timeline import EVENT_TYPES, Timeline
+
+N = 20_000
+
+
+@pytest.fixture(scope="module")
+def big():
+    sources = [{"id": f"s{i}", "publisher": f"Publisher {i % 40}"} for i in range(200)]
+    events = []
+    for i in range(N):
+        year = 1990 + i % 35
+        month = f"{year}-{1 + i % 12:02d}"
+        date = [str(year), month, f"{month}-{1 + i % 28:02d}"][i % 3]  # every precision
+        events.append({
+            "id": f"e{i}", "title": f"Event {i}", "date": date, "type": EVENT_TYPES[i % 12],
+            "actors": [f"Country {i % 30}", f"Country {(i + 7) % 30}"],
+            "systems": [f"System {i % 80}"], "status": "accepted",
+            "evidence": [{"source": f"s{i % 200}", "quote": f"Quote {i} in {year}."}],
+        })
+    timeline = Timeline.model_validate({"version": 1, "sources": sources, "events": events})
+    return build(timeline)
+
+
+def test_filters_are_fast(big):
+    started = time.perf_counter()
+    shown = apply(big.events, Filters(actors=("Country 3",), text="quote", systems=("System 5",
+                                                                                    "System 6")))
+    assert time.perf_counter() - started < 1.0
+    assert 0 < len(shown) < N
+
+
+def test_figure_has_few_traces_and_uses_webgl(big):
+    started = time.perf_counter()
+    fig = timeline_figure(big.events, options=TimelineOptions())
+    elapsed = time.perf_counter() - started
+    assert marks_count(fig) == N
+    assert len(fig.data) <= 4 * len(EVENT_TYPES)
+    assert {t.type for t in fig.data if t.meta["role"] == "marks"} == {"scattergl"}
+    assert elapsed < 10  # generous for slow CI; about a second here
