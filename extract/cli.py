@@ -142,6 +142,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
             bar.close()
     for failure in result.failures:
         print(failure, file=sys.stderr)
+    if result.failures and not result.timeline.sources:
+        print(f"scanned {result.files} files ({len(result.failures)} failed): nothing could be "
+              f"read, nothing was written to {args.out}")
+        return 2
     header = (f"Candidates from: python -m extract scan ({len(result.timeline.sources)} sources)."
               "\nReview them, then: python -m extract merge THIS_FILE --into events.yaml")
     tl.atomic_write(args.out, tl.dumps(result.timeline, header=header).encode("utf-8"))

@@ -28,8 +28,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   "May 30, 2023" -> ``'2023-05-30'``, "02 February 2023 - 13:55" -> ``'2023-02-02T13:55'`` (TIME).
 * Tense: a small window around the mention (its sentence) is scanned for cue words; the cue
   nearest to the mention decides. Future cues: will, 'll, shall, going to, scheduled, expected,
-  due, plan(s) to, set to, is/are to, next, upcoming, heading, would ... Past cues: -ed words,
-  said, was, were, had, ago, ...  Without a cue the past is assumed (news reports the past).
+  due, plan(s) to, set to, is/are to, next, upcoming, heading, would ... Past cues: -ed words
+  (not 'un...ed' adjectives), said, was, were, had, ago, ...  A cue more than 60 characters
+  away is ignored (it is usually another clause's). Without a cue the past is assumed (news
+  reports the past); a month-day without a cue takes the reading nearest to the DCT.
 * Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
   article of Tuesday is that day); future -> the first such day on or after the DCT;
   "last Friday" -> the Friday strictly before the DCT, "next Wednesday" strictly after.
@@ -68,6 +70,40 @@ Resolution rules (``published`` = the document creation time, DCT)
   "the past three months" -> ``'P3M'``, "101 days" -> ``'P101D'``; decades ``E``, centuries ``C``.
   Sets: "every year"/"annually" -> ``'P1Y'``, "weekly" -> ``'P1W'``, "every Monday" ->
   ``'XXXX-WXX-1'``.
+* Tense cues also include a verb group with ``will/would/shall`` ("will be paid Dec. 14": the
+  '-ed' verb is then no past cue), ``to be ...``, ``is/are ...ing``, "expects to", "as soon as",
+  "as early as", "between now and".
+* A weekday with a month-day and no year ("Monday, Oct. 26") takes the year, next to the
+  DCT's, in which that day is that weekday. "Friday's ruling" is that Friday.
+* Clock times attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
+  "9 a.m. tomorrow" -> ``'YYYY-MM-DDTHH:MM'`` (TIME; midnight is ``T24:00``).
+* "the weekend", "this/last/next weekend" -> the ISO week of that Saturday + ``-WE``
+  (``'1990-W32-WE'``); "the weekend" is the past one unless a future cue says otherwise.
+* Holidays ("Thanksgiving Day", "last Christmas", "Easter", "Election Day", ...) resolve like a
+  month-day without a year (past/future cue, else the nearest); movable feasts are computed.
+* Spelled-out years: "nineteen ninety-four", "January nineteen ninety-seven", "the winter of
+  nineteen ninety-four", "the year two thousand".
+* A month with a relative year: "June last year" -> ``'YYYY-06'`` of the year before the DCT,
+  "early October this year", "April next year".
+* "for years", "for weeks" -> a DURATION of unknown length (``'PXY'``); "as soon as" and
+  "soon after" are not times.
+* Financial reports. The *quarter under discussion* is the last quarter named by the text
+  ("the third quarter", "Q3 1989"; not a look back like "the year-ago quarter"). Then "the
+  quarter", "the latest quarter/period" -> that quarter; "the year-ago/year-earlier quarter",
+  "the year-earlier period", "the corresponding period last year" -> the same quarter a year
+  before; "a year earlier/ago" inside an amount comparison ("$5 million, or 20 cents a share, a
+  year ago") -> that quarter a year before; "the 1988 quarter/period", "last year's quarter" ->
+  that year's quarter of the same number; "the 1988 second quarter" -> ``'1988-Q2'``;
+  "year-earlier results" -> the year before. With no quarter named, "the quarter" in an amount
+  sentence is the last quarter completed before the DCT; otherwise it gets no value.
+* "last Oct. 23" keeps the day (the most recent Oct. 23). Centuries: "the 20th century" ->
+  ``'19'``; spelled decades: "the nineties" -> the latest such decade begun by the DCT
+  (``'199'``; "in her early nineties" is an age, not a date). "2 1/2 years" -> ``'P2Y6M'``,
+  "5 1/2 hours" -> ``'PT5H30M'``; quarters of a duration are months ("three quarters" ->
+  ``'P9M'``).
+* ``timex3_view`` gives the mentions as TimeML annotates them (what ``to_timeml`` writes and
+  the bench scores): a year range in words ("between 1994 and 1997") is two TIMEX3 points; the
+  event layer keeps the one range with ``end_value``.
 * Named periods come from the gazetteer ``extract/data/periods.yaml``: "the 44-day war" ->
   ``value='2020-09-27'``, ``end_value='2020-11-10'``, ``period='karabakh-war-2020'``.
 * Filters: lowercase month words ("may", "march") are never dates; a bare "May" needs a
@@ -105,6 +141,7 @@ __all__ = [
     "find_dates",
     "mention_span",
     "to_timeml",
+    "timex3_view",
     "mention_json",
     "load_periods",
     "TIMEX3_VALUE_RE",
@@ -134,7 +171,7 @@ TIMEX3_VALUE_RE = re.compile(
         (?:\d{4}|XXXX)(?:-(?:
             (?:\d{2}|XX)(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?
           | Q[1-4] | H[12] | SU | SP | FA | WI
-          | W(?:\d{2}|XX)(?:-[1-7])?
+          | W(?:\d{2}|XX)(?:-[1-7]|-WE)?
         ))?
       | \d{3} | \d{2}
       | P(?:[\dX]+(?:\.\d+)?[YMWDQEC])+
@@ -244,7 +281,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s*[-\s]"
                rf"(?P<mon>{_MON}),?[-\s]\s*(?P<year>{_YEAR}){_TIME}"), 5),
     # May 30 / Tuesday, May 30 (no year)
-    ("md", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?{_MODP}(?P<mon>{_MON})\s*(?P<day>{_DAY})"
+    ("md", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?P<rel>(?i:last|next))\s+)?{_MODP}"
+              rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})"
               rf"(?!\s*(?:[,/:]\s*)?\d)(?!\s*(?:%|percent))"), 4),
     # 4 October / the 4th of October (no year)
     ("dm", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
@@ -272,6 +310,18 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("decade", _c(r"(?<!\w)"
                   rf"{_MODP}(?:(?i:the)\s+)?(?:(?P<cen>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)s\b"),
      5),
+    # centuries: "the 20th century", "the early nineteenth century" (TIMEX3 value '19', '18')
+    ("century", _c(rf"(?<!\w){_MODP}(?:(?i:the)\s+)?(?P<n>[1-9]|1\d|2[01])(?i:st|nd|rd|th)[-\s]+"
+                   r"(?i:century)\b|(?<!\w)" + _MODP.replace("<mod>", "<mod2>") +
+                   r"(?:(?i:the)\s+)?(?P<w>(?i:(?:twenty-)?first|(?:twenty-)?second|third|fourth|"
+                   r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                   r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))"
+                   r"[-\s]+(?i:century)\b"), 5),
+    # spelled decades: "the nineties", "the early eighties" (the latest such decade before the DCT)
+    # ("the" is required: "in her early nineties" is an age)
+    ("decadew", _c(r"(?<!\w)(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
+                   r"(?P<w>(?i:twenties|thirties|forties|fifties|"
+                   r"sixties|seventies|eighties|nineties))\b"), 4),
     # quarters
     ("quarter", _c(r"(?<!\w)"
                    rf"(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|"
@@ -280,6 +330,22 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                    rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{_YEAR}))?"
                    rf"|(?P<q>(?:Q|q)[1-4])(?:\s+|/|-)?(?P<y2>{_YEAR})?"
                    rf"|(?P<y3>{_YEAR})\s*-?\s*(?P<q2>Q[1-4]))(?![\w-])"), 4),
+    # a quarter named through a year: "the 1988 second quarter", "last year's quarter",
+    # "the year-ago third quarter", "the 1989 period" (the quarter under discussion)
+    ("qyear", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?:(?P<yp>(?i:this|last|next))\s+year's|"
+                 rf"(?P<ya>(?i:year-ago|year-earlier|prior-year|year-before))|(?P<y>{_YEAR}))\s+"
+                 rf"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+)?"
+                 rf"(?P<u>(?i:quarter|period))\b(?![-\w])"), 4),
+    # the reporting period of a financial report: "the quarter", "the latest period",
+    # "the year-earlier period", "the corresponding period last year"
+    ("qthe", _c(r"(?<!\w)(?i:the)\s+(?:(?P<adj>(?i:latest|most\s+recent|recent|same|"
+                r"comparable|corresponding|just-ended))\s+)?(?:(?P<ya>(?i:year-ago|year-earlier|"
+                r"prior-year|year-before))\s+)?(?P<u>(?i:quarter|period))\b(?![-\w])"
+                r"(?:\s+(?P<ly>(?i:last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year)))?"),
+     3),
+    # "a year-earlier loss", "year-ago results": the same period a year before
+    ("yago", _c(r"(?<![\w-])(?P<w>(?i:year-earlier|year-ago))(?!\s+(?i:quarter|period|"
+                r"first|second|third|fourth)\b)(?![\w-])"), 2),
     # halves
     ("half", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd))[-\s]+(?i:half)"
                 rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR})|(?=\s+(?i:profit|results|earnings|sales|"
@@ -293,13 +359,39 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                 rf"(?P<year>{_YEAR})(?!\s*[-–—]\s*\d|s\b|'s\b|\s*(?:-|\s)(?i:year|million|"
                 rf"billion|thousand|troops|soldiers|people|units|tons|km|kilomet|dollars|"
                 rf"euros|members|times)\b)"), 2),
+    # a month with a year named relative to the DCT: "June last year", "in February this year",
+    # "early April next year"
+    ("monrel", _c(rf"(?<!\w){_MODP}(?P<mon>{_MON})\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))"
+                  r"\s+(?i:year)\b(?![-'])"), 4),
     # bare/relative month names: last October, in May, the March opening, early December
     ("month", _c(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|previous))\s+)?{_MODP}"
-                 rf"(?P<mon>{_MON})(?!\s*\d)(?!-)"), 2),
+                 rf"(?P<mon>{_MON})(?!\.?\s*\d)(?!-)"), 2),
+    # spelled-out years (speech transcripts): "January nineteen ninety-seven", "in nineteen
+    # eighty", "the winter of nineteen ninety-four", "the year two thousand"
+    ("spyear", _c(r"(?<!\w)(?:(?P<mon>" + _MON + r")\s+|(?i:the\s+)?(?P<s>(?i:spring|summer|"
+                  r"autumn|fall|winter))\s+(?i:of)\s+|(?P<pre>(?i:in|since|of|until|by|from|"
+                  r"the\s+year))\s+)(?P<y>(?i:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|"
+                  r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+                  r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                  r"eighteen|nineteen|hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|"
+                  r"nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|"
+                  r"eight|nine|ten))?))\b"), 4),
+    # holidays: "Thanksgiving Day", "last Christmas", "on New Year's Eve", "Election Day"
+    ("holiday", _c(r"(?<!\w)(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
+                   r"New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
+                   r"Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|"
+                   r"Veterans\s+Day|Election\s+Day)(?![\w'-])"), 3),
+    # a clock time attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
+    # "9 a.m. tomorrow" (TIME, 'YYYY-MM-DDTHH:MM')
+    ("clockday", _c(r"(?<![\w:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
+                    r"(?P<ap>[ap])\.?\s?m\b\.?|(?P<nm>(?i:noon|midnight|midday)))(?:\s+(?:[ECMP][SD]T|GMT|local\s+time))?"
+                    r",?\s+(?:(?i:on)\s+)?(?:(?P<wd>" + _WDFULL + r")(?!'s)|(?P<mon>" + _MON +
+                    r")\s*(?P<day>" + _DAY + r")(?!\s*,?\s*\d)|(?P<dx>(?i:today|yesterday|"
+                    r"tomorrow))\b)"), 5),
     # weekdays
     ("weekday", _c(r"(?<!\w)"
                    rf"(?:(?P<rel>(?i:last|next|this|past|coming|early|late|earlier|later))\s+)?"
-                   rf"(?P<wd>{_WDFULL})(?!s\b|'s\b)(?:\s+(?P<pod>(?i:morning|afternoon|evening|"
+                   rf"(?P<wd>{_WDFULL})(?!s\b)(?:\s+(?P<pod>(?i:morning|afternoon|evening|"
                    rf"night)))?"), 3),
     # deictic words
     ("deictic", _c(r"(?i:\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|"
@@ -316,6 +408,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                    r"the\s+following|the\s+same|that|the\s+prior|the\s+preceding)\s+"
                    r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|fiscal\s+year)"
                    r")\b(?!-|s\b|\s+(?:ago|later|earlier|before|after))"), 3),
+    # "over the weekend", "this weekend", "last weekend" (the TIMEX3 week value + '-WE')
+    ("weekend", _c(r"(?<!\w)(?P<rel>(?i:the|this|last|next|past|coming))\s+(?i:weekend)\b"
+                   r"(?!s\b)"), 3),
     ("backthen", _c(r"(?i:\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|by\s+then|"
                     r"until\s+then))\b"), 3),
     # durations, "N units ago/later", "the past three months", "two-year", "recent months"
@@ -329,6 +424,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("durvague", _c(r"(?i:\b(?P<pre>recent|the\s+coming|coming|the\s+past\s+few|the\s+next\s+few|"
                     r"the\s+last\s+few|the\s+past|the\s+last|the\s+recent|"
                     r"the\s+following)\s+(?P<unit>day|week|month|year|decade|quarter)s\b)"), 2),
+    # a reporting year: "for the year ended March 31", "in the fiscal year ending June 30"
+    ("fyear", _c(r"(?<!\w)(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?i:ended|ending)\b)"), 3),
+    # "for weeks", "for years": a duration of unknown length (the plural unit alone)
+    ("durbare", _c(r"(?<=\b[Ff]or\s)(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|"
+                   r"centuries))\b"
+                   r"(?!\s+(?i:of|to\s+come|ago|later|earlier|before|after|now)\b)"), 2),
     ("durunit", _c(r"(?i:\b(?P<the>the\s+)(?P<dir>past|last|next|previous|coming|following)\s+"
                    r"(?P<unit>day|week|month|year|decade|quarter|century)\b(?!s|-))"), 2),
     # sets
@@ -342,7 +443,14 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
 ]
 
 _FUT_RE = re.compile(
-    r"(?i)\b(will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
+    r"(?i)\b("
+    # a modal verb group or a to-infinitive with its verb: 'will be paid', 'would extend',
+    # 'to be completed', 'could come' (the verb's -ed form is then no past cue); first, so
+    # that the whole group (ending at its verb) is the cue
+    r"(?:will|would|shall)\s+(?:be\s+|get\s+)?[a-z]+|"
+    r"to\s+be\s+[a-z]+|(?:is|are)\s+[a-z]+ing|expects?\s+to|hopes?\s+to|"
+    r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|"
+    r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
     r"are\s+expected|due\s+to\s+(?:be|begin|start|arrive|visit|take|hold|meet|open|vote)|"
     r"plans?\s+to|planned|planning|set\s+to|is\s+to|are\s+to|next|upcoming|heading|"
     r"intends?\s+to|to\s+(?:visit|hold|meet|sign|begin|start|travel|attend|arrive|take\s+place|"
@@ -350,14 +458,17 @@ _FUT_RE = re.compile(
 _PAST_RE = re.compile(
     r"(?i)\b(\w{2,}ed|said|says|was|were|had|did|came|took|made|went|began|met|held|told|saw|gave|"
     r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
-    r"wrote|got|led|ran|sent|struck|hit|shot|put|set|cut|quit|closed|reported|since)\b")
+    r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since)\b")
 _FUT_WORDS_ED = {"scheduled", "expected", "planned"}
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
 _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
                           r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
-                          r"scheduled\s+for|set\s+for)\s+(?:on\s+)?\Z")
+                          r"scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+)?\Z")
+
+
+_CUE_REACH = 60  # characters: a tense cue further from the mention is another clause's
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
@@ -381,16 +492,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 w = m.group(1).lower()
                 if label == "past" and w in _FUT_WORDS_ED:
                     continue
-                if label == "past" and w.endswith("ed") and w in {"need", "speed", "seed",
-                                                                  "indeed", "red", "bed",
-                                                                  "united", "limited", "based"}:
-                    continue
+                if label == "past" and w.endswith("ed") and (
+                        w in {"need", "speed", "seed", "indeed", "red", "bed", "united",
+                              "limited", "based"} or w.startswith("un")):
+                    continue  # not verbs; 'unspecified', 'unnamed' are adjectives
                 d = len(seg) - m.end() if is_left else m.start()
                 # cues before the mention weigh a little more (they are usually its verb)
                 d = d if is_left else d + 10
                 if best is None or d < best[0]:
                     best = (d, label)
-    return best[1] if best else None
+    return best[1] if best and best[0] <= 40 else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -437,6 +548,10 @@ def _ymd(d: _dt.date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
+def _q(d: _dt.date) -> str:
+    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+
+
 def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
@@ -471,6 +586,8 @@ def _value_date(v: str | None) -> tuple[str, _dt.date | None] | None:
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
     if not m or (len(v) > 10 and "T" not in v):
         return None
+    if v[4:6] == "-Q" and len(v) == 7:
+        return "quarter", _dt.date(int(v[:4]), 3 * int(v[6]) - 2, 1)
     if m.group(3):
         return "day", _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m.group(2) and len(v) == 7:
@@ -512,9 +629,21 @@ def _dur_value(n: float | None, unit: str) -> str | None:
         return f"P{_fmt_num(2 * n)}W" if n is not None else "PXW"
     if code == "WE":
         return f"P{_fmt_num(2 * n)}D" if n is not None else "PXD"
+    if code == "Q":
+        # TIMEX3 writes quarters of a duration as months: "the next three quarters" -> P9M
+        return f"P{_fmt_num(3 * n)}M" if n is not None else "PXM"
     ns = "X" if n is None else _fmt_num(n)
+    if n is not None and n % 1 == 0.5 and code in ("Y", "D", "H", "M") and (
+            code != "M" or is_time):
+        # a unit and a half as whole units: "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+        whole = int(n)
+        part = {"Y": "6M", "D": "T12H", "H": "30M", "M": "30S"}[code]
+        head = f"{whole}{code}" if whole else ""
+        if is_time:
+            return f"PT{head}{part}"
+        return f"P{head}{part}" if code == "Y" or whole else "PT12H"
     if not float(n or 1).is_integer() and not is_time:
-        # half units: express in the next smaller unit where exact
+        # other fractions: express in the next smaller unit where exact
         smaller = {"Y": (12, "M"), "M": None, "D": (24, "TH")}
         sm = smaller.get(code)
         if sm:
@@ -578,13 +707,16 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
 # resolution
 # --------------------------------------------------------------------------------------------
 class _Ctx:
-    __slots__ = ("text", "dct", "anchor", "day_first")
+    __slots__ = ("text", "dct", "anchor", "day_first", "quarter")
 
     def __init__(self, text: str, dct: _Dct, day_first: bool | None) -> None:
         self.text = text
         self.dct = dct
         self.anchor: tuple[str, _dt.date] | None = None  # (precision, date)
         self.day_first = day_first
+        # first day of the quarter under discussion (a financial report's period): set by
+        # "the third quarter", "Q3 1989", never by a look back such as "a year earlier"
+        self.quarter: _dt.date | None = None
 
 
 def _month_no_year(ctx: _Ctx, mon: int, rel: str | None, tense: str | None) -> str | None:
@@ -650,6 +782,70 @@ def _weekday_value(ctx: _Ctx, wd: int, rel: str | None, tense: str | None) -> st
     else:
         d = base - _dt.timedelta(days=diff)
     return _ymd(d)
+
+
+def _spelled_year(s: str) -> int | None:
+    """1994 from 'nineteen ninety-four', 2000 from 'two thousand', 1905 from 'nineteen oh five'."""
+    w = re.split(r"[\s-]+", s.lower().strip())
+    if w[:2] == ["two", "thousand"]:
+        rest = [x for x in w[2:] if x != "and"]
+        return 2000 + (int(_NUMS[rest[0]]) if rest else 0)
+    cent = {"nineteen": 1900, "twenty": 2000}.get(w[0])
+    if cent is None:
+        return None
+    rest = [x for x in w[1:] if x != "oh"]
+    if rest == ["hundred"]:
+        return cent
+    n = _num("-".join(rest)) if len(rest) == 2 else _num(rest[0]) if rest else None
+    if n is None or not 10 <= n <= 99 and not w[1] == "oh":
+        return None
+    return cent + int(n)
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> _dt.date:
+    """The n-th (1-based; -1 = last) weekday `wd` (Monday = 0) of month m of year y."""
+    if n > 0:
+        first = _dt.date(y, m, 1)
+        return first + _dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = _dt.date(y, m, calendar.monthrange(y, m)[1])
+    return last - _dt.timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _easter(y: int) -> _dt.date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return _dt.date(y, month, day + 1)
+
+
+def _holiday(name: str, y: int) -> _dt.date | None:
+    """The day of a (US/Western) holiday in year y; None if it has none that year."""
+    n = name.lower().replace("’", "'")
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+             "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+             "veterans day": (11, 11)}
+    if n in fixed:
+        return _dt.date(y, *fixed[n])
+    if n.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)  # the fourth Thursday of November (US)
+    if n.startswith("easter"):
+        return _easter(y)
+    if n == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if n == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    if n == "election day":
+        # US federal elections: the Tuesday after the first Monday of November, even years
+        return _nth_weekday(y, 11, 0, 1) + _dt.timedelta(days=1) if y % 2 == 0 else None
+    return None
 
 
 def _two_digit_year(yy: int, dct: _Dct) -> int:
@@ -769,7 +965,16 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if day > 31:
             return None
         mod, approx = _mod_of(g.get("mod"))
-        v = _md_no_year(ctx, mon, day, tense())
+        rel = (g.get("rel") or "").lower()
+        v = _md_no_year(ctx, mon, day,
+                        "past" if rel == "last" else "future" if rel == "next" else tense())
+        if g.get("wd") and dct.y is not None and v and not v.startswith("X"):
+            # "Monday, Oct. 26": the year, next to the DCT's, in which that day is a Monday
+            wdn = _WEEKDAYS[g["wd"].rstrip(".").lower()]
+            fits = [yy for yy in (dct.y, dct.y - 1, dct.y + 1)
+                    if _valid(yy, mon, day) and _dt.date(yy, mon, day).weekday() == wdn]
+            if fits and int(v[:4]) not in fits:
+                v = f"{fits[0]:04d}-{mon:02d}-{day:02d}"
         return dict(value=v, type="DATE", precision="day", relative=True, mod=mod,
                     approximate=approx)
 
@@ -809,6 +1014,26 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=v, type="DATE", precision="decade", mod=mod,
                     approximate=approx or mod is not None)
 
+    if name == "decadew":
+        if dct.y is None:
+            return None
+        d = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+             "nineties").index(g["w"].lower()) + 2
+        c = dct.y // 100 if dct.y // 100 * 100 + d * 10 <= dct.y else dct.y // 100 - 1
+        mod, approx = _mod_of(g.get("mod"))
+        return dict(value=f"{c}{d}", type="DATE", precision="decade", mod=mod, relative=True,
+                    approximate=approx or mod is not None)
+
+    if name == "century":
+        if g.get("n"):
+            n = int(g["n"])
+        else:
+            w = g["w"].lower()
+            n = _ORDW.index(w.removeprefix("twenty-")) + 1 + (20 if w.startswith("twenty-") else 0)
+        mod, approx = _mod_of(g.get("mod") or g.get("mod2"))
+        return dict(value=f"{n - 1:02d}", type="DATE", precision="century", mod=mod,
+                    approximate=approx or mod is not None)
+
     if name == "quarter":
         if g.get("q") or g.get("q2"):
             q = int((g.get("q") or g.get("q2"))[1])
@@ -823,6 +1048,13 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             if o not in _ORD:
                 return None
             return dict(value=f"{g['y']}-Q{_ORD[o]}", type="DATE", precision="quarter")
+        qa = _quarter_anchor(ctx)
+        if qa is not None and o in ("year-ago", "year-earlier", "same", "latest"):
+            # the quarter under discussion (or the same quarter a year before it)
+            k = -4 if o.startswith("year") else 0
+            y, mth = _add_months(qa.year, qa.month, 3 * k)
+            return dict(value=f"{y}-Q{(mth - 1) // 3 + 1}", type="DATE", precision="quarter",
+                        relative=True)
         if dct.y is None or dct.m is None:
             return dict(value=None, type="DATE", precision="quarter", relative=True)
         cq = (dct.m - 1) // 3 + 1
@@ -847,6 +1079,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return dict(value=f"{dct.y - 1}-Q{cq}", type="DATE", precision="quarter",
                         relative=True)
         return None
+
+    if name in ("qyear", "qthe", "yago"):
+        return _report_period(name, dict(g, _s=s), ctx)
 
     if name == "half":
         h = 1 if g["ord"].lower() in ("first", "1st") else 2
@@ -933,8 +1168,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                                   r"This|Early|Late|During|From|The)\s)$", before)):
             return None  # 'Theresa May', 'Prime Minister June ...'
         if mon == 3 and not rel and not g.get("mod") and re.match(
-                r"\s+(?:on|to|through|against|in\s+the\s+streets)\b", after):
-            return None  # 'March on Washington'
+                r"\s+(?:on|to|through|against|in\s+the\s+streets)\b|\s+(?:for|of)\s+(?:the\s+)?"
+                r"[A-Z]", after):
+            return None  # 'March on Washington', 'the March for Life'
         mod, approx = _mod_of(g.get("mod"))
         v = _month_no_year(ctx, mon, rel, tense())
         return dict(value=v, type="DATE", precision="month", relative=True, mod=mod,
@@ -990,8 +1226,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if w in ("current", "recent") and re.match(r"\s+(?:account|affairs|events|history|"
                                                      r"law|legislation|flow|of)\b", after):
             return None
-        if w == "soon" and re.match(r"\s+after", after):
-            return None
+        if w == "soon" and (re.match(r"\s+after", after)
+                            or re.search(r"(?i)\bas\s+$", text[max(0, s - 4):s])):
+            return None  # 'soon after', 'as soon as' are conjunctions, not times
         if w == "now" and re.match(r"(?i)\s+that\b", after):
             pass
         if w in ("recently", "lately", "in the past", "the past", "recent"):
@@ -1015,6 +1252,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             mod = "END" if early == "late" else None
         if unit == "fiscal year":
             unit = "year"
+        if unit == "weekend" and rel in ("this", "last", "next", "past", "coming"):
+            return None  # the 'weekend' rule gives these their '-WE' value
         if rel in ("the next", "the following", "the previous", "the prior", "the preceding",
                    "the same", "that"):
             # anaphoric: anchored on the previous date (the DCT if none)
@@ -1040,12 +1279,86 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         prec = "day" if dct.date else "month" if dct.m else "year"
         return dict(_shift_unit((prec, base), unit, k), relative=True, mod=mod)
 
+    if name == "spyear":
+        y = _spelled_year(g["y"])
+        if y is None:
+            return None
+        if g.get("mon"):
+            return dict(value=_ym(y, _MONTHS[g["mon"].rstrip(".").lower()]), type="DATE",
+                        precision="month")
+        if g.get("s"):
+            return dict(value=f"{y}-{_SEASONS[g['s'].lower()]}", type="DATE",
+                        precision="season")
+        sp = re.match(r"(?i)(?:in|since|of|until|by|from)\s+", m.group(0))
+        out = dict(value=str(y), type="DATE", precision="year")
+        return dict(out, _trim=sp.end() if sp else 0)
+
+    if name == "holiday":
+        h = re.sub(r"\s+", " ", g["h"])
+        rel = (g.get("rel") or "").lower() or None
+        base = dct.date
+        if base is None:
+            return dict(value=None, type="DATE", precision="day", relative=True)
+        days = [d for d in (_holiday(h, y) for y in (base.year - 1, base.year, base.year + 1))
+                if d is not None]
+        if not days:
+            return None
+        t = tense() if rel is None else None
+        if rel == "last" or (rel is None and t == "past"):
+            pick = [d for d in days if d < base or (rel is None and d == base)][-1:]
+        elif rel == "next" or (rel is None and t == "future"):
+            pick = [d for d in days if d > base or (rel is None and d == base)][:1]
+        elif rel == "this":
+            pick = [d for d in days if d.year == base.year]
+        else:
+            pick = [min(days, key=lambda d: abs((d - base).days))]
+        if not pick:
+            return None
+        return dict(value=_ymd(pick[0]), type="DATE", precision="day", relative=True)
+
+    if name == "clockday":
+        if g.get("nm"):
+            hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["nm"].lower()]
+        else:
+            hh = int(g["h"]) % 12 + (12 if g["ap"].lower() == "p" else 0)
+            hm = f"{hh:02d}:{g.get('mi') or '00'}"
+        if g.get("wd"):
+            day = _weekday_value(ctx, _WEEKDAYS[g["wd"].lower()], None, tense())
+        elif g.get("mon"):
+            day = _md_no_year(ctx, _MONTHS[g["mon"].rstrip(".").lower()],
+                              int(re.sub(r"\D", "", g["day"])), tense())
+        else:
+            off = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["dx"].lower()]
+            day = _ymd(dct.date + _dt.timedelta(days=off)) if dct.date else None
+        if day is None or day.startswith("X"):
+            return dict(value=None, type="TIME", precision="minute", relative=True)
+        return dict(value=f"{day}T{hm}", type="TIME", precision="minute", relative=True)
+
+    if name == "weekend":
+        rel = g["rel"].lower()
+        base = dct.date
+        if base is None:
+            return dict(value=None, type="DATE", precision="week", relative=True)
+        wd = base.weekday()
+        if rel == "the":
+            rel = "next" if tense() == "future" else "last"
+            if wd >= 5:
+                rel = "this"
+        if rel == "this":
+            sat = base + _dt.timedelta(days=5 - wd) if wd < 5 else base - _dt.timedelta(days=wd - 5)
+        elif rel in ("last", "past"):
+            sat = base - _dt.timedelta(days=(wd - 5) % 7 or 7)
+        else:  # next, coming
+            sat = base + _dt.timedelta(days=(5 - wd) % 7 or 7)
+        return dict(value=_week(sat) + "-WE", type="DATE", precision="week", relative=True)
+
     if name == "backthen":
         anc = ctx.anchor
         if anc is None:
             return dict(value="PAST_REF", type="DATE", precision="ref", relative=True)
         prec, d = anc
-        v = _ymd(d) if prec == "day" else _ym(d.year, d.month) if prec == "month" else str(d.year)
+        v = (_ymd(d) if prec == "day" else _ym(d.year, d.month) if prec == "month"
+             else _q(d) if prec == "quarter" else str(d.year))
         return dict(value=v, type="DATE", precision=prec, relative=True, _anaphor=True)
 
     if name == "dur":
@@ -1066,6 +1379,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if numraw in ("a", "an") and not g.get("pl") and unit in ("day", "night") and not post \
                 and not dirw:
             return None  # 'a day' alone is usually not a TIMEX duration
+        if numraw in ("a", "an") and not g.get("pl") and not post and not dirw and not g.get(
+                "appr") and _RATE_RE.search(text, max(0, s - 30), s):
+            return None  # a rate: '700 seats a week', '$1.76 a year' ('per', not a duration)
         if numraw in ("a", "an", "one") and g.get("pl"):
             return None
         if n is not None and n > 1 and not g.get("pl") and "-" not in hy and \
@@ -1101,6 +1417,22 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return None
         return dict(value=v, type="DURATION", precision="duration", mod=mod,
                     approximate=mod == "APPROX")
+
+    if name == "fyear":
+        return dict(value="P1Y", type="DURATION", precision="duration")
+
+    if name == "durbare":
+        return dict(value=_dur_value(None, g["unit"].lower()), type="DURATION",
+                    precision="duration")
+
+    if name == "monrel":
+        if dct.y is None:
+            return None
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        mod, approx = _mod_of(g.get("mod"))
+        y = dct.y + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        return dict(value=_ym(y, mon), type="DATE", precision="month", relative=True, mod=mod,
+                    approximate=approx)
 
     if name == "durvague":
         pre = re.sub(r"\s+", " ", g["pre"].lower())
@@ -1143,16 +1475,74 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
     return None
 
 
+_RANK = {"year": 0, "quarter": 1, "month": 2, "day": 3}
+_ORDW = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth")
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _UNIT_PREC = {"day": "day", "week": "week", "weekend": "week", "month": "month",
               "year": "year", "quarter": "quarter", "decade": "decade", "century": "decade"}
 
 
+def _quarter_anchor(ctx: _Ctx) -> _dt.date | None:
+    """First day of the quarter under discussion, if the text named one before."""
+    return ctx.quarter
+
+
+def _report_period(name: str, g: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | None:
+    """Periods of a financial report, anchored on the quarter under discussion.
+
+    "the quarter" / "the latest period" -> that quarter; "the year-ago quarter", "the
+    year-earlier period", "the corresponding period last year", "a year-earlier loss" -> the
+    same quarter a year before; "the 1988 second quarter" -> '1988-Q2'; "last year's quarter"
+    -> the quarter under discussion, in the year before the DCT. Without a quarter under
+    discussion the value stays None (extent only) unless the text gives year and quarter.
+    """
+    qa = _quarter_anchor(ctx)
+    dct = ctx.dct
+    out = dict(value=None, type="DATE", precision="quarter", relative=True)
+    if name == "yago":
+        # "year-earlier results": the year before that of the period under discussion
+        y0 = qa.year if qa is not None else dct.y
+        return dict(out, value=str(y0 - 1) if y0 else None, precision="year")
+    u = (g.get("u") or "").lower()
+    if name == "qthe":
+        adj = re.sub(r"\s+", " ", (g.get("adj") or "").lower())
+        back = bool(g.get("ya") or g.get("ly"))
+        if u == "period" and not (adj in ("latest", "most recent", "just-ended") or back):
+            return None  # 'the period' alone is not a date
+        if u == "period" and adj in ("comparable", "corresponding", "same") and not back:
+            return None
+        if qa is None and dct.m is not None and _AMOUNT_RE.search(
+                _sentence_left(ctx.text, g["_s"]) + ctx.text[g["_s"]:g["_s"] + 80]):
+            # a financial report without a named quarter: the last quarter completed
+            qa = _dt.date(*_add_months(dct.y, (dct.m - 1) // 3 * 3 + 1, -3), 1)
+        if qa is None:
+            return out
+        return dict(out, value=f"{qa.year - back}-Q{(qa.month - 1) // 3 + 1}")
+    # qyear
+    o = (g.get("ord") or "").lower()
+    q = _ORD.get(o) if o else ((qa.month - 1) // 3 + 1 if qa else None)
+    if g.get("y"):
+        y: int | None = int(g["y"])
+        out["relative"] = q is None or not o
+    elif g.get("ya"):
+        y = (qa.year - 1) if qa else (dct.y - 1 if dct.y else None)
+    else:
+        yp = g["yp"].lower()
+        y = dct.y + {"this": 0, "last": -1, "next": 1}[yp] if dct.y else None
+    if q is None and g.get("y"):
+        return dict(out, value=str(y), precision="year")  # "the 1988 period": the year at least
+    if q is None or y is None:
+        return out if (u == "quarter" or g.get("ord")) else None
+    return dict(out, value=f"{y}-Q{q}")
+
+
 def _shift_unit(anc: tuple[str, _dt.date] | None, unit: str, k: int) -> dict[str, Any]:
     """A calendar unit containing the anchor, shifted by k units, at the unit's precision."""
     prec_need = {"day": "day", "week": "day", "weekend": "day", "month": "month",
-                 "quarter": "month", "year": "year", "decade": "year", "century": "year"}
-    rank = {"year": 0, "month": 1, "day": 2}
+                 "quarter": "quarter", "year": "year", "decade": "year", "century": "year"}
+    rank = _RANK
     p = _UNIT_PREC.get(unit, "year")
     if anc is None or rank[anc[0]] < rank[prec_need.get(unit, "year")]:
         return dict(value=None, type="DATE", precision=p)
@@ -1179,6 +1569,20 @@ def _shift_unit(anc: tuple[str, _dt.date] | None, unit: str, k: int) -> dict[str
     return dict(value=None, type="DATE", precision=p)
 
 
+# the word before 'a week' in a rate: a number, an amount or a plural noun ('four flights')
+_RATE_RE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|"
+                      r"(?!(?:was|has|is|does|this|its|his|us|as|yes|less|across|always|"
+                      r"perhaps|thus|plus|towards?|afterwards)\s)[a-z]+[^s\W]s))\s+\Z")
+_AMOUNT_RE = re.compile(r"[$#£€]\s?\d|\d\s?%|\bcents?\b|\b[mb]illion\b|\bpercent\b")
+
+
+def _sentence_left(text: str, s: int, reach: int = 160) -> str:
+    """The part of the sentence before offset s (at most `reach` characters)."""
+    left = text[max(0, s - reach):s]
+    br = [mm.end() for mm in _SENT_BREAK.finditer(left)]
+    return left[br[-1]:] if br else left
+
+
 def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text: str,
          s: int, e: int) -> dict[str, Any] | None:
     """'two years ago' (DCT-anchored) and 'a day later' (anchored on the previous date)."""
@@ -1195,7 +1599,11 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
                     else None, type="DATE", precision="ref", relative=True, mod=mod,
                     approximate=True)
     n = int(n)
-    if anaphoric and ctx.anchor is not None:
+    if (unit == "year" and ctx.quarter is not None
+            and _AMOUNT_RE.search(_sentence_left(text, s))):
+        # "$5 million, or 20 cents a share, a year ago": the quarter under discussion
+        prec, d = "quarter", ctx.quarter
+    elif anaphoric and ctx.anchor is not None:
         prec, d = ctx.anchor
     elif ctx.dct.y is not None:
         dct = ctx.dct
@@ -1203,7 +1611,7 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
         prec = "day" if dct.date else "month" if dct.m else "year"
     else:
         return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
-    rank = {"year": 0, "month": 1, "day": 2}
+    rank = _RANK
     out: dict[str, Any]
     if unit in ("day", "night"):
         if prec != "day":
@@ -1219,7 +1627,7 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
         else:
             out = dict(value=_week(nd), type="DATE", precision="week")
     elif unit == "month":
-        if rank[prec] < 1:
+        if rank[prec] < rank["month"]:
             return dict(value=None, type="DATE", precision="month", relative=True, mod=mod)
         if exact and prec == "day":
             out = dict(value=_ymd(_add_months_day(d, sign * n)), type="DATE", precision="day")
@@ -1231,6 +1639,10 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
             return dict(value=None, type="DATE", precision="quarter", relative=True, mod=mod)
         y, m = _add_months(d.year, d.month, 3 * sign * n)
         out = dict(value=f"{y}-Q{(m - 1) // 3 + 1}", type="DATE", precision="quarter")
+    elif unit == "year" and prec == "quarter":
+        # the period under discussion a year before: "earned $2 million a year earlier"
+        out = dict(value=f"{d.year + sign * n}-Q{(d.month - 1) // 3 + 1}", type="DATE",
+                   precision="quarter")
     elif unit == "year":
         if exact and prec == "day":
             nd = _add_months_day(d, 12 * sign * n)
@@ -1298,34 +1710,65 @@ def _detect_day_first(text: str) -> bool | None:
 
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
-_ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur"})
+_ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago"})
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_CASED = {
+    "Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Valentine", "Boxing", "Labor",
+    "Memorial", "Veterans", "Election",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Q", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     "Sun", "FY",
 }
-_TRIGGER_LOWER = {
-    "now", "nowadays", "currently", "current", "present", "presently", "moment", "today",
-    "tonight", "yesterday", "tomorrow", "overnight", "recent", "recently", "lately", "past",
-    "future", "soon", "ago", "then", "time", "morning", "afternoon", "evening", "night",
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "weekend", "weekends", "fortnight", "month", "months", "quarter", "quarters", "year",
-    "years", "decade", "decades", "century", "centuries", "spring", "summer", "autumn", "fall",
-    "winter", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
-    "nightly", "biannually", "biweekly", "half", "date", "nights",
+# lowercase trigger words -> the rules worth running around them (speed: each rule runs only
+# where one of its own words occurs)
+_R_UNIT = frozenset({"dur", "durunit", "relunit", "set"})  # a singular unit word
+_R_UNITS = frozenset({"dur", "durvague", "durbare", "set"})  # a plural unit word
+_R_REF = frozenset({"ref"})
+_R_DEICTIC = frozenset({"deictic"})
+_R_CLOCK = frozenset({"clockday"})
+_WORD_RULES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("now", "nowadays", "currently", "current", "present", "presently",
+                     "moment", "recent", "recently", "lately", "past", "future", "soon",
+                     "date"), _R_REF),
+    **dict.fromkeys(("today", "tonight", "yesterday", "tomorrow", "overnight", "morning",
+                     "afternoon", "evening", "night"), _R_DEICTIC | _R_UNIT | _R_UNITS),
+    "ago": frozenset({"dur"}),
+    **dict.fromkeys(("then", "time"), frozenset({"backthen"})),
+    **dict.fromkeys(("second", "minute", "hour", "day", "week", "fortnight", "month", "decade"),
+                    _R_UNIT),
+    **dict.fromkeys(("seconds", "minutes", "hours", "weeks", "months", "years", "decades",
+                     "centuries", "nights"), _R_UNITS),
+    "days": _R_UNITS | _R_REF,  # 'these days'
+    "year": _R_UNIT | {"yago", "monrel", "fyear"},
+    "weekend": _R_UNIT | {"weekend"},
+    "century": _R_UNIT | {"century"},
+    **dict.fromkeys(("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                     "eighties", "nineties"), frozenset({"decadew"})),
+    "weekends": _R_UNITS,
+    "quarter": _R_UNIT | {"quarter", "qyear", "qthe"},
+    "quarters": _R_UNITS,
+    "period": frozenset({"qyear", "qthe"}),
+    **dict.fromkeys(("spring", "summer", "autumn", "fall", "winter"),
+                    frozenset({"season", "set"})),
+    **dict.fromkeys(("daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
+                     "nightly", "biannually", "biweekly"), frozenset({"set"})),
+    "half": frozenset({"half"}),
+    **dict.fromkeys(("nineteen", "thousand"), frozenset({"spyear"})),
+    # clock times: 'p.m.' tokenizes to 'p', 'm'
+    **dict.fromkeys(("m", "pm", "noon", "midnight", "midday"), _R_CLOCK),
 }
 _R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set"})
 _R_WD = frozenset({"weekday", "mdy", "md", "dmy", "dm", "set"})
 _R_YEAR = frozenset({"year", "yrange", "my", "mdy", "dmy", "decade", "quarter", "half",
                      "season", "num", "iso", "compact", "ymdslash"})
 _R_NUM = frozenset({"num", "iso", "decade"})
-_R_WORD = frozenset({"dur", "durvague", "durunit", "relunit", "deictic", "ref", "backthen",
-                     "set", "quarter", "half", "season", "weekday"})
 _R_Q = frozenset({"quarter"})
+_R_HOLIDAY = frozenset({"holiday"})
+_HOLIDAY_WORDS = frozenset({"Christmas", "Year", "Thanksgiving", "Easter", "Halloween",
+                            "Valentine", "Boxing", "Labor", "Memorial", "Veterans", "Election"})
 _WIN_L, _WIN_R = 45, 50
 
 
@@ -1334,9 +1777,11 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
     out: list[tuple[int, int, frozenset[str]]] = []
     n = len(text)
     cs, ce, cr = -1, -1, frozenset()
+    tok_rules = _TOK_RULES
     for m in _TOKEN_RE.finditer(text):
-        t = m.group()
-        if t[0].isdigit():
+        t = m[0]
+        rules = tok_rules.get(t)
+        if rules is None and "0" <= t[0] <= "9":
             ln = len(t)
             if ln == 4 or ln == 8:
                 if not ("16" <= t[:2] <= "20"):
@@ -1350,14 +1795,10 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
                 rules = _R_NUM
             else:
                 continue
-        elif t in _TRIGGER_CASED:
-            rules = _R_Q if t == "Q" else _R_WD if t in _WEEKDAYS_CASED else _R_MONTH
-            if t == "FY":
-                rules = _R_YEAR
-        elif t.lower() in _TRIGGER_LOWER:
-            rules = _R_WORD
-        else:
-            continue
+        elif rules is None:
+            if t.islower() or t.lower() not in _WORD_RULES:
+                continue  # a lowercase word not in the table, or a name
+            rules = _WORD_RULES[t.lower()]  # 'Now', 'TODAY'
         s, e = max(0, m.start() - _WIN_L), min(n, m.end() + _WIN_R)
         if s <= ce:
             ce = max(ce, e)
@@ -1369,6 +1810,18 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
     if ce > cs:
         out.append((cs, ce, cr))
     return out
+
+
+def _cased_rules(t: str) -> frozenset[str]:
+    if t == "FY":
+        return _R_YEAR
+    if t == "Q":
+        return _R_Q
+    if t in _WEEKDAYS_CASED:
+        return _R_WD
+    if t in _HOLIDAY_WORDS:
+        return _R_HOLIDAY | _WORD_RULES.get(t.lower(), frozenset())
+    return _R_MONTH
 
 
 _WEEKDAYS_CASED = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -1461,6 +1914,7 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
         ee = ss + len(seg.rstrip(" \t\n,;:-–—"))
         if ee <= ss:
             continue
+        ss += res.pop("_trim", 0)
         anaphor = res.pop("_anaphor", False)
         res.setdefault("end_value", None)
         dm = DateMention(start=ss, end=ee, text=text[ss:ee], value=res.get("value"),
@@ -1478,6 +1932,9 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             vd = _value_date(dm.value[:10] if "T" in dm.value else dm.value)
             if vd is not None and not (anaphor and name == "backthen"):
                 ctx.anchor = vd
+            if name == "quarter" and vd is not None and vd[0] == "quarter" and not re.search(
+                    r"(?i)year-|same|prior|previous|last|past", dm.text):
+                ctx.quarter = vd[1]
     return _period_anaphora(text, out)
 
 
@@ -1580,6 +2037,10 @@ def _span_of(v: str, mod: str | None) -> tuple[str, str | None, bool] | None:
             return f"{y}-12", f"{y + 1}-02", True
         st = _SEASON_START[sc]
         return _ym(y, st), _ym(y, st + 2), True
+    mm = re.fullmatch(r"(\d{4})-W(\d{2})-WE", v)
+    if mm:  # the weekend of that ISO week: Saturday and Sunday
+        d0 = _dt.date.fromisocalendar(int(mm.group(1)), int(mm.group(2)), 6)
+        return _ymd(d0), _ymd(d0 + _dt.timedelta(days=1)), False
     mm = re.fullmatch(r"(\d{4})-W(\d{2})", v)
     if mm:
         d0 = _dt.date.fromisocalendar(int(mm.group(1)), int(mm.group(2)), 1)
@@ -1616,12 +2077,42 @@ def _timex_value(m: DateMention) -> str | None:
     return m.value
 
 
+_WORD_RANGE_RE = re.compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\d{4})\s+"
+                            r"(?:and|to|until|till|through|thru)\s+(?P<b>\d{4})$")
+
+
+def timex3_view(mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions as TimeML annotates them (what :func:`to_timeml` writes).
+
+    A year range written with words ("between 1994 and 1997", "from 1991 to 1997") is one
+    mention with ``end_value`` for the event layer, but two TIMEX3 points in TimeML: it is
+    split into its two years. A named period within one year is written as that year.
+    Everything else is unchanged.
+    """
+    out: list[DateMention] = []
+    for m in mentions:
+        rm = _WORD_RANGE_RE.match(m.text) if m.end_value and not m.period else None
+        if rm and m.value and m.end_value:
+            for grp, v in (("a", m.value), ("b", m.end_value)):
+                st = m.start + rm.start(grp)
+                out.append(DateMention(start=st, end=st + 4, text=rm.group(grp), value=v,
+                                       type=m.type, precision=m.precision))
+            continue
+        v = _timex_value(m)
+        out.append(m if v == m.value else DateMention(**{**_asdict(m), "value": v}))
+    return out
+
+
 def to_timeml(text: str, mentions: list[DateMention], published: Any = None,
               doc_id: str = "doc") -> str:
     """The text as a TimeML document (DCT + TEXT with TIMEX3 tags) for the TempEval-3 scorer.
 
-    Mentions without a value are still tagged (extent counts) with an empty value attribute
-    omitted. EARLY/LATE mods are written as TimeML START/END.
+    The DCT is ``<TIMEX3 tid="t0" type="DATE" value=... functionInDocument="CREATION_TIME">``;
+    each mention is ``<TIMEX3 tid="tN" type=... value=... [mod=...]>`` around its exact text,
+    and the TEXT content is the input text unchanged (XML-escaped), as the scorer compares it
+    with the gold TEXT. Mentions without a value are still tagged (extent counts) with the
+    value attribute omitted. EARLY/LATE mods are written as TimeML START/END. See
+    docs/dates.md for running the official scorer.
     """
     dct = _parse_published(published)
     if dct.y:
@@ -1633,22 +2124,24 @@ def to_timeml(text: str, mentions: list[DateMention], published: Any = None,
         dct_xml = "<DCT></DCT>"
     parts = []
     pos = 0
-    for i, m in enumerate(sorted(mentions, key=lambda x: x.start), start=1):
+    for i, m in enumerate(sorted(timex3_view(mentions), key=lambda x: x.start), start=1):
         if m.start < pos:
             continue
         parts.append(_xml_escape(text[pos:m.start]))
         attrs = [f'tid="t{i}"', f'type="{m.type}"']
-        v = _timex_value(m)
+        v = m.value
         if v:
             attrs.append(f'value="{_xml_escape(v)}"')
         if m.mod:
             attrs.append(f'mod="{_TIMEX_MOD.get(m.mod, m.mod)}"')
-        if m.type == "SET":
-            attrs.append('freq="1X"' if False else "")
-        attrs = [a for a in attrs if a]
         parts.append(f"<TIMEX3 {' '.join(attrs)}>{_xml_escape(text[m.start:m.end])}</TIMEX3>")
         pos = m.end
     parts.append(_xml_escape(text[pos:]))
     return ('<?xml version="1.0" ?>\n<TimeML>\n'
             f"<DOCID>{_xml_escape(doc_id)}</DOCID>\n\n{dct_xml}\n\n<TEXT>{''.join(parts)}"
             "</TEXT>\n\n</TimeML>\n")
+
+
+# token -> the rules to run around it (one dict lookup per token in _windows)
+_TOK_RULES: dict[str, frozenset[str]] = {**_WORD_RULES,
+                                         **{t: _cased_rules(t) for t in _TRIGGER_CASED}}

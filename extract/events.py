@@ -296,6 +296,7 @@ def extract_events(
     published = article.published
     mentions = find_dates(body, published, language=article.language or "en")
     sentences = article.sentences()
+    paragraphs = dict(enumerate(article.paragraphs))
     drafts: list[_Draft] = []
     si = 0
     coarse_anchor = published is None or len(str(published)) < 10
@@ -340,7 +341,9 @@ def extract_events(
         if approximate:
             confidence -= 0.05
         confidence = round(min(0.95, max(0.05, confidence)), 2)
-        evidence = Evidence(source=source_id, quote=text, date_text=m.text)
+        paragraph = paragraphs.get(sent.paragraph)
+        context = paragraph.text if paragraph is not None and paragraph.text != text else None
+        evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
         for d in drafts:
             if _same(d, kind, first, last, actors):
                 if all(e.quote != text for e in d.evidence):

@@ -330,6 +330,10 @@ class Evidence(_Model):
     source: str = Field(description="The id of a source in this file.")
     quote: str = Field(min_length=1, description="The exact sentence from the article.")
     date_text: str | None = Field(default=None, description="The date words exactly as written.")
+    context: str | None = Field(
+        default=None,
+        description="The paragraph around the quote, as the extractor read it (for reviewers).",
+    )
     claims: Claim | None = Field(
         default=None, description="What this source says, where it differs from the event."
     )
@@ -1091,6 +1095,19 @@ class _DiskState:
         return cls(hashlib.sha256(raw).hexdigest())
 
 
+def _node_line(node: Any, rest: Sequence[Any]) -> int | None:
+    """1-based line of a field of a round-trip node (its key), else of the node itself."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    if rest and isinstance(rest[0], str) and rest[0] in node:
+        try:
+            return lc.key(rest[0])[0] + 1
+        except (KeyError, TypeError):
+            pass
+    return lc.line + 1
+
+
 class Document:
     """A timeline file opened for editing, keeping comments, key order and formatting.
 
@@ -1142,39 +1159,122 @@ class Document:
         raise KeyError(f"no event with id {event_id!r} in {self.path}")
 
     # -- editing -------------------------------------------------------------------------------
+    # Each edit validates only what it touches (the same checks and messages as ``parse``)
+    # and changes nothing when that fails; ``save`` validates the whole text once more.
+
+    def _event_index(self, event_id: str) -> int:
+        for i, node in enumerate(self._events()):
+            if node.get("id") == event_id:
+                return i
+        raise KeyError(f"no event with id {event_id!r} in {self.path}")
+
+    def _check_event(self, plain: dict[str, Any], index: int | None) -> Event:
+        """Validate one event's data against this file; raise TimelineError like ``parse``."""
+        data = {
+            "version": SCHEMA_VERSION,
+            "sources": [{"id": s.id} for s in self.timeline.sources],
+            "events": [plain],
+        }
+        found: list[tuple[list[Any], str]] = []
+        event: Event | None = None
+        try:
+            event = Event.model_validate(plain)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                path, message = _message_for(err, data)
+                found.append((["events", 0, *path], message))
+        found.extend(_cross_check(data))
+        ident = plain.get("id")
+        for i, other in enumerate(self.timeline.events):
+            if i != index and other.id == ident:
+                found.append(
+                    (["events", 0, "id"],
+                     f"{_show(ident)} is a duplicate id (also event #{i + 1}); "
+                     "expected every event id to be unique")
+                )
+        if found:
+            node = self._events()[index] if index is not None else None
+            problems = []
+            for path, message in found:
+                where, rest = _where(data, path)
+                problems.append(Problem(str(self.path), _node_line(node, rest), where,
+                                        _field_name(rest), message))
+            raise TimelineError(problems)
+        assert event is not None
+        return event
+
+    def _set_events(self, events: list[Event]) -> None:
+        self.timeline = self.timeline.model_copy(update={"events": events})
+
     def add_source(self, source: Source) -> None:
-        if any(s.get("id") == source.id for s in self._sources()):
+        if any(s.id == source.id for s in self.timeline.sources):
             raise ValueError(f"source {source.id!r} already exists in {self.path}")
+        Source.model_validate(source.model_dump())
         self._sources().append(_to_yaml_value(source))
-        self._refresh()
+        self.timeline = self.timeline.model_copy(
+            update={"sources": [*self.timeline.sources, source]}
+        )
 
     def add_event(self, event: Event) -> None:
-        if any(e.get("id") == event.id for e in self._events()):
-            raise ValueError(f"event {event.id!r} already exists in {self.path}")
-        self._events().append(_to_yaml_value(event))
-        self._refresh()
+        node = _to_yaml_value(event)
+        checked = self._check_event(_plain(node), None)
+        self._events().append(node)
+        self._set_events([*self.timeline.events, checked])
 
     def add_evidence(self, event_id: str, evidence: Evidence) -> None:
-        node = self._event_node(event_id)
-        node.setdefault("evidence", []).append(_to_yaml_value(evidence))
-        self._refresh()
+        index = self._event_index(event_id)
+        node = self._events()[index]
+        plain = _plain(node)
+        new = _to_yaml_value(evidence)
+        plain.setdefault("evidence", []).append(_plain(new))
+        checked = self._check_event(plain, index)
+        node.setdefault("evidence", []).append(new)
+        events = list(self.timeline.events)
+        events[index] = checked
+        self._set_events(events)
 
     def update_event(self, event_id: str, **changes: Any) -> None:
-        """Set fields of one event; ``None`` removes an optional field. Other lines untouched."""
-        node = self._event_node(event_id)
+        """Set fields of one event; ``None`` removes an optional field. Other lines untouched.
+
+        Raises :class:`TimelineError` (with the messages of ``check``) and changes nothing when
+        the result would not be valid.
+        """
+        index = self._event_index(event_id)
+        node = self._events()[index]
+        yaml_values: dict[str, Any] = {}
         for name, value in changes.items():
             if name not in Event.model_fields:
                 raise ValueError(f"unknown event field {name!r}")
             if value is None or (value is False and Event.model_fields[name].default is False):
-                node.pop(name, None)
-                continue
-            if isinstance(value, PartialDate):
-                value = _date_scalar(value)
+                yaml_values[name] = None
+            elif isinstance(value, PartialDate):
+                yaml_values[name] = _date_scalar(value)
             elif isinstance(value, BaseModel):
-                value = _to_yaml_value(value)
+                yaml_values[name] = _to_yaml_value(value)
             elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-                value = [_to_yaml_value(v) for v in value]
-            if name in node:
+                from ruamel.yaml.comments import CommentedSeq
+
+                yaml_values[name] = CommentedSeq(_to_yaml_value(v) for v in value)
+            elif isinstance(value, list) and name in ("actors", "people", "systems",
+                                                      "references"):
+                from ruamel.yaml.comments import CommentedSeq
+
+                seq = CommentedSeq(value)
+                seq.fa.set_flow_style()
+                yaml_values[name] = seq
+            else:
+                yaml_values[name] = value
+        plain = _plain(node)
+        for name, value in yaml_values.items():
+            if value is None:
+                plain.pop(name, None)
+            else:
+                plain[name] = _plain(value)
+        checked = self._check_event(plain, index)
+        for name, value in yaml_values.items():
+            if value is None:
+                node.pop(name, None)
+            elif name in node:
                 node[name] = value
             else:
                 # keep the schema's key order for a new key
@@ -1185,7 +1285,9 @@ class Document:
                         pos = i
                         break
                 node.insert(pos, name, value)
-        self._refresh()
+        events = list(self.timeline.events)
+        events[index] = checked
+        self._set_events(events)
 
     def set_status(self, event_id: str, status: str, *, by: str | None = None) -> None:
         changes: dict[str, Any] = {"status": status}
@@ -1197,17 +1299,29 @@ class Document:
         self.update_event(event_id, **changes)
 
     def remove_event(self, event_id: str) -> None:
-        events = self._events()
-        for i, node in enumerate(events):
-            if node.get("id") == event_id:
-                del events[i]
-                self._refresh()
-                return
-        raise KeyError(f"no event with id {event_id!r} in {self.path}")
+        index = self._event_index(event_id)
+        if event_id in self.timeline.briefing:
+            raise ValueError(f"event {event_id!r} is in the briefing list; remove it there first")
+        del self._events()[index]
+        events = list(self.timeline.events)
+        del events[index]
+        self._set_events(events)
 
-    def _refresh(self) -> None:
-        """Re-validate the edited tree; raises TimelineError and keeps nothing on failure."""
-        self.timeline = parse(self.text(), file=str(self.path))
+    def merge_into(self, event_id: str, target_id: str, *, by: str | None = None) -> None:
+        """Move an event's evidence to ``target_id`` (skipping what it already quotes) and
+        remove the event: a candidate that turns out to be an existing event."""
+        if event_id == target_id:
+            raise ValueError("an event cannot be merged into itself")
+        source = self.timeline.events[self._event_index(event_id)]
+        target = self.timeline.events[self._event_index(target_id)]
+        have = {(e.source, " ".join(e.quote.split()), e.date_text or "") for e in target.evidence}
+        for ev in source.evidence:
+            if (ev.source, " ".join(ev.quote.split()), ev.date_text or "") not in have:
+                self.add_evidence(target_id, ev)
+        self.remove_event(event_id)
+        if by:
+            self.update_event(target_id, reviewed_by=by, reviewed_at=_dt.datetime.now(
+                _dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     # -- writing -------------------------------------------------------------------------------
     def text(self) -> str:

@@ -299,11 +299,6 @@ def test_scan(tmp_path, case, code, words):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/cli.py cmd_scan writes the (empty) candidates over --out even when every "
-    "input failed, losing the previous candidates",
-)
 @pytest.mark.parametrize("case", ["empty", "pdf", "html-no-body"])
 def test_scan_where_every_file_fails_writes_nothing(tmp_path, case):
     name = write_article(tmp_path, case)

@@ -530,3 +530,63 @@ def test_bundled_events_yaml_is_valid_and_points_at_the_schema():
     assert timeline.events, "the bundled timeline has events"
     for event in timeline.events:
         assert event.evidence
+
+
+def test_invalid_edit_changes_nothing_in_memory_either(tmp_path):
+    path = write(tmp_path, GOOD)
+    doc = Document.open(path)
+    with pytest.raises(TimelineError) as info:
+        doc.update_event("aliyev-contracts-2016", date="2016-13", end="2015")
+    assert str(info.value.problems[0]) == (
+        f"{path}, event 'aliyev-contracts-2016' (line 35): field 'date': '2016-13' is not a "
+        "date: there is no month 13; expected YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    assert doc.text() == GOOD  # the tree was not touched
+    doc.save()
+    assert path.read_text(encoding="utf-8") == GOOD
+
+
+def test_edit_refuses_an_unknown_source_and_a_duplicate_id(tmp_path):
+    doc = Document.open(write(tmp_path, GOOD))
+    with pytest.raises(TimelineError, match="'nowhere' is not a source in this file"):
+        doc.add_evidence("aliyev-contracts-2016", Evidence(source="nowhere", quote="q"))
+    with pytest.raises(TimelineError, match="is a duplicate id"):
+        doc.update_event("aliyev-contracts-2016", id="herzog-aliyev-baku-2023-05-30")
+    assert doc.text() == GOOD
+
+
+def test_merge_into_moves_evidence_and_removes_the_candidate(tmp_path):
+    path = write(tmp_path, GOOD)
+    doc = Document.open(path)
+    doc.merge_into("aliyev-contracts-2016", "herzog-aliyev-baku-2023-05-30", by="analyst")
+    doc.save()
+    timeline = tl.load(path)
+    assert [e.id for e in timeline.events] == ["herzog-aliyev-baku-2023-05-30"]
+    target = timeline.events[0]
+    assert len(target.evidence) == 2 and target.evidence[1].date_text == "In 2016"
+    assert target.reviewed_by == "analyst" and target.status == "accepted"
+
+
+def test_many_edits_stay_fast_enough_to_be_linear(tmp_path):
+    # every edit validates only its event: 200 additions must not re-serialize the file 200
+    # times (a quadratic slowdown the review page would feel). Counted, not timed.
+    path = write(tmp_path, GOOD)
+    doc = Document.open(path)
+    calls = {"n": 0}
+    original = Document.text
+
+    def counting(self):
+        calls["n"] += 1
+        return original(self)
+
+    Document.text = counting
+    try:
+        for i in range(200):
+            doc.add_event(Event(id=f"e-{i}", title="t", date=PartialDate(2016), type="deal",
+                                evidence=[Evidence(source="caspian-news-2023-05-31",
+                                                   quote=f"q{i}")]))
+        doc.save()
+    finally:
+        Document.text = original
+    assert calls["n"] == 1
+    assert len(tl.load(path).events) == 202
