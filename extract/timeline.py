@@ -976,10 +976,48 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         pass
 
 
+class _KeptFloat(float):
+    """A float read from a file, with the digits it was written with (ruamel re-formats
+    floats on a round trip and can change the last digit: 5.960464477539063e-08)."""
+
+    text: str
+
+
+def _round_trip_classes() -> tuple[type, type]:
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Constructor(RoundTripConstructor):
+        pass
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    def construct_float(constructor: Any, node: Any) -> Any:
+        value = RoundTripConstructor.construct_yaml_float(constructor, node)
+        kept = _KeptFloat(value)
+        kept.text = node.value
+        return kept
+
+    def represent_float(representer: Any, data: _KeptFloat) -> Any:
+        return representer.represent_scalar("tag:yaml.org,2002:float", data.text)
+
+    Constructor.add_constructor("tag:yaml.org,2002:float", construct_float)
+    Representer.add_representer(_KeptFloat, represent_float)
+    return Constructor, Representer
+
+
+_RT_CLASSES: tuple[type, type] | None = None
+
+
 def _round_trip_yaml(mapping_indent: int = 2, sequence_indent: int = 4, offset: int = 2):
     from ruamel.yaml import YAML
 
+    global _RT_CLASSES
+    if _RT_CLASSES is None:
+        _RT_CLASSES = _round_trip_classes()
     rt = YAML(typ="rt")
+    rt.Constructor, rt.Representer = _RT_CLASSES
     rt.preserve_quotes = True
     rt.width = 4096  # never re-wrap people's long lines
     rt.indent(mapping=mapping_indent, sequence=sequence_indent, offset=offset)

@@ -215,8 +215,8 @@ def timelines(draw, statuses):
             type=draw(st.sampled_from(["deal", "visit", "delivery"])),
             actors=draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True)),
             evidence=evidence, status=draw(st.sampled_from(statuses)),
-            # floats with 16-17 significant digits: see test_save_keeps_float_digits (xfail)
-            confidence=draw(st.one_of(st.none(), st.floats(0, 1).map(lambda x: round(x, 6)))),
+            # any float, 16-17 significant digits included (test_save_keeps_float_digits)
+            confidence=draw(st.one_of(st.none(), st.floats(0, 1))),
             summary=draw(st.one_of(st.none(), titles)),
         ))
     return tl.Timeline(version=1, sources=sources, events=events)
@@ -272,8 +272,6 @@ def test_second_merge_maps_each_source_to_itself():
         assert path.read_bytes() == first
 
 
-@pytest.mark.xfail(strict=True, reason="Document round trip (ruamel) rewrites the last digit "
-                   "of a float: 5.960464477539063e-08 -> ...062e-08; not fixed yet")
 def test_save_keeps_float_digits():
     # found by the merge property: an unrelated edit changed an accepted event's confidence
     event = tl.Event(id="e1", title="t", date="2000", type="deal", status="accepted",
