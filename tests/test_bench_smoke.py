@@ -1,0 +1,63 @@
+"""Smoke test of the extractor benchmark: the generator writes readable articles, and the bench
+runs end to end on a handful of them. Figures are not checked (speed is not a test)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from extract.article import load_manifest, read_article
+from extract.scan import scan
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str):
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))  # extract_bench imports make_corpus as a sibling
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+make_corpus = _load("make_corpus")
+extract_bench = _load("extract_bench")
+
+
+def test_make_corpus_writes_readable_articles_with_events(tmp_path):
+    index = make_corpus.make_corpus(tmp_path, articles=5)
+    files = sorted(tmp_path.glob("gen_*.txt"))
+    assert [f.name for f in files] == sorted(index["files"])
+    manifest = load_manifest(tmp_path / "sources.yaml")
+    for f in files:
+        article = read_article(f, manifest=manifest[f.name])
+        assert article.body(), f.name
+        assert article.published == index["files"][f.name]  # the byline's date is found
+    result = scan([tmp_path], manifest=manifest)
+    assert result.failures == []
+    assert result.files == 5
+    assert len(result.timeline.events) > 5
+
+
+def test_make_corpus_is_deterministic(tmp_path):
+    make_corpus.make_corpus(tmp_path / "a", articles=3)
+    make_corpus.make_corpus(tmp_path / "b", articles=3)
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name
+
+
+def test_bench_main_prints_a_table(tmp_path, capsys):
+    out_json = tmp_path / "figures.json"
+    code = extract_bench.main(["--articles", "5", "--skip-naive", "--profile", "5",
+                               "--corpus-dir", str(tmp_path / "corpus"),
+                               "--json", str(out_json)])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "machine: nproc" in printed
+    assert "command: python bench/extract_bench.py --articles 5 --skip-naive" in printed
+    for row in ("scan 1 worker", "pipeline 1 worker", "find_dates 1 worker"):
+        assert row in printed
+    assert out_json.is_file()
