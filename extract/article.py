@@ -222,11 +222,14 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+# C0/C1 control characters other than white space and the DOS end-of-file mark
+_RE_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v\x1a")
-    return bad / len(text)
+    return len(_RE_CONTROL.findall(text)) / len(text)
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
@@ -365,6 +368,8 @@ def _valid(y: int, m: int, d: int | None) -> bool:
 
 def _find_date(s: str, us_style: bool = False) -> _DateHit | None:
     """The earliest full date in ``s`` (else a month-year), as a _DateHit; offsets into s."""
+    if not _RE_DIGIT.search(s):
+        return None  # every date form here has a year in digits
     hits: list[_DateHit] = []
     for m in _RE_ISO.finditer(s):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -553,9 +558,9 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- paragraphs
 
-_RE_CHROME = [
-    re.compile(p, re.I)
-    for p in (
+# one alternation, so a paragraph is tested once, not once per pattern
+_RE_CHROME = re.compile(
+    "|".join(f"(?:{p})" for p in (
         r"none|null|undefined",
         r".{0,40}\blogo",
         r"(?:last\s+)?(?:update[ds]?|modified|edited)\b.*",
@@ -576,8 +581,9 @@ _RE_CHROME = [
         r"(?:\s*[|•·,]\s*(?:facebook|twitter|telegram|whatsapp|linkedin|instagram|youtube|x|email))+",
         r"(?:we use cookies|this website uses cookies)\b.*",
         r"news explained",
-    )
-]
+    )),
+    re.I,
+)
 _RE_TAIL = re.compile(
     r"(?:latest news|latest|related posts?|related news(?: (?:&|and) articles)?|related articles"
     r"|related stories|related content|related|all news|more news|more stories|more from .{1,40}"
@@ -628,12 +634,15 @@ _RE_WIRE_DATELINE = re.compile(
 )
 
 
+_RE_MD_DECORATION = (re.compile(r"^#{1,6}\s*"), re.compile(r"\s*#+$"), re.compile(r"^>\s*"))
+
+
 def _plain(s: str) -> str:
     """Paragraph text without Markdown decoration, for classification only."""
     s = s.strip()
-    s = re.sub(r"^#{1,6}\s*", "", s)
-    s = re.sub(r"\s*#+$", "", s)
-    s = re.sub(r"^>\s*", "", s)
+    if s[:1] in ("#", ">") or s.endswith("#"):
+        for rx in _RE_MD_DECORATION:  # in this order: "# > x" loses both marks
+            s = rx.sub("", s)
     s = s.strip("*_ \t")
     return " ".join(s.split())
 
@@ -710,8 +719,11 @@ def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_RE_DIGIT = re.compile(r"\d")
+
+
 def _chrome(p: str) -> bool:
-    if any(rx.fullmatch(p) for rx in _RE_CHROME):
+    if _RE_CHROME.fullmatch(p):
         return True
     if _RE_MENU.fullmatch(p) and not _RE_TERMINAL_END.search(p):
         # menus: "Home | Politics | Defence", "Home | News" (every item <= 3 words)
@@ -727,6 +739,8 @@ def _caption(p: str) -> bool:
 
 
 def _timestamp_only(p: str) -> bool:
+    if not _RE_DIGIT.search(p):
+        return False  # every timestamp has a number (a day, a year or a time)
     hit = _find_date(p)
     if not hit:
         return False

@@ -117,7 +117,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from extract.article import ManifestError, load_manifest
-    from extract.scan import article_files, scan
+    from extract.scan import article_files, write_candidates
 
     manifest = {}
     if args.manifest:
@@ -134,29 +134,31 @@ def cmd_scan(args: argparse.Namespace) -> int:
     files, _ = article_files(args.paths)
     workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
     bar = _progress(len(files))
+
+    def report(failure: str) -> None:
+        if bar is not None:
+            bar.write(failure, file=sys.stderr)
+        else:
+            print(failure, file=sys.stderr)
+
+    header = ("Candidates from: python -m extract scan.\n"
+              "Review them, then: python -m extract merge THIS_FILE --into events.yaml")
     try:
-        result = scan(args.paths, manifest=manifest, workers=workers,
-                      progress=bar.update if bar else None)
+        result = write_candidates(args.paths, args.out, manifest=manifest, workers=workers,
+                                  header=header, progress=bar.update if bar else None,
+                                  on_failure=report)
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
-    for failure in result.failures:
-        print(failure, file=sys.stderr)
-    if result.failures and not result.timeline.sources:
-        print(f"scanned {result.files} files ({len(result.failures)} failed): nothing could be "
-              f"read, nothing was written to {args.out}")
+    head = f"scanned {result.files} files ({len(result.failures)} failed)"
+    if not result.written:
+        print(f"{head}: nothing could be read, nothing was written to {args.out}")
         return 2
-    header = (f"Candidates from: python -m extract scan ({len(result.timeline.sources)} sources)."
-              "\nReview them, then: python -m extract merge THIS_FILE --into events.yaml")
-    tl.atomic_write(args.out, tl.dumps(result.timeline, header=header).encode("utf-8"))
     n = result.stats.unresolved
     unresolved = (f", {n} relative date{'s' if n != 1 else ''} left unresolved (no publication "
                   "date)" if n else "")
-    print(
-        f"scanned {result.files} files ({len(result.failures)} failed): "
-        f"{len(result.timeline.sources)} sources, {len(result.timeline.events)} candidate events"
-        f"{unresolved} -> {args.out}"
-    )
+    print(f"{head}: {result.sources} sources, {result.events} candidate events{unresolved} "
+          f"-> {args.out}")
     return 2 if result.failures else 0
 
 

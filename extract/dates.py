@@ -101,6 +101,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   (``'199'``; "in her early nineties" is an age, not a date). "2 1/2 years" -> ``'P2Y6M'``,
   "5 1/2 hours" -> ``'PT5H30M'``; quarters of a duration are months ("three quarters" ->
   ``'P9M'``).
+* "for the year ended Aug. 31", "the fiscal year ending June 30" -> ``'P1Y'`` (DURATION); a
+  rate ("700 seats a week", "$1.76 a year") is no duration; "holders of record Dec. 21" is a
+  deadline (future) cue.
 * ``timex3_view`` gives the mentions as TimeML annotates them (what ``to_timeml`` writes and
   the bench scores): a year range in words ("between 1994 and 1997") is two TIMEX3 points; the
   event layer keeps the one range with ``end_value``.

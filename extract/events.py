@@ -50,22 +50,53 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-") or "x"
 
 
-def _alias_re(aliases: list[str], *, ignore_case: bool) -> re.Pattern[str]:
-    parts = sorted({a for a in aliases if a}, key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in parts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I if ignore_case else 0)
+@dataclass(frozen=True)
+class Names:
+    """Every alias of a gazetteer in one alternation, and the canonical name of each alias.
+
+    One pass over a sentence finds every name (the longest alias wins where two start at the
+    same place), in order of first appearance.
+    """
+
+    rx: re.Pattern[str]
+    canonical: dict[str, str]
+    ignore_case: bool
+
+    @classmethod
+    def build(cls, entries: dict[str, list[str]], *, ignore_case: bool) -> Names:
+        canonical: dict[str, str] = {}
+        for name, aliases in entries.items():
+            for alias in [name, *aliases]:
+                if alias:
+                    canonical.setdefault(alias.casefold() if ignore_case else alias, name)
+        parts = sorted({a for name, aliases in entries.items() for a in [name, *aliases] if a},
+                       key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in parts)
+        rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I if ignore_case else 0)
+        return cls(rx, canonical, ignore_case)
+
+    def found(self, text: str) -> list[str]:
+        out: dict[str, None] = {}
+        for m in self.rx.finditer(text):
+            word = m.group(0)
+            name = self.canonical.get(word.casefold() if self.ignore_case else word)
+            if name:
+                out.setdefault(name, None)
+        return list(out)
 
 
 @dataclass(frozen=True)
 class Gazetteers:
     """The editable word lists, compiled. Load with :meth:`load` (cached per folder)."""
 
-    countries: tuple[tuple[str, re.Pattern[str]], ...]
-    people: tuple[tuple[str, re.Pattern[str]], ...]
+    countries: Names
+    people: Names
     person_country: dict[str, str]
-    systems: tuple[tuple[str, re.Pattern[str]], ...]
+    systems: Names
     type_cues: tuple[tuple[str, re.Pattern[str]], ...]
     relevance: re.Pattern[str]
+    all_cues: re.Pattern[str]  # every type's cues, one named group per type (t0, t1, ...)
+    type_names: tuple[str, ...]
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Gazetteers:
@@ -88,21 +119,20 @@ def _load_gazetteers(folder: str) -> Gazetteers:
     systems = _read(folder, "systems.yaml")["systems"]
     types = _read(folder, "event_types.yaml")
     return Gazetteers(
-        countries=tuple(
-            (name, _alias_re([name, *aliases], ignore_case=False))
-            for name, aliases in actors.items()
+        countries=Names.build(
+            {name: list(aliases or []) for name, aliases in actors.items()}, ignore_case=False
         ),
-        people=tuple(
-            (name, _alias_re([name, *(entry or {}).get("aliases", [])], ignore_case=False))
-            for name, entry in people.items()
+        people=Names.build(
+            {name: list((entry or {}).get("aliases", [])) for name, entry in people.items()},
+            ignore_case=False,
         ),
         person_country={
             name: entry["country"] for name, entry in people.items()
             if isinstance(entry, dict) and entry.get("country")
         },
-        systems=tuple(
-            (name, _alias_re([name, *(entry or {}).get("aliases", [])], ignore_case=True))
-            for name, entry in systems.items()
+        systems=Names.build(
+            {name: list((entry or {}).get("aliases", [])) for name, entry in systems.items()},
+            ignore_case=True,
         ),
         type_cues=tuple(
             (kind, re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w-])", re.I))
@@ -111,17 +141,15 @@ def _load_gazetteers(folder: str) -> Gazetteers:
         relevance=re.compile(
             r"(?<![\w-])(?:" + "|".join(types["relevance"]) + r")(?![\w-])", re.I
         ),
+        all_cues=re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(f"(?P<t{i}>{'|'.join(cues)})"
+                       for i, cues in enumerate(types["types"].values()))
+            + r")(?![\w-])",
+            re.I,
+        ),
+        type_names=tuple(types["types"]),
     )
-
-
-def _found(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> list[str]:
-    """Canonical names found in ``text``, in order of first appearance."""
-    hits: list[tuple[int, str]] = []
-    for name, rx in patterns:
-        m = rx.search(text)
-        if m:
-            hits.append((m.start(), name))
-    return [name for _, name in sorted(hits)]
 
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
@@ -176,26 +204,35 @@ def find_value(sentence: str, kind: str) -> Value | None:
 _SENTENCE_WIDE = ("statistic", "diplomatic", "production")
 
 
-def _event_type(sentence: str, gaz: Gazetteers, start: int, end: int) -> str:
-    """The type for the date at ``sentence[start:end]``.
+def _cues(sentence: str, gaz: Gazetteers) -> list[tuple[int, str, int, int]]:
+    """Every type cue in the sentence: (rank, type, start, end), in one pass."""
+    return [
+        (int(m.lastgroup[1:]), gaz.type_names[int(m.lastgroup[1:])], m.start(), m.end())
+        for m in gaz.all_cues.finditer(sentence)
+        if m.lastgroup
+    ]
+
+
+def _event_type(cues: list[tuple[int, str, int, int]], start: int, end: int) -> str:
+    """The type for the date at ``sentence[start:end]``, from the sentence's cues.
 
     A statistic, diplomatic or production cue anywhere in the sentence decides it; otherwise
-    the cue closest to the date words wins, ties going to the more specific type.
+    the cue closest to the date words wins, ties going to the more specific type; a reporting
+    verb ("the ministry said") makes a statement only when nothing else happened.
     """
     best: tuple[int, int, str] | None = None
     reported = False
-    for rank, (kind, rx) in enumerate(gaz.type_cues):
-        for m in rx.finditer(sentence):
-            if m.start() < end and start < m.end():
-                continue  # the date words themselves ("the 2020 war") are not a cue
-            if kind in _SENTENCE_WIDE:
-                return kind
-            if kind == "statement":
-                reported = True  # "..., the ministry said": only when nothing else happened
-                continue
-            distance = max(0, start - m.end(), m.start() - end)
-            if best is None or (distance, rank) < best[:2]:
-                best = (distance, rank, kind)
+    for rank, kind, a, b in cues:
+        if a < end and start < b:
+            continue  # the date words themselves ("the 2020 war") are not a cue
+        if kind in _SENTENCE_WIDE:
+            return kind
+        if kind == "statement":
+            reported = True
+            continue
+        distance = max(0, start - b, a - end)
+        if best is None or (distance, rank) < best[:2]:
+            best = (distance, rank, kind)
     if best:
         return best[2]
     return "statement" if reported else "other"
@@ -268,12 +305,20 @@ def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None
     return first, last, approximate or m.approximate
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _masked_body(article: Article) -> str:
     """The article text with everything but the body replaced by spaces (offsets kept)."""
-    chars = [" " if c != "\n" else "\n" for c in article.text]
+    text = article.text
+    out: list[str] = []
+    pos = 0
     for p in article.body():
-        chars[p.start:p.end] = article.text[p.start:p.end]
-    return "".join(chars)
+        out.append(_NOT_NEWLINE.sub(" ", text[pos:p.start]))
+        out.append(text[p.start:p.end])
+        pos = p.end
+    out.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    return "".join(out)
 
 
 def _same(a: _Draft, kind: str, first: PartialDate, last: PartialDate | None,
@@ -297,6 +342,8 @@ def extract_events(
     mentions = find_dates(body, published, language=article.language or "en")
     sentences = article.sentences()
     paragraphs = dict(enumerate(article.paragraphs))
+    facts: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    cues: dict[int, list[tuple[int, str, int, int]]] = {}
     drafts: list[_Draft] = []
     si = 0
     coarse_anchor = published is None or len(str(published)) < 10
@@ -317,16 +364,19 @@ def extract_events(
             continue
         first, last, approximate = span
         text = sent.text
-        actors = _found(gaz.countries, text)
-        people = _found(gaz.people, text)
-        systems = _found(gaz.systems, text)
+        if si not in facts:  # names and cues once per sentence, however many dates it has
+            facts[si] = (gaz.countries.found(text), gaz.people.found(text),
+                         gaz.systems.found(text))
+        actors, people, systems = (list(x) for x in facts[si])
         if not (actors or people or systems):
             continue
+        if si not in cues:
+            cues[si] = _cues(text, gaz)
         for person in people:
             country = gaz.person_country.get(person)
             if country and country not in actors:
                 actors.append(country)
-        kind = _event_type(text, gaz, m.start - sent.start, m.end - sent.start)
+        kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start)
         if kind == "other" and (m.relative or not gaz.relevance.search(text)):
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):

@@ -1,34 +1,46 @@
 """``scan``: files and folders of articles in, a candidates file in the events.yaml format out.
 
-Each file is read on its own (in worker processes with ``workers > 1``); a file that cannot be
-read is reported with its reason and the others go on. Results are put back in input order,
-so the output is the same whatever the number of workers.
+Each file is read and its events extracted on its own, in worker processes when
+``workers > 1``; a file that cannot be read is reported with its reason and the others go on.
+Results come back in input order with at most a few files in flight, so the output is the
+same whatever the number of workers and memory does not grow with the number of files:
+:func:`iter_scan` yields one file at a time, and :func:`write_candidates` streams them to disk.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extract.article import ArticleError, read_article
 from extract.events import ExtractionStats, extract_events, source_for
-from extract.timeline import Event, Source, Timeline
+from extract.timeline import (
+    Event,
+    Source,
+    Timeline,
+    atomic_writer,
+    render_header,
+    render_items,
+)
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_NOT_ARTICLES = ("readme.md", "curation-notes.md")
 
 
 def article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[str]]:
     """Expand files and folders (recursively, sorted) into article files.
 
     Returns (files, problems): a named path that does not exist is a problem; inside folders
-    only files with an article suffix are taken (README.md and manifests are not articles when
-    their names say so).
+    only files with an article suffix are taken (not hidden files, READMEs or notes).
     """
     files: list[Path] = []
     problems: list[str] = []
@@ -38,7 +50,7 @@ def article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
             for child in sorted(p.rglob("*")):
                 if (child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
                         and not child.name.startswith(".")
-                        and child.name.lower() not in ("readme.md", "curation-notes.md")):
+                        and child.name.lower() not in _NOT_ARTICLES):
                     files.append(child)
         elif p.is_file():
             files.append(p)
@@ -49,31 +61,119 @@ def article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
 
 @dataclass
 class FileResult:
-    path: Path
-    article: object | None = None  # extract.article.Article
+    """What one file gave: its source and candidate events, or why it could not be read."""
+
+    path: Path | None
+    source: Source | None = None
+    events: list[Event] = field(default_factory=list)
+    stats: ExtractionStats = field(default_factory=ExtractionStats)
     error: str | None = None
+    events_yaml: str | None = None  # the events' YAML items, rendered in the worker
 
 
-def _read_one(args: tuple[Path, dict | None]) -> FileResult:
-    path, entry = args
+def _process(job: tuple[Path, dict | None, bool]) -> FileResult:
+    """Read one file and extract its events (runs in a worker process)."""
+    path, entry, render = job
     try:
-        return FileResult(path, read_article(path, manifest=entry))
+        article = read_article(path, manifest=entry)
+        source = source_for(article, set())
+        stats = ExtractionStats()
+        events = extract_events(article, source.id, stats=stats)
     except ArticleError as exc:
         return FileResult(path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
         log.exception("unexpected failure reading %s", path)
         return FileResult(path, error=f"{path}: could not be read ({type(exc).__name__}: {exc})")
+    result = FileResult(path, source=source, events=events, stats=stats)
+    if render:
+        result.events_yaml = _items_yaml(events)
+    return result
 
 
-def _read_all(
-    jobs: list[tuple[Path, dict | None]], workers: int
-) -> Iterator[FileResult]:
+def _items_yaml(events: list[Event]) -> str:
+    """The list items of ``events:`` (without the key line), as :func:`dumps` writes them."""
+    if not events:
+        return ""
+    return render_items("events", events).split("\n", 1)[1]
+
+
+def _in_order(func: Callable[[Any], FileResult], jobs: list[Any], workers: int
+              ) -> Iterator[FileResult]:
+    """``map(func, jobs)`` over worker processes, in order, with a few jobs in flight."""
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
-            yield _read_one(job)
+            yield func(job)
         return
+    window = workers * 4  # enough to keep the workers busy, few enough to keep memory flat
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        pending: deque[Future[FileResult]] = deque()
+        queue = iter(jobs)
+        for job in queue:
+            pending.append(pool.submit(func, job))
+            if len(pending) >= window:
+                break
+        while pending:
+            result = pending.popleft().result()
+            for job in queue:
+                pending.append(pool.submit(func, job))
+                break
+            yield result
+
+
+def iter_scan(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    manifest: dict[str, dict] | None = None,
+    workers: int = 1,
+    render: bool = False,
+) -> Iterator[FileResult]:
+    """Read every article under ``paths``; yield one :class:`FileResult` per file, in order.
+
+    Source and event ids are made unique across the whole scan here (in the calling process),
+    so they do not depend on the number of workers. ``render=True`` also gives each result its
+    events as YAML (rendered in the workers: writing YAML is a large share of the work).
+    """
+    files, problems = article_files(paths)
+    for problem in problems:
+        yield FileResult(None, error=problem)
+    manifest = manifest or {}
+    jobs = [(f, manifest.get(f.name), render) for f in files]
+    taken_sources: set[str] = set()
+    taken_events: set[str] = set()
+    for result in _in_order(_process, jobs, workers):
+        if result.error or result.source is None:
+            yield result
+            continue
+        changed = False
+        source = result.source
+        ident, n = source.id, 2
+        while ident in taken_sources:
+            ident, n = f"{source.id}-{n}", n + 1
+        taken_sources.add(ident)
+        if ident != source.id:
+            result.source = source.model_copy(update={"id": ident})
+            result.events = [
+                e.model_copy(update={"evidence": [
+                    ev.model_copy(update={"source": ident}) if ev.source == source.id else ev
+                    for ev in e.evidence
+                ]})
+                for e in result.events
+            ]
+            changed = True
+        unique = []
+        for event in result.events:
+            eid, n = event.id, 2
+            while eid in taken_events:
+                eid, n = f"{event.id}-{n}", n + 1
+            taken_events.add(eid)
+            if eid != event.id:
+                event = event.model_copy(update={"id": eid})
+                changed = True
+            unique.append(event)
+        result.events = unique
+        if render and changed:
+            result.events_yaml = _items_yaml(result.events)
+        yield result
 
 
 @dataclass
@@ -84,6 +184,12 @@ class ScanResult:
     files: int = 0
 
 
+def _add_stats(total: ExtractionStats, part: ExtractionStats) -> None:
+    total.mentions += part.mentions
+    total.unresolved += part.unresolved
+    total.events += part.events
+
+
 def scan(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -91,38 +197,86 @@ def scan(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> ScanResult:
-    """Read every article under ``paths`` and return the candidates as a Timeline.
+    """Read every article under ``paths`` and return the candidates as one Timeline in memory.
 
-    ``manifest`` maps file names to what the collector knew (its fields override detection).
-    ``progress`` is called with 1 after each file.
+    For large corpora prefer :func:`write_candidates`, which streams to disk.
     """
-    files, problems = article_files(paths)
-    manifest = manifest or {}
-    jobs = [(f, manifest.get(f.name)) for f in files]
-    result = ScanResult(Timeline(version=1), failures=list(problems), files=len(files))
+    result = ScanResult(Timeline(version=1))
     sources: list[Source] = []
     events: list[Event] = []
-    taken_sources: set[str] = set()
-    taken_events: set[str] = set()
-    for item in _read_all(jobs, workers):
-        if progress:
-            progress(1)
+    for item in iter_scan(paths, manifest=manifest, workers=workers):
+        if item.path is not None:
+            result.files += 1
+            if progress:
+                progress(1)
         if item.error:
             result.failures.append(item.error)
             continue
-        article = item.article
-        source = source_for(article, taken_sources)
-        sources.append(source)
-        for event in extract_events(article, source.id, stats=result.stats):
-            ident, n = event.id, 2
-            while ident in taken_events:
-                ident, n = f"{event.id}-{n}", n + 1
-            taken_events.add(ident)
-            events.append(event if ident == event.id else event.model_copy(update={"id": ident}))
+        assert item.source is not None
+        sources.append(item.source)
+        events.extend(item.events)
+        _add_stats(result.stats, item.stats)
     result.timeline = Timeline(version=1, sources=sources, events=events)
     return result
 
 
-def unmatched_manifest_entries(manifest: dict[str, dict], files: list[Path]) -> list[str]:
-    names = {f.name for f in files}
-    return sorted(name for name in manifest if name not in names)
+@dataclass
+class WriteResult:
+    files: int = 0
+    sources: int = 0
+    events: int = 0
+    failures: list[str] = field(default_factory=list)
+    stats: ExtractionStats = field(default_factory=ExtractionStats)
+    written: bool = False
+
+
+def write_candidates(
+    paths: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    manifest: dict[str, dict] | None = None,
+    workers: int = 1,
+    header: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_failure: Callable[[str], None] | None = None,
+) -> WriteResult:
+    """Scan and write the candidates file as it goes (events spooled to a temporary file,
+    sources kept in memory: they are small), then put it in place atomically.
+
+    When no file at all could be read, nothing is written (``written`` is False) and ``out``
+    keeps what it had. The bytes equal ``dumps(scan(...).timeline, header=header)``.
+    """
+    outcome = WriteResult()
+    sources: list[Source] = []
+    folder = Path(out).parent if str(Path(out).parent) else Path(".")
+    with tempfile.TemporaryFile(dir=folder, prefix=".scan-events-") as spool:
+        for item in iter_scan(paths, manifest=manifest, workers=workers, render=True):
+            if item.path is not None:
+                outcome.files += 1
+                if progress:
+                    progress(1)
+            if item.error:
+                outcome.failures.append(item.error)
+                if on_failure:
+                    on_failure(item.error)
+                continue
+            assert item.source is not None
+            sources.append(item.source)
+            outcome.events += len(item.events)
+            _add_stats(outcome.stats, item.stats)
+            spool.write((item.events_yaml or "").encode("utf-8"))
+        outcome.sources = len(sources)
+        if outcome.failures and not sources:
+            return outcome
+        with atomic_writer(out) as fh:
+            fh.write(render_header(header).encode("utf-8"))
+            fh.write(render_items("sources", sources).encode("utf-8"))
+            if outcome.events:
+                fh.write(b"events:\n")
+                spool.seek(0)
+                while chunk := spool.read(1 << 20):
+                    fh.write(chunk)
+            else:
+                fh.write(b"events: []\n")
+        outcome.written = True
+    return outcome

@@ -204,3 +204,14 @@ def test_candidates_merge_into_candidates_only_on_the_same_date(tmp_path):
     report = merge(tl.Timeline(version=1, sources=[tl.Source(id="s")],
                                events=[event("b", "2020", "Its 2020 conflict.")]), doc)
     assert report.added_events == ["b"] and report.corroborated == []
+
+
+def test_streamed_candidates_equal_the_in_memory_scan(articles, tmp_path):
+    from extract.scan import scan, write_candidates
+
+    manifest = {"undated.txt": {"publisher": "Border News", "language": "en"}}
+    out = tmp_path / "streamed.yaml"
+    result = write_candidates([articles], out, manifest=manifest, workers=2, header="h")
+    assert result.written and result.failures and result.events == 4
+    in_memory = scan([articles], manifest=manifest).timeline
+    assert out.read_text(encoding="utf-8") == tl.dumps(in_memory, header="h")
