@@ -182,7 +182,9 @@ def _progress(total: int):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", file=sys.stderr, desc="scan", leave=False)
+    # disable=None: drawn on a terminal only, so logs and pipes get no carriage-return noise
+    return tqdm(total=total, unit="file", file=sys.stderr, desc="scan", leave=False,
+                disable=None)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
