@@ -12,6 +12,8 @@ Metrics per corpus and overall, per gold type and overall:
   * value P/R/F1: a relaxed match whose normalized value equals the gold value counts;
     precision over the mentions found, recall over the gold mentions;
   * MB/s: characters of text (UTF-8 bytes) processed per second of wall time.
+find_dates is scored through ``timex3_view`` (the TimeML form ``to_timeml`` writes: "between
+1994 and 1997" is two TIMEX3 points; a named period within one year is that year).
 Per-type rows count gold by gold type, and system mentions by the type of the system mention
 (search_dates has no types: all its mentions are DATE).
 
@@ -40,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extract.dates import find_dates  # noqa: E402
+from extract.dates import find_dates, timex3_view  # noqa: E402
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "peer" / "tempeval3-train"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -235,8 +237,10 @@ def main(argv: list[str] | None = None) -> int:
             for sname in systems:
                 t0 = time.perf_counter()
                 if sname == "find_dates":
-                    ms = find_dates(text, dct)
-                    spans = [Span(m.start, m.end, _tv(m), m.type, m.text) for m in ms]
+                    # scored as TimeML annotates them (what to_timeml writes): a year range in
+                    # words is two TIMEX3 points, a named period within a year is that year
+                    ms = timex3_view(find_dates(text, dct))
+                    spans = [Span(m.start, m.end, m.value, m.type, m.text) for m in ms]
                 else:
                     spans = baseline(text, dct)
                 dt_ = time.perf_counter() - t0
@@ -256,13 +260,6 @@ def main(argv: list[str] | None = None) -> int:
     if len(corpora) > 1:
         print_table("overall", overall)
     return 0
-
-
-def _tv(m) -> str | None:
-    """The value compared with gold: a named period/range is scored by its start value."""
-    if m.period and m.value and m.end_value and m.value[:4] == m.end_value[:4]:
-        return m.value[:4]
-    return m.value
 
 
 if __name__ == "__main__":

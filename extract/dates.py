@@ -1470,7 +1470,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             n = (n or 1) * 2
         if g.get("q", "").lower() == "per" and not g.get("num"):
             pass
-        v = _dur_value(n, u)
+        # a SET keeps quarters as quarters ("every quarter" -> P1Q), unlike a duration
+        v = f"P{_fmt_num(n)}Q" if u.rstrip("s") == "quarter" and n else _dur_value(n, u)
         if v is None:
             return None
         return dict(value=v, type="SET", precision="set")

@@ -15,6 +15,7 @@ from extract.dates import (
     load_periods,
     mention_json,
     mention_span,
+    timex3_view,
     to_timeml,
 )
 
@@ -352,3 +353,156 @@ def test_dateparser_fallback_for_slash_stamp():
 def test_period_anaphora(text, expected):
     found = [(m.text, m.period) for m in find_dates(text, "2023-05-31")]
     assert found == expected
+
+
+# Issue 10: rules added for TimeML-level normalization. Own sentences, one case per line.
+# (pub, text, needle, value, type)
+TIMEML_RULES = [
+    # weekday with a month-day: the year in which that day is that weekday
+    ("1998-10-25", "the paper said in an editorial on Monday, Oct. 26:", "Monday, Oct. 26",
+     "1998-10-26", "DATE"),
+    # a possessive weekday is that day ("Friday's ruling"), not a newspaper name
+    ("2000-01-28", "the judge explained Friday's ruling to reporters", "Friday", "2000-01-28",
+     "DATE"),
+    # modal verb groups are future cues even when the verb looks past ('will be paid')
+    ("1989-10-26", "The dividend will be paid Dec. 14 to holders.", "Dec. 14", "1989-12-14",
+     "DATE"),
+    ("1989-10-30", "It said it would extend the offer to Nov. 6.", "Nov. 6", "1989-11-06",
+     "DATE"),
+    ("2000-04-03", "they could arrive as soon as Tuesday", "Tuesday", "2000-04-04", "DATE"),
+    # 'unspecified' is an adjective, not a past verb: the modal decides
+    ("1989-10-26", "It would be paid on a still unspecified date in January.", "January",
+     "1990-01", "DATE"),
+    # the past reading stays the default for narrated events
+    ("2023-02-02", "the minister flew to Baku on Dec. 20", "Dec. 20", "2022-12-20", "DATE"),
+    # clock time attached to a day
+    ("1998-02-13", "the boy was taken at 10 p.m. Wednesday, police said", "10 p.m. Wednesday",
+     "1998-02-11T22:00", "TIME"),
+    ("1998-02-13", "talks broke off at noon Thursday", "noon Thursday", "1998-02-12T12:00",
+     "TIME"),
+    ("1989-11-02", "The offer will expire at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9",
+     "1989-11-09T17:00", "TIME"),
+    ("2023-05-31", "the vote is set for 9 a.m. tomorrow", "9 a.m. tomorrow",
+     "2023-06-01T09:00", "TIME"),
+    # the weekend: ISO week of that Saturday + '-WE'; a Monday article's weekend is the past one
+    ("1990-08-13", "officials said over the weekend that ships sailed", "the weekend",
+     "1990-W32-WE", "DATE"),
+    ("2023-05-31", "they will meet this weekend", "this weekend", "2023-W22-WE", "DATE"),
+    # holidays, resolved like a month-day without a year
+    ("2000-01-07", "The boy was found on Thanksgiving Day at sea.", "Thanksgiving Day",
+     "1999-11-25", "DATE"),
+    ("2023-05-31", "They met last Christmas in Baku.", "last Christmas", "2022-12-25", "DATE"),
+    ("1998-10-26", "a theme of the campaign until Election Day", "Election Day", "1998-11-03",
+     "DATE"),
+    ("2024-01-10", "the ceasefire was broken after Easter", "Easter", "2023-04-09", "DATE"),
+    # spelled-out years (speech transcripts)
+    ("1998-02-27", "prices we saw in nineteen ninety-four", "nineteen ninety-four", "1994",
+     "DATE"),
+    ("1998-02-27", "January nineteen ninety-seven brought snow", "January nineteen ninety-seven",
+     "1997-01", "DATE"),
+    ("1998-02-27", "plans for the year two thousand", "the year two thousand", "2000", "DATE"),
+    # a month with a year relative to the DCT is one mention
+    ("1998-02-19", "In July last year the leaders fell out.", "July last year", "1997-07", "DATE"),
+    ("1998-12-03", "ratified in early October this year", "early October this year", "1998-10",
+     "DATE"),
+    # 'for years': a duration of unknown length, the plural alone
+    ("2023-05-31", "The two states have traded arms for years.", "years", "PXY", "DURATION"),
+    # "last" before a month-day: the most recent such day, the day kept
+    ("1999-04-19", "the doctor was shot last Oct. 23 at his home", "last Oct. 23", "1998-10-23",
+     "DATE"),
+    # centuries (TIMEX3: the first two digits of the years) and spelled decades
+    ("1999-01-01", "the wars of the 20th century", "the 20th century", "19", "DATE"),
+    ("1999-01-01", "in the early nineteenth century", "nineteenth century", "18", "DATE"),
+    ("1998-03-03", "numbers dropped through the nineties", "the nineties", "199", "DATE"),
+    # ... the latest such decade that has begun by the DCT
+    ("2023-01-01", "a hit song of the eighties", "the eighties", "198", "DATE"),
+    # a unit and a half in whole units; quarters of a duration in months
+    ("1998-01-01", "they lived in the camps for 2 1/2 years", "2 1/2 years", "P2Y6M", "DURATION"),
+    ("1998-01-01", "the visit lasted about 5 1/2 hours", "5 1/2 hours", "PT5H30M", "DURATION"),
+    ("1998-01-01", "spread over the next three quarters", "the next three quarters", "P9M",
+     "DURATION"),
+    # a reporting year before 'ended/ending <date>' is a one-year DURATION
+    ("1989-10-30", "net income for the year ended Aug. 31 rose", "the year", "P1Y", "DURATION"),
+    ("1989-10-30", "in the fiscal year ending June 30, 1990", "the fiscal year", "P1Y",
+     "DURATION"),
+    # 'a year' after a preposition is a duration ('in a year'), unlike a rate (below)
+    ("1989-10-30", "the smallest gain in a year", "a year", "P1Y", "DURATION"),
+    # ... but a SET keeps its quarters
+    ("1989-10-30", "it must pay $100 million in interest every quarter", "every quarter", "P1Q",
+     "SET"),
+    # financial reports: the quarter under discussion, and the same quarter a year before
+    ("1989-11-02", "In the third quarter, profit rose. Sales in the quarter fell.",
+     "the quarter", "1989-Q3", "DATE"),
+    ("1989-11-02", "Third-quarter net rose to $5 million from $4 million a year earlier.",
+     "a year earlier", "1988-Q3", "DATE"),
+    # 'ago' in an amount comparison after a named quarter: that quarter a year before
+    ("1989-11-02", "In the third quarter it earned $9 million, up from $3 million a year ago.",
+     "a year ago", "1988-Q3", "DATE"),
+    # ... but without a quarter under discussion 'a year ago' is the year
+    ("1989-11-02", "It earned $9 million, up from $3 million a year ago.", "a year ago", "1988",
+     "DATE"),
+    ("1989-11-02", "The second quarter was weak. In the year-earlier quarter it lost money.",
+     "the year-earlier quarter", "1988-Q2", "DATE"),
+    ("1989-11-02", "In the third quarter it lost $2 million, or 5 cents a share, in the 1988 "
+     "period it earned $1 million.", "the 1988 period", "1988-Q3", "DATE"),
+    ("1989-11-01", "In the third quarter sales rose; last year's quarter was weak.",
+     "last year's quarter", "1988-Q3", "DATE"),
+]
+
+
+@pytest.mark.parametrize("pub,text,needle,value,typ", TIMEML_RULES,
+                         ids=[f"{i}-{r[2]}" for i, r in enumerate(TIMEML_RULES)])
+def test_timeml_rules(pub, text, needle, value, typ):
+    m = one(text, pub, needle)
+    assert (m.value, m.type) == (value, typ), m
+
+
+@pytest.mark.parametrize("pub,text,needle", [
+    # 'the period' alone is not a date
+    ("1989-11-02", "During the period the firm grew.", "the period"),
+    # 'the quarter' without a named quarter and outside an amount frame: no value, not a guess
+    ("1989-11-02", "The quarter was a hard one for everybody.", "The quarter"),
+    # rates: 'a week' after a count or an amount means 'per week'
+    ("1998-02-13", "the airline will add 700 seats a week", "a week"),
+    ("1989-11-02", "a dividend of $1.76 a year", "a year"),
+    ("1998-02-13", "up from the current four flights a week", "a week"),
+    # an age is not a decade
+    ("1995-01-01", "a woman in her early nineties", "nineties"),
+    # conjunctions and event names are not times
+    ("2023-05-31", "they will leave as soon as possible", "soon"),
+    ("1999-01-22", "protesters at the annual March for Life in the capital", "March"),
+], ids=["bare-period", "quarter-no-topic", "rate-count", "rate-money", "rate-plural", "age",
+        "as-soon-as", "march-for-life"])
+def test_no_value_or_no_mention(pub, text, needle):
+    ms = [m for m in find_dates(text, pub) if needle in m.text]
+    assert all(m.value is None for m in ms), ms
+
+
+def test_to_timeml_for_the_tempeval3_scorer():
+    text = "Talks ended on Tuesday. They resume next week."
+    xml = to_timeml(text, find_dates(text, "2023-05-31"), "2023-05-31", doc_id="d1")
+    assert 'functionInDocument="CREATION_TIME"' in xml and 'value="2023-05-31"' in xml
+    assert '<TIMEX3 tid="t1" type="DATE" value="2023-05-30">Tuesday</TIMEX3>' in xml
+    assert '<TIMEX3 tid="t2" type="DATE" value="2023-W23">next week</TIMEX3>' in xml
+    assert "<DOCID>d1</DOCID>" in xml
+
+
+@pytest.mark.parametrize("value,span", [
+    ("2023-W22-WE", ("2023-06-03", "2023-06-04", False)),
+], ids=["weekend"])
+def test_mention_span_weekend(value, span):
+    m = DateMention(0, 1, "x", value, "DATE", "week")
+    assert mention_span(m) == span
+
+
+def test_timex3_view_splits_worded_year_ranges():
+    # the event layer keeps one range; TimeML annotates the two years as two TIMEX3 points
+    text = "Attacks rose between 1994 and 1997, and again in 2016-2020."
+    ms = find_dates(text, "2023-05-31")
+    assert [(m.value, m.end_value) for m in ms] == [("1994", "1997"), ("2016", "2020")]
+    view = timex3_view(ms)
+    assert [(m.text, m.value) for m in view] == [("1994", "1994"), ("1997", "1997"),
+                                                 ("2016-2020", "2016")]
+    xml = to_timeml(text, ms, "2023-05-31")
+    assert '<TIMEX3 tid="t1" type="DATE" value="1994">1994</TIMEX3> and ' in xml
+    assert '<TIMEX3 tid="t2" type="DATE" value="1997">1997</TIMEX3>' in xml
