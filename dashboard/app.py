@@ -33,6 +33,9 @@ pages = [
     st.Page(VIEWS / f"{name}.py", title=title, url_path=name, default=(i == 0))
     for i, (name, title) in enumerate(PAGES)
 ]
+pages.append(state.present_page(VIEWS / "present.py"))  # presenter mode and exports
+pages.append(state.review_page(VIEWS / "review.py"))  # curators decide on candidates
+pages.append(st.Page(VIEWS / "add_articles.py", title="Add articles", url_path="add-articles"))
 page = st.navigation(pages, position="top")
 if view is None:
     state.show_problems(loaded)

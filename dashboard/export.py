@@ -8,13 +8,17 @@ evidence and the sources each event cites, so a colleague can check every claim.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard.frame import record
+from extract.timeline import Event, Source, Timeline, dumps
 
 CSV_COLUMNS = (
     "id", "date", "end", "date_label", "precision", "approximate", "type", "title", "actors",
@@ -86,3 +90,62 @@ def to_json(events: pd.DataFrame, sources: pd.DataFrame, *, view: dict[str, Any]
     ]
     doc = {"view": view or {}, "events": records, "sources": source_records}
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# YAML (a timeline file of its own) and the chart as a standalone page
+# --------------------------------------------------------------------------------------------
+
+
+def timeline_of(events: pd.DataFrame, sources: pd.DataFrame,
+                briefing: Sequence[str] = ()) -> Timeline:
+    """A :class:`Timeline` of ``events`` and the sources they cite (evidence and references).
+
+    ``briefing`` ids are kept, in order, when their events are among ``events``.
+    """
+    recs = [record(text) for text in events["record"]]
+    cited: dict[str, None] = {}
+    for rec in recs:
+        for ev in rec.get("evidence", []):
+            cited.setdefault(ev["source"], None)
+        for ref in rec.get("references", []) or []:
+            cited.setdefault(ref, None)
+    src_rows = sources[sources["id"].isin(list(cited))] if not sources.empty else sources
+    source_models = []
+    for s in src_rows.itertuples(index=False):
+        source_models.append(Source.model_validate({k: v for k, v in {
+            "id": s.id, "title": s.title or None,
+            # the frame shows a source without a publisher under its id: write no publisher
+            "publisher": s.publisher if s.publisher and s.publisher != s.id else None,
+            "author": s.author or None, "published": s.published or None,
+            "url": s.url or None, "file": s.file or None, "language": s.language,
+        }.items() if v is not None}))
+    ids = {rec["id"] for rec in recs}
+    return Timeline(
+        version=1, sources=source_models, events=[Event.model_validate(r) for r in recs],
+        briefing=[i for i in dict.fromkeys(briefing) if i in ids],
+    )
+
+
+def to_yaml(events: pd.DataFrame, sources: pd.DataFrame, *, briefing: Sequence[str] = (),
+            view: dict[str, Any] | None = None) -> bytes:
+    """The events as an events.yaml of their own (``python -m extract check`` accepts it).
+
+    A comment at the top names the view it was exported from (its query string).
+    """
+    query = "&".join(f"{k}={v}" for k, vals in (view or {}).items()
+                     for v in ([vals] if isinstance(vals, str) else vals))
+    header = (f"Exported from the arms-transfer timeline dashboard: {len(events)} events"
+              + (f", view ?{query}" if query else ", the whole timeline"))
+    text = dumps(timeline_of(events, sources, briefing), header=" ".join(header.split()))
+    return text.encode("utf-8")
+
+
+def standalone_html(fig: go.Figure, *, title: str = "Arms-transfer timeline") -> bytes:
+    """The chart as one HTML file that works offline: plotly.js is embedded (no CDN), and
+    the modebar can still download a PNG."""
+    body = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False},
+                       div_id="arms-timeline", validate=False)
+    # the page title: plotly writes none; escaped, as it is the only text we add
+    return body.replace("<head>", f"<head>\n    <title>{html.escape(title)}</title>",
+                        1).encode("utf-8")

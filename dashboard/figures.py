@@ -19,12 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from extract.timeline import EVENT_TYPES
+
+if TYPE_CHECKING:  # the theme's colours; dashboard.present imports this module
+    from dashboard.present import Theme
 
 # Okabe & Ito (2008), colour-blind safe; 12 types share 8 colours, so shapes differ too.
 OKABE_ITO = {
@@ -384,3 +388,95 @@ def statistics_figure(events: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(type="category", automargin=True, autorange="reversed")
     return _overview_layout(fig, "Statistics over the periods they cover",
                             max(220, 90 + 48 * len(stats)))
+
+
+# --------------------------------------------------------------------------------------------
+# Presenter mode and image downloads
+# --------------------------------------------------------------------------------------------
+
+PRESENT_TICK_PX = 20  # axis tick labels on a shared 1920x1080 screen
+PRESENT_TITLE_PX = 30
+
+
+def image_config(view: str, fmt: str = "png") -> dict[str, object]:
+    """Plotly ``config`` for a chart whose modebar camera downloads ``arms-timeline-<view>``
+    as PNG (at twice the size on screen) or SVG; nothing is fetched to do it."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in view.lower()).strip("-")
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "svg" if fmt == "svg" else "png",
+                                 "filename": f"arms-timeline-{safe or 'view'}", "scale": 2},
+    }
+
+
+def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
+                     lanes: str = "type", title: str | None = None,
+                     height: int = 640) -> go.Figure:
+    """The timeline for a shared screen: large type, the theme's colours, ``current`` ringed.
+
+    ``theme`` is a :class:`dashboard.present.Theme`. The current event gets a ring (a trace with
+    ``meta.role == 'current'``) and a label with its date as written; the other marks are dimmed
+    so that the eye finds it at once. Everything from the file is escaped as on the timeline.
+    """
+    t = theme
+    fig = timeline_figure(events, options=TimelineOptions(lanes=lanes, show_labels=False,
+                                                          height=height))
+    dim = current is not None and not events.empty and current in set(events["id"])
+    for trace in fig.data:
+        meta = trace.meta or {}
+        colour = t.marks.get(meta.get("type", ""), t.text)
+        if meta.get("role") == "marks":
+            hollow = bool(meta.get("hollow"))
+            trace.marker.color = colour
+            trace.marker.size = 18
+            trace.marker.line = {"width": 3 if hollow else 1.5,
+                                 "color": colour if hollow else t.background}
+            trace.opacity = 0.7 if dim else 1.0
+        elif meta.get("role") in ("period", "band"):
+            trace.marker.color = colour
+            trace.marker.line.color = colour
+            if meta.get("role") == "band":
+                trace.marker.pattern.fgcolor = colour
+            trace.opacity = 0.6 if dim else 1.0
+    font = {"size": PRESENT_TICK_PX, "color": t.text}
+    fig.update_layout(
+        template=t.template,
+        plot_bgcolor=t.background, paper_bgcolor=t.background,
+        font=font,
+        legend={"font": {"size": 18, "color": t.text},
+                "title": {"text": "type", "font": {"size": 18}}, "y": 1.0},
+        hoverlabel={"font": {"size": 18}},
+        margin={"l": 10, "r": 30, "t": 110 if title else 70, "b": 10},
+        uirevision=None,
+    )
+    if title:
+        fig.update_layout(title={"text": esc(title), "x": 0, "y": 0.98, "yanchor": "top",
+                                 "font": {"size": PRESENT_TITLE_PX, "color": t.text}})
+        fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"})
+    fig.update_xaxes(tickfont={"size": PRESENT_TICK_PX, "color": t.text},
+                     gridcolor=t.grid, linecolor=t.muted, zeroline=False)
+    fig.update_yaxes(tickfont={"size": PRESENT_TICK_PX, "color": t.text},
+                     gridcolor=t.grid, linecolor=t.muted)
+    if dim:
+        rows = lanes_of(events, lanes)
+        chosen = rows[rows["id"] == current]
+        ys = [r if lanes == "type" else esc(r) for r in chosen["lane"]]
+        fig.add_trace(go.Scatter(
+            x=chosen["mid"].to_numpy(), y=np.array(ys, dtype=object), mode="markers",
+            marker={"symbol": "circle-open", "size": 42, "color": t.accent,
+                    "line": {"width": 5, "color": t.accent}},
+            hoverinfo="skip", showlegend=False, customdata=chosen["id"].to_numpy(dtype=object),
+            meta={"role": "current"},
+        ))
+        row = chosen.iloc[0]
+        x_range = fig.layout.xaxis.range
+        middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
+                  / 2) if x_range else None
+        anchor = "right" if middle is not None and row["mid"] > middle else "left"
+        fig.add_annotation(
+            x=row["mid"].strftime("%Y-%m-%dT%H:%M:%S"), y=ys[0], text=esc(row["label"]),
+            xanchor=anchor, showarrow=True, arrowhead=2, arrowwidth=3, ax=0, ay=-64,
+            arrowcolor=t.accent, bgcolor=t.background, bordercolor=t.accent,
+            borderwidth=3, borderpad=6, font={"size": 22, "color": t.text},
+        )
+    return fig

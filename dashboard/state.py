@@ -273,3 +273,233 @@ def take_chart_pick(selection: object) -> bool:
         return False
     ss[K_EVENT] = picked
     return True
+
+
+# --------------------------------------------------------------------------------------------
+# Presenter mode (dashboard/views/present.py; the deck itself is dashboard/present.py)
+# --------------------------------------------------------------------------------------------
+
+from dashboard.present import Presenter, presenter_from_query, presenter_to_query  # noqa: E402
+
+K_PRESENT_ON, K_PRESENT_SET = "present_on", "present_set"
+K_PRESENT_THEME, K_PRESENT_STEP = "present_theme", "present_step"
+_PRESENT_KEYS = (K_PRESENT_ON, K_PRESENT_SET, K_PRESENT_THEME, K_PRESENT_STEP)
+_PRESENT_SEEDED = "_present_seeded"
+_PRESENT_ROUTED = "_present_routed"
+
+
+def present_page(path: Path) -> st.Page:
+    """The Present page for ``st.navigation``.
+
+    A session that opens with ``?mode=present`` on another page (the bare app address) goes
+    to this page once, keeping the query string, so that such a link starts presenter mode.
+    """
+    page = st.Page(path, title="Present & export", url_path="present")
+    ss = st.session_state
+    if not ss.get(_PRESENT_ROUTED):
+        ss[_PRESENT_ROUTED] = True
+        if st.query_params.get("mode") == "present" and not ss.get(_PRESENT_SEEDED):
+            st.switch_page(page, query_params=_query_now())
+    return page
+
+
+def presenter() -> Presenter:
+    """The presenter's place: seeded from the URL once per session, then session state."""
+    ss = st.session_state
+    if not ss.get(_PRESENT_SEEDED):
+        p = presenter_from_query(_query_now())
+        ss[K_PRESENT_ON], ss[K_PRESENT_SET] = p.on, p.set
+        ss[K_PRESENT_THEME], ss[K_PRESENT_STEP] = p.theme, p.step
+        ss[_PRESENT_SEEDED] = True
+    for key in _PRESENT_KEYS:  # widgets not drawn in presenter mode keep their values
+        ss[key] = ss[key]
+    return Presenter(on=bool(ss[K_PRESENT_ON]), step=int(ss[K_PRESENT_STEP]),
+                     set=ss[K_PRESENT_SET], theme=ss[K_PRESENT_THEME])
+
+
+def set_present_step(step: int, last: int) -> None:
+    """Callback of Previous/Next: go to ``step`` (kept within 0..last)."""
+    st.session_state[K_PRESENT_STEP] = max(0, min(int(step), int(last)))
+
+
+def set_presenting(on: bool) -> None:
+    """Callback: enter or leave presenter mode."""
+    st.session_state[K_PRESENT_ON] = bool(on)
+
+
+def finish_present_run(view: View, p: Presenter) -> None:
+    """Write the view and the presenter's place into the address bar, then end the run.
+
+    The router's :func:`sync_url` writes the filters only and would drop ``mode``/``step``;
+    the Present page therefore writes the whole query string itself and stops here.
+    """
+    wanted = {k: [v] if isinstance(v, str) else list(v)
+              for k, v in filters_to_query(current_filters(view.frames)).items()}
+    wanted.update({k: [v] for k, v in presenter_to_query(p).items()})
+    if wanted != _query_now():
+        st.query_params.from_dict(wanted)
+    st.stop()
+
+
+# --------------------------------------------------------------------------------------------
+# Review (dashboard/views/review.py, views/add_articles.py; the queue is dashboard/review.py)
+# --------------------------------------------------------------------------------------------
+# The Document stays in session state between reruns, so that a save can tell whether the file
+# changed on disk since this curator read it; it is re-opened only on the curator's say-so.
+
+from dashboard.review import Decision, apply_decision  # noqa: E402
+from extract.timeline import ConcurrentModificationError, Document  # noqa: E402
+
+K_REVIEWER = "review_name"
+K_REVIEW_TEXT, K_REVIEW_TYPES = "review_text", "review_types"
+K_REVIEW_PUBLISHERS, K_REVIEW_CONFIDENCE = "review_publishers", "review_confidence"
+_REVIEW_DOC = "_review_doc"  # (resolved path, Document)
+_REVIEW_PENDING = "_review_pending"  # the Decision a concurrent save refused
+_REVIEW_BULK = "_review_bulk"  # the bulk Decision awaiting confirmation
+_REVIEW_FLASH = "_review_flash"  # [(kind, text)] shown once after a rerun
+_REVIEWER_KEPT = "_review_name_kept"  # the name outlives the widget (other pages)
+
+
+@dataclass
+class Outcome:
+    """What became of a decision: written, refused (problems), or held (conflict)."""
+
+    written: bool
+    conflict: bool = False
+    problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def review_page(path: Path) -> st.Page:
+    """The Review page for ``st.navigation``; keeps the URL's ``reviewer=`` for the session
+    (the router's :func:`sync_url` drops it from the address bar on other pages)."""
+    ss = st.session_state
+    if _REVIEWER_KEPT not in ss:
+        ss[_REVIEWER_KEPT] = " ".join(str(st.query_params.get("reviewer", "")).split())
+    return st.Page(path, title="Review", url_path="review")
+
+
+def seed_reviewer() -> None:
+    """Before the "Your name" widget: its value from this session, else the URL's reviewer=."""
+    ss = st.session_state
+    if K_REVIEWER not in ss:
+        ss[K_REVIEWER] = ss.get(_REVIEWER_KEPT) or st.query_params.get("reviewer", "")
+
+
+def reviewer_name() -> str:
+    """After the widget: the curator's name (kept for the session and the URL)."""
+    name = " ".join(str(st.session_state.get(K_REVIEWER) or "").split())
+    st.session_state[_REVIEWER_KEPT] = name
+    return name
+
+
+def review_document(path: Path) -> Document:
+    """The timeline opened for editing, kept across reruns. Raises TimelineError."""
+    ss = st.session_state
+    key = str(Path(path).resolve())
+    held = ss.get(_REVIEW_DOC)
+    if held is None or held[0] != key:
+        ss[_REVIEW_DOC] = (key, Document.open(path))
+    return ss[_REVIEW_DOC][1]
+
+
+def reload_review_document(path: Path) -> None:
+    """The curator chose to read the file again (or added articles to it)."""
+    st.session_state.pop(_REVIEW_DOC, None)
+    review_document(path)
+
+
+def decide(path: Path, decision: Decision) -> Outcome:
+    """Apply a decision and write the file at once; nothing is written when it is invalid.
+
+    When the file changed on disk since it was read, nothing is written and the decision is
+    held as pending (:func:`pending_decision`) until the curator re-applies or discards it.
+    """
+    ss = st.session_state
+    doc = review_document(path)
+    if doc.changed_on_disk():
+        ss[_REVIEW_PENDING] = decision
+        return Outcome(False, conflict=True)
+    try:  # the same bytes as ``doc``: a refused decision leaves the held document untouched
+        work = Document.open(path)
+    except TimelineError as exc:
+        return Outcome(False, problems=[str(p) for p in exc.problems])
+    except OSError as exc:
+        return Outcome(False, problems=[f"{path}: could not be read ({exc.strerror or exc})"])
+    try:
+        skipped = apply_decision(work, decision)
+    except TimelineError as exc:
+        return Outcome(False, problems=[str(p) for p in exc.problems])
+    except (ValueError, KeyError) as exc:
+        return Outcome(False, problems=[str(exc).strip('"')])
+    if len(skipped) == len(decision.event_ids):
+        return Outcome(False, skipped=skipped)
+    try:
+        work.save()
+    except ConcurrentModificationError:
+        ss[_REVIEW_PENDING] = decision
+        return Outcome(False, conflict=True)
+    except TimelineError as exc:
+        return Outcome(False, problems=[str(p) for p in exc.problems])
+    except OSError as exc:
+        return Outcome(False, problems=[f"{path}: could not be written ({exc.strerror or exc})"])
+    ss[_REVIEW_DOC] = (str(Path(path).resolve()), work)
+    return Outcome(True, skipped=skipped)
+
+
+def pending_decision() -> Decision | None:
+    return st.session_state.get(_REVIEW_PENDING)
+
+
+def reapply_pending(path: Path) -> Outcome:
+    """"Reload and re-apply": read the file again, apply the held decision, write it."""
+    decision = pending_decision()
+    if decision is None:
+        return Outcome(False)
+    reload_review_document(path)
+    outcome = decide(path, decision)
+    if not outcome.conflict and not outcome.problems:
+        st.session_state.pop(_REVIEW_PENDING, None)
+    return outcome
+
+
+def discard_pending(path: Path) -> None:
+    """"Discard": drop the held decision and read the file as it is now."""
+    st.session_state.pop(_REVIEW_PENDING, None)
+    reload_review_document(path)
+
+
+def ask_bulk(decision: Decision | None) -> None:
+    """Hold a bulk decision for confirmation (None cancels it)."""
+    if decision is None:
+        st.session_state.pop(_REVIEW_BULK, None)
+    else:
+        st.session_state[_REVIEW_BULK] = decision
+
+
+def bulk_asked() -> Decision | None:
+    return st.session_state.get(_REVIEW_BULK)
+
+
+def flash(kind: str, text: str) -> None:
+    """A message for the next run (kind: success, warning, error, info)."""
+    st.session_state.setdefault(_REVIEW_FLASH, []).append((kind, text))
+
+
+def take_flash() -> list[tuple[str, str]]:
+    return st.session_state.pop(_REVIEW_FLASH, [])
+
+
+def finish_review_run(view: View) -> None:
+    """Write the view and ``reviewer=`` into the address bar, then end the run.
+
+    The router's :func:`sync_url` writes the filters only and would drop ``reviewer``.
+    """
+    wanted = {k: [v] if isinstance(v, str) else list(v)
+              for k, v in filters_to_query(current_filters(view.frames)).items()}
+    name = st.session_state.get(_REVIEWER_KEPT)
+    if name:
+        wanted["reviewer"] = [name]
+    if wanted != _query_now():
+        st.query_params.from_dict(wanted)
+    st.stop()

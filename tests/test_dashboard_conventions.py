@@ -49,8 +49,14 @@ def test_pure_modules_do_not_import_streamlit(name):
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_html_rendering(path):
     text = path.read_text()
-    for forbidden in ("unsafe_allow_html", "st.html", "components.html", "components.v1"):
-        assert forbidden not in text, f"{path.name} uses {forbidden}"
+    forbidden = ["unsafe_allow_html", "st.html", "components.html", "components.v1"]
+    if path.relative_to(DASHBOARD).as_posix() == "views/present.py":
+        # presenter mode hides Streamlit's chrome with constant CSS of its own; that every
+        # st.html call there takes a module-level constant is checked in
+        # tests/test_dashboard_present.py
+        forbidden.remove("st.html")
+    for word in forbidden:
+        assert word not in text, f"{path.name} uses {word}"
     # Material icons are fetched from a font CDN: nothing may leave the machine
     assert ":material/" not in text
 

@@ -1,0 +1,517 @@
+"""The curator's review queue (Streamlit-free): what to review, how to show it, what was decided.
+
+* :func:`queue` lists the candidate events, newest sources first; :func:`filter_queue` narrows
+  it (the set a bulk decision applies to);
+* :func:`context_spans` finds the quote and its date words in the paragraph around it, and
+  :func:`context_markdown` renders them as escaped Markdown (nothing from the article is markup);
+* a :class:`Decision` is one curator's decision as data, so that it can be shown while pending
+  and applied again to a freshly read file (:func:`apply_decision`) when another curator saved
+  first; :func:`edit_changes` keeps only the fields the curator actually changed, so that
+  re-applying an edit never undoes someone else's;
+* :func:`write_articles`, :func:`scan_command`, :func:`merge_command` and :func:`run` prepare
+  and run the extractor's command line (the dashboard imports nothing of ``extract`` but the
+  ``extract.timeline`` contract).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from dashboard.labels import event_date_label, precision_words
+from dashboard.text import find_date_words, md_escape
+from extract.timeline import Document, Event, PartialDate, Timeline, Value
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_ARTICLE_MB = 5
+MAX_ARTICLE_BYTES = MAX_ARTICLE_MB * 1024 * 1024
+PASTED_NAME = "pasted-article.txt"
+
+# --------------------------------------------------------------------------------------------
+# The queue
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One candidate with what the queue sorts and filters on."""
+
+    event: Event
+    newest: PartialDate | None  # the newest publication date among its sources
+    publishers: tuple[str, ...]
+    label: str  # the date as the text gives it ('9 Mar 2021', 'Feb 2021', 'c. 2016')
+    precision: str  # 'exact day', 'month only', ...
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+
+def queue(timeline: Timeline) -> list[QueueItem]:
+    """Every ``status: candidate`` event, newest sources first.
+
+    Order: the newest publication date among the event's sources (by its last possible day;
+    events with no dated source last), then higher confidence, then the event's own date, then
+    the id, so the order is stable.
+    """
+    sources = timeline.source_map()
+    items = []
+    for ev in timeline.events:
+        if ev.status != "candidate":
+            continue
+        dates = [sources[e.source].published for e in ev.evidence
+                 if e.source in sources and sources[e.source].published is not None]
+        newest = max(dates, key=lambda d: (d.last_day(), d._key())) if dates else None
+        items.append(QueueItem(ev, newest, tuple(ev.publishers(sources)), event_date_label(ev),
+                               precision_words(ev.date, ev.end, ev.approximate)))
+
+    def order(item: QueueItem) -> tuple[Any, ...]:
+        newest = item.newest.last_day().toordinal() if item.newest else 0
+        return (-newest, -(item.event.confidence or 0.0), item.event.date._key(), item.id)
+
+    return sorted(items, key=order)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the curator narrowed the queue to (every part must match)."""
+
+    text: str = ""  # every word must occur in the title, a quote or a name (any case)
+    types: tuple[str, ...] = ()
+    publishers: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+
+
+def _haystack(item: QueueItem) -> str:
+    ev = item.event
+    parts = [ev.title, ev.summary or "", *ev.actors, *ev.people, *ev.systems, *item.publishers]
+    for e in ev.evidence:
+        parts += [e.quote, e.context or "", e.date_text or ""]
+    return " ".join(parts).casefold()
+
+
+def filter_queue(items: Iterable[QueueItem], f: QueueFilter) -> list[QueueItem]:
+    """The items that pass ``f``, in queue order."""
+    words = f.text.casefold().split()
+    out = []
+    for item in items:
+        if f.types and item.event.type not in f.types:
+            continue
+        if f.publishers and not set(item.publishers) & set(f.publishers):
+            continue
+        if (item.event.confidence or 0.0) < f.min_confidence:
+            continue
+        if words:
+            hay = _haystack(item)
+            if not all(w in hay for w in words):
+                continue
+        out.append(item)
+    return out
+
+
+def publishers_of(items: Iterable[QueueItem]) -> list[str]:
+    return sorted({p for item in items for p in item.publishers}, key=str.casefold)
+
+
+def merge_targets(timeline: Timeline, candidate_id: str) -> list[Event]:
+    """Events a candidate can be merged into: accepted ones first, then other candidates
+    (each by date); never itself, never a rejected event."""
+    others = [e for e in timeline.events if e.id != candidate_id and e.status != "rejected"]
+    return sorted(others, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
+
+
+# --------------------------------------------------------------------------------------------
+# The sentence in its paragraph, date words highlighted
+# --------------------------------------------------------------------------------------------
+
+SpanKind = Literal["plain", "quote", "date"]
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    kind: SpanKind
+
+
+def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    at = text.find(quote)
+    if at >= 0:
+        return at, at + len(quote)
+    # the paragraph may wrap lines or double spaces differently: match word by word
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
+
+
+def context_spans(context: str | None, quote: str, date_text: str | None) -> list[Span]:
+    """The paragraph (or the quote alone when there is none) cut into plain text, the quoted
+    sentence and its date words.
+
+    The date words are looked for inside the quote first, then anywhere in the paragraph; when
+    they cannot be found nothing is highlighted as a date (never a guess).
+
+    >>> [(s.kind, s.text) for s in context_spans("A. In 2020 B. C.", "In 2020 B.", "2020")]
+    [('plain', 'A. '), ('quote', 'In '), ('date', '2020'), ('quote', ' B.'), ('plain', ' C.')]
+    """
+    text = context if context else quote
+    date_text = date_text.strip() if date_text else None
+    q = _find_quote(text, quote)
+    date: tuple[int, int] | None = None
+    if q is not None:
+        found = find_date_words(text[q[0]:q[1]], date_text)
+        if found is not None:
+            date = (q[0] + found[0], q[0] + found[1])
+    if date is None:
+        date = find_date_words(text, date_text)
+    if date is not None:  # whitespace at the edges stays outside the highlight
+        a, b = date
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        date = (a, b) if a < b else None
+    cuts = {0, len(text)}
+    for span in (q, date):
+        if span is not None:
+            cuts.update(span)
+    bounds = sorted(cuts)
+    spans: list[Span] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a == b:
+            continue
+        if date is not None and date[0] <= a and b <= date[1]:
+            kind: SpanKind = "date"
+        elif q is not None and q[0] <= a and b <= q[1]:
+            kind = "quote"
+        else:
+            kind = "plain"
+        if spans and spans[-1].kind == kind:
+            spans[-1] = Span(spans[-1].text + text[a:b], kind)
+        else:
+            spans.append(Span(text[a:b], kind))
+    return spans
+
+
+def context_markdown(spans: Sequence[Span]) -> str:
+    """Escaped Markdown: the quote on a blue background, its date words bold on orange.
+
+    Only the highlighting is markup; every character of the article is escaped.
+    """
+    out = []
+    for s in spans:
+        body = md_escape(s.text)
+        if not body.strip():
+            out.append(body)
+        elif s.kind == "date":
+            out.append(f":orange-background[**{body}**]")
+        elif s.kind == "quote":
+            out.append(f":blue-background[{body}]")
+        else:
+            out.append(body)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Editing
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditForm:
+    """The edit form's fields as the curator sees them (all text but ``approximate``)."""
+
+    title: str = ""
+    date: str = ""
+    end: str = ""
+    approximate: bool = False
+    type: str = "other"
+    actors: str = ""
+    people: str = ""
+    systems: str = ""
+    value_amount: str = ""
+    value_currency: str = ""
+    value_unit: str = ""
+    summary: str = ""
+    notes: str = ""
+
+
+def _amount_words(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else repr(float(amount))
+
+
+def form_of(event: Event) -> EditForm:
+    """The edit form filled in from an event."""
+    v = event.value
+    return EditForm(
+        title=event.title, date=str(event.date), end=str(event.end) if event.end else "",
+        approximate=event.approximate, type=event.type,
+        actors=", ".join(event.actors), people=", ".join(event.people),
+        systems=", ".join(event.systems),
+        value_amount=_amount_words(v.amount) if v else "",
+        value_currency=(v.currency or "") if v else "", value_unit=(v.unit or "") if v else "",
+        summary=event.summary or "", notes=event.notes or "",
+    )
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
+def _date(text: str) -> PartialDate | str:
+    """A PartialDate when the text is one; else the text itself, so that the contract's
+    validation refuses it with the message of ``extract check``."""
+    try:
+        return PartialDate.parse(text.strip())
+    except ValueError:
+        return text.strip()
+
+
+def _value(event: Event, form: EditForm) -> Value | dict[str, Any] | None:
+    amount_text = form.value_amount.strip().replace(",", "")
+    if not amount_text:
+        return None
+    data: dict[str, Any] = event.value.model_dump(exclude_none=True) if event.value else {}
+    try:
+        amount: Any = float(amount_text)
+        if amount.is_integer():
+            amount = int(amount)
+    except ValueError:
+        amount = amount_text  # refused by the contract, with its message
+    data["amount"] = amount
+    for key, text in (("currency", form.value_currency), ("unit", form.value_unit)):
+        if text.strip():
+            data[key] = text.strip()
+        else:
+            data.pop(key, None)
+    if event.value is not None and form.value_amount != _amount_words(event.value.amount):
+        data.pop("text", None)  # the words as written no longer match the edited amount
+    try:
+        return Value.model_validate(data)
+    except ValueError:
+        return data
+
+
+def edit_changes(event: Event, form: EditForm) -> dict[str, Any]:
+    """The fields the curator changed, as ``Document.update_event`` keyword arguments.
+
+    Unchanged fields are left out, so that applying the edit to a file someone else edited
+    meanwhile keeps their changes. Empty optional fields become ``None`` (removed). Bad
+    values are passed through as written so that ``update_event`` refuses them with the
+    messages of ``extract check``.
+    """
+    before = form_of(event)
+    changed = {f.name for f in fields(EditForm) if getattr(form, f.name) != getattr(before,
+                                                                                   f.name)}
+    changes: dict[str, Any] = {}
+    if "title" in changed:
+        changes["title"] = form.title.strip()
+    if "date" in changed:
+        changes["date"] = _date(form.date)
+    if "end" in changed:
+        changes["end"] = _date(form.end) if form.end.strip() else None
+    if "approximate" in changed:
+        changes["approximate"] = bool(form.approximate)
+    if "type" in changed:
+        changes["type"] = form.type
+    for name in ("actors", "people", "systems"):
+        if name in changed and _names(getattr(form, name)) != getattr(event, name):
+            changes[name] = _names(getattr(form, name))
+    if changed & {"value_amount", "value_currency", "value_unit"}:
+        changes["value"] = _value(event, form)
+    for name in ("summary", "notes"):
+        if name in changed:
+            changes[name] = getattr(form, name).strip() or None
+    return changes
+
+
+# --------------------------------------------------------------------------------------------
+# Decisions
+# --------------------------------------------------------------------------------------------
+
+Action = Literal["accept", "reject", "merge"]
+VERB = {"accept": "Accepted", "reject": "Rejected", "merge": "Merged"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One curator's decision on one or more candidates.
+
+    ``changes`` (for an accept) are the edited fields (see :func:`edit_changes`); ``target``
+    is the event a merged candidate's evidence joins; ``titles`` are for the messages only.
+    """
+
+    action: Action
+    event_ids: tuple[str, ...]
+    by: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    target: str | None = None
+    titles: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """'accept “Herzog visits Baku” with edits to title, date', 'reject 3 candidates'."""
+        if len(self.event_ids) == 1:
+            what = f"“{self.titles[0]}”" if self.titles else f"'{self.event_ids[0]}'"
+        else:
+            what = f"{len(self.event_ids)} candidates"
+        text = f"{self.action} {what}"
+        if self.action == "merge":
+            text += f" into '{self.target}'"
+        if self.changes:
+            text += " with edits to " + ", ".join(self.changes)
+        return text
+
+
+def apply_decision(doc: Document, decision: Decision) -> list[str]:
+    """Apply a decision to an open document (not saved). Returns what was skipped, in words.
+
+    A candidate that is no longer in the file, or that someone already decided (it is no
+    longer ``candidate``), is skipped and named in the returned list: someone else's decision
+    is never overwritten. Raises ``TimelineError`` (the messages of ``extract check``) or
+    ``ValueError`` for an invalid edit or merge; the document may then hold part of a bulk
+    decision, so apply decisions to a copy and keep it only when this returns.
+    """
+    skipped: list[str] = []
+    events = doc.timeline.event_map()
+    for event_id in decision.event_ids:
+        event = events.get(event_id)
+        if event is None:
+            skipped.append(f"'{event_id}' is no longer in the file (merged or removed by "
+                           "someone else)")
+            continue
+        if event.status != "candidate":
+            who = f" by {event.reviewed_by}" if event.reviewed_by else ""
+            when = f" at {event.reviewed_at}" if event.reviewed_at else ""
+            skipped.append(f"'{event_id}' was already {event.status}{who}{when}")
+            continue
+        if decision.action == "merge":
+            target = decision.target or ""
+            if target not in doc.timeline.event_map():
+                skipped.append(f"'{event_id}' was not merged: '{target}' is no longer in the "
+                               "file")
+                continue
+            doc.merge_into(event_id, target, by=decision.by or None)
+            continue
+        if decision.changes:
+            doc.update_event(event_id, **decision.changes)
+        status = "accepted" if decision.action == "accept" else "rejected"
+        doc.set_status(event_id, status, by=decision.by or None)
+    return skipped
+
+
+def bulk_decision(action: Action, items: Sequence[QueueItem], by: str) -> Decision:
+    """Accept or reject every item (the filtered set) at once."""
+    return Decision(action, tuple(i.id for i in items), by,
+                    titles=tuple(i.event.title for i in items))
+
+
+def with_by(decision: Decision, by: str) -> Decision:
+    return replace(decision, by=by)
+
+
+# --------------------------------------------------------------------------------------------
+# Adding articles: the extractor's command line
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    returncode: int
+    stdout: str
+    stderr_lines: tuple[str, ...]
+
+
+def safe_name(name: str, taken: set[str]) -> str:
+    """A plain file name for an uploaded article: no folders, no odd characters, unique."""
+    base = Path(name.replace("\\", "/")).name
+    stem, suffix = Path(base).stem, Path(base).suffix.lower()
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-") or "article"
+    if suffix not in ARTICLE_SUFFIXES:
+        suffix = ".txt"
+    candidate, n = f"{stem}{suffix}", 2
+    while candidate in taken:
+        candidate, n = f"{stem}-{n}{suffix}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def check_published(text: str) -> PartialDate | None:
+    """The publication date typed by the curator (empty: let the extractor read the byline).
+
+    Raises ``ValueError`` with a curator's message (``'2023-02-30' is not a real date ...``).
+    """
+    return PartialDate.parse(text.strip()) if text.strip() else None
+
+
+def write_articles(folder: Path, articles: Sequence[Article], *, publisher: str = "",
+                   published: PartialDate | None = None) -> tuple[Path, list[str]]:
+    """Write the articles and a manifest into ``folder``. Returns (manifest path, problems).
+
+    An article over :data:`MAX_ARTICLE_BYTES` is refused (named in the problems) and not
+    written. The manifest gives each article the publisher and date typed in the form (only
+    those that were given: the extractor reads the rest from the article).
+    """
+    folder = Path(folder)
+    taken: set[str] = set()
+    entries, problems = [], []
+    for art in articles:
+        if len(art.data) > MAX_ARTICLE_BYTES:
+            problems.append(f"{art.name}: {len(art.data) / 1024 / 1024:.1f} MB is over the "
+                            f"{MAX_ARTICLE_MB} MB limit for one article; not read")
+            continue
+        name = safe_name(art.name, taken)
+        (folder / name).write_bytes(art.data)
+        entry: dict[str, Any] = {"file": name}
+        if publisher.strip():
+            entry["publisher"] = publisher.strip()
+        if published is not None:
+            entry["published"] = str(published)
+        entry["language"] = "en"
+        entries.append(entry)
+    manifest = folder / "sources.yaml"
+    manifest.write_text(yaml.safe_dump({"sources": entries}, sort_keys=False,
+                                       allow_unicode=True), encoding="utf-8")
+    return manifest, problems
+
+
+def scan_command(folder: Path, manifest: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "extract", "scan", str(folder), "--manifest", str(manifest),
+            "--out", str(out)]
+
+
+def merge_command(candidates: Path, events: Path) -> list[str]:
+    return [sys.executable, "-m", "extract", "merge", str(candidates), "--into", str(events)]
+
+
+def run(cmd: Sequence[str], *, cwd: Path | None = None, timeout: float = 300) -> CommandResult:
+    """Run one extractor command; stderr as lines (progress-bar noise dropped)."""
+    try:
+        proc = subprocess.run(list(cmd), capture_output=True, text=True, cwd=cwd,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return CommandResult(-1, "", (f"the extractor did not finish in {timeout:.0f} s; "
+                                      "nothing was added",))
+    lines = [ln.strip() for ln in re.split(r"[\r\n]+", proc.stderr) if ln.strip()]
+    return CommandResult(proc.returncode, proc.stdout.strip(), tuple(lines))
+
+
+def reported_problems(result: CommandResult, folder: Path) -> list[str]:
+    """The stderr lines that name a file and why, with the temporary folder left out."""
+    prefix = str(folder).rstrip("/") + "/"
+    return [ln.replace(prefix, "") for ln in result.stderr_lines
+            if not ln.startswith("scanned ") and "%|" not in ln]

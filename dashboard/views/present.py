@@ -1,0 +1,322 @@
+"""Present & export page: presenter mode for a shared screen, and downloads of the view.
+
+Off (``/present``): choose what to present and the theme, switch presenter mode on, download
+the view (CSV, JSON, YAML, TimelineJS, the chart as an offline page, a printable handout).
+On (``?mode=present``): one slide at a time at 1920x1080 with no sidebar and no Streamlit
+chrome; Previous/Next buttons, also on the ← and → keys (Streamlit's own button shortcuts);
+the slide is ``step`` in the URL.
+
+The only HTML on this page is the constant style sheets below (they hide the chrome and set
+large type and the theme's colours); no text from the file ever goes into them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.export import standalone_html, to_csv, to_json, to_yaml
+from dashboard.figures import (
+    TimelineOptions,
+    image_config,
+    presenter_figure,
+    timeline_figure,
+    type_words,
+)
+from dashboard.filters import Filters, filters_to_query
+from dashboard.frame import record
+from dashboard.handout import handout_html
+from dashboard.present import (
+    Deck,
+    Presenter,
+    dispute_sentences,
+    key_evidence,
+    make_deck,
+    theme_of,
+)
+from dashboard.text import find_date_words, md_escape, md_link
+from dashboard.timelinejs import to_timelinejs
+
+# Constant style sheets (no content from the file). Streamlit's chrome is found by its
+# data-testid attributes, the page's own parts by the keys of their containers.
+PRESENT_CSS = """<style>
+header[data-testid="stHeader"], [data-testid="stSidebar"],
+[data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+[data-testid="stSidebarNav"], [data-testid="stTopNav"] { display: none !important; }
+[data-testid="stMain"] { margin-left: 0 !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.2rem 0.8rem !important;
+  max-width: 100% !important; }
+.st-key-present_slide p, .st-key-present_slide li { font-size: 24px !important;
+  line-height: 1.4 !important; }
+.st-key-present_slide h1 { font-size: 52px !important; line-height: 1.15 !important; }
+.st-key-present_slide h2 { font-size: 36px !important; line-height: 1.2 !important; }
+.st-key-present_slide h3 { font-size: 30px !important; }
+.st-key-present_slide blockquote, .st-key-present_slide blockquote * { font-size: 26px !important;
+  color: #111111 !important; opacity: 1 !important; }
+.st-key-present_slide blockquote { border-left: 6px solid #b3261e !important; }
+.st-key-present_slide [data-testid="stCaptionContainer"],
+.st-key-present_slide [data-testid="stCaptionContainer"] * { font-size: 20px !important;
+  color: #3d3d3d !important; opacity: 1 !important; }
+.st-key-present_nav button p { font-size: 22px !important; }
+.st-key-present_nav [data-testid="stMarkdownContainer"] p { font-size: 22px !important; }
+</style>"""
+DARK_CSS = """<style>
+[data-testid="stApp"], [data-testid="stMain"], [data-testid="stBottomBlockContainer"] {
+  background: #101010 !important; color: #f5f5f5 !important; }
+[data-testid="stApp"] h1, [data-testid="stApp"] h2, [data-testid="stApp"] h3,
+[data-testid="stApp"] p, [data-testid="stApp"] li, [data-testid="stApp"] strong,
+[data-testid="stApp"] blockquote, [data-testid="stApp"] blockquote * {
+  color: #f5f5f5 !important; }
+[data-testid="stApp"] a { color: #9fd0ff !important; }
+[data-testid="stApp"] blockquote { border-left-color: #ffd84d !important; }
+[data-testid="stApp"] blockquote strong { color: #ffd84d !important; }
+[data-testid="stApp"] [data-testid="stCaptionContainer"],
+[data-testid="stApp"] [data-testid="stCaptionContainer"] * { color: #cfcfcf !important; }
+[data-testid="stApp"] [data-testid="stAlertContainer"] * { color: #fff3c4 !important; }
+[data-testid="stApp"] button { background: #1e1e1e !important; color: #f5f5f5 !important;
+  border-color: #8a8a8a !important; }
+[data-testid="stApp"] [data-testid="stAlertContainer"] { background: #2a2300 !important; }
+[data-testid="stApp"] [data-testid="stVerticalBlockBorderWrapper"],
+[data-testid="stApp"] .st-key-present_card { border-color: #6a6a6a !important; }
+</style>"""
+SET_WORDS = {"view": "The current view (the filters), in date order",
+             "briefing": "The briefing curated in events.yaml, in the presenter's order"}
+THEME_WORDS = {"light": "Light", "dark": "Dark"}
+CHART_HEIGHT = 780
+
+
+def render(view: state.View) -> None:
+    p = state.presenter()
+    deck = make_deck(view.frames, view.shown, p.set)
+    step = deck.clamp(p.step)
+    if step != p.step:
+        state.set_present_step(step, deck.last_step)
+        p = state.presenter()
+    if p.on:
+        _present(view, deck, p)
+    else:
+        _setup(view, deck, p)
+    state.finish_present_run(view, p)
+
+
+# --------------------------------------------------------------------------------------------
+# Presenter mode
+# --------------------------------------------------------------------------------------------
+
+
+def _present(view: state.View, deck: Deck, p: Presenter) -> None:
+    st.html(PRESENT_CSS)
+    if p.theme == "dark":
+        st.html(DARK_CSS)
+    with st.container(key="present_slide"):
+        kind = deck.kind(p.step)
+        if kind == "title":
+            _title_slide(view, deck, p)
+        elif kind == "sources":
+            _sources_slide(deck)
+        else:
+            _event_slide(view, deck, p)
+    _nav(deck, p)
+
+
+def _chart(deck: Deck, p: Presenter, current: str | None, title: str | None,
+           lanes: str = "type") -> None:
+    fig = presenter_figure(deck.events, current=current, theme=theme_of(p.theme), lanes=lanes,
+                           title=title, height=CHART_HEIGHT)
+    st.plotly_chart(fig, key="present_chart", theme=None,
+                    config={**image_config(f"present-{p.step}"), "scrollZoom": False})
+
+
+def _title_slide(view: state.View, deck: Deck, p: Presenter) -> None:
+    st.title(deck.title, anchor=False)
+    span = deck.span_label()
+    st.header(md_escape(deck.count_words() + (f" · {span}" if span else "")), anchor=False)
+    words = filters_words(view.filters) if deck.set == "view" else (
+        "The briefing curated in events.yaml, in the presenter's order.")
+    st.markdown(md_escape(words))
+    if deck.missing:
+        st.warning(md_escape(f"Not in the file, left out: {', '.join(deck.missing)}"))
+    if deck.n_events:
+        _chart(deck, p, None, None, view.filters.lanes)
+    else:
+        st.info("No events to present: widen the filters, or present the briefing.")
+
+
+def _event_slide(view: state.View, deck: Deck, p: Presenter) -> None:
+    row = deck.event_at(p.step)
+    assert row is not None
+    chart, side = st.columns([3, 2], gap="large")
+    with chart:
+        _chart(deck, p, row["id"], f"{p.step} of {deck.n_events} · {row['label']}",
+               view.filters.lanes)
+    with side, st.container(border=True, key="present_card"):
+        _card(row, view)
+
+
+def _card(row: pd.Series, view: state.View) -> None:
+    rec = record(row)
+    st.header(md_escape(row["title"]), anchor=False)
+    st.markdown(f"### {md_escape(row['label'])}")
+    st.caption(md_escape(f"{row['precision_words']} · {type_words(row['type'])}"))
+    if row["status"] != "accepted":
+        st.warning(md_escape(f"Status: {row['status']} (not an accepted event)."))
+    if row["unverified"]:
+        st.warning("**Unverified: single source.** No independent source confirms this claim.")
+    for sentence in dispute_sentences(row["disputes"], row["label"]):
+        st.warning(md_escape(sentence))
+    ev = key_evidence(rec)
+    if ev is not None:
+        st.markdown("> " + quote_md(ev["quote"], ev.get("date_text")))
+        sources = view.frames.sources.set_index("id", drop=False)
+        if ev["source"] in sources.index:
+            src = sources.loc[ev["source"]]
+            bits = [f"**{md_escape(src['publisher'])}**"]
+            if src["published_label"]:
+                bits.append(md_escape(src["published_label"]))
+            if src["title"] or src["url"]:
+                bits.append(md_link(src["title"] or "article", src["url"] or None))
+            st.markdown(" · ".join(bits))
+        else:
+            st.markdown(md_escape(ev["source"]) + " (source not listed)")
+    n_pub = int(row["n_publishers"])
+    st.caption(md_escape(
+        f"{n_pub} publishers: {', '.join(row['publishers'])}" if n_pub > 1
+        else f"One publisher only: {', '.join(row['publishers'])}"))
+
+
+def quote_md(quote: str, date_text: str | None) -> str:
+    """The quote as escaped Markdown with its date words in bold (legible in both themes)."""
+    span = find_date_words(quote, date_text)
+    if span is None:
+        return md_escape(quote)
+    a, b = span
+    return md_escape(quote[:a]) + "**" + md_escape(quote[a:b]) + "**" + md_escape(quote[b:])
+
+
+def _sources_slide(deck: Deck) -> None:
+    cited = deck.cited_sources()
+    st.title("Sources", anchor=False)
+    st.caption(md_escape(f"Every source the {deck.count_words()} cite, in the order cited."))
+    lines = []
+    for s in cited.itertuples(index=False):
+        bits = [f"**{md_escape(s.publisher)}**"]
+        if s.published_label:
+            bits.append(md_escape(s.published_label))
+        bits.append(md_link(s.title or s.url or s.id, s.url or None))
+        lines.append("1. " + " · ".join(bits))
+    st.markdown("\n".join(lines) if lines else "No sources cited.")
+
+
+def _nav(deck: Deck, p: Presenter) -> None:
+    with st.container(horizontal=True, key="present_nav", vertical_alignment="center"):
+        st.button("← Previous", key="present_prev", shortcut="Left",
+                  disabled=p.step <= 0, on_click=state.set_present_step,
+                  args=(p.step - 1, deck.last_step))
+        kind = deck.kind(p.step)
+        where = {"title": "Title", "sources": "Sources"}.get(
+            kind, f"Event {p.step} of {deck.n_events}")
+        st.markdown(md_escape(where))
+        st.button("Next →", key="present_next", shortcut="Right",
+                  disabled=p.step >= deck.last_step, on_click=state.set_present_step,
+                  args=(p.step + 1, deck.last_step))
+        st.button("Exit presenter mode", key="present_exit", shortcut="Esc",
+                  on_click=state.set_presenting, args=(False,))
+
+
+# --------------------------------------------------------------------------------------------
+# Set-up and downloads
+# --------------------------------------------------------------------------------------------
+
+
+def filters_words(f: Filters) -> str:
+    """The view's filters in words ('Types: deal, delivery. From 2016-01-01.')."""
+    parts = []
+    if f.start or f.end:
+        parts.append(f"Window: {f.start or 'start'} to {f.end or 'end'}.")
+    for name, values in (("Types", [type_words(t) for t in f.types]), ("Actors", f.actors),
+                         ("Systems", f.systems), ("Publishers", f.publishers)):
+        if values:
+            parts.append(f"{name}: {', '.join(values)}.")
+    if tuple(f.statuses) != ("accepted",):
+        parts.append(f"Status: {', '.join(f.statuses)}.")
+    if f.text:
+        parts.append(f"Search: “{f.text}”.")
+    return " ".join(parts) or "All accepted events."
+
+
+def _setup(view: state.View, deck: Deck, p: Presenter) -> None:
+    st.title("Present & export", anchor=False)
+    left, right = st.columns([2, 3], gap="large")
+    n_brief = len(view.frames.briefing)
+    with left:
+        st.subheader("Presenter mode", anchor=False)
+        st.toggle("Presenter mode", key=state.K_PRESENT_ON,
+                  help="Full screen for a shared screen: no sidebar, large type, one event "
+                       "at a time; step with the ← and → keys. The link keeps the slide.")
+        st.radio("What to present", ("view", "briefing"), key=state.K_PRESENT_SET,
+                 format_func=lambda s: SET_WORDS[s] + (
+                     f" ({len(view.shown)} events)" if s == "view" else f" ({n_brief} events)"))
+        st.radio("Theme", ("light", "dark"), key=state.K_PRESENT_THEME,
+                 format_func=THEME_WORDS.get, horizontal=True)
+        st.caption(md_escape(
+            f"{deck.count_words()}: a title slide, one slide per event, then the sources. "
+            "Add ?mode=present to a link to open it in presenter mode."))
+        if deck.n_events:
+            st.dataframe(
+                pd.DataFrame({"step": range(1, deck.n_events + 1),
+                              "date": deck.events["label"], "title": deck.events["title"]}),
+                hide_index=True, key="present_slides", height=260)
+    with right:
+        render_downloads(view, deck)
+
+
+def render_downloads(view: state.View, deck: Deck | None = None) -> None:
+    """The download section: every export of the current view (callable from other pages)."""
+    shown, frames = view.shown, view.frames
+    query = filters_to_query(view.filters)
+    stem = f"arms-timeline-{len(shown)}-events"
+    st.subheader("Export the current view", anchor=False)
+    st.caption(md_escape(f"{len(shown)} events · {filters_words(view.filters)}"))
+    row1 = st.container(horizontal=True)
+    row1.download_button("CSV", to_csv(shown), file_name=f"{stem}.csv", mime="text/csv",
+                         key="export_csv", on_click="ignore")
+    row1.download_button("JSON", to_json(shown, frames.sources, view=query),
+                         file_name=f"{stem}.json", mime="application/json", key="export_json",
+                         on_click="ignore")
+    row1.download_button("YAML (events.yaml)",
+                         to_yaml(shown, frames.sources, briefing=frames.briefing, view=query),
+                         file_name=f"{stem}.yaml", mime="application/yaml", key="export_yaml",
+                         on_click="ignore",
+                         help="A timeline file of its own: `python -m extract check` accepts it.")
+    row1.download_button(
+        "TimelineJS", to_timelinejs(shown, frames.sources, title="Arms transfers",
+                                    subtitle=f"{len(shown)} events. {filters_words(view.filters)}",
+                                    lanes=view.filters.lanes),
+        file_name=f"{stem}.timelinejs.json", mime="application/json", key="export_timelinejs",
+        on_click="ignore", help="For Knight Lab's TimelineJS: dates at the precision given.")
+    fig = timeline_figure(shown, options=TimelineOptions(lanes=view.filters.lanes))
+    row2 = st.container(horizontal=True)
+    row2.download_button("Chart as HTML (offline)", standalone_html(fig),
+                         file_name=f"{stem}.html", mime="text/html", key="export_chart_html",
+                         on_click="ignore", help="plotly.js is inside the file: no network.")
+    if deck is not None and deck.set == "briefing":
+        hand_events, hand_title = deck.events, "Arms transfers: briefing"
+        hand_words, hand_stem = "The briefing curated in events.yaml.", "arms-timeline-briefing"
+    else:
+        hand_events, hand_title = shown, "Arms transfers: briefing handout"
+        hand_words, hand_stem = filters_words(view.filters), stem
+    row2.download_button("Printable handout", handout_html(hand_events, frames.sources,
+                                                           title=hand_title,
+                                                           view_words=hand_words),
+                         file_name=f"{hand_stem}-handout.html", mime="text/html",
+                         key="export_handout", on_click="ignore",
+                         help="Every event with its sources and disagreements; print it.")
+    fmt = st.radio("Image format (the camera button on the chart)", ("png", "svg"),
+                   horizontal=True, key="export_image_format")
+    st.plotly_chart(fig, key="export_chart", config=image_config(f"{len(shown)}-events", fmt))
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render(state.current_view())

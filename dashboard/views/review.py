@@ -1,0 +1,289 @@
+"""Review page: curators turn candidate events into the timeline, one decision at a time.
+
+Every decision is written to the timeline file at once (``dashboard.state.decide``). All text
+from the file goes through ``md_escape``/``context_markdown``; nothing is rendered as HTML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import review, state
+from dashboard.figures import type_words
+from dashboard.labels import date_label
+from dashboard.text import md_escape
+from extract.timeline import EVENT_TYPES, Event, TimelineError
+
+PAGE_SIZE = 10
+
+
+def _problems(title: str, problems: list[str]) -> None:
+    lines = "\n".join(f"- {md_escape(p)}" for p in problems)
+    st.error(f"**{title}**\n\n{lines}")
+
+
+def _report(outcome: state.Outcome, decision: review.Decision) -> None:
+    """After a decision: rerun with a message, or show why nothing was written."""
+    if outcome.conflict:
+        st.rerun()  # the pending decision is shown at the top of the page
+    if outcome.problems:
+        _problems("Not saved: the file was left unchanged.", outcome.problems)
+        return
+    if outcome.written:
+        done = len(decision.event_ids) - len(outcome.skipped)
+        verb = review.VERB[decision.action]
+        what = (f"“{decision.titles[0]}”" if len(decision.event_ids) == 1 and decision.titles
+                else f"{done} candidate{'s' if done != 1 else ''}")
+        into = f" into '{decision.target}'" if decision.action == "merge" else ""
+        state.flash("success", f"{verb} {what}{into}, as {decision.by}. Saved to the timeline "
+                               "file.")
+    for note in outcome.skipped:
+        state.flash("warning", "Not applied: " + note + ".")
+    st.rerun()
+
+
+def _pending(path: Path) -> None:
+    decision = state.pending_decision()
+    if decision is None:
+        return
+    with st.container(border=True, key="review_conflict"):
+        st.error(
+            "**Not saved: the timeline file changed on disk since you opened it** (another "
+            "curator saved first). Nothing was overwritten. Your decision is kept below: "
+            "reload the file and apply it again, or discard it."
+        )
+        st.markdown("**Your pending decision:** " + md_escape(decision.describe())
+                    + " (as " + md_escape(decision.by) + ")")
+        if decision.changes:
+            st.markdown("  \n".join(
+                f"{md_escape(k)}: {md_escape(_shown(v))}" for k, v in decision.changes.items()))
+        row = st.container(horizontal=True)
+        if row.button("Reload and re-apply", key="review_reapply", type="primary"):
+            outcome = state.reapply_pending(path)
+            if outcome.conflict:
+                st.rerun()
+            _report(outcome, decision)
+        if row.button("Discard my decision", key="review_discard",
+                    help="Forget this decision and show the file as it is now."):
+            state.discard_pending(path)
+            state.flash("info", "Discarded: " + decision.describe() + ". The file was reloaded.")
+            st.rerun()
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(removed)"
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "(none)"
+    return str(value)
+
+
+def _evidence(event: Event, doc_sources: dict) -> None:
+    for ev in event.evidence:
+        spans = review.context_spans(ev.context, ev.quote, ev.date_text)
+        st.markdown(review.context_markdown(spans))
+        src = doc_sources.get(ev.source)
+        bits = [md_escape((src.publisher or src.id) if src else ev.source + " (not listed)")]
+        if src is not None and src.published is not None:
+            bits.append("published " + md_escape(date_label(src.published)))
+        if src is not None and src.title:
+            bits.append(md_escape(src.title))
+        if ev.date_text:
+            bits.append("date words: “" + md_escape(ev.date_text) + "”")
+        if not ev.context:
+            bits.append("no surrounding paragraph recorded")
+        st.caption(" · ".join(bits))
+
+
+def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
+    ev = item.event
+    f = review.form_of(ev)
+    k = f"rv_{ev.id}_"
+    with st.form(key=f"rv_edit_{ev.id}"):
+        st.text_input("Title", value=f.title, key=k + "title")
+        c1, c2, c3 = st.columns([2, 2, 1])
+        c1.text_input("Date (YYYY, YYYY-MM or YYYY-MM-DD)", value=f.date, key=k + "date",
+                      help="The form is the precision: write only what the source gives.")
+        c2.text_input("End (optional, for periods)", value=f.end, key=k + "end")
+        c3.checkbox("Approximate", value=f.approximate, key=k + "approximate")
+        types = list(EVENT_TYPES)
+        st.selectbox("Type", types, index=types.index(f.type) if f.type in types else 0,
+                     format_func=type_words, key=k + "type")
+        c1, c2, c3 = st.columns(3)
+        c1.text_input("Actors (comma-separated)", value=f.actors, key=k + "actors")
+        c2.text_input("People (comma-separated)", value=f.people, key=k + "people")
+        c3.text_input("Systems (comma-separated)", value=f.systems, key=k + "systems")
+        c1, c2, c3 = st.columns(3)
+        c1.text_input("Value: amount", value=f.value_amount, key=k + "value_amount",
+                      placeholder="e.g. 5000000000")
+        c2.text_input("Value: currency (ISO 4217)", value=f.value_currency,
+                      key=k + "value_currency", placeholder="USD")
+        c3.text_input("Value: unit (for figures)", value=f.value_unit, key=k + "value_unit",
+                      placeholder="percent")
+        st.text_area("Summary", value=f.summary, key=k + "summary", height=68)
+        st.text_area("Notes (doubts, disagreements between sources)", value=f.notes,
+                     key=k + "notes", height=68)
+        submitted = st.form_submit_button("Save edits and accept", key=k + "edit_accept",
+                                          type="primary", disabled=not name)
+    if submitted:
+        ss = st.session_state
+        form = review.EditForm(**{fld: ss[k + fld] for fld in review.EditForm.__dataclass_fields__})
+        decision = review.Decision("accept", (ev.id,), name,
+                                   changes=review.edit_changes(ev, form), titles=(ev.title,))
+        _report(state.decide(path, decision), decision)
+
+
+def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name: str,
+               path: Path) -> None:
+    ev = item.event
+    with st.container(border=True, key=f"cand_{ev.id}"):
+        st.subheader(md_escape(ev.title), anchor=False)
+        conf = f"{ev.confidence:.2f}" if ev.confidence is not None else "not given"
+        newest = date_label(item.newest) if item.newest else "undated"
+        st.markdown(
+            f"**{md_escape(item.label)}** · {md_escape(item.precision)} · "
+            f"{md_escape(type_words(ev.type))} · extractor's confidence **{conf}** · "
+            f"newest source {md_escape(newest)}"
+        )
+        facts = [("Actors", ev.actors), ("People", ev.people), ("Systems", ev.systems)]
+        st.caption("  \n".join(f"{k}: " + (md_escape(", ".join(v)) if v else "—")
+                               for k, v in facts))
+        _evidence(ev, sources)
+        with st.form(key=f"rv_decide_{ev.id}", border=False):
+            row = st.container(horizontal=True, vertical_alignment="bottom")
+            c1 = c2 = c3 = c4 = row
+            accept = c1.form_submit_button("Accept", key=f"rv_{ev.id}_accept", type="primary",
+                                           disabled=not name)
+            reject = c2.form_submit_button("Reject", key=f"rv_{ev.id}_reject",
+                                           disabled=not name,
+                                           help="Kept in the file as rejected, so a re-scan "
+                                                "does not propose it again.")
+            labels = {t.id: f"{date_label(t.date, t.end)} · {t.title} ({t.status})"
+                      for t in targets}
+            c3.selectbox("Merge into an existing event", list(labels), index=None, width=480,
+                         format_func=lambda i: labels.get(i, i), key=f"rv_{ev.id}_target",
+                         placeholder="Choose the event this candidate is…")
+            merge = c4.form_submit_button("Merge into the chosen event",
+                                          key=f"rv_{ev.id}_merge", disabled=not name,
+                                          help="Its evidence joins that event; the candidate "
+                                               "is removed.")
+        decision: review.Decision | None = None
+        if accept or reject:
+            decision = review.Decision("accept" if accept else "reject", (ev.id,), name,
+                                       titles=(ev.title,))
+        elif merge:
+            target = st.session_state.get(f"rv_{ev.id}_target")
+            if not target:
+                st.error("Choose the event to merge into first.")
+            else:
+                decision = review.Decision("merge", (ev.id,), name, target=target,
+                                           titles=(ev.title,))
+        if decision is not None:
+            _report(state.decide(path, decision), decision)
+        with st.expander("Edit, then accept"):
+            _edit_form(item, name, path)
+
+
+def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
+    asked = state.bulk_asked()
+    if asked is not None:
+        with st.container(border=True, key="review_bulk_confirm"):
+            st.warning(f"**{md_escape(asked.action.capitalize())} all "
+                       f"{len(asked.event_ids)} candidates shown, as {md_escape(asked.by)}?** "
+                       "Each is written to the timeline file with your name.")
+            st.caption("  \n".join(md_escape(t) for t in asked.titles))
+            with st.form(key="review_bulk_form", border=False):
+                row = st.container(horizontal=True)
+                yes = row.form_submit_button(
+                    f"Yes, {asked.action} {len(asked.event_ids)} candidates",
+                    key="review_bulk_yes", type="primary")
+                no = row.form_submit_button("Cancel", key="review_bulk_no")
+            if no:
+                state.ask_bulk(None)
+                st.rerun()
+            if yes:
+                state.ask_bulk(None)
+                _report(state.decide(path, asked), asked)
+        return
+    n = len(shown)
+    row = st.container(horizontal=True)
+    for action in ("accept", "reject"):
+        if row.button(f"{action.capitalize()} all {n} shown…", key=f"review_bulk_{action}",
+                      disabled=not (name and n)):
+            state.ask_bulk(review.bulk_decision(action, shown, name))  # type: ignore[arg-type]
+            st.rerun()
+
+
+def render(view: state.View) -> None:
+    path = Path(view.path)
+    st.title("Review candidates", anchor=False)
+    st.caption("Every decision is written to the timeline file at once, with your name and "
+               "the time: " + md_escape(str(path)))
+    state.seed_reviewer()
+    st.text_input("Your name (recorded with each decision)", key=state.K_REVIEWER,
+                  placeholder="e.g. Ana Petrova", max_chars=80)
+    name = state.reviewer_name()
+    for kind, text in state.take_flash():
+        getattr(st, kind)(md_escape(text))
+    try:
+        doc = state.review_document(path)
+    except (TimelineError, OSError) as exc:
+        problems = ([str(p) for p in exc.problems] if isinstance(exc, TimelineError)
+                    else [str(exc)])
+        _problems("The timeline file cannot be opened for review.", problems)
+        state.finish_review_run(view)
+        return
+    _pending(path)
+    if state.pending_decision() is None and doc.changed_on_disk():
+        st.info("The timeline file changed on disk since you opened it (another curator, or "
+                "new articles). Reload it to see the changes; a decision made now would not "
+                "overwrite them.")
+        if st.button("Reload the file", key="review_reload"):
+            state.reload_review_document(path)
+            st.rerun()
+    if not name:
+        st.warning("Type your name above to make decisions: it is recorded with each one.")
+    if state.pending_decision() is not None:
+        name = ""  # one pending decision at a time: it is never replaced by a later one
+        st.warning("Re-apply or discard your pending decision above before making another.")
+
+    everything = review.queue(doc.timeline)
+    st.markdown(f"**{len(everything)} candidate{'s' if len(everything) != 1 else ''}** to "
+                "review, newest sources first.")
+    if not everything:
+        st.info("No candidates to review. Add articles to find new ones.")
+        state.finish_review_run(view)
+        return
+    c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+    c1.text_input("Search candidates", key=state.K_REVIEW_TEXT, placeholder="e.g. Harop")
+    c2.multiselect("Types", [t for t in EVENT_TYPES if t in {i.event.type for i in everything}],
+                   key=state.K_REVIEW_TYPES, format_func=type_words, placeholder="All types")
+    c3.multiselect("Publishers", review.publishers_of(everything),
+                   key=state.K_REVIEW_PUBLISHERS, placeholder="All publishers")
+    c4.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=state.K_REVIEW_CONFIDENCE)
+    ss = st.session_state
+    shown = review.filter_queue(everything, review.QueueFilter(
+        text=ss.get(state.K_REVIEW_TEXT) or "", types=tuple(ss.get(state.K_REVIEW_TYPES) or ()),
+        publishers=tuple(ss.get(state.K_REVIEW_PUBLISHERS) or ()),
+        min_confidence=float(ss.get(state.K_REVIEW_CONFIDENCE) or 0.0)))
+    _bulk(shown, name, path)
+    if not shown:
+        st.info("No candidates match these filters.")
+        state.finish_review_run(view)
+        return
+    pages = (len(shown) + PAGE_SIZE - 1) // PAGE_SIZE
+    first = 0
+    if pages > 1:
+        page_no = st.number_input(f"Page (of {pages}, {PAGE_SIZE} candidates each)", 1, pages,
+                                  1, key="review_page")
+        first = (int(page_no) - 1) * PAGE_SIZE
+    sources = doc.timeline.source_map()
+    for item in shown[first:first + PAGE_SIZE]:
+        _candidate(item, review.merge_targets(doc.timeline, item.id), sources, name, path)
+    state.finish_review_run(view)
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render(state.current_view())

@@ -1,0 +1,573 @@
+"""The Review and Add articles pages: the queue, decisions written at once, concurrent curators,
+invalid edits refused with the messages of ``extract check``, articles through the extractor.
+
+Every test works on a copy of ``tests/fixtures/review/timeline.yaml`` in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import streamlit as st
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from dashboard import review
+from extract.timeline import Document, PartialDate, TimelineError, load
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+FIXTURES = Path(__file__).parent / "fixtures" / "review"
+TIMELINE = FIXTURES / "timeline.yaml"
+ARTICLE = FIXTURES / "harop.txt"
+
+TALKS = "herzog-talks-2023-05-30"  # newest source: first in the queue
+PLANT = "drone-plant-2022"  # hostile text in its context
+LORA = "lora-delivery-2021-02"  # oldest source: last in the queue
+VISIT = "herzog-visit-2023-05-30"  # accepted
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def events(tmp_path) -> Path:
+    """A copy of the review fixture: tests never write to a file in the repository."""
+    return Path(shutil.copyfile(TIMELINE, tmp_path / "events.yaml"))
+
+
+def review_app(monkeypatch, events: Path, reviewer: str | None = "Ana",
+               page: str = "views/review.py") -> AppTest:
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    at = AppTest.from_file(APP, default_timeout=30)
+    if reviewer is not None:
+        at.query_params["reviewer"] = reviewer
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def texts(at: AppTest, kinds=("markdown", "caption", "warning", "info", "error", "success",
+                              "subheader", "title")) -> str:
+    return plain("\n".join(str(el.value) for kind in kinds for el in at.get(kind)))
+
+
+def queue_titles(at: AppTest) -> list[str]:
+    return [plain(str(h.value)) for h in at.subheader]
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+# -- the diff of a decision touches only the decided events ---------------------------------
+
+
+def event_blocks(text: str) -> dict[str, range]:
+    """Line ranges of each event's block (from its ``- id:`` line to the next one)."""
+    lines = text.splitlines()
+    blocks: dict[str, range] = {}
+    start, current, in_events = 0, None, False
+    for i, line in enumerate(lines + ["end:"]):
+        top = bool(line) and not line[0].isspace() and not line.startswith("#")
+        m = re.match(r"^  - id: (\S+)", line)
+        if (m and in_events) or top:
+            if current is not None:
+                blocks[current] = range(start, i)
+                current = None
+            if m and in_events:
+                current, start = m.group(1), i
+        if top:
+            in_events = line.startswith("events:")
+    return blocks
+
+
+def assert_diff_only_in(before: str, after: str, ids: set[str]) -> None:
+    """Every changed line of ``before``/``after`` belongs to the blocks of ``ids``."""
+    a, b = before.splitlines(), after.splitlines()
+    ba, bb = event_blocks(before), event_blocks(after)
+    allowed_a = {i for e in ids if e in ba for i in ba[e]}
+    allowed_b = {j for e in ids if e in bb for j in bb[e]}
+    changed = False
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        changed = True
+        for i in range(i1, i2):
+            assert i in allowed_a, f"line {i + 1} changed outside {ids}: {a[i]!r}"
+        for j in range(j1, j2):
+            assert j in allowed_b, f"line {j + 1} added outside {ids}: {b[j]!r}"
+    assert changed, "the file did not change"
+    def comments(lines: list[str]) -> list[str]:  # a comment may move to keep its column
+        return [ln[ln.index("#"):] for ln in lines if ln.lstrip().startswith("#") or " # " in ln]
+
+    assert comments(a) == comments(b), "a comment was lost"
+
+
+def event(path: Path, event_id: str):
+    return load(path).event_map().get(event_id)
+
+
+# --------------------------------------------------------------------------------------------
+# Pure logic: dashboard/review.py
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_review_logic_is_streamlit_free():
+    import ast
+
+    tree = ast.parse((ROOT / "dashboard" / "review.py").read_text())
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not any(m.split(".")[0] == "streamlit" for m in names)
+
+
+def test_queue_lists_candidates_newest_sources_first():
+    items = review.queue(load(TIMELINE))
+    assert [i.id for i in items] == [TALKS, PLANT, LORA]
+    assert items[0].newest == PartialDate.parse("2023-05-31")
+    assert items[2].label == "Feb 2021" and items[2].precision == "month only"
+
+
+@pytest.mark.parametrize(("f", "expected"), [
+    (review.QueueFilter(), [TALKS, PLANT, LORA]),
+    (review.QueueFilter(text="baku"), [TALKS, PLANT, LORA]),  # context counts, any case
+    (review.QueueFilter(text="lora israel"), [LORA]),  # every word must occur
+    (review.QueueFilter(types=("production",)), [PLANT]),
+    (review.QueueFilter(publishers=("Test Wire",)), [LORA]),
+    (review.QueueFilter(min_confidence=0.5), [TALKS, LORA]),
+    (review.QueueFilter(text="nothing-like-this"), []),
+], ids=["all", "text-in-context", "all-words", "type", "publisher", "confidence", "none"])
+def test_filter_queue(f, expected):
+    assert [i.id for i in review.filter_queue(review.queue(load(TIMELINE)), f)] == expected
+
+
+@pytest.mark.parametrize(("context", "quote", "date_text", "expected"), [
+    ("A. On May 1, 2020, B. C.", "On May 1, 2020, B.", "May 1, 2020",
+     [("plain", "A. "), ("quote", "On "), ("date", "May 1, 2020"), ("quote", ", B."),
+      ("plain", " C.")]),
+    # no paragraph recorded: the quote alone
+    (None, "Signed in 2016.", "in 2016", [("quote", "Signed "), ("date", "in 2016"),
+                                          ("quote", ".")]),
+    # date words not in the text: nothing is highlighted as a date (never a guess)
+    ("X. Signed then. Y.", "Signed then.", "in 2016",
+     [("plain", "X. "), ("quote", "Signed then."), ("plain", " Y.")]),
+    # the date words outside the quote are still found in the paragraph
+    ("In 2016 it began. Deals followed.", "Deals followed.", "In 2016",
+     [("date", "In 2016"), ("plain", " it began. "), ("quote", "Deals followed.")]),
+    # the paragraph wraps the sentence differently: matched word by word
+    ("Before.  Deals\nfollowed in 2016.", "Deals followed in 2016.", "in 2016",
+     [("plain", "Before.  "), ("quote", "Deals\nfollowed "), ("date", "in 2016"),
+      ("quote", ".")]),
+    # date words matched ignoring case; whitespace at their edges stays outside
+    ("It was In May.", "It was In May.", " in may ",
+     [("quote", "It was "), ("date", "In May"), ("quote", ".")]),
+], ids=["in-paragraph", "no-context", "date-missing", "date-outside-quote", "rewrapped",
+        "case-and-space"])
+def test_context_spans(context, quote, date_text, expected):
+    spans = review.context_spans(context, quote, date_text)
+    assert [(s.kind, s.text) for s in spans] == expected
+    assert "".join(s.text for s in spans) == (context or quote)
+
+
+def test_context_markdown_escapes_everything_from_the_article():
+    ev = load(TIMELINE).event_map()[PLANT].evidence[0]
+    md = review.context_markdown(review.context_spans(ev.context, ev.quote, ev.date_text))
+    assert ":orange-background[**in 2022**]" in md
+    unescaped = re.sub(r"\\.", "", md)  # what Markdown could still read as markup
+    for raw in ("<img", "[x](javascript", "$math$", ":red[no]"):
+        assert raw not in unescaped
+    assert plain(md.replace(":orange-background[**in 2022**]", "in 2022")
+                 .replace(":blue-background[", "").replace("]", "")
+                 ).count("onerror=alert(1)") == 1
+
+
+def test_edit_changes_keep_only_what_the_curator_changed():
+    ev = load(TIMELINE).event_map()[LORA]
+    form = review.form_of(ev)
+    assert review.edit_changes(ev, form) == {}
+    changed = review.edit_changes(ev, review.EditForm(**{
+        **form.__dict__, "title": " LORA delivered ", "date": "2021-02-15", "end": "",
+        "people": "Benny Gantz", "notes": "Second source needed."}))
+    assert changed == {"title": "LORA delivered", "date": PartialDate.parse("2021-02-15"),
+                       "people": ["Benny Gantz"], "notes": "Second source needed."}
+    # a bad date is passed through as written, for the contract to refuse with its message
+    assert review.edit_changes(ev, review.EditForm(**{**form.__dict__, "date": "2023-02-30"})
+                               ) == {"date": "2023-02-30"}
+    value = review.edit_changes(ev, review.EditForm(**{**form.__dict__,
+                                                       "value_amount": "1,200,000",
+                                                       "value_currency": "USD"}))["value"]
+    assert value.amount == 1_200_000 and value.currency == "USD"
+
+
+def check_lines(path: Path) -> list[str]:
+    """What ``python -m extract check`` prints for a file, one problem a line."""
+    proc = subprocess.run([sys.executable, "-m", "extract", "check", str(path)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    return [ln for ln in (proc.stdout + proc.stderr).splitlines() if "field '" in ln]
+
+
+@pytest.mark.parametrize(("changes", "raw_line", "bad_line"), [
+    ({"date": "2023-02-30"}, "    date: 2021-02\n", "    date: 2023-02-30\n"),
+    ({"end": PartialDate.parse("2020")}, "    date: 2021-02\n",
+     "    date: 2021-02\n    end: 2020\n"),
+    ({"type": "parade"}, "    type: delivery\n", "    type: parade\n"),
+], ids=["impossible-date", "end-before-start", "unknown-type"])
+def test_invalid_edit_is_refused_with_the_messages_of_check(events, tmp_path, changes,
+                                                            raw_line, bad_line):
+    before = events.read_bytes()
+    doc = Document.open(events)
+    decision = review.Decision("accept", (LORA,), "Ana", changes=changes)
+    with pytest.raises(TimelineError) as exc:
+        review.apply_decision(doc, decision)
+    assert events.read_bytes() == before
+    # the same edit made by hand in the file: `extract check` says the same thing
+    text = TIMELINE.read_text()
+    block = event_blocks(text)[LORA]
+    lines = text.splitlines(keepends=True)
+    body = "".join(lines[block.start:block.stop]).replace(raw_line, bad_line, 1)
+    by_hand = tmp_path / "by-hand.yaml"
+    by_hand.write_text("".join(lines[:block.start]) + body + "".join(lines[block.stop:]))
+    # (a field the event does not have yet is located at the event's first line)
+    ours = [re.sub(r" \(line \d+\)", "", str(p).replace(str(events), "F"))
+            for p in exc.value.problems]
+    theirs = [re.sub(r" \(line \d+\)", "", ln.replace(str(by_hand), "F"))
+              for ln in check_lines(by_hand)]
+    assert ours == theirs
+
+
+def test_decisions_skip_what_someone_else_decided(events):
+    doc = Document.open(events)
+    skipped = review.apply_decision(doc, review.Decision("reject", (VISIT, "gone", LORA), "Bo"))
+    assert skipped == ["'herzog-visit-2023-05-30' was already accepted by Ana at "
+                       "2023-06-01T10:00:00Z",
+                       "'gone' is no longer in the file (merged or removed by someone else)"]
+    assert doc.timeline.event_map()[LORA].status == "rejected"
+    assert doc.timeline.event_map()[VISIT].status == "accepted"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("harop.txt", "harop.txt"),
+    ("../../etc/passwd", "passwd.txt"),  # no folders; an unknown suffix becomes .txt
+    ("C:\\Users\\x\\Report (final).HTML", "Report-final.html"),
+    ("harop.txt", "harop-2.txt"),  # the same name twice
+    ("....md", "article.md"),
+], ids=["plain", "traversal", "windows-and-spaces", "duplicate", "only-dots"])
+def test_safe_name(name, expected):
+    taken = {"harop.txt"} if expected == "harop-2.txt" else set()
+    assert review.safe_name(name, taken) == expected
+
+
+def test_write_articles_refuses_oversized_files_and_writes_a_manifest(tmp_path):
+    big = review.Article("big.txt", b"x" * (review.MAX_ARTICLE_BYTES + 1))
+    ok = review.Article("harop.txt", ARTICLE.read_bytes())
+    manifest, problems = review.write_articles(tmp_path, [big, ok], publisher="Test Wire",
+                                               published=PartialDate.parse("2021-03-10"))
+    assert problems == ["big.txt: 5.0 MB is over the 5 MB limit for one article; not read"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["harop.txt", "sources.yaml"]
+    assert yaml.safe_load(manifest.read_text()) == {"sources": [
+        {"file": "harop.txt", "publisher": "Test Wire", "published": "2021-03-10",
+         "language": "en"}]}
+
+
+def test_the_extractor_commands_report_unreadable_files(tmp_path, events):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    manifest, _ = review.write_articles(folder, [
+        review.Article("harop.txt", ARTICLE.read_bytes()),
+        review.Article("binary.txt", (FIXTURES / "binary.txt").read_bytes())])
+    out = tmp_path / "candidates.yaml"
+    scan = review.run(review.scan_command(folder, manifest, out))
+    assert scan.returncode == 2
+    assert review.reported_problems(scan, folder) == [
+        "binary.txt: binary file (contains NUL bytes), not an article"]
+    merged = review.run(review.merge_command(out, events))
+    assert merged.returncode == 0
+    assert event(events, "deal-azerbaijan-israel-2021-03-09").status == "candidate"
+
+
+# --------------------------------------------------------------------------------------------
+# The Review page (AppTest)
+# --------------------------------------------------------------------------------------------
+
+
+def test_review_page_shows_the_queue_safely(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    assert queue_titles(at) == ["Herzog and Aliyev hold talks in Baku",
+                                "A drone plant opens near Baku",
+                                "Israel delivers LORA missiles to Azerbaijan"]
+    md = "\n".join(str(m.value) for m in at.markdown)
+    assert ":orange-background[**on Tuesday**]" in md  # the date words, highlighted
+    assert not re.search(r"(?<!\\)[<\[]", md.replace(":orange-background[", "")
+                         .replace(":blue-background[", ""))  # every < and [ escaped
+    assert "confidence **0.70**" in md
+    assert "The visit was the first by an Israeli head of state" in plain(md)  # the paragraph
+    assert at.text_input(key="review_name").value == "Ana"
+    assert at.query_params["reviewer"] == "Ana"
+
+
+def test_without_a_name_no_decision_can_be_made(monkeypatch, events):
+    at = review_app(monkeypatch, events, reviewer=None)
+    assert "Type your name above" in texts(at)
+    assert at.button(key=f"rv_{TALKS}_accept").disabled
+    at.text_input(key="review_name").set_value("  Bo   Chen ").run()
+    assert not at.button(key=f"rv_{TALKS}_accept").disabled
+    assert at.query_params["reviewer"] == "Bo Chen"
+
+
+def test_accept_writes_only_that_event_with_who_and_when(monkeypatch, events):
+    before = events.read_text()
+    at = click(review_app(monkeypatch, events), f"rv_{TALKS}_accept")
+    after = events.read_text()
+    assert_diff_only_in(before, after, {TALKS})
+    ev = event(events, TALKS)
+    assert ev.status == "accepted" and ev.reviewed_by == "Ana"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", ev.reviewed_at)
+    assert "Accepted “Herzog and Aliyev hold talks in Baku”, as Ana" in texts(at)
+    assert TALKS not in [k for k in queue_titles(at)]
+    assert "Herzog and Aliyev hold talks in Baku" not in queue_titles(at)
+
+
+def test_decisions_in_a_row_each_write_only_their_event(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    for event_id, key in ((TALKS, "accept"), (LORA, "reject"), (PLANT, "accept")):
+        before = events.read_text()
+        click(at, f"rv_{event_id}_{key}")
+        assert_diff_only_in(before, events.read_text(), {event_id})
+    assert [event(events, i).status for i in (TALKS, LORA, PLANT)] == [
+        "accepted", "rejected", "accepted"]
+    assert "No candidates to review" in texts(at)
+
+
+def test_reject_keeps_the_event_as_rejected(monkeypatch, events):
+    before = events.read_text()
+    at = click(review_app(monkeypatch, events), f"rv_{PLANT}_reject")
+    assert_diff_only_in(before, events.read_text(), {PLANT})
+    assert event(events, PLANT).status == "rejected"
+    assert "A drone plant opens near Baku" not in queue_titles(at)
+
+
+def test_edit_then_accept(monkeypatch, events):
+    before = events.read_text()
+    at = review_app(monkeypatch, events)
+    k = f"rv_{LORA}_"
+    at.text_input(key=k + "title").set_value("First LORA missiles delivered to Azerbaijan")
+    at.text_input(key=k + "date").set_value("2021-02-15")
+    at.text_input(key=k + "people").set_value("Benny Gantz, Zakir Hasanov")
+    at.text_input(key=k + "value_amount").set_value("30000000")
+    at.text_input(key=k + "value_currency").set_value("USD")
+    at.text_area(key=k + "notes").set_value("Date from the ministry's statement.")
+    click(at, k + "edit_accept")
+    after = events.read_text()
+    assert_diff_only_in(before, after, {LORA})
+    ev = event(events, LORA)
+    assert (ev.title, str(ev.date), ev.people) == (
+        "First LORA missiles delivered to Azerbaijan", "2021-02-15",
+        ["Benny Gantz", "Zakir Hasanov"])
+    assert ev.value.amount == 30_000_000 and ev.value.currency == "USD"
+    assert ev.status == "accepted" and ev.reviewed_by == "Ana"
+    assert ev.notes == "Date from the ministry's statement."
+    assert "    people: [Benny Gantz, Zakir Hasanov]" in after  # flow list, like the rest
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("date", "2023-02-30", "field 'date': '2023-02-30' is not a real date: February 2023 has "
+                           "28 days; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("end", "2020", "field 'end': '2020' is before the date '2021-02'"),
+    ("date", "next spring", "field 'date': 'next spring' is not a date"),
+], ids=["impossible-date", "end-before-start", "words"])
+def test_invalid_edit_leaves_the_file_byte_identical(monkeypatch, events, field, value,
+                                                     message):
+    before = events.read_bytes()
+    at = review_app(monkeypatch, events)
+    at.text_input(key=f"rv_{LORA}_{field}").set_value(value)
+    click(at, f"rv_{LORA}_edit_accept")
+    assert events.read_bytes() == before
+    errors = plain("\n".join(str(e.value) for e in at.error))
+    assert "Not saved: the file was left unchanged." in errors
+    assert message in errors, errors
+    assert f"event '{LORA}' (line " in errors  # located like `extract check` locates it
+    assert "Israel delivers LORA missiles to Azerbaijan" in queue_titles(at)  # still queued
+
+
+def test_merge_moves_the_evidence_and_removes_the_candidate(monkeypatch, events):
+    before = events.read_text()
+    at = review_app(monkeypatch, events)
+    at.selectbox(key=f"rv_{TALKS}_target").set_value(VISIT)
+    click(at, f"rv_{TALKS}_merge")
+    assert_diff_only_in(before, events.read_text(), {TALKS, VISIT})
+    assert event(events, TALKS) is None
+    target = event(events, VISIT)
+    assert [e.quote for e in target.evidence] == [
+        "Israeli President Isaac Herzog arrived in Baku on May 30, 2023.",
+        "Aliyev and Herzog held talks in Baku on Tuesday."]
+    assert target.reviewed_by == "Ana" and target.status == "accepted"
+    assert "Merged “Herzog and Aliyev hold talks in Baku” into" in texts(at)
+
+
+def test_merge_needs_a_chosen_event(monkeypatch, events):
+    before = events.read_bytes()
+    at = click(review_app(monkeypatch, events), f"rv_{TALKS}_merge")
+    assert events.read_bytes() == before
+    assert "Choose the event to merge into first." in texts(at)
+
+
+def someone_else_edits(events: Path) -> None:
+    """Another curator's session saves first: a note on another candidate."""
+    other = Document.open(events)
+    other.update_event(PLANT, notes="Checked by Bo: the plant is a repair shop.")
+    other.save()
+
+
+def test_a_concurrent_save_is_detected_and_reapplied(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    someone_else_edits(events)
+    theirs = events.read_bytes()
+    k = f"rv_{LORA}_"
+    at.text_input(key=k + "title").set_value("LORA missiles delivered")
+    click(at, k + "edit_accept")
+    assert events.read_bytes() == theirs  # nothing overwritten
+    errors = plain("\n".join(str(e.value) for e in at.error))
+    assert errors.count("changed on disk since you opened it") == 1  # one clear message
+    shown = texts(at)
+    assert "Your pending decision:** accept “Israel delivers LORA missiles to Azerbaijan” " \
+           "with edits to title (as Ana)" in shown
+    assert "title: LORA missiles delivered" in shown
+    assert "Israel delivers LORA missiles to Azerbaijan" in queue_titles(at)  # still there
+    assert at.button(key=f"rv_{TALKS}_accept").disabled  # one pending decision at a time
+    click(at, "review_reapply")
+    ev, plant = event(events, LORA), event(events, PLANT)
+    assert (ev.title, ev.status, ev.reviewed_by) == ("LORA missiles delivered", "accepted",
+                                                      "Ana")
+    assert plant.notes == "Checked by Bo: the plant is a repair shop."  # theirs kept
+    assert "changed on disk" not in texts(at)
+    assert "Accepted “Israel delivers LORA missiles to Azerbaijan”, as Ana" in texts(at)
+
+
+def test_a_conflicting_decision_can_be_discarded(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    someone_else_edits(events)
+    theirs = events.read_bytes()
+    click(at, f"rv_{TALKS}_accept")
+    assert events.read_bytes() == theirs
+    click(at, "review_discard")
+    assert events.read_bytes() == theirs
+    assert "Discarded: accept “Herzog and Aliyev hold talks in Baku”" in texts(at)
+    assert "Herzog and Aliyev hold talks in Baku" in queue_titles(at)
+    click(at, f"rv_{TALKS}_accept")  # after the reload the next decision is written
+    assert event(events, TALKS).status == "accepted"
+    assert event(events, PLANT).notes.startswith("Checked by Bo")
+
+
+def test_reapply_does_not_overwrite_someone_elses_decision(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    other = Document.open(events)
+    other.set_status(TALKS, "rejected", by="Bo")
+    other.save()
+    click(at, f"rv_{TALKS}_accept")
+    click(at, "review_reapply")
+    ev = event(events, TALKS)
+    assert (ev.status, ev.reviewed_by) == ("rejected", "Bo")
+    assert f"Not applied: '{TALKS}' was already rejected by Bo" in texts(at)
+
+
+def test_a_file_changed_on_disk_offers_a_reload(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    someone_else_edits(events)
+    at.run()
+    assert "The timeline file changed on disk since you opened it" in texts(at)
+    click(at, "review_reload")
+    assert "changed on disk" not in texts(at)
+
+
+def test_bulk_reject_of_the_filtered_set_asks_first(monkeypatch, events):
+    before = events.read_text()
+    at = review_app(monkeypatch, events)
+    at.text_input(key="review_text").set_value("baku drone").run()
+    assert queue_titles(at) == ["A drone plant opens near Baku"]
+    click(at, "review_bulk_reject")
+    assert events.read_text() == before  # nothing yet: a confirmation first
+    assert "Reject all 1 candidates shown, as Ana?" in texts(at)
+    click(at, "review_bulk_no")
+    assert events.read_text() == before
+    click(at, "review_bulk_reject")
+    click(at, "review_bulk_yes")
+    assert_diff_only_in(before, events.read_text(), {PLANT})
+    assert event(events, PLANT).status == "rejected"
+
+
+def test_bulk_accept_of_everything_shown(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    at.slider(key="review_confidence").set_value(0.5).run()
+    click(at, "review_bulk_accept")
+    click(at, "review_bulk_yes")
+    assert [event(events, i).status for i in (TALKS, PLANT, LORA)] == [
+        "accepted", "candidate", "accepted"]
+    assert "Accepted 2 candidates, as Ana" in texts(at)
+
+
+def test_the_name_survives_other_pages(monkeypatch, events):
+    at = review_app(monkeypatch, events, reviewer="Ana")
+    at.switch_page("views/table.py").run()
+    at.switch_page("views/review.py").run()
+    assert at.text_input(key="review_name").value == "Ana"
+    assert at.query_params["reviewer"] == "Ana"
+
+
+# --------------------------------------------------------------------------------------------
+# The Add articles page (AppTest: pasted text; uploads are in the browser tests)
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_pasted_article_joins_the_queue(monkeypatch, events):
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value(ARTICLE.read_text())
+    at.text_input(key="add_publisher").set_value("Test Wire")
+    at.text_input(key="add_published").set_value("2021-03-10")
+    click(at, "add_submit")
+    assert "The new candidates are in the Review queue" in texts(at)
+    ev = event(events, "deal-azerbaijan-israel-2021-03-09")
+    assert ev is not None and ev.status == "candidate"
+    src = load(events).source_map()[ev.evidence[0].source]
+    assert (src.publisher, str(src.published), src.file) == ("Test Wire", "2021-03-10",
+                                                            "pasted-article.txt")
+    at.switch_page("views/review.py").run()
+    assert "Azerbaijan signed a contract for Harop drones with Israel." in queue_titles(at)
+
+
+@pytest.mark.parametrize(("published", "message"), [
+    ("2021-02-30", "'2021-02-30' is not a real date"),
+    ("10 March", "'10 March' is not a date"),
+], ids=["impossible", "words"])
+def test_a_bad_publication_date_is_refused_before_the_extractor_runs(monkeypatch, events,
+                                                                     published, message):
+    before = events.read_bytes()
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value(ARTICLE.read_text())
+    at.text_input(key="add_published").set_value(published)
+    click(at, "add_submit")
+    assert message in texts(at)
+    assert events.read_bytes() == before
+
+
+def test_nothing_to_read_says_so(monkeypatch, events):
+    at = click(review_app(monkeypatch, events, page="views/add_articles.py"), "add_submit")
+    assert "Choose at least one file, or paste an article's text." in texts(at)
