@@ -40,3 +40,9 @@ def corpus() -> Path:
             "seed corpus not found: set ARMS_CORPUS or place shared/corpus beside the repository"
         )
     return found
+
+
+@pytest.fixture(autouse=True)
+def _private_parse_cache(tmp_path_factory, monkeypatch):
+    """Tests never write to the user's parse cache (extract.timeline.load caches big files)."""
+    monkeypatch.setenv("ARMS_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))

@@ -1,0 +1,588 @@
+"""The dashboard's loading path in a real browser, from 100 to 50,000 events.
+
+For each generated timeline (``bench/make_timeline.py``) the bench runs
+``streamlit run dashboard/app.py -- --events FILE`` on a free 127.0.0.1 port, drives headless
+Chromium (Playwright, sync API) and measures:
+
+* **first chart**: navigation to the chart drawn: the app idle
+  (``[data-testid="stApp"][data-test-script-state="notRunning"]``) and the Plotly figure in
+  ``.js-plotly-plot`` holding its traces (``gd.data.length``, ``gd.calcdata``). Measured three
+  ways: the first visit to a new server with an empty parse cache (``cold``: YAML parsed and
+  validated), the first visit to a new server with a warm parse cache (``new server``), and
+  then ``--repeat`` fresh browser sessions on that server (Streamlit's in-memory cache warm);
+* **filter**: in the sidebar "Types" multiselect, choosing ``deal``: from the option's click to
+  the chart redrawn with only deal traces and the app idle (a widget change in the same
+  session, as a user does it; not a new page load);
+* **click**: a click on a mark (its screen position from the figure's own axes,
+  ``xaxis.c2p``/``yaxis.c2p`` of the middle point of the largest filled marks trace, so it
+  works for SVG and WebGL marks alike) to the selected event's card heading shown and the app idle;
+* **memory**: RSS of the streamlit process and its children (psutil), after the runs;
+* **CPU**: the streamlit server's CPU seconds (user + system) spent in each step, and the
+  browser's (Playwright's driver and Chromium), because wall time on a shared machine is noise.
+
+Times are medians over ``--repeat`` sessions. Ratios are against the smallest size given.
+``--profile`` then times, in this process, each function a rerun calls (the same functions the
+views call) and prints cProfile's top entries by cumulative time.
+
+Usage::
+
+    .venv/bin/python bench/dashboard_bench.py                       # 100,1000,10000,50000, repeat 3
+    .venv/bin/python bench/dashboard_bench.py --sizes 100,10000 --repeat 5 --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pickle
+import platform
+import pstats
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_timeline  # noqa: E402
+
+from extract import timeline as timeline_module  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+OUT = ROOT / "bench" / "out"
+DEFAULT_SIZES = "100,1000,10000,50000"
+
+CHART_DRAWN = """() => {
+  const gd = document.querySelector('CHART');
+  return !!(gd && gd.data && gd.data.length > 0 && gd.calcdata && gd._fullLayout);
+}""".replace("CHART", CHART)
+
+ONLY_TYPE = """(type) => {
+  const gd = document.querySelector('CHART');
+  if (!gd || !gd.data || !gd.calcdata) return false;
+  const marks = gd.data.filter(t => t.meta && t.meta.role === 'marks');
+  return marks.length > 0 && marks.every(t => t.meta.type === type);
+}""".replace("CHART", CHART)
+
+# the screen position of a mark: the middle point of the largest marks trace, from the
+# figure's own axes (works for scatter and scattergl)
+MARK_XY = """() => {
+  const gd = document.querySelector('CHART');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  let best = null;
+  for (const t of gd._fullData) {
+    if (!t.meta || t.meta.role !== 'marks' || t.meta.hollow) continue;
+    if (!best || t.x.length > best.x.length) best = t;
+  }
+  if (!best) return null;
+  const [lo, hi] = xa.range.map(xa.r2c).sort((a, b) => a - b);
+  const inside = [];
+  for (let k = 0; k < best.x.length; k++) {
+    const x = xa.d2c(best.x[k]);
+    if (x >= lo && x <= hi) inside.push(k);
+  }
+  const k = inside[Math.floor(inside.length / 2)];
+  const r = gd.getBoundingClientRect();
+  return [r.left + xa._offset + xa.c2p(xa.d2c(best.x[k])),
+          r.top + ya._offset + ya.c2p(ya.d2c(best.y[k]))];
+}""".replace("CHART", CHART)
+
+FIGURE_SIZE = """() => {
+  const gd = document.querySelector('CHART');
+  let n = 0;
+  for (const t of gd.data) if (t.meta && t.meta.role === 'marks') n += t.customdata.length;
+  return [gd.data.length, n, gd.data.filter(t => t.type === 'scattergl').length];
+}""".replace("CHART", CHART)
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The server
+# --------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_command(events: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+            "--server.address", "127.0.0.1", "--server.port", str(port),
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none", "--", "--events", str(events)]
+
+
+@contextlib.contextmanager
+def streamlit_server(events: Path, cache_dir: Path, log_path: Path,
+                     timeout: float = 120) -> Iterator[tuple[str, int]]:
+    """Run the dashboard on ``events``; yields (base URL, pid); always stops it."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "ARMS_CACHE_DIR": str(cache_dir)}
+    env.pop("ARMS_EVENTS", None)
+    with open(log_path, "wb") as out:
+        proc = subprocess.Popen(server_command(events, port), cwd=ROOT, stdout=out,
+                                stderr=subprocess.STDOUT, env=env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log_path}")
+                try:
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not become healthy in {timeout}s")
+                time.sleep(0.2)  # polling the health endpoint, not waiting on the page
+            yield base, proc.pid
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
+def _tree(pid: int) -> list[Any]:
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        return [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return []
+
+
+def rss_mb(pid: int) -> float:
+    """RSS of a process and its children, MB (psutil; /proc when psutil is missing)."""
+    try:
+        import psutil
+    except ImportError:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+    total = 0
+    for p in _tree(pid):
+        with contextlib.suppress(psutil.Error):
+            total += p.memory_info().rss
+    return total / 1e6
+
+
+def cpu_s(pids: Callable[[], list[Any]]) -> float:
+    """User + system CPU seconds of a set of processes (their own, not reaped children)."""
+    import psutil
+
+    total = 0.0
+    for p in pids():
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            total += t.user + t.system
+    return total
+
+
+def browser_procs(server_pid: int) -> list[Any]:
+    """This process's children other than the server: Playwright's driver and Chromium."""
+    import psutil
+
+    server = {p.pid for p in _tree(server_pid)}
+    return [p for p in psutil.Process().children(recursive=True) if p.pid not in server]
+
+
+# --------------------------------------------------------------------------------------------
+# One browser session
+# --------------------------------------------------------------------------------------------
+
+
+class Meter:
+    """Wall and CPU (server, browser) of one step."""
+
+    def __init__(self, server_pid: int):
+        self.server_pid = server_pid
+
+    @contextlib.contextmanager
+    def step(self, out: dict[str, float], name: str) -> Iterator[None]:
+        server = lambda: _tree(self.server_pid)  # noqa: E731
+        browser = lambda: browser_procs(self.server_pid)  # noqa: E731
+        s0, b0, t0 = cpu_s(server), cpu_s(browser), time.perf_counter()
+        yield
+        out[f"{name}_s"] = time.perf_counter() - t0
+        out[f"{name}_server_cpu_s"] = cpu_s(server) - s0
+        out[f"{name}_browser_cpu_s"] = cpu_s(browser) - b0
+
+
+def wait_chart(page) -> None:
+    page.wait_for_function(CHART_DRAWN, polling=50)
+    page.wait_for_selector(READY)
+
+
+def first_chart(page, url: str, meter: Meter, out: dict[str, float], name: str) -> None:
+    with meter.step(out, name):
+        page.goto(url)
+        wait_chart(page)
+
+
+def first_visit(browser, base: str, meter: Meter, timeout_ms: float) -> dict[str, float]:
+    """The first page load of a new server (it reads the timeline)."""
+    out: dict[str, float] = {}
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(timeout_ms)
+        first_chart(page, base + "/", meter, out, "first_chart")
+    finally:
+        context.close()
+    return out
+
+
+def session(browser, base: str, meter: Meter, titles: Callable[[str], str],
+            timeout_ms: float) -> dict[str, float]:
+    """One fresh session: first chart, click a mark to its card, filter by type."""
+    out: dict[str, float] = {}
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(timeout_ms)
+        first_chart(page, base + "/", meter, out, "first_chart")
+        traces, marks, gl = page.evaluate(FIGURE_SIZE)
+        out.update(traces=traces, marks=marks, gl_traces=gl)
+
+        # click a mark -> its card
+        xy = page.evaluate(MARK_XY)
+        if xy is None:
+            raise RuntimeError("no mark to click")
+        page.mouse.move(*xy)
+        with meter.step(out, "click_card"):
+            page.mouse.click(*xy)
+            page.wait_for_function("() => location.search.includes('event=')", polling=50)
+            picked = page.evaluate(
+                "() => new URLSearchParams(location.search).get('event')")
+            page.get_by_role("heading", name=titles(picked), exact=True).wait_for()
+            page.wait_for_selector(READY)
+
+        # filter: choose 'deal' in the Types multiselect -> chart with deal traces only
+        types = page.get_by_test_id("stMultiSelect").filter(has_text="Types")
+        types.get_by_role("combobox").click()
+        option = page.get_by_role("option", name="deal", exact=True)
+        option.wait_for()
+        with meter.step(out, "filter"):
+            option.click()
+            page.wait_for_function(ONLY_TYPE, arg="deal", polling=50)
+            page.wait_for_selector(READY)
+        page.keyboard.press("Escape")
+    finally:
+        context.close()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# One size
+# --------------------------------------------------------------------------------------------
+
+
+def _titles_for(events: int, seed: int) -> Callable[[str], str]:
+    n_sources = max(1, events // 5)
+
+    def title(event_id: str) -> str:
+        i = int(event_id.rsplit("-", 1)[1])
+        return make_timeline.event_data(i, seed, n_sources)["title"]
+
+    return title
+
+
+def bench_size(browser, path: Path, events: int, *, seed: int, repeat: int, cache_root: Path,
+               timeout_ms: float, logs: Path) -> dict[str, Any]:
+    titles = _titles_for(events, seed)
+    cache_dir = cache_root / f"events-{events}"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    result: dict[str, Any] = {"events": events, "file_mb": path.stat().st_size / 1e6}
+
+    # a new server, the parse cache empty: the YAML is parsed and validated. A file under the
+    # cache's size threshold is parsed on every start, so the warm case below is the same one.
+    if path.stat().st_size >= timeline_module._CACHE_MIN_BYTES:
+        log(f"[{events}] new server, empty parse cache")
+        with streamlit_server(path, cache_dir, logs / f"streamlit-{events}-cold.log") as (
+                base, pid):
+            cold = first_visit(browser, base, Meter(pid), timeout_ms)
+    else:
+        cold = None
+
+    # a new server, the parse cache warm; then fresh sessions on the warm server
+    log(f"[{events}] new server, warm parse cache; {repeat} sessions")
+    with streamlit_server(path, cache_dir, logs / f"streamlit-{events}.log") as (base, pid):
+        meter = Meter(pid)
+        warm = first_visit(browser, base, meter, timeout_ms)
+        cold = cold or warm
+        result["cold_first_chart_s"] = cold["first_chart_s"]
+        result["cold_first_chart_server_cpu_s"] = cold["first_chart_server_cpu_s"]
+        result["new_server_first_chart_s"] = warm["first_chart_s"]
+        result["new_server_first_chart_server_cpu_s"] = warm["first_chart_server_cpu_s"]
+        runs = []
+        rss = [rss_mb(pid)]
+        for i in range(repeat):
+            runs.append(session(browser, base, meter, titles, timeout_ms))
+            rss.append(rss_mb(pid))
+            log(f"[{events}] session {i + 1}/{repeat}: " + ", ".join(
+                f"{k} {runs[-1][k]:.2f}" for k in ("first_chart_s", "click_card_s", "filter_s")))
+        result["rss_mb"] = max(rss)
+    result["runs"] = runs
+    for key in runs[0]:
+        result[key] = statistics.median(r[key] for r in runs)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Server-side profile: what one rerun spends, with the functions the views call
+# --------------------------------------------------------------------------------------------
+
+
+def rerun_steps(path: Path) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]:
+    """The work of a first visit and of a rerun, step by step, as the app does it."""
+    import plotly.io
+    import plotly.tools
+
+    from dashboard import state
+    from dashboard.figures import TimelineOptions, timeline_figure
+    from dashboard.filters import Filters, apply
+    from dashboard.frame import build
+    from extract.timeline import load
+
+    def streamlit_plotly_spec(fig: Any) -> str:
+        # what st.plotly_chart does with a figure before sending it
+        figure = plotly.tools.return_figure_from_figure_or_data(fig, validate_figure=True)
+        spec = plotly.io.to_json(figure, validate=False)
+        hashlib.md5(spec.encode()).hexdigest()  # the element id hashes the spec
+        return spec
+
+    def card_options(ctx: dict[str, Any]) -> list[str]:
+        # the timeline page's "Event" select box: set_index + format_func per option
+        shown = ctx["shown"]
+        by_id = ctx["frames"].events.set_index("id", drop=False)
+        ids = shown["id"].tolist()[:5000]
+        return [f"{by_id.at[i, 'label']} · {by_id.at[i, 'title']}" for i in ids]
+
+    def sidebar_and_state(ctx: dict[str, Any]) -> None:
+        # seed_view_from_url/_fit_to_file, sidebar.render, make_view, sync_url and the page
+        frames = ctx["frames"]
+        for _ in range(2):
+            state.options_of(frames)
+        for _ in range(5):
+            state.bounds_of(frames)
+
+    return [
+        ("load (YAML parse + validate)", lambda c: c.update(
+            timeline=load(path, cache=False))),
+        ("load (warm parse cache)", lambda c: load(path, cache=True)),
+        ("frame build", lambda c: c.update(frames=build(c["timeline"]))),
+        ("st.cache_data copy (pickle round trip)", lambda c: pickle.loads(pickle.dumps(
+            state.Loaded(str(path), c["frames"]), protocol=pickle.HIGHEST_PROTOCOL))),
+        ("sidebar options + bounds", sidebar_and_state),
+        ("filter (default: accepted)", lambda c: c.update(
+            shown=apply(c["frames"].events, Filters()))),
+        ("filter (type=deal)", lambda c: apply(c["frames"].events, Filters(types=("deal",)))),
+        ("figure build", lambda c: c.update(
+            fig=timeline_figure(c["shown"], options=TimelineOptions()))),
+        ("figure -> JSON (st.plotly_chart)", lambda c: c.update(
+            spec=streamlit_plotly_spec(c["fig"]))),
+        ("card select box options", card_options),
+    ]
+
+
+def profile_size(path: Path, events: int, *, top: int = 25) -> dict[str, Any]:
+    """Time every step (wall and CPU), then cProfile a warm rerun; returns the figures."""
+    cache_dir = Path(tempfile.mkdtemp(prefix="arms-bench-cache-"))
+    old = os.environ.get("ARMS_CACHE_DIR")
+    os.environ["ARMS_CACHE_DIR"] = str(cache_dir)
+    try:
+        from extract.timeline import load
+
+        load(path, cache=True)  # fill the parse cache for the warm-load step
+        ctx: dict[str, Any] = {}
+        steps = []
+        for name, fn in rerun_steps(path):
+            w0, c0 = time.perf_counter(), time.process_time()
+            fn(ctx)
+            steps.append({"step": name, "wall_s": time.perf_counter() - w0,
+                          "cpu_s": time.process_time() - c0})
+        spec_mb = len(ctx["spec"].encode()) / 1e6
+        # a rerun (what a filter change or click costs on the server), profiled
+        rerun = [s for s in rerun_steps(path) if not s[0].startswith(("load", "frame build"))]
+        prof = cProfile.Profile()
+        prof.enable()
+        for _, fn in rerun:
+            fn(ctx)
+        prof.disable()
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
+        return {"events": events, "steps": steps, "figure_json_mb": spec_mb,
+                "profile": buf.getvalue()}
+    finally:
+        if old is None:
+            os.environ.pop("ARMS_CACHE_DIR", None)
+        else:
+            os.environ["ARMS_CACHE_DIR"] = old
+        shutil.rmtree(cache_dir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+COLUMNS = (
+    ("events", "events", "{:d}"),
+    ("file_mb", "MB", "{:.1f}"),
+    ("cold_first_chart_s", "cold 1st s", "{:.2f}"),
+    ("new_server_first_chart_s", "new srv 1st s", "{:.2f}"),
+    ("first_chart_s", "1st chart s", "{:.2f}"),
+    ("first_chart_server_cpu_s", "srv CPU", "{:.2f}"),
+    ("first_chart_browser_cpu_s", "brw CPU", "{:.2f}"),
+    ("filter_s", "filter s", "{:.2f}"),
+    ("filter_server_cpu_s", "srv CPU", "{:.2f}"),
+    ("filter_browser_cpu_s", "brw CPU", "{:.2f}"),
+    ("click_card_s", "click s", "{:.2f}"),
+    ("click_card_server_cpu_s", "srv CPU", "{:.2f}"),
+    ("click_card_browser_cpu_s", "brw CPU", "{:.2f}"),
+    ("rss_mb", "RSS MB", "{:.0f}"),
+    ("marks", "marks", "{:d}"),
+    ("gl_traces", "gl", "{:d}"),
+)
+RATIOS = (("first_chart_s", "1st chart"), ("filter_s", "filter"), ("click_card_s", "click"),
+          ("first_chart_server_cpu_s", "1st srv CPU"), ("filter_server_cpu_s", "filter srv CPU"))
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = [h for _, h, _ in COLUMNS]
+    body = [[fmt.format(int(r[k]) if fmt == "{:d}" else r[k]) for k, _, fmt in COLUMNS]
+            for r in rows]
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(b, widths, strict=True)) for b in body]
+    base = rows[0]
+    lines.append("")
+    lines.append(f"ratios against {base['events']} events (medians; goal: <= 1.3x at 10,000, "
+                 "< 2x at 50,000 for first chart and filter)")
+    for r in rows:
+        parts = [f"{label} {r[k] / base[k]:.2f}x" if base[k] else f"{label} -"
+                 for k, label in RATIOS]
+        lines.append(f"  {r['events']:>6d} events: " + ", ".join(parts))
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    return {"nproc": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def profile_text(p: dict[str, Any]) -> str:
+    lines = [f"server-side steps, {p['events']} events (figure JSON {p['figure_json_mb']:.1f} MB)"]
+    for s in p["steps"]:
+        lines.append(f"  {s['step']:<42} wall {s['wall_s']:7.3f} s   CPU {s['cpu_s']:7.3f} s")
+    lines.append(f"cProfile of a rerun (no load, no frame build), {p['events']} events, "
+                 "top by cumulative time:")
+    lines.append(p["profile"])
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# CLI
+# --------------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default=DEFAULT_SIZES, help="events per file (%(default)s)")
+    ap.add_argument("--repeat", type=int, default=3, help="browser sessions per size (median)")
+    ap.add_argument("--json", type=Path, help="write every figure to this file")
+    ap.add_argument("--seed", type=int, default=make_timeline.DEFAULT_SEED)
+    ap.add_argument("--timelines", type=Path, default=make_timeline.DEFAULT_OUT,
+                    help="where generated files go (%(default)s)")
+    ap.add_argument("--cache-dir", type=Path, default=OUT / "parse-cache",
+                    help="ARMS_CACHE_DIR for the servers (emptied per size)")
+    ap.add_argument("--profile", default="", metavar="SIZES",
+                    help="also profile the server-side work for these sizes, e.g. 10000,50000")
+    ap.add_argument("--timeout", type=float, default=300, help="per-step timeout, seconds")
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    command = " ".join([Path(sys.executable).name, "bench/dashboard_bench.py",
+                        *(sys.argv[1:] if argv is None else argv)])
+    before = machine()
+    logs = OUT / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for n in sizes:
+        log(f"[{n}] timeline file")
+        paths[n] = make_timeline.write_timeline(args.timelines, n, seed=args.seed)
+
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for n in sizes:
+                rows.append(bench_size(browser, paths[n], n, seed=args.seed,
+                                       repeat=args.repeat, cache_root=args.cache_dir,
+                                       timeout_ms=args.timeout * 1000, logs=logs))
+        finally:
+            browser.close()
+    profiles = []
+    for n in (int(s) for s in args.profile.split(",") if s.strip()):
+        log(f"[{n}] profiling the server-side work")
+        path = paths.get(n) or make_timeline.write_timeline(args.timelines, n, seed=args.seed)
+        profiles.append(profile_size(path, n))
+    after = machine()
+
+    print(f"command: {command}")
+    print(f"machine: nproc {before['nproc']}, load average {before['loadavg']} before, "
+          f"{after['loadavg']} after; Python {before['python']}; {before['platform']}")
+    print(f"medians of {args.repeat} sessions; 'cold 1st' and 'new srv 1st' are single visits "
+          "to a new server (empty / warm parse cache); CPU columns are seconds of the "
+          "streamlit server (srv) and of Playwright+Chromium (brw) during the step")
+    print(table(rows))
+    for prof in profiles:
+        print()
+        print(profile_text(prof))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"command": command, "machine_before": before,
+                                         "machine_after": after, "results": rows,
+                                         "profiles": profiles}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Smoke test of the dashboard benchmark: the generator writes a valid timeline, and the bench
+runs end to end in a real browser on a tiny one. Figures are not checked (speed is not a test)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.timeline import load
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _load(name: str):
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))  # dashboard_bench imports make_timeline as a sibling
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+make_timeline = _load("make_timeline")
+
+
+def test_make_timeline_writes_a_file_load_accepts(tmp_path):
+    path = make_timeline.write_timeline(tmp_path, 50)
+    timeline = load(path, cache=False)
+    assert len(timeline.events) == 50
+    assert len(timeline.sources) == 10
+    assert {e.date.precision for e in timeline.events} == {"day", "month", "year"}
+    assert len({e.type for e in timeline.events}) == 5
+    assert any(e.end is not None for e in make_timeline.make_timeline(500).events)
+    assert all(1 <= len(e.evidence) <= 3 for e in timeline.events)
+
+
+def test_make_timeline_is_deterministic(tmp_path):
+    a = make_timeline.write_timeline(tmp_path / "a", 20)
+    b = make_timeline.write_timeline(tmp_path / "b", 20)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.browser
+def test_bench_runs_in_a_real_browser(tmp_path, capsys):
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run the bench")
+    if importlib.util.find_spec("playwright") is None:
+        pytest.skip("playwright is not installed: pip install 'arms-timeline[browser]'")
+    if importlib.util.find_spec("psutil") is None:
+        pytest.skip("psutil is not installed: pip install psutil")
+    bench = _load("dashboard_bench")
+    out = tmp_path / "bench.json"
+    code = bench.main(["--sizes", "50", "--repeat", "1", "--timelines", str(tmp_path / "tl"),
+                       "--cache-dir", str(tmp_path / "cache"), "--timeout", "45",
+                       "--json", str(out)])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "1st chart s" in printed and "filter s" in printed and "click s" in printed
+    assert "load average" in printed
+    row = printed.splitlines()[printed.splitlines().index(
+        next(line for line in printed.splitlines() if "1st chart s" in line)) + 1].split()
+    assert row[0] == "50"
+    assert out.exists()
