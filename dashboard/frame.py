@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import hover_text
-from dashboard.labels import date_label, precision_words, value_label
+from dashboard.figures import hover_text, short_hover_text
+from dashboard.labels import claimed_span, date_label, precision_words, value_label
 from extract.timeline import Event, PartialDate, Source, Timeline
 
 EVENT_COLUMNS = (
@@ -23,7 +24,7 @@ EVENT_COLUMNS = (
     "start", "stop", "mid", "label", "precision_words", "actors", "people", "systems",
     "publishers", "n_sources", "n_publishers", "value_label", "value_amount", "value_unit",
     "value_currency", "summary", "notes", "confidence", "disputes", "disputed", "search",
-    "hover", "record",
+    "hover", "hover_short", "record",
 )
 SOURCE_COLUMNS = (
     "id", "title", "publisher", "author", "published", "published_label", "url", "file",
@@ -31,17 +32,50 @@ SOURCE_COLUMNS = (
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class Frames:
-    """The tables of one file version."""
+    """The tables of one file version (read-only: the app shares one instance between
+    sessions, so derived lookups are computed once and kept in ``_memo``)."""
 
     events: pd.DataFrame
     sources: pd.DataFrame
     briefing: list[str] = field(default_factory=list)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()`` once per instance, by name (the tables never change after build)."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
 
     @property
     def publishers(self) -> list[str]:
-        return sorted({p for ps in self.events["publishers"] for p in ps}, key=str.casefold)
+        return self.memo("publishers", lambda: sorted(
+            {p for ps in self.events["publishers"] for p in ps}, key=str.casefold))
+
+    @property
+    def event_ids(self) -> frozenset[str]:
+        return self.memo("event_ids", lambda: frozenset(self.events["id"].tolist()))
+
+    @property
+    def pick_labels(self) -> dict[str, str]:
+        """Event id -> 'date as given · title', the words of the event picker."""
+        return self.memo("pick_labels", lambda: dict(zip(
+            self.events["id"].tolist(),
+            (f"{label} · {title}" for label, title in zip(
+                self.events["label"].tolist(), self.events["title"].tolist(), strict=True)),
+            strict=True)))
+
+    def event(self, event_id: str) -> pd.Series | None:
+        """The events row of ``event_id`` (None when the file has no such event)."""
+        where: dict[str, int] = self.memo("event_rows", lambda: {
+            i: n for n, i in enumerate(self.events["id"].tolist())})
+        n = where.get(event_id)
+        return None if n is None else self.events.iloc[n]
+
+    @property
+    def sources_by_id(self) -> pd.DataFrame:
+        return self.memo("sources_by_id", lambda: self.sources.set_index("id", drop=False))
 
 
 def publisher_of(source: Source | None, source_id: str) -> str:
@@ -95,10 +129,7 @@ def disputes(event: Event, sources: dict[str, Source]) -> list[dict[str, Any]]:
         claimed: dict[str, str] = {}
         for ev in dated:
             assert ev.claims is not None
-            start: PartialDate = ev.claims.date or event.date
-            end: PartialDate | None = ev.claims.end or event.end
-            if end is not None and end < start:
-                end = None
+            start, end = claimed_span(ev.claims.date, ev.claims.end, event.date, event.end)
             words = date_label(start, end)
             claimed[ev.source] = words
             span = (start.first_day(), (end or start).last_day())
@@ -106,7 +137,9 @@ def disputes(event: Event, sources: dict[str, Source]) -> list[dict[str, Any]]:
         for ev in event.evidence:
             name = publisher_of(sources.get(ev.source), ev.source)
             says.setdefault((name, claimed.get(ev.source, shown)), None)
-        if len({w for _, w in says}) > 1:
+        # a disagreement among the sources, or with the date the timeline shows (established
+        # by other reporting: "December 2016" in the only article, 13 Dec 2016 in the record)
+        if len({w for _, w in says}) > 1 or any(w != shown for w in claimed.values()):
             out.append({"field": "date", "says": list(says), "consistent": consistent})
     valued = [ev for ev in event.evidence if ev.claims and ev.claims.value is not None]
     if valued:
@@ -186,6 +219,10 @@ def build(timeline: Timeline) -> Frames:
             "hover": hover_text(
                 title=e.title, label=label, precision=precision, event_type=e.type,
                 n_sources=len(e.evidence), n_publishers=len(publishers), status=e.status,
+                unverified=e.unverified,
+                disputed=any(d["field"] in ("date", "value") for d in found)),
+            "hover_short": short_hover_text(
+                title=e.title, label=label, precision=precision, status=e.status,
                 unverified=e.unverified,
                 disputed=any(d["field"] in ("date", "value") for d in found)),
         })

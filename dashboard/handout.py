@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.figures import type_words
 from dashboard.frame import record
-from dashboard.labels import date_label, value_label
+from dashboard.labels import claimed_span, date_label, value_label
 from dashboard.present import dispute_sentences, span_label
 from extract.timeline import PartialDate
 
@@ -71,11 +71,10 @@ def _source_line(src: Mapping[str, Any] | None, source_id: str) -> str:
 def _claim_words(claims: Mapping[str, Any], rec: Mapping[str, Any]) -> str:
     parts = []
     if claims.get("date") or claims.get("end"):
-        start = PartialDate.parse(claims.get("date") or rec["date"])
-        end_raw = claims.get("end") or rec.get("end")
-        end = PartialDate.parse(end_raw) if end_raw else None
-        if end is not None and end < start:
-            end = None
+        event_end = rec.get("end")
+        start, end = claimed_span(claims.get("date"), claims.get("end"),
+                                  PartialDate.parse(rec["date"]),
+                                  PartialDate.parse(event_end) if event_end else None)
         parts.append(date_label(start, end))
     if claims.get("value"):
         parts.append(value_label(claims["value"]))

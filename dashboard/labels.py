@@ -79,6 +79,25 @@ def date_label(date: PartialDate, end: PartialDate | None = None, *,
     return period_label(date, end)
 
 
+def claimed_span(claim_date: Any, claim_end: Any, event_date: PartialDate,
+                 event_end: PartialDate | None) -> tuple[PartialDate, PartialDate | None]:
+    """The dates one source claims, from its evidence's ``claims``.
+
+    A claimed ``date`` alone is that date, not a period: a source that says "Sep. 3" says
+    3 September, and never "3 Sep to <the event's end>". A claimed ``end`` alone keeps the
+    event's start (the source differs on the end only).
+    """
+    if claim_date is not None:
+        start = PartialDate.parse(claim_date)
+        end = PartialDate.parse(claim_end) if claim_end is not None else None
+    else:
+        start = event_date
+        end = PartialDate.parse(claim_end) if claim_end is not None else event_end
+    if end is not None and end.last_day() < start.first_day():
+        end = None
+    return start, end
+
+
 def event_date_label(event: Event) -> str:
     """:func:`date_label` for an event."""
     return date_label(event.date, event.end, approximate=event.approximate)

@@ -85,3 +85,24 @@ def test_value_label(value, expected):
 
 def test_value_label_none():
     assert value_label(None) == ""
+
+
+@pytest.mark.parametrize(
+    "claim_date, claim_end, event_date, event_end, expected",
+    [
+        # "Sep. 3" against a visit of 2-3 Oct: the source says one day, not "3 Sep - 3 Oct"
+        ("2022-09-03", None, "2022-10-02", "2022-10-03", ("2022-09-03", None)),
+        ("2020-09-27", "2020-11-10", "2020-10-01", None, ("2020-09-27", "2020-11-10")),
+        # a source that differs on the end only keeps the event's start
+        (None, "2023-06-01", "2023-05-30", "2023-05-31", ("2023-05-30", "2023-06-01")),
+        ("2016", None, "2016-12-13", None, ("2016", None)),
+    ],
+    ids=["point-claim-on-a-period", "period-claim", "end-only", "coarser"],
+)
+def test_claimed_span(claim_date, claim_end, event_date, event_end, expected):
+    from dashboard.labels import claimed_span
+    from extract.timeline import PartialDate
+
+    start, end = claimed_span(claim_date, claim_end, PartialDate.parse(event_date),
+                              PartialDate.parse(event_end) if event_end else None)
+    assert (str(start), str(end) if end else None) == expected

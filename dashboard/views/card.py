@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.figures import type_words
 from dashboard.frame import Frames, record
-from dashboard.labels import date_label, value_label
+from dashboard.labels import claimed_span, date_label, value_label
 from dashboard.text import highlighted_quote, md_escape, md_link
 from extract.timeline import PartialDate
 
@@ -44,7 +44,7 @@ def _list(values: tuple[str, ...]) -> str:
 def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
     """Draw the card for one row of the events frame."""
     rec: dict[str, Any] = record(row)
-    sources = frames.sources.set_index("id", drop=False)
+    sources = frames.sources_by_id
     with st.container(border=True, key="event_card"):
         st.subheader(md_escape(row["title"]), anchor=False)
         st.markdown(
@@ -114,11 +114,10 @@ def _claim_words(claims: dict[str, Any], rec: dict[str, Any]) -> str:
     """What one source's claims say, in words ('Mar 2023', 'USD 1.4 billion', its text)."""
     parts = []
     if claims.get("date") or claims.get("end"):
-        start = PartialDate.parse(claims.get("date") or rec["date"])
-        end_raw = claims.get("end") or rec.get("end")
-        end = PartialDate.parse(end_raw) if end_raw else None
-        if end is not None and end < start:
-            end = None
+        event_end = rec.get("end")
+        start, end = claimed_span(claims.get("date"), claims.get("end"),
+                                  PartialDate.parse(rec["date"]),
+                                  PartialDate.parse(event_end) if event_end else None)
         parts.append(date_label(start, end))
     if claims.get("value"):
         parts.append(value_label(claims["value"]))
