@@ -9,9 +9,12 @@ Honest precision on the timeline:
   that it can be clicked like a point (the marker carries the event id in ``customdata``).
 
 Few traces whatever the size: per event type at most two marker traces (filled and hollow),
-one bar trace for exact periods and one for imprecise bands (``Scattergl`` once the marks are
-many). All text that came from the file is HTML-escaped, because Plotly reads tags such as
-``<b>`` and ``<a>`` in labels.
+one trace for exact periods and one for imprecise bands. Once the marks are many (``gl_threshold``)
+everything is WebGL: marks are ``Scattergl`` and periods and bands are thick ``Scattergl`` lines
+(one per type and role, segments split by gaps) instead of thousands of SVG bars. Mark
+positions go out as epoch milliseconds (float64, which Plotly sends as a compact typed array).
+All text that came from the file is HTML-escaped, because Plotly reads tags such as ``<b>`` and
+``<a>`` in labels.
 """
 
 from __future__ import annotations
@@ -146,6 +149,23 @@ def hover_text(*, title: str, label: str, precision: str, event_type: str, n_sou
     return "<br>".join(parts)
 
 
+def epoch_ms(times: pd.Series) -> np.ndarray:
+    """Timestamps as float64 milliseconds since 1970 (what a Plotly date axis reads)."""
+    return times.to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(np.float64)
+
+
+def short_hover_text(*, title: str, label: str, precision: str, status: str, unverified: bool,
+                     disputed: bool) -> str:
+    """The hover of a mark on a big (WebGL) figure: the title (cut to 60 characters) and the
+    date as the text gives it, plus any warning; the type is in the trace's own hover label.
+    A third of the bytes of :func:`hover_text`, which counts when there are 50,000 marks."""
+    flags = [w for w, on in ((status, status != "accepted"), ("unverified", unverified),
+                             ("sources disagree", disputed)) if on]
+    return (f"<b>{esc(_short(title, 60))}</b><br>{esc(label)}"
+            + ("" if precision == "day" else f" ({precision} only)")
+            + (f"<br>⚠ {', '.join(flags)}" if flags else ""))
+
+
 def _imprecise(rows: pd.DataFrame) -> pd.Series:
     return (rows["precision"] != "day") | rows["approximate"]
 
@@ -176,6 +196,37 @@ def _bar_trace(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Bar:
     )
 
 
+def _span_lines(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Scattergl:
+    """Periods or bands of one type as one WebGL line trace: a thick segment per event from
+    its first day to the end of its last, segments separated by gaps (NaN / None).
+
+    Not hoverable or clickable (the mark at each midpoint is); bands are wider and paler than
+    exact periods so that an uncertain span never looks like a known one.
+    """
+    colour = TYPE_COLOURS[event_type]
+    n = len(rows)
+    x = np.full(3 * n, np.nan)
+    x[0::3] = epoch_ms(rows["start"])
+    x[1::3] = epoch_ms(rows["stop"] + DAY)
+    lanes = rows["lane"].to_numpy(dtype=object)
+    y = np.full(3 * n, None, dtype=object)
+    y[0::3] = lanes
+    y[1::3] = lanes
+    return go.Scattergl(
+        name=type_words(event_type),
+        legendgroup=event_type,
+        showlegend=False,
+        mode="lines",
+        x=x,
+        y=y,
+        connectgaps=False,
+        line={"color": colour, "width": 16 if hatched else 8},
+        opacity=0.3 if hatched else 0.6,
+        hoverinfo="skip",
+        meta={"role": "band" if hatched else "period", "type": event_type},
+    )
+
+
 def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: bool,
                  show_labels: bool, use_gl: bool) -> go.Scatter | go.Scattergl:
     """One mark per row at its midpoint; hollow when the date is imprecise or approximate.
@@ -190,14 +241,15 @@ def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: b
         legendgroup=event_type,
         showlegend=legend,
         mode="markers+text" if show_labels else "markers",
-        x=rows["mid"].to_numpy(),
+        x=epoch_ms(rows["mid"]),
         y=rows["lane"].to_numpy(dtype=object),
         customdata=rows["id"].to_numpy(dtype=object),
         text=rows["label"].map(esc).to_numpy(dtype=object) if show_labels else None,
         textposition="top center",
         textfont={"size": 11, "color": "#333333"},
-        hovertext=rows["hover"].to_numpy(dtype=object),
-        hovertemplate="%{hovertext}<extra></extra>",
+        hovertext=rows["hover_short" if use_gl else "hover"].to_numpy(dtype=object),
+        hovertemplate="%{hovertext}<extra>%{fullData.name}</extra>" if use_gl
+        else "%{hovertext}<extra></extra>",
         marker={
             "symbol": TYPE_SYMBOLS[event_type] + ("-open" if hollow else ""),
             "size": 13,
@@ -210,6 +262,10 @@ def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: b
     )
 
 
+_DRAWN = ("id", "title", "type", "precision", "approximate", "start", "stop", "mid", "label",
+          "actors", "systems", "hover", "hover_short")
+
+
 def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None) -> go.Figure:
     """The timeline of ``events`` (a frame from :mod:`dashboard.frame`, already filtered).
 
@@ -218,6 +274,8 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
     'band') and for which type.
     """
     opts = options or TimelineOptions()
+    # only the columns drawn: every per-type slice below copies what it keeps
+    events = events[[c for c in _DRAWN if c in events.columns]]
     rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
     lanes = lane_order(rows, opts.lanes) if not rows.empty else []
     # date labels beside marks only while they cannot pile up; hover and card always have them
@@ -232,10 +290,11 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
         spans = of_type["stop"] > of_type["start"]
         exact_periods = of_type[spans & ~imprecise]
         bands = of_type[spans & imprecise]
+        spans_trace = _span_lines if use_gl else _bar_trace
         if not exact_periods.empty:
-            fig.add_trace(_bar_trace(exact_periods, event_type, hatched=False))
+            fig.add_trace(spans_trace(exact_periods, event_type, hatched=False))
         if not bands.empty:
-            fig.add_trace(_bar_trace(bands, event_type, hatched=True))
+            fig.add_trace(spans_trace(bands, event_type, hatched=True))
         in_legend = True
         for hollow in (False, True):
             group = of_type[imprecise == hollow]
@@ -265,8 +324,9 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
     )
     if opts.lanes != "type":
         for trace in fig.data:
-            # names from the file: inert
-            trace.y = np.array([esc(lane) for lane in trace.y], dtype=object)
+            # names from the file: inert (None: the gap between two line segments)
+            trace.y = np.array([None if lane is None else esc(lane) for lane in trace.y],
+                               dtype=object)
     fig.update_xaxes(
         type="date", showgrid=True, gridcolor="#eeeeee",
         hoverformat="%Y",  # never a made-up day if an axis label is ever shown on hover
@@ -278,7 +338,9 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
         lo, hi = rows["start"].min(), rows["stop"].max() + DAY
         pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
         fig.update_xaxes(range=[(lo - pad).isoformat(), (hi + 2 * pad).isoformat()])
-    if opts.selected is not None and not rows.empty:
+    # a pointer at the selected event on small figures only: on a big one it would make every
+    # click resend and redraw the whole figure; the card and the click's highlight show it
+    if opts.selected is not None and not rows.empty and not use_gl:
         chosen = rows[rows["id"] == opts.selected]
         x_range = fig.layout.xaxis.range
         middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
@@ -432,6 +494,8 @@ def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
             trace.marker.line = {"width": 3 if hollow else 1.5,
                                  "color": colour if hollow else t.background}
             trace.opacity = 0.7 if dim else 1.0
+        elif meta.get("role") in ("period", "band") and trace.type == "scattergl":
+            trace.line.color = colour  # a big figure draws spans as WebGL lines
         elif meta.get("role") in ("period", "band"):
             trace.marker.color = colour
             trace.marker.line.color = colour

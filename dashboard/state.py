@@ -13,8 +13,10 @@ Everything Streamlit-specific about *state* lives here. The rules:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -38,6 +40,7 @@ K_LANES, K_EVENT, K_CHART = "lanes", "event", "timeline_chart"
 _SEEDED = "_view_seeded"
 _LAST_PICK = "_last_chart_pick"
 _VIEW = "_view"
+T = TypeVar("T")
 PAGE_WIDGETS = (K_LANES, K_EVENT)  # widgets that live on one page but belong to the view
 
 
@@ -75,7 +78,9 @@ def file_key(path: Path) -> tuple[str, int, int]:
     return str(path.resolve()), st_.st_mtime_ns, st_.st_size
 
 
-@st.cache_data(show_spinner="Reading the timeline…", max_entries=8)
+# cache_resource, not cache_data: the tables are read-only, and cache_data would copy them
+# (a pickle round trip) on every rerun of every session
+@st.cache_resource(show_spinner="Reading the timeline…", max_entries=8)
 def _load_version(path: str, mtime_ns: int, size: int) -> Loaded:
     # mtime_ns and size are part of the cache key only
     try:
@@ -115,17 +120,21 @@ def bounds_of(frames: Frames) -> tuple[dt.date, dt.date]:
     if ev.empty:
         today = dt.date.today()
         return today.replace(month=1, day=1), today.replace(month=12, day=31)
-    return ev["start"].min().date(), ev["stop"].max().date()
+    return frames.memo("bounds", lambda: (ev["start"].min().date(), ev["stop"].max().date()))
 
 
 def options_of(frames: Frames) -> dict[str, list[str]]:
-    ev = frames.events
+    """The choices of each filter widget (computed once per file version; do not modify)."""
+    return frames.memo("options", lambda: _options(frames.events))
 
+
+def _options(ev: pd.DataFrame) -> dict[str, list[str]]:
     def names(column: str) -> list[str]:
-        return sorted({v for vals in ev[column] for v in vals}, key=str.casefold)
+        return sorted({v for vals in ev[column].tolist() for v in vals}, key=str.casefold)
 
+    present = set(ev["type"].tolist())
     return {
-        K_TYPES: [t for t in EVENT_TYPES if t in set(ev["type"])],
+        K_TYPES: [t for t in EVENT_TYPES if t in present],
         K_ACTORS: names("actors"),
         K_SYSTEMS: names("systems"),
         K_PUBLISHERS: names("publishers"),
@@ -166,8 +175,9 @@ def seed_view_from_url(frames: Frames) -> None:
 def _fit_to_file(frames: Frames) -> None:
     """Drop remembered values the current file no longer offers (it may have been edited)."""
     ss = st.session_state
-    for key, options in options_of(frames).items():
-        allowed = set(options)
+    allowed_of = frames.memo("option_sets", lambda: {
+        key: frozenset(options) for key, options in options_of(frames).items()})
+    for key, allowed in allowed_of.items():
         current = ss.get(key) or []
         fitted = [v for v in current if v in allowed]
         if key == K_STATUSES and not fitted:
@@ -181,7 +191,7 @@ def _fit_to_file(frames: Frames) -> None:
         ss[K_WINDOW] = (a, b)
     if ss.get(K_LANES) not in LANE_MODES:
         ss[K_LANES] = "type"
-    if ss.get(K_EVENT) is not None and ss[K_EVENT] not in set(frames.events["id"]):
+    if ss.get(K_EVENT) is not None and ss[K_EVENT] not in frames.event_ids:
         ss[K_EVENT] = None
 
 
@@ -242,6 +252,23 @@ def reset_filters(frames: Frames) -> None:
 # --------------------------------------------------------------------------------------------
 # Selection
 # --------------------------------------------------------------------------------------------
+
+
+def remembered(slot: str, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """``make()``, kept in this session under ``slot`` until ``key`` changes.
+
+    For what a rerun would rebuild unchanged (the timeline figure when only the selected event
+    changed). Items of ``key`` are compared with ``is`` first, so tables can be part of it.
+    """
+    ss = st.session_state
+    held = ss.get(slot)
+    if held is not None and len(held[0]) == len(key) and all(
+            a is b or (type(a) is type(b) and not isinstance(a, pd.DataFrame | Frames) and a == b)
+            for a, b in zip(held[0], key, strict=True)):
+        return held[1]
+    value = make()
+    ss[slot] = (key, value)
+    return value
 
 
 def take_chart_pick(selection: object) -> bool:

@@ -21,8 +21,10 @@ PAGES = ["views/timeline.py", "views/overview.py", "views/table.py", "views/sour
 @pytest.fixture(autouse=True)
 def fresh_cache():
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def app(monkeypatch, events: Path, query: dict | None = None, page: str | None = None) -> AppTest:

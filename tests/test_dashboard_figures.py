@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from dashboard.figures import (
@@ -33,6 +35,11 @@ def frames():
 @pytest.fixture(scope="module")
 def all_events(frames):
     return apply(frames.events, Filters(statuses=("accepted", "candidate", "rejected")))
+
+
+def ms_day(ms: float) -> pd.Timestamp:
+    """An x value (epoch milliseconds) as a timestamp."""
+    return pd.Timestamp(int(ms), unit="ms")
 
 
 def traces(fig, role):
@@ -107,7 +114,7 @@ def test_bands_span_the_whole_year_or_month(all_events):
 def test_periods_are_clickable_at_their_midpoint(all_events):
     t, i = mark_of(timeline_figure(all_events), "sipri-share-2016-2020")
     # the middle of every day from 2016-01-01 to 2020-12-31
-    assert str(t.x[i]).startswith("2018-07-02")
+    assert str(ms_day(t.x[i])).startswith("2018-07-02")
 
 
 @pytest.mark.parametrize(
@@ -189,6 +196,52 @@ def test_clicks_select_points(all_events):
 def test_webgl_when_marks_are_many(all_events):
     fig = timeline_figure(all_events, options=TimelineOptions(gl_threshold=5))
     assert {t.type for t in traces(fig, "marks")} == {"scattergl"}
+
+
+def test_marks_are_placed_by_epoch_milliseconds(all_events):
+    fig = timeline_figure(all_events)
+    for t in traces(fig, "marks"):
+        assert isinstance(t.x, np.ndarray) and t.x.dtype == np.float64  # a typed array in JSON
+    t, i = mark_of(fig, "embassy-2023-03-29")
+    assert ms_day(t.x[i]) == pd.Timestamp("2023-03-29 12:00")
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_big_figures_draw_spans_as_webgl_lines_covering_every_possible_day(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(gl_threshold=5,
+                                                              selected="embassy-2023-03-29"))
+    assert {t.type for t in fig.data} == {"scattergl"}  # no SVG bars at all
+    assert not fig.layout.annotations  # a click does not change a big figure
+    spans = {}
+    for role in ("band", "period"):
+        for t in traces(fig, role):
+            assert t.mode == "lines" and t.hoverinfo == "skip"  # the mark takes the click
+            assert np.isnan(t.x[2::3]).all() and all(y is None for y in t.y[2::3])
+            kind = t.meta["type"]
+            spans.setdefault((role, kind), []).extend(
+                (ms_day(a), ms_day(b), y) for a, b, y in zip(t.x[0::3], t.x[1::3], t.y[0::3],
+                                                             strict=True))
+    # 2016 only: a band from the first day of the year to the end of its last
+    assert (pd.Timestamp("2016-01-01"), pd.Timestamp("2017-01-01"), "deal") in spans[
+        ("band", "deal")]
+    assert (pd.Timestamp("2020-11-01"), pd.Timestamp("2020-12-01"), "delivery") in spans[
+        ("band", "delivery")]
+    assert (pd.Timestamp("2020-09-27"), pd.Timestamp("2020-11-11"), "conflict") in spans[
+        ("period", "conflict")]
+    band_width = {t.line.width for t in traces(fig, "band")}
+    period_width = {t.line.width for t in traces(fig, "period")}
+    assert min(band_width) > max(period_width)  # an uncertain span is wider and paler
+    assert max(t.opacity for t in traces(fig, "band")) < min(
+        t.opacity for t in traces(fig, "period"))
+
+
+def test_big_figures_hover_the_title_and_the_date_as_given(all_events):
+    fig = timeline_figure(all_events, options=TimelineOptions(gl_threshold=5))
+    t, i = mark_of(fig, "harop-deliveries-2020-11")
+    assert "Nov 2020 (month only)" in t.hovertext[i] and t.hovertext[i].startswith("<b>")
+    t, i = mark_of(fig, "xss-2022-07-04")
+    assert "<script>" not in t.hovertext[i] and "&lt;script&gt;" in t.hovertext[i]
+    assert "%{x" not in t.hovertemplate
 
 
 def test_empty_timeline_figure(frames):

@@ -160,8 +160,10 @@ def test_presenter_figure_without_a_current_event_has_no_ring(rich):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def app(monkeypatch, events: Path, query: dict | None = None) -> AppTest:

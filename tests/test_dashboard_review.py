@@ -36,8 +36,10 @@ VISIT = "herzog-visit-2023-05-30"  # accepted
 @pytest.fixture(autouse=True)
 def fresh_cache():
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -1,4 +1,9 @@
-"""Timeline page: the chart (click a mark to select it) and the selected event's card."""
+"""Timeline page: the chart (click a mark to select it) and the selected event's card.
+
+The chart and the card are one fragment: a click on a mark, a pick in the event box or a
+change of lanes reruns only them (not the sidebar, the loading and the filtering), and a click
+leaves the figure as it is whenever it is big, so the browser does not redraw it.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +17,27 @@ from dashboard.views import card
 
 MAX_PICK_OPTIONS = 5000  # a select box with more entries is no use to anyone
 LANE_WORDS = {"type": "Type", "actor": "Actor", "system": "Weapon system"}  # lanes by ...
+_FIGURE = "_timeline_figure"
 
 
 def render(view: state.View) -> None:
+    _timeline(view)
+
+
+@st.fragment
+def _timeline(view: state.View) -> None:
+    # a click reruns this fragment: take it before the figure is built, so that one run shows it
+    state.take_chart_pick(st.session_state.get(state.K_CHART))
     shown, total = view.shown, len(view.frames.events)
     f = state.current_filters(view.frames)
     window = None
     if f.start or f.end:
         window = (f.start or view.bounds[0], f.end or view.bounds[1])
-    fig = timeline_figure(shown, options=TimelineOptions(
-        lanes=f.lanes, selected=f.event, window=window))
+    options = TimelineOptions(lanes=f.lanes, selected=f.event, window=window)
+    # the selection only changes small figures (a pointer); a big one is kept as it is
+    points_at = f.event if len(shown) < options.gl_threshold else None
+    fig = state.remembered(_FIGURE, (view.frames, shown, f.without_selection(), points_at),
+                           lambda: timeline_figure(shown, options=options))
     chart, side = st.columns([3, 2], gap="medium")
     with chart:
         top = st.container(horizontal=True, vertical_alignment="center")
@@ -31,18 +47,17 @@ def render(view: state.View) -> None:
         _chart(fig)
     with side:
         _card(view, shown)
+    state.sync_url(view.frames)  # a fragment rerun does not reach the router's sync
 
 
 def _chart(fig: object) -> None:
-    picked = st.plotly_chart(
+    st.plotly_chart(
         fig, key=state.K_CHART, on_select="rerun", selection_mode="points",
         config={"displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
     )
-    if state.take_chart_pick(picked):
-        st.rerun()
     st.caption(
-        "Filled mark: known to the day. Hollow mark on a hatched band: known only to the month "
+        "Filled mark: known to the day. Hollow mark on a pale (hatched) band: known only to the month "
         "or year, or approximate: the band is every day it could fall on. Bars are periods. "
         "Drag to pan; zoom with the + / − and zoom-box buttons at the chart's top right; "
         "double-click to reset. The time window in the sidebar goes into the link."
@@ -50,17 +65,18 @@ def _chart(fig: object) -> None:
 
 
 def _card(view: state.View, shown: pd.DataFrame) -> None:
-    ids = shown["id"].tolist()[:MAX_PICK_OPTIONS]
+    ids = shown["id"].iloc[:MAX_PICK_OPTIONS].tolist()
     selected = st.session_state.get(state.K_EVENT)
     if selected and selected not in ids:
         ids = [selected, *ids]
-    by_id = view.frames.events.set_index("id", drop=False)
+    labels = view.frames.pick_labels
     st.selectbox(
         "Event", ids, key=state.K_EVENT, index=None, placeholder="Pick an event, or click a mark",
-        format_func=lambda i: f"{by_id.at[i, 'label']} · {by_id.at[i, 'title']}",
+        format_func=lambda i: labels.get(i, i),
     )
-    if selected and selected in by_id.index:
-        card.render(by_id.loc[selected], view.frames, in_view=selected in set(shown["id"]))
+    row = view.frames.event(selected) if selected else None
+    if row is not None:
+        card.render(row, view.frames, in_view=bool((shown["id"] == selected).any()))
     elif not shown.empty:
         st.info("Click a mark on the chart or pick an event to see its sources.")
     else:
