@@ -57,8 +57,7 @@ from extract.dates import find_dates  # noqa: E402
 from extract.events import extract_events, source_for  # noqa: E402
 from extract.gold import load_gold, score  # noqa: E402
 from extract.scan import scan, write_candidates  # noqa: E402
-from extract.timeline import load  # noqa: E402
-from extract.timeline import PartialDate  # noqa: E402
+from extract.timeline import PartialDate, load  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold.yaml"
 GOAL_RATIO = 20.0

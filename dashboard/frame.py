@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.figures import hover_text, short_hover_text
 from dashboard.labels import claimed_span, date_label, precision_words, value_label
-from extract.timeline import Event, PartialDate, Source, Timeline
+from extract.timeline import Event, Source, Timeline
 
 EVENT_COLUMNS = (
     "id", "title", "type", "status", "date", "end", "precision", "approximate", "unverified",

@@ -17,9 +17,8 @@ import pandas as pd
 
 from dashboard.figures import type_words
 from dashboard.frame import record
-from dashboard.labels import claimed_span, date_label, value_label
+from dashboard.labels import claim_words
 from dashboard.present import dispute_sentences, span_label
-from extract.timeline import PartialDate
 
 CSS = """
 :root { color-scheme: light; }
@@ -68,21 +67,6 @@ def _source_line(src: Mapping[str, Any] | None, source_id: str) -> str:
     return line
 
 
-def _claim_words(claims: Mapping[str, Any], rec: Mapping[str, Any]) -> str:
-    parts = []
-    if claims.get("date") or claims.get("end"):
-        event_end = rec.get("end")
-        start, end = claimed_span(claims.get("date"), claims.get("end"),
-                                  PartialDate.parse(rec["date"]),
-                                  PartialDate.parse(event_end) if event_end else None)
-        parts.append(date_label(start, end))
-    if claims.get("value"):
-        parts.append(value_label(claims["value"]))
-    if claims.get("text"):
-        parts.append(str(claims["text"]))
-    return "; ".join(parts)
-
-
 def _event(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: int) -> str:
     rec = record(row["record"])
     out = [f'<article id="{e(row["id"])}">',
@@ -117,7 +101,7 @@ def _event(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: 
         cite = _source_line(sources.get(ev["source"]), ev["source"])
         if ev.get("date_text"):
             cite += f" · date words: “{e(ev['date_text'])}”"
-        said = _claim_words(ev.get("claims") or {}, rec)
+        said = claim_words(ev.get("claims") or {}, rec)
         if said:
             cite += f" · <b>this source says: {e(said)}</b>"
         out.append(f'<p class="cite">{cite}</p>')

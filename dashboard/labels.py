@@ -140,3 +140,24 @@ def value_label(value: Value | dict[str, Any] | None) -> str:
     else:
         body = _number(amount)
     return ("c. " if v.get("approximate") else "") + body
+
+
+def claim_words(claims: Any, event: Any) -> str:
+    """What one source's ``claims`` say, in words ('Mar 2023', 'USD 1.4 billion', its text).
+
+    ``claims`` and ``event`` are the contract's records as plain mappings (the event's
+    ``date`` and ``end`` as written).
+    """
+    parts = []
+    if claims.get("date") or claims.get("end"):
+        event_end = event.get("end")
+        start, end = claimed_span(claims.get("date"), claims.get("end"),
+                                  PartialDate.parse(event["date"]),
+                                  PartialDate.parse(event_end) if event_end else None)
+        parts.append(date_label(start, end))
+    if claims.get("value"):
+        parts.append(value_label(claims["value"]))
+    if claims.get("text"):
+        parts.append(str(claims["text"]))
+    return "; ".join(parts)
+

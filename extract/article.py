@@ -103,7 +103,6 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

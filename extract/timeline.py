@@ -1158,7 +1158,7 @@ def _guess_indent(text: str) -> tuple[int, int, int]:
     """
     mapping, offset = None, None
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in zip(lines, lines[1:], strict=False):
         m = re.match(r"^( *)(?:- +)?([\w-]+):\s*(#.*)?$", line)
         if not m:
             continue
@@ -1489,7 +1489,7 @@ class Document:
         changes: dict[str, Any] = {"status": status}
         if by:
             changes["reviewed_by"] = by
-            changes["reviewed_at"] = _dt.datetime.now(_dt.timezone.utc).strftime(
+            changes["reviewed_at"] = _dt.datetime.now(_dt.UTC).strftime(
                 "%Y-%m-%dT%H:%M:%SZ"
             )
         self.update_event(event_id, **changes)
@@ -1517,7 +1517,7 @@ class Document:
         self.remove_event(event_id)
         if by:
             self.update_event(target_id, reviewed_by=by, reviewed_at=_dt.datetime.now(
-                _dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+                _dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     # -- writing -------------------------------------------------------------------------------
     def text(self) -> str:

@@ -48,3 +48,14 @@ def test_figure_has_few_traces_and_uses_webgl(big):
     assert len(fig.data) <= 4 * len(EVENT_TYPES)
     assert {t.type for t in fig.data if t.meta["role"] == "marks"} == {"scattergl"}
     assert elapsed < 10  # generous for slow CI; about a second here
+
+
+def test_presenter_figure_of_many_events_colours_the_webgl_spans(big):
+    from dashboard.figures import presenter_figure
+    from dashboard.present import DARK
+
+    fig = presenter_figure(big.events, current=big.events["id"].iloc[7], theme=DARK)
+    spans = [t for t in fig.data if t.meta["role"] in ("band", "period")]
+    assert spans and all(t.type == "scattergl" and t.line.color == DARK.marks[t.meta["type"]]
+                         for t in spans)
+    assert [t.meta["role"] for t in fig.data].count("current") == 1

@@ -331,7 +331,8 @@ def test_deep_nesting_is_a_timeline_error():
 def test_load_names_missing_and_undecodable_files(tmp_path):
     with pytest.raises(TimelineError) as info:
         tl.load(tmp_path / "nope.yaml")
-    assert str(info.value) == f"{tmp_path / 'nope.yaml'}: no such file; expected a timeline YAML file"
+    missing = tmp_path / "nope.yaml"
+    assert str(info.value) == f"{missing}: no such file; expected a timeline YAML file"
     bad = tmp_path / "latin.yaml"
     bad.write_bytes(b"version: 1\n# caf\xe9\n")
     with pytest.raises(TimelineError) as info:

@@ -12,9 +12,8 @@ import streamlit as st
 
 from dashboard.figures import type_words
 from dashboard.frame import Frames, record
-from dashboard.labels import claimed_span, date_label, value_label
+from dashboard.labels import claim_words
 from dashboard.text import highlighted_quote, md_escape, md_link
-from extract.timeline import PartialDate
 
 
 def _says(items: list[tuple[str, str]]) -> str:
@@ -98,7 +97,7 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
                     bits.append("date words: “" + md_escape(ev["date_text"]) + "”")
                 st.markdown(" · ".join(bits))
                 claims = ev.get("claims") or {}
-                said = _claim_words(claims, rec)
+                said = claim_words(claims, rec)
                 if said:
                     st.caption("This source says: " + md_escape(said))
         if row["notes"]:
@@ -108,19 +107,3 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
         if any(review):
             st.caption("Reviewed " + md_escape(" ".join(v for v in review if v)))
         st.caption("Event id: " + md_escape(row["id"]))
-
-
-def _claim_words(claims: dict[str, Any], rec: dict[str, Any]) -> str:
-    """What one source's claims say, in words ('Mar 2023', 'USD 1.4 billion', its text)."""
-    parts = []
-    if claims.get("date") or claims.get("end"):
-        event_end = rec.get("end")
-        start, end = claimed_span(claims.get("date"), claims.get("end"),
-                                  PartialDate.parse(rec["date"]),
-                                  PartialDate.parse(event_end) if event_end else None)
-        parts.append(date_label(start, end))
-    if claims.get("value"):
-        parts.append(value_label(claims["value"]))
-    if claims.get("text"):
-        parts.append(claims["text"])
-    return "; ".join(parts)

@@ -57,8 +57,9 @@ def _chart(fig: object) -> None:
                 "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
     )
     st.caption(
-        "Filled mark: known to the day. Hollow mark on a pale (hatched) band: known only to the month "
-        "or year, or approximate: the band is every day it could fall on. Bars are periods. "
+        "Filled mark: known to the day. Hollow mark on a pale (hatched) band: known only to "
+        "the month or year, or approximate: the band is every day it could fall on. Bars are "
+        "periods. "
         "Drag to pan; zoom with the + / − and zoom-box buttons at the chart's top right; "
         "double-click to reset. The time window in the sidebar goes into the link."
     )
