@@ -46,3 +46,15 @@ def corpus() -> Path:
 def _private_parse_cache(tmp_path_factory, monkeypatch):
     """Tests never write to the user's parse cache (extract.timeline.load caches big files)."""
     monkeypatch.setenv("ARMS_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
+
+
+@pytest.fixture
+def fresh_streamlit_cache():
+    """Each AppTest starts with empty Streamlit caches (the app caches the loaded timeline)."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,13 +17,7 @@ RICH = FIXTURES / "rich.yaml"
 PAGES = ["views/timeline.py", "views/overview.py", "views/table.py", "views/sources.py"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
 def app(monkeypatch, events: Path, query: dict | None = None, page: str | None = None) -> AppTest:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.figures import PRESENT_TICK_PX, PRESENT_TITLE_PX, presenter_figure
@@ -157,13 +156,7 @@ def test_presenter_figure_without_a_current_event_has_no_ring(rich):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
 def app(monkeypatch, events: Path, query: dict | None = None) -> AppTest:

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
@@ -33,13 +32,7 @@ LORA = "lora-delivery-2021-02"  # oldest source: last in the queue
 VISIT = "herzog-visit-2023-05-30"  # accepted
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
 @pytest.fixture
