@@ -21,7 +21,7 @@ Query keys::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -210,21 +210,31 @@ def key_evidence(rec: Mapping[str, Any]) -> dict[str, Any] | None:
     return evidence[0]
 
 
-def dispute_sentences(disputes: Sequence[Mapping[str, Any]], shown: str) -> list[str]:
-    """One plain sentence per disputed field ('Sources differ on the date: A says …')."""
+def dispute_parts(disputes: Sequence[Mapping[str, Any]], shown: str, *,
+                  escape: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(heading, text) per disputed field: ('Sources differ on the date:', 'A says …').
+
+    The one wording of a disagreement, for the card, slides, handout and exports; ``escape``
+    is applied to every piece that comes from the file (the card passes its Markdown escape).
+    """
     out = []
     for d in disputes:
-        says = "; ".join(f"{who} says {what}" for who, what in d["says"])
+        says = "; ".join(f"{escape(who)} says {escape(what)}" for who, what in d["says"])
         if d["field"] == "date":
             tail = (" All fit the date shown; some are only less precise." if d["consistent"]
-                    else f" The timeline shows {shown}.")
-            out.append(f"Sources differ on the date: {says}.{tail}")
+                    else f" The timeline shows {escape(shown)}.")
+            out.append(("Sources differ on the date:", f"{says}.{tail}"))
         elif d["field"] == "value":
-            out.append(f"Sources differ on the figure: {says}.")
+            out.append(("Sources differ on the figure:", f"{says}."))
         else:
-            parts = "; ".join(f"{who}: “{text}”" for who, text in d["says"])
-            out.append(f"Sources add: {parts}")
+            parts = "; ".join(f"{escape(who)}: “{escape(text)}”" for who, text in d["says"])
+            out.append(("Sources add:", parts))
     return out
+
+
+def dispute_sentences(disputes: Sequence[Mapping[str, Any]], shown: str) -> list[str]:
+    """One plain sentence per disputed field ('Sources differ on the date: A says …')."""
+    return [f"{heading} {body}" for heading, body in dispute_parts(disputes, shown)]
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,27 +13,14 @@ import streamlit as st
 from dashboard.figures import type_words
 from dashboard.frame import Frames, record
 from dashboard.labels import claim_words
+from dashboard.present import dispute_parts
 from dashboard.text import highlighted_quote, md_escape, md_link
 
 
-def _says(items: list[tuple[str, str]]) -> str:
-    return "; ".join(f"{md_escape(who)} says {md_escape(what)}" for who, what in items)
-
-
 def dispute_lines(disputes: tuple[dict[str, Any], ...], shown: str) -> list[str]:
-    """One Markdown line per disputed field (escaped)."""
-    lines = []
-    for d in disputes:
-        if d["field"] == "date":
-            tail = (" All fit the date shown; some are only less precise." if d["consistent"]
-                    else " The timeline shows " + md_escape(shown) + ".")
-            lines.append(f"**Sources differ on the date:** {_says(d['says'])}.{tail}")
-        elif d["field"] == "value":
-            lines.append(f"**Sources differ on the figure:** {_says(d['says'])}.")
-        else:
-            parts = "; ".join(f"{md_escape(w)}: “{md_escape(t)}”" for w, t in d["says"])
-            lines.append(f"**Sources add:** {parts}")
-    return lines
+    """One Markdown line per disputed field: the heading in bold, text from the file escaped."""
+    return [f"**{heading}** {body}"
+            for heading, body in dispute_parts(disputes, shown, escape=md_escape)]
 
 
 def _list(values: tuple[str, ...]) -> str:
