@@ -252,16 +252,23 @@ def first_chart(page, url: str, meter: Meter, out: dict[str, float], name: str) 
         wait_chart(page)
 
 
-def first_visit(browser, base: str, meter: Meter, timeout_ms: float) -> dict[str, float]:
-    """The first page load of a new server (it reads the timeline)."""
-    out: dict[str, float] = {}
+@contextlib.contextmanager
+def fresh_page(browser, timeout_ms: float) -> Iterator[Any]:
+    """A page in a new browser context (a new Streamlit session), closed afterwards."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     try:
         page = context.new_page()
         page.set_default_timeout(timeout_ms)
-        first_chart(page, base + "/", meter, out, "first_chart")
+        yield page
     finally:
         context.close()
+
+
+def first_visit(browser, base: str, meter: Meter, timeout_ms: float) -> dict[str, float]:
+    """The first page load of a new server (it reads the timeline)."""
+    out: dict[str, float] = {}
+    with fresh_page(browser, timeout_ms) as page:
+        first_chart(page, base + "/", meter, out, "first_chart")
     return out
 
 
@@ -269,10 +276,7 @@ def session(browser, base: str, meter: Meter, titles: Callable[[str], str],
             timeout_ms: float) -> dict[str, float]:
     """One fresh session: first chart, click a mark to its card, filter by type."""
     out: dict[str, float] = {}
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-    try:
-        page = context.new_page()
-        page.set_default_timeout(timeout_ms)
+    with fresh_page(browser, timeout_ms) as page:
         first_chart(page, base + "/", meter, out, "first_chart")
         traces, marks, gl = page.evaluate(FIGURE_SIZE)
         out.update(traces=traces, marks=marks, gl_traces=gl)
@@ -300,8 +304,6 @@ def session(browser, base: str, meter: Meter, titles: Callable[[str], str],
             page.wait_for_function(ONLY_TYPE, arg="deal", polling=50)
             page.wait_for_selector(READY)
         page.keyboard.press("Escape")
-    finally:
-        context.close()
     return out
 
 
