@@ -93,7 +93,6 @@ class Gazetteers:
     people: Names
     person_country: dict[str, str]
     systems: Names
-    type_cues: tuple[tuple[str, re.Pattern[str]], ...]
     relevance: re.Pattern[str]
     all_cues: re.Pattern[str]  # every type's cues, one named group per type (t0, t1, ...)
     type_names: tuple[str, ...]
@@ -133,10 +132,6 @@ def _load_gazetteers(folder: str) -> Gazetteers:
         systems=Names.build(
             {name: list((entry or {}).get("aliases", [])) for name, entry in systems.items()},
             ignore_case=True,
-        ),
-        type_cues=tuple(
-            (kind, re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w-])", re.I))
-            for kind, cues in types["types"].items()
         ),
         relevance=re.compile(
             r"(?<![\w-])(?:" + "|".join(types["relevance"]) + r")(?![\w-])", re.I

@@ -20,16 +20,11 @@ something was added.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
-from extract.timeline import Document, Event, Evidence, PartialDate, Source, Timeline
+from extract.timeline import Document, Event, PartialDate, Source, Timeline, evidence_key
 
 log = logging.getLogger(__name__)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def _contains(a: PartialDate, a_end: PartialDate | None, b: PartialDate,
@@ -143,8 +138,3 @@ def _same_event(cand: Event, events: list[Event]) -> Event | None:
         if e.status == "accepted" and _contains(e.date, e.end, cand.date, cand.end):
             return e
     return None
-
-
-def evidence_key(ev: Evidence) -> tuple[str, str, str]:
-    """What makes two pieces of evidence the same: source, sentence and date words."""
-    return ev.source, _norm(ev.quote), _norm(ev.date_text or "")

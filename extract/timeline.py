@@ -61,6 +61,7 @@ __all__ = [
     "Value",
     "Claim",
     "Evidence",
+    "evidence_key",
     "Source",
     "Event",
     "Timeline",
@@ -327,6 +328,13 @@ class Evidence(_Model):
     claims: Claim | None = Field(
         default=None, description="What this source says, where it differs from the event."
     )
+
+
+def evidence_key(ev: Evidence) -> tuple[str, str, str]:
+    """What makes two pieces of evidence the same: source, sentence and date words (white
+    space and case aside). A sentence with two periods is two pieces of evidence."""
+    return ev.source, " ".join(ev.quote.split()).casefold(), " ".join(
+        (ev.date_text or "").split()).casefold()
 
 
 class Event(_Model):
@@ -1187,8 +1195,6 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
-_EVENT_KEY_ORDER = tuple(Event.model_fields)
-_SOURCE_KEY_ORDER = tuple(Source.model_fields)
 
 
 class _FlowList(list):  # type: ignore[type-arg]
@@ -1318,7 +1324,6 @@ class Document:
     def __init__(self, path: Path, text: str, raw: bytes | None, timeline: Timeline):
         self.path = path
         self.timeline = timeline
-        self._original_text = text
         self._disk = _DiskState.of(raw) if raw is not None else None
         self._bom, self._codec = _encoding_of(raw or b"")  # saved back as it was read
         self._yaml = _round_trip_yaml(*_guess_indent(text))
@@ -1510,9 +1515,9 @@ class Document:
             raise ValueError("an event cannot be merged into itself")
         source = self.timeline.events[self._event_index(event_id)]
         target = self.timeline.events[self._event_index(target_id)]
-        have = {(e.source, " ".join(e.quote.split()), e.date_text or "") for e in target.evidence}
+        have = {evidence_key(e) for e in target.evidence}
         for ev in source.evidence:
-            if (ev.source, " ".join(ev.quote.split()), ev.date_text or "") not in have:
+            if evidence_key(ev) not in have:
                 self.add_evidence(target_id, ev)
         self.remove_event(event_id)
         if by:
@@ -1546,7 +1551,6 @@ class Document:
         data = self._bom + text.encode(self._codec)
         atomic_write(self.path, data)
         self._disk = _DiskState.of(data)
-        self._original_text = text
 
     # -- iteration helpers ---------------------------------------------------------------------
     def __iter__(self) -> Iterator[Event]:
