@@ -240,18 +240,27 @@ _LEADING = re.compile(
 )
 
 
+# the title's clean-up steps, in order (compiled once: titles are made for every candidate)
+_TITLE_STEPS = (
+    (re.compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
+    (re.compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
+    (re.compile(r"^\W*(?:in|on|at|during|since|by)?\s*,?\s*", re.I), ""),
+    (_LEADING, ""),
+)
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+
+
 def make_title(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
     """A short title from the sentence: date words (``spans``, offsets into the sentence) and
     lead-in connectives removed."""
     text = sentence
     for a, b in sorted(spans, reverse=True):
         text = text[:a] + text[b:]
-    text = re.sub(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)", "", text)
-    text = re.sub(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)", "", text)
-    text = re.sub(r"^\W*(?:in|on|at|during|since|by)?\s*,?\s*", "", text, flags=re.I)
-    text = _LEADING.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—\"“”'")
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    for rx, replacement in _TITLE_STEPS:
+        text = rx.sub(replacement, text)
+    text = _SPACES.sub(" ", text).strip(" ,;:-–—\"“”'")
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if not text:
         text = sentence.strip()
     if len(text) > limit:
