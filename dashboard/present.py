@@ -221,9 +221,12 @@ def dispute_parts(disputes: Sequence[Mapping[str, Any]], shown: str, *,
     for d in disputes:
         says = "; ".join(f"{escape(who)} says {escape(what)}" for who, what in d["says"])
         if d["field"] == "date":
-            tail = (" All fit the date shown; some are only less precise." if d["consistent"]
-                    else f" The timeline shows {escape(shown)}.")
-            out.append(("Sources differ on the date:", f"{says}.{tail}"))
+            heading = ("Sources differ on the date:" if len(d["says"]) > 1
+                       else "The source gives another date:")
+            tail = f" The timeline shows {escape(shown)}"
+            tail += ("; no source contradicts it, some are only less precise."
+                     if d["consistent"] else ".")
+            out.append((heading, f"{says}.{tail}"))
         elif d["field"] == "value":
             out.append(("Sources differ on the figure:", f"{says}."))
         else:

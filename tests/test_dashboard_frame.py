@@ -144,3 +144,20 @@ def test_safe_url(url, expected):
 def test_md_link():
     assert md_link("A *title*", "https://example.org/") == "[A \\*title\\*](https://example.org/)"
     assert md_link("A title", "javascript:alert(1)") == "A title"
+
+
+def test_one_source_against_the_established_date_is_worded_as_such():
+    from dashboard.present import dispute_parts
+
+    single = [{"field": "date", "says": [("Caliber.Az", "Dec 2016")], "consistent": True}]
+    assert dispute_parts(single, "13 Dec 2016") == [(
+        "The source gives another date:",
+        "Caliber.Az says Dec 2016. The timeline shows 13 Dec 2016; no source contradicts it, "
+        "some are only less precise.",
+    )]
+    two = [{"field": "date", "says": [("A", "4 Oct 2022"), ("B", "3 Sep 2022")],
+            "consistent": False}]
+    assert dispute_parts(two, "c. 2–3 Oct 2022")[0] == (
+        "Sources differ on the date:",
+        "A says 4 Oct 2022; B says 3 Sep 2022. The timeline shows c. 2–3 Oct 2022.",
+    )
