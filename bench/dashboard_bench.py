@@ -13,6 +13,11 @@ Chromium (Playwright, sync API) and measures:
 * **filter**: in the sidebar "Types" multiselect, choosing ``deal``: from the option's click to
   the chart redrawn with only deal traces and the app idle (a widget change in the same
   session, as a user does it; not a new page load);
+* **zoom**: with more marks than the timeline draws one by one (``DETAIL_LIMIT``) the chart
+  shows counts per lane and calendar cell; the bench clicks the cell with the most events (in
+  the view filtered to ``deal``) until marks are drawn: the first zoom's time, from the click
+  to the new window in the URL and the chart redrawn, and the number of zooms it took (0 when
+  the filtered view already shows marks);
 * **click**: a click on a mark (its screen position from the figure's own axes,
   ``xaxis.c2p``/``yaxis.c2p`` of the middle point of the largest filled marks trace, so it
   works for SVG and WebGL marks alike) to the selected event's card heading shown and the app idle;
@@ -80,8 +85,8 @@ CHART_DRAWN = """() => {
 ONLY_TYPE = """(type) => {
   const gd = document.querySelector('CHART');
   if (!gd || !gd.data || !gd.calcdata) return false;
-  const marks = gd.data.filter(t => t.meta && t.meta.role === 'marks');
-  return marks.length > 0 && marks.every(t => t.meta.type === type);
+  const drawn = gd.data.filter(t => t.meta && ['marks', 'density'].includes(t.meta.role));
+  return drawn.length > 0 && drawn.every(t => t.meta.type === type);
 }""".replace("CHART", CHART)
 
 # the screen position of a mark: the middle point of the largest marks trace, from the
@@ -109,9 +114,30 @@ MARK_XY = """() => {
 
 FIGURE_SIZE = """() => {
   const gd = document.querySelector('CHART');
-  let n = 0;
-  for (const t of gd.data) if (t.meta && t.meta.role === 'marks') n += t.customdata.length;
-  return [gd.data.length, n, gd.data.filter(t => t.type === 'scattergl').length];
+  let n = 0, cells = 0;
+  for (const t of gd._fullData) {
+    if (t.meta && t.meta.role === 'marks') n += t.customdata.length;
+    if (t.meta && t.meta.role === 'density') cells += t.customdata.length;
+  }
+  return [gd.data.length, n, gd.data.filter(t => t.type === 'scattergl').length, cells];
+}""".replace("CHART", CHART)
+
+# the screen position and window of the density cell with the most events dated within it
+BUSIEST_CELL = """() => {
+  const gd = document.querySelector('CHART');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  let best = null;
+  for (const t of gd._fullData) {
+    if (!t.meta || t.meta.role !== 'density') continue;
+    for (let k = 0; k < t.customdata.length; k++) {
+      const n = Number(String(t.text[k] || '0').replace(/,/g, ''));
+      if (!best || n > best.n) best = {t, k, n};
+    }
+  }
+  if (!best) return null;
+  const {t, k} = best, r = gd.getBoundingClientRect();
+  return [r.left + xa._offset + xa.c2p(xa.d2c(t.base[k]) + t.x[k] / 2),
+          r.top + ya._offset + ya.c2p(ya.d2c(t.y[k])), t.customdata[k][0]];
 }""".replace("CHART", CHART)
 
 
@@ -274,12 +300,43 @@ def first_visit(browser, base: str, meter: Meter, timeout_ms: float) -> dict[str
 
 def session(browser, base: str, meter: Meter, titles: Callable[[str], str],
             timeout_ms: float) -> dict[str, float]:
-    """One fresh session: first chart, click a mark to its card, filter by type."""
+    """One fresh session: first chart, filter by type, zoom in (click the busiest count cell)
+    until marks are drawn, click a mark to its card."""
     out: dict[str, float] = {}
     with fresh_page(browser, timeout_ms) as page:
         first_chart(page, base + "/", meter, out, "first_chart")
-        traces, marks, gl = page.evaluate(FIGURE_SIZE)
-        out.update(traces=traces, marks=marks, gl_traces=gl)
+        traces, marks, gl, cells = page.evaluate(FIGURE_SIZE)
+        out.update(traces=traces, marks=marks, gl_traces=gl, cells=cells)
+
+        # filter: choose 'deal' in the Types multiselect -> chart with deal traces only
+        types = page.get_by_test_id("stMultiSelect").filter(has_text="Types")
+        types.get_by_role("combobox").click()
+        option = page.get_by_role("option", name="deal", exact=True)
+        option.wait_for()
+        with meter.step(out, "filter"):
+            option.click()
+            page.wait_for_function(ONLY_TYPE, arg="deal", polling=50)
+            page.wait_for_selector(READY)
+        page.keyboard.press("Escape")
+
+        # counts drawn: click the busiest cell (its window) until the marks are drawn
+        zooms = []
+        while (cell := page.evaluate(BUSIEST_CELL)) is not None:
+            if len(zooms) == 4:
+                raise RuntimeError("still counts after 4 zooms")
+            x, y, first = cell
+            page.mouse.move(x, y)
+            step: dict[str, float] = {}
+            with meter.step(step, "zoom"):
+                page.mouse.click(x, y)
+                page.wait_for_function("(d) => location.search.includes('from=' + d)",
+                                       arg=first, polling=50)
+                page.wait_for_selector(READY)
+                wait_chart(page)
+            zooms.append(step)
+        out["zooms"] = len(zooms)
+        for key in ("zoom_s", "zoom_server_cpu_s", "zoom_browser_cpu_s"):
+            out[key] = zooms[0][key] if zooms else 0.0
 
         # click a mark -> its card
         xy = page.evaluate(MARK_XY)
@@ -293,17 +350,6 @@ def session(browser, base: str, meter: Meter, titles: Callable[[str], str],
                 "() => new URLSearchParams(location.search).get('event')")
             page.get_by_role("heading", name=titles(picked), exact=True).wait_for()
             page.wait_for_selector(READY)
-
-        # filter: choose 'deal' in the Types multiselect -> chart with deal traces only
-        types = page.get_by_test_id("stMultiSelect").filter(has_text="Types")
-        types.get_by_role("combobox").click()
-        option = page.get_by_role("option", name="deal", exact=True)
-        option.wait_for()
-        with meter.step(out, "filter"):
-            option.click()
-            page.wait_for_function(ONLY_TYPE, arg="deal", polling=50)
-            page.wait_for_selector(READY)
-        page.keyboard.press("Escape")
     return out
 
 
@@ -355,7 +401,8 @@ def bench_size(browser, path: Path, events: int, *, seed: int, repeat: int, cach
             runs.append(session(browser, base, meter, titles, timeout_ms))
             rss.append(rss_mb(pid))
             log(f"[{events}] session {i + 1}/{repeat}: " + ", ".join(
-                f"{k} {runs[-1][k]:.2f}" for k in ("first_chart_s", "click_card_s", "filter_s")))
+                f"{k} {runs[-1][k]:.2f}"
+                for k in ("first_chart_s", "filter_s", "zoom_s", "click_card_s")))
         result["rss_mb"] = max(rss)
     result["runs"] = runs
     for key in runs[0]:
@@ -471,14 +518,18 @@ COLUMNS = (
     ("filter_s", "filter s", "{:.2f}"),
     ("filter_server_cpu_s", "srv CPU", "{:.2f}"),
     ("filter_browser_cpu_s", "brw CPU", "{:.2f}"),
+    ("zoom_s", "zoom s", "{:.2f}"),
+    ("zooms", "zooms", "{:d}"),
     ("click_card_s", "click s", "{:.2f}"),
     ("click_card_server_cpu_s", "srv CPU", "{:.2f}"),
     ("click_card_browser_cpu_s", "brw CPU", "{:.2f}"),
     ("rss_mb", "RSS MB", "{:.0f}"),
     ("marks", "marks", "{:d}"),
+    ("cells", "cells", "{:d}"),
     ("gl_traces", "gl", "{:d}"),
 )
 RATIOS = (("first_chart_s", "1st chart"), ("filter_s", "filter"), ("click_card_s", "click"),
+          ("zoom_s", "zoom"),
           ("first_chart_server_cpu_s", "1st srv CPU"), ("filter_server_cpu_s", "filter srv CPU"))
 
 

@@ -362,6 +362,220 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
     return fig
 
 
+# --------------------------------------------------------------------------------------------
+# Density: per-lane counts when there are too many marks to draw one by one
+# --------------------------------------------------------------------------------------------
+
+DETAIL_LIMIT = 500  # above this many marks (events x lanes) the timeline shows counts: beyond
+# about a hundred per lane, single marks hide each other and the browser slows
+MAX_CELLS = 40  # cells per lane at most: each stays wide enough to read and to click
+DENSITY_UNITS = ("day", "month", "quarter", "year", "decade")
+_UNIT_FREQ = {"day": "D", "month": "MS", "quarter": "QS", "year": "YS"}
+DENSITY_COLOUR = OKABE_ITO["blue"]  # lanes by actor or system have no colour of their own
+
+
+def _floor(day: pd.Timestamp, unit: str) -> pd.Timestamp:
+    if unit == "day":
+        return day.normalize()
+    if unit == "month":
+        return pd.Timestamp(day.year, day.month, 1)
+    if unit == "quarter":
+        return pd.Timestamp(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    if unit == "year":
+        return pd.Timestamp(day.year, 1, 1)
+    return pd.Timestamp(day.year - day.year % 10, 1, 1)
+
+
+def density_edges(first: pd.Timestamp, last: pd.Timestamp,
+                  max_cells: int = MAX_CELLS) -> tuple[str, pd.DatetimeIndex]:
+    """The finest calendar unit that cuts [first, last] (days, inclusive) into at most
+    ``max_cells`` cells, and the cell edges: each cell's first day, then the day after the
+    last cell. Cells are whole calendar units (a month cell is a whole month), so a count in a
+    cell is a count in that month, never in an arbitrary 37-day stretch."""
+    first, last = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
+    for unit in DENSITY_UNITS:
+        lo = _floor(first, unit)
+        if unit == "decade":
+            hi = pd.Timestamp(last.year - last.year % 10 + 10, 1, 1)
+            years = range(lo.year, hi.year + 1, 10)
+            edges = pd.DatetimeIndex([pd.Timestamp(y, 1, 1) for y in years])
+            return unit, edges
+        edges = pd.date_range(lo, last + DAY, freq=_UNIT_FREQ[unit])
+        if edges[-1] <= last:  # close the last cell
+            edges = edges.append(pd.DatetimeIndex(
+                [pd.date_range(edges[-1], periods=2, freq=_UNIT_FREQ[unit])[-1]]))
+        if len(edges) - 1 <= max_cells:
+            return unit, edges
+    raise AssertionError("unreachable: decades always fit")
+
+
+def cell_words(start: pd.Timestamp, unit: str) -> str:
+    """'14 Mar 2021', 'Mar 2021', 'Q1 2021', '2021', '2020s'."""
+    if unit == "day":
+        return f"{start.day} {start.strftime('%b %Y')}"
+    if unit == "month":
+        return start.strftime("%b %Y")
+    if unit == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if unit == "year":
+        return str(start.year)
+    return f"{start.year}s"
+
+
+@dataclass(frozen=True)
+class Density:
+    """Counts per lane and cell. ``within[l, c]``: marks whose every possible day lies in cell
+    ``c`` (and not approximate). ``could[l, c]``: marks that may fall in the cell but are not
+    known to: a year-only date over month cells, an approximate date, a period that crosses
+    cells. Counted apart, never split or guessed into one cell."""
+
+    unit: str
+    edges: pd.DatetimeIndex
+    lanes: list[str]
+    within: np.ndarray
+    could: np.ndarray
+
+    def window(self, cell: int) -> tuple[dt.date, dt.date]:
+        """The first and last day of a cell (what clicking it zooms to)."""
+        return (self.edges[cell].date(), (self.edges[cell + 1] - DAY).date())
+
+
+def density(rows: pd.DataFrame, lanes: list[str], first: pd.Timestamp,
+            last: pd.Timestamp, max_cells: int = MAX_CELLS) -> Density:
+    """Count ``rows`` (one per event and lane, from :func:`lanes_of`) per lane and cell over
+    the days ``first``..``last``; rows reaching outside are counted in the cells they touch."""
+    unit, edges = density_edges(first, last, max_cells)
+    n_cells = len(edges) - 1
+    lane_ix = pd.Categorical(rows["lane"], categories=lanes).codes
+    bounds = edges.to_numpy(dtype="datetime64[ns]")
+    lo = np.searchsorted(bounds, rows["start"].to_numpy(dtype="datetime64[ns]"), side="right") - 1
+    hi = np.searchsorted(bounds, rows["stop"].to_numpy(dtype="datetime64[ns]"), side="right") - 1
+    lo, hi = np.clip(lo, 0, n_cells - 1), np.clip(hi, 0, n_cells - 1)
+    inside = (lo == hi) & ~rows["approximate"].to_numpy(dtype=bool)
+    within = np.zeros((len(lanes), n_cells), dtype=np.int64)
+    np.add.at(within, (lane_ix[inside], lo[inside]), 1)
+    # the rest: +1 from their first cell to their last (a difference array per lane)
+    steps = np.zeros((len(lanes), n_cells + 1), dtype=np.int64)
+    np.add.at(steps, (lane_ix[~inside], lo[~inside]), 1)
+    np.add.at(steps, (lane_ix[~inside], hi[~inside] + 1), -1)
+    could = np.cumsum(steps, axis=1)[:, :n_cells]
+    return Density(unit, edges, lanes, within, could)
+
+
+def _mix(colour: str, share: float) -> str:
+    """``colour`` at ``share`` (0..1) over white, as an opaque colour."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(255 + (c - 255) * share) for c in (r, g, b))
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def _ink(fill: str) -> str:
+    """Dark or white text, whichever reads on ``fill``."""
+    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#111111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#ffffff"
+
+
+def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None,
+                   bounds: tuple[dt.date, dt.date] | None = None) -> go.Figure:
+    """The timeline as counts: per lane, one cell per calendar unit (day, month, quarter, year
+    or decade, the finest that fits the window in ``MAX_CELLS`` cells), its colour as deep as
+    its count of events dated within it; cells where events only *may* fall (their date is
+    coarser than the cell, approximate, or a period across cells) are hatched and pale. Each
+    cell's ``customdata`` is its first and last day: clicking one zooms the window there.
+    ``bounds``: the days to cover when ``options.window`` is not set (else the events' span).
+    """
+    opts = options or TimelineOptions()
+    events = events[[c for c in _DRAWN if c in events.columns]]
+    rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
+    lanes = lane_order(rows, opts.lanes) if not rows.empty else []
+    if opts.window:
+        first, last = (pd.Timestamp(d) for d in opts.window)
+    elif bounds:
+        first, last = (pd.Timestamp(d) for d in bounds)
+    elif not rows.empty:
+        first, last = rows["start"].min(), rows["stop"].max()
+    else:
+        first = last = pd.Timestamp(dt.date.today())
+    fig = go.Figure()
+    counts = density(rows, lanes, first, last) if lanes else None
+    if counts is not None:
+        deepest = max(int(counts.within.max()), 1)
+        width_ms = np.diff(counts.edges.to_numpy(dtype="datetime64[ms]").astype(np.int64))
+        groups = ([(type_words(t), t) for t in EVENT_TYPES if type_words(t) in lanes]
+                  if opts.lanes == "type" else [(None, None)])
+        for lane, event_type in groups:
+            colour = TYPE_COLOURS[event_type] if event_type else DENSITY_COLOUR
+            ix = [lanes.index(lane)] if lane is not None else range(len(lanes))
+            cells: dict[str, list[object]] = {k: [] for k in (
+                "y", "base", "x", "fill", "ink", "text", "hover", "window", "hatch")}
+            for li in ix:
+                for c in np.flatnonzero(counts.within[li] + counts.could[li]):
+                    within, could = int(counts.within[li, c]), int(counts.could[li, c])
+                    share = 0.2 + 0.8 * (within / deepest) ** 0.5 if within else 0.12
+                    fill = _mix(colour, share)
+                    a, b = counts.window(int(c))
+                    words = cell_words(counts.edges[c], counts.unit)
+                    name = lanes[li] if opts.lanes == "type" else esc(lanes[li])
+                    cells["y"].append(name)
+                    cells["base"].append(float(counts.edges[c].value // 1_000_000))
+                    cells["x"].append(float(width_ms[c]))
+                    cells["fill"].append(fill)
+                    cells["ink"].append(_ink(fill))
+                    cells["text"].append(f"{within:,}" if within else "")
+                    cells["hatch"].append("" if within else "/")
+                    cells["window"].append([a.isoformat(), b.isoformat()])
+                    cells["hover"].append(
+                        f"<b>{name}</b> · {words}<br>"
+                        f"{within:,} event{'s' if within != 1 else ''} dated within it"
+                        + (f"<br>{could:,} more that may fall in it (dated only to a "
+                           "longer period, approximate, or spanning several cells)"
+                           if could else "")
+                        + "<br>Click to zoom in")
+            if not cells["y"]:
+                continue
+            fig.add_trace(go.Bar(
+                name=type_words(event_type) if event_type else "events",
+                orientation="h", y=np.array(cells["y"], dtype=object),
+                base=np.array(cells["base"]), x=np.array(cells["x"]), width=0.8,
+                marker={"color": cells["fill"], "line": {"width": 1, "color": "#ffffff"},
+                        "pattern": {"shape": cells["hatch"], "fgcolor": colour,
+                                    "solidity": 0.25}},
+                text=cells["text"], textposition="inside", insidetextanchor="middle",
+                textfont={"color": cells["ink"], "size": 12}, constraintext="both",
+                customdata=cells["window"], hovertext=cells["hover"],
+                hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+                meta={"role": "density", "type": event_type, "unit": counts.unit},
+            ))
+    fig.update_layout(
+        barmode="overlay",
+        height=opts.height or max(300, 130 + 42 * max(len(lanes), 1)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hovermode="closest", clickmode="event+select",
+        uniformtext={"minsize": 9, "mode": "hide"},
+        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},
+    )
+    fig.update_yaxes(
+        type="category", categoryorder="array",
+        categoryarray=([esc(lane) for lane in reversed(lanes)] if opts.lanes != "type"
+                       else list(reversed(lanes))),
+        showgrid=True, gridcolor="#e5e5e5", automargin=True, fixedrange=True,
+    )
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee", hoverformat="%Y",
+                     range=[first.isoformat(), (last + DAY).isoformat()])
+    if rows.empty:
+        fig.add_annotation(text="No events match the filters", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig
+
+
+def marks_wanted(events: pd.DataFrame, lanes: str) -> int:
+    """How many marks the timeline would draw for ``events`` (one per event and lane)."""
+    if lanes == "type" or events.empty:
+        return len(events)
+    column = "actors" if lanes == "actor" else "systems"
+    return int(events[column].map(lambda vals: max(len(vals), 1)).sum())
+
+
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

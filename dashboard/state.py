@@ -37,9 +37,12 @@ from extract.timeline import EVENT_TYPES, STATUSES, TimelineError, load
 K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS = "f_window", "f_types", "f_actors", "f_systems"
 K_PUBLISHERS, K_STATUSES, K_TEXT = "f_publishers", "f_statuses", "f_text"
 K_LANES, K_EVENT, K_CHART = "lanes", "event", "timeline_chart"
+K_DENSITY, K_ALL_MARKS = "timeline_density", "all_marks"
 _SEEDED = "_view_seeded"
 _LAST_PICK = "_last_chart_pick"
 _VIEW = "_view"
+_ZOOM = "_zoom_to"  # a window the density chart asked for, applied before the sidebar is drawn
+_DENSITY_ROUND = "_density_round"
 T = TypeVar("T")
 PAGE_WIDGETS = (K_LANES, K_EVENT)  # widgets that live on one page but belong to the view
 
@@ -169,6 +172,9 @@ def seed_view_from_url(frames: Frames) -> None:
     for key in PAGE_WIDGETS:  # keep page-only widgets alive across pages
         if key in ss:
             ss[key] = ss[key]
+    zoom = ss.pop(_ZOOM, None)
+    if zoom is not None:  # before the slider is drawn: a widget's value can only be set then
+        ss[K_WINDOW] = zoom
     _fit_to_file(frames)
 
 
@@ -300,6 +306,48 @@ def take_chart_pick(selection: object) -> bool:
         return False
     ss[K_EVENT] = picked
     return True
+
+
+def density_key() -> str:
+    """The density chart's widget key. It changes after every zoom, so that the new chart
+    starts with no selection (a chart keeps reporting its last click)."""
+    return f"{K_DENSITY}_{st.session_state.get(_DENSITY_ROUND, 0)}"
+
+
+def take_zoom(selection: object) -> tuple[dt.date, dt.date] | None:
+    """The window a click on a density cell (its ``customdata``: first and last day) or a
+    dragged box (its x extent, whole days) asks for; None when there is neither."""
+    try:
+        sel = selection.selection  # type: ignore[attr-defined]
+    except AttributeError:
+        sel = selection.get("selection") if isinstance(selection, dict) else None
+    if not sel:
+        return None
+    boxes = list(sel.get("box") or [])
+    for box in boxes:
+        xs = box.get("x") if isinstance(box, dict) else None
+        if isinstance(xs, list | tuple) and len(xs) == 2:
+            try:
+                a, b = sorted(pd.Timestamp(x) if isinstance(x, str) else pd.Timestamp(x, unit="ms")
+                              for x in xs)
+            except (ValueError, TypeError):
+                continue
+            return a.date(), max(a.date(), (b - pd.Timedelta(microseconds=1)).date())
+    for point in sel.get("points") or []:
+        days = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(days, list | tuple) and len(days) == 2:
+            try:
+                return dt.date.fromisoformat(str(days[0])), dt.date.fromisoformat(str(days[1]))
+            except ValueError:
+                continue
+    return None
+
+
+def zoom_to(window: tuple[dt.date, dt.date]) -> None:
+    """Ask for ``window`` as the time window on the next full run (then rerun the app)."""
+    ss = st.session_state
+    ss[_ZOOM] = window
+    ss[_DENSITY_ROUND] = ss.get(_DENSITY_ROUND, 0) + 1
 
 
 # --------------------------------------------------------------------------------------------

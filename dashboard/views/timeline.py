@@ -1,5 +1,10 @@
 """Timeline page: the chart (click a mark to select it) and the selected event's card.
 
+With more marks than ``DETAIL_LIMIT`` the chart shows counts per lane and calendar cell
+instead (``density_figure``); clicking a cell, or dragging a box, zooms the time window there,
+and the marks come back once the window holds few enough events. A toggle draws every mark
+anyway.
+
 The chart and the card are one fragment: a click on a mark, a pick in the event box or a
 change of lanes reruns only them (not the sidebar, the loading and the filtering), and a click
 leaves the figure as it is whenever it is big, so the browser does not redraw it.
@@ -11,7 +16,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from dashboard.figures import TimelineOptions, timeline_figure
+from dashboard.figures import (
+    DETAIL_LIMIT,
+    TimelineOptions,
+    density_figure,
+    marks_wanted,
+    timeline_figure,
+)
 from dashboard.filters import LANE_MODES
 from dashboard.views import card
 
@@ -34,19 +45,36 @@ def _timeline(view: state.View) -> None:
     if f.start or f.end:
         window = (f.start or view.bounds[0], f.end or view.bounds[1])
     options = TimelineOptions(lanes=f.lanes, selected=f.event, window=window)
-    # the selection only changes small figures (a pointer); a big one is kept as it is
-    points_at = f.event if len(shown) < options.gl_threshold else None
-    fig = state.remembered(_FIGURE, (view.frames, shown, f.without_selection(), points_at),
-                           lambda: timeline_figure(shown, options=options))
+    marks = marks_wanted(shown, f.lanes)
+    counts = marks > DETAIL_LIMIT and not st.session_state.get(state.K_ALL_MARKS)
+    if counts:
+        zoom = state.take_zoom(st.session_state.get(state.density_key()))
+        if zoom is not None:
+            state.zoom_to(zoom)
+            st.rerun()  # the whole app: the sidebar's window slider shows the new window
+        fig = state.remembered(_FIGURE, (view.frames, shown, f.without_selection(), "counts"),
+                               lambda: density_figure(shown, options=options,
+                                                      bounds=view.bounds))
+    else:
+        # the selection only changes small figures (a pointer); a big one is kept as it is
+        points_at = f.event if len(shown) < options.gl_threshold else None
+        fig = state.remembered(_FIGURE, (view.frames, shown, f.without_selection(), points_at),
+                               lambda: timeline_figure(shown, options=options))
     chart, side = st.columns([3, 2], gap="medium")
     with chart:
         top = st.container(horizontal=True, vertical_alignment="center")
         top.radio("Lanes by", LANE_MODES, key=state.K_LANES, horizontal=True,
                   format_func=LANE_WORDS.get)
-        top.caption(f"{len(shown)} of {total} events shown · click a mark to open its card")
-        _chart(fig)
+        top.caption(f"{len(shown):,} of {total:,} events shown · "
+                    + ("click a cell to zoom in" if counts else "click a mark to open its card"))
+        if counts:
+            _counts_chart(fig, len(shown))
+        else:
+            _chart(fig)
+        if marks > DETAIL_LIMIT:
+            st.toggle("Draw every mark (slow with many events)", key=state.K_ALL_MARKS)
     with side:
-        _card(view, shown)
+        _card(view, shown, counts)
     state.sync_url(view.frames)  # a fragment rerun does not reach the router's sync
 
 
@@ -65,7 +93,26 @@ def _chart(fig: object) -> None:
     )
 
 
-def _card(view: state.View, shown: pd.DataFrame) -> None:
+def _counts_chart(fig: object, n: int) -> None:
+    st.plotly_chart(
+        fig, key=state.density_key(), on_select="rerun", selection_mode=("points", "box"),
+        config={"displaylogo": False, "scrollZoom": False,
+                "modeBarButtonsToRemove": ["lasso2d"]},
+    )
+    unit = (getattr(fig, "data", None) or [None])[0]
+    unit_words = (unit.meta or {}).get("unit", "period") if unit is not None else "period"
+    st.caption(
+        f"{n:,} events are too many to draw one by one, so each cell counts the events of its "
+        f"lane in one {unit_words}: the deeper the colour, the more events dated within it "
+        "(the number). Hatched pale cells hold only events that may fall there: dated to a "
+        "longer period, approximate, or spanning several cells (the hover counts them). "
+        "Click a cell to zoom the time window to it (or pick Box Select at the chart's top "
+        "right and drag across a stretch of time); each event is drawn once "
+        f"the window holds at most {DETAIL_LIMIT:,} marks. Reset filters to zoom out."
+    )
+
+
+def _card(view: state.View, shown: pd.DataFrame, counts: bool = False) -> None:
     ids = shown["id"].iloc[:MAX_PICK_OPTIONS].tolist()
     selected = st.session_state.get(state.K_EVENT)
     if selected and selected not in ids:
@@ -78,6 +125,9 @@ def _card(view: state.View, shown: pd.DataFrame) -> None:
     row = view.frames.event(selected) if selected else None
     if row is not None:
         card.render(row, view.frames, in_view=bool((shown["id"] == selected).any()))
+    elif not shown.empty and counts:
+        st.info("Pick an event to see its sources, or click a cell of the chart to zoom in "
+                "until each event is a mark you can click.")
     elif not shown.empty:
         st.info("Click a mark on the chart or pick an event to see its sources.")
     else:

@@ -205,5 +205,57 @@ def test_screenshot(server_for, new_page):
     assert_clean(rec, base)
 
 
+# the centre of a density cell (lane by type, first day of the cell), from the figure's axes
+CELL_XY = """([type, first]) => {
+  const gd = document.querySelector('CHART');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  for (const t of gd._fullData) {
+    if (!t.meta || t.meta.role !== 'density' || t.meta.type !== type) continue;
+    for (let k = 0; k < t.customdata.length; k++) {
+      if (t.customdata[k][0] !== first) continue;
+      const r = gd.getBoundingClientRect();
+      return [r.left + xa._offset + xa.c2p(xa.d2c(t.base[k]) + t.x[k] / 2),
+              r.top + ya._offset + ya.c2p(ya.d2c(t.y[k]))];
+    }
+  }
+  return null;
+}""".replace("CHART", CHART)
+ROLES = f"""() => {{
+  const gd = document.querySelector('{CHART}');
+  return gd && gd.data ? [...new Set(gd.data.map(t => t.meta && t.meta.role))].sort() : [];
+}}"""
+
+
+def test_many_events_show_as_counts_and_a_click_zooms_to_marks(server_for, new_page, tmp_path):
+    import datetime as dt
+
+    from tests.generated import many, write_many
+
+    path = write_many(tmp_path / "events.yaml", 1200)
+    base = server_for(path)
+    page, rec = new_page()
+    open_app(page, base + "/")
+    page.wait_for_function(f"({ROLES})().includes('density')")
+    assert page.evaluate(ROLES) == ["density"]
+    xy = page.evaluate(CELL_XY, ["deal", "2003-01-01"])
+    assert xy, "no deal cell for 2003"
+    page.mouse.move(*xy)
+    page.mouse.click(*xy)
+    page.wait_for_function("() => location.search.includes('from=2003-01-01')")
+    ready(page)
+    assert query(page)["to"] == ["2003-12-31"]
+    # the window holds few enough events: each is a mark, exactly those that may fall in 2003
+    page.wait_for_function(f"({ROLES})().includes('marks')")
+    year = (dt.date(2003, 1, 1), dt.date(2003, 12, 31))
+    expected = {e.id for e in many(1200).events
+                if e.date.first_day() <= year[1] and (e.end or e.date).last_day() >= year[0]}
+    assert sorted(mark_ids(page)) == sorted(expected)
+    assert "density" not in page.evaluate(ROLES)
+    # and a mark opens its card as always
+    click_mark(page, "e00015")  # 16 Feb 2003, a deal
+    assert page.get_by_role("heading", name="Event number 15", exact=True).is_visible()
+    assert_clean(rec, base)
+
+
 def test_fixture_paths_exist():
     assert Path(RICH).exists() and (FIXTURES / "broken.yaml").exists()
