@@ -23,20 +23,23 @@ loaded = state.load_frames()
 VIEWS = Path(__file__).resolve().parent / "views"
 PAGES = (("timeline", "Timeline"), ("overview", "Overview"), ("table", "Table"),
          ("sources", "Sources"))
-view = None
-if loaded.frames is not None:
-    state.seed_view_from_url(loaded.frames)
-    sidebar.render(loaded.frames, loaded.path)
-    view = state.make_view(loaded)
-    state.set_view(view)
 pages = [
     st.Page(VIEWS / f"{name}.py", title=title, url_path=name, default=(i == 0))
     for i, (name, title) in enumerate(PAGES)
 ]
 pages.append(state.present_page(VIEWS / "present.py"))  # presenter mode and exports
-pages.append(state.review_page(VIEWS / "review.py"))  # curators decide on candidates
-pages.append(st.Page(VIEWS / "add_articles.py", title="Add articles", url_path="add-articles"))
-page = st.navigation(pages, position="top")
+review = state.review_page(VIEWS / "review.py")  # curators decide on candidates
+adding = st.Page(VIEWS / "add_articles.py", title="Add articles", url_path="add-articles")
+page = st.navigation([*pages, review, adding], position="top")
+view = None
+if loaded.frames is not None:
+    state.seed_view_from_url(loaded.frames)
+    if page in (review, adding):  # the view's filters do not apply there: not shown either
+        state.keep_filters()
+    else:
+        sidebar.render(loaded.frames, loaded.path)
+    view = state.make_view(loaded)
+    state.set_view(view)
 if view is None:
     state.show_problems(loaded)
     st.stop()

@@ -45,6 +45,7 @@ _ZOOM = "_zoom_to"  # a window the density chart asked for, applied before the s
 _DENSITY_ROUND = "_density_round"
 T = TypeVar("T")
 PAGE_WIDGETS = (K_LANES, K_EVENT)  # widgets that live on one page but belong to the view
+FILTER_WIDGETS = (K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS, K_PUBLISHERS, K_STATUSES, K_TEXT)
 
 
 @dataclass
@@ -176,6 +177,15 @@ def seed_view_from_url(frames: Frames) -> None:
     if zoom is not None:  # before the slider is drawn: a widget's value can only be set then
         ss[K_WINDOW] = zoom
     _fit_to_file(frames)
+
+
+def keep_filters() -> None:
+    """On a page without the sidebar: keep the filter widgets' values for when the user comes
+    back (Streamlit forgets the state of a widget that a run does not draw)."""
+    ss = st.session_state
+    for key in FILTER_WIDGETS:
+        if key in ss:
+            ss[key] = ss[key]
 
 
 def _fit_to_file(frames: Frames) -> None:

@@ -292,3 +292,18 @@ def test_tiny_timelines(monkeypatch, tmp_path, text, page):
     events.write_text(text)
     at = app(monkeypatch, events, page=page)
     assert not at.error
+
+
+@pytest.mark.parametrize("page", ["views/review.py", "views/add_articles.py"])
+def test_pages_the_filters_do_not_apply_to_do_not_show_them_and_keep_them(monkeypatch, page):
+    at = app(monkeypatch, RICH)
+    at.multiselect(key="f_types").set_value(["deal"]).run()
+    at.text_input(key="f_text").set_value("Harop").run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert not [w for w in at.multiselect if w.key == "f_types"]
+    assert not at.sidebar.get("slider") and not at.sidebar.get("text_input")
+    at.switch_page("views/timeline.py").run()
+    assert at.multiselect(key="f_types").value == ["deal"]
+    assert at.text_input(key="f_text").value == "Harop"
+    assert url(at, "type") == ["deal"]
