@@ -10,7 +10,12 @@ Metrics per corpus and overall, per gold type and overall:
     (one-to-one, greedy in text order);
   * strict extent F1: same start and end;
   * value P/R/F1: a relaxed match whose normalized value equals the gold value counts;
-    precision over the mentions found, recall over the gold mentions;
+    precision over the mentions found, recall over the gold mentions (string equality, as the
+    official TempEval-3 scorer);
+  * eqF1: value F1 counting values that differ only in notation as equal (``equivalent``):
+    an unpadded week ('2000-W7' = '2000-W07'), trailing unknown fields ('1949-XX' = '1949',
+    '1994-XX-XX' = '1994') and an X-padded decade ('198X' = '198'). AQUAINT writes these forms,
+    TimeBank the others; the finder writes the ISO/TimeBank form;
   * MB/s: characters of text (UTF-8 bytes) processed per second of wall time.
 find_dates is scored through ``timex3_view`` (the TimeML form ``to_timeml`` writes: "between
 1994 and 1997" is two TIMEX3 points; a named period within one year is that year).
@@ -88,6 +93,19 @@ def load_tml(path: Path) -> tuple[str, str | None, list[Span]]:
     if text_el is not None:
         walk(text_el)
     return "".join(buf), dct, gold
+
+
+def equivalent(a: str | None, b: str | None) -> bool:
+    """Values equal up to notation (see the module docstring)."""
+    if a is None or b is None:
+        return False
+    return _canon(a) == _canon(b)
+
+
+def _canon(v: str) -> str:
+    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
+    v = re.sub(r"^(\d{4}|XXXX)(?:-XX)+$", r"\1", v)
+    return v[:3] if re.fullmatch(r"\d{3}X", v) else v
 
 
 def baseline(text: str, dct: str | None) -> list[Span]:
@@ -170,6 +188,11 @@ class Score:
                 self.c["sys_all"]["val_sys"] += 1
             else:
                 errs.append(("VAL", g, s))
+            if equivalent(s.value, g.value):
+                self.c["all"]["veq"] += 1
+                self.c[g.type]["veq"] += 1
+                self.c["sys_" + s.type]["veq_sys"] += 1
+                self.c["sys_all"]["veq_sys"] += 1
         for j, s in enumerate(sys_):
             if j not in matched_sys:
                 errs.append(("FP", None, s))
@@ -189,7 +212,8 @@ class Score:
         rp, rr, rf = prf(self.c[key]["rel"], self.c[sk]["rel_sys"])
         _, _, sf = prf(self.c[key]["strict"], self.c[sk]["strict_sys"])
         vp, vr, vf = prf(self.c[key]["val"], self.c[sk]["val_sys"])
-        return g, sy, rp, rr, rf, sf, vp, vr, vf
+        _, _, ef = prf(self.c[key]["veq"], self.c[sk]["veq_sys"])
+        return g, sy, rp, rr, rf, sf, vp, vr, vf, ef
 
     def mbps(self) -> float:
         return self.bytes / 1e6 / self.seconds if self.seconds else 0.0
@@ -198,17 +222,17 @@ class Score:
 def print_table(title: str, scores: dict[str, Score]) -> None:
     print(f"\n== {title}")
     hdr = (f"{'system':<13}{'type':<9}{'gold':>5}{'sys':>6}{'relP':>7}{'relR':>7}{'relF1':>7}"
-           f"{'strF1':>7}{'valP':>7}{'valR':>7}{'valF1':>7}{'MB/s':>9}")
+           f"{'strF1':>7}{'valP':>7}{'valR':>7}{'valF1':>7}{'eqF1':>7}{'MB/s':>9}")
     print(hdr)
     print("-" * len(hdr))
     for name, sc in scores.items():
         for key in ("all",) + TYPES:
-            g, sy, rp, rr, rf, sf, vp, vr, vf = sc.row(key)
+            g, sy, rp, rr, rf, sf, vp, vr, vf, ef = sc.row(key)
             if key != "all" and not g and not sy:
                 continue
             mb = f"{sc.mbps():9.3f}" if key == "all" else ""
             print(f"{name:<13}{key:<9}{g:>5}{sy:>6}{rp:>7.3f}{rr:>7.3f}{rf:>7.3f}{sf:>7.3f}"
-                  f"{vp:>7.3f}{vr:>7.3f}{vf:>7.3f}{mb}")
+                  f"{vp:>7.3f}{vr:>7.3f}{vf:>7.3f}{ef:>7.3f}{mb}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,6 +104,14 @@ Resolution rules (``published`` = the document creation time, DCT)
 * "for the year ended Aug. 31", "the fiscal year ending June 30" -> ``'P1Y'`` (DURATION); a
   rate ("700 seats a week", "$1.76 a year") is no duration; "holders of record Dec. 21" is a
   deadline (future) cue.
+* Durations in decades are written in years ("two decades" -> ``'P20Y'``, "decades-long" ->
+  ``'PXY'``); "a day-long meeting" -> ``'P1D'``; "two more weeks" -> ``'P2W'``. "April 24 and
+  25": the joined day takes the month and year. "the week of March 6" -> that ISO week;
+  "Easter week" -> the ISO week of that Easter. Future cues also include "would still be
+  ...", "were planning/expected ...", "may/might be ...", "set/scheduled for". A deadline
+  ("by Jan. 14") is ahead unless its day fell in the week before the DCT. A bare month with no
+  tense cue at all takes the reading nearest to the DCT (ties go to the past). "a second
+  betrayal" (ordinal), "60 Minutes" (a title) and "at the time of <event>" are no mentions.
 * ``timex3_view`` gives the mentions as TimeML annotates them (what ``to_timeml`` writes and
   the bench scores): a year range in words ("between 1994 and 1997") is two TIMEX3 points; the
   event layer keeps the one range with ``end_value``.
@@ -236,12 +244,16 @@ _UNITW = (r"(?:second|minute|hour|day|night|week|fortnight|weekend|month|quarter
           r"century|centurie)")
 _TIME = (r"(?:\s*(?:[-–—,|@]|at)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?!\d)"
          r"(?::[0-5]\d)?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?)?")
-_MODP = (r"(?:(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|"
+# (the lookahead is a one-character test of the first letter: a failing position costs one
+# test instead of every alternative; the same in _APPROXP and the SET rule)
+_MODP = (r"(?:(?=(?i:[tvelmbscfaw]))"
+         r"(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|"
          r"(?:beginning|start|end|middle|close|turn|first\s+half|second\s+half|first\s+days|"
          r"final\s+days|last\s+days|closing\s+days|final\s+weeks|last\s+weeks|first\s+weeks|"
          r"final\s+months|last\s+months|early\s+days|spring|summer|autumn|fall|winter)\s+of)))"
          r"(?:\s+|-)(?i:the\s+)?)?")
-_APPROXP = r"(?:(?P<approx>(?i:about|around|circa|c\.|approximately|roughly|some\s+time\s+in))\s+)?"
+_APPROXP = (r"(?:(?=(?i:[arcs]))(?P<approx>(?i:about|around|circa|c\.|approximately|roughly|"
+            r"some\s+time\s+in))\s+)?")
 
 _MOD_WORDS = {
     "early": ("EARLY", True), "earlier": ("EARLY", True), "late": ("LATE", True),
@@ -383,7 +395,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("holiday", _c(r"(?<!\w)(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
                    r"New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
                    r"Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|"
-                   r"Veterans\s+Day|Election\s+Day)(?![\w'-])"), 3),
+                   r"Veterans\s+Day|Election\s+Day)(?:\s+(?P<wk>(?i:week)))?(?![\w'-])"), 3),
     # a clock time attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
     # "9 a.m. tomorrow" (TIME, 'YYYY-MM-DDTHH:MM')
     ("clockday", _c(r"(?<![\w:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
@@ -421,12 +433,18 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                rf"following|latest|recent|remaining|initial|early)\s+)?(?:(?P<appr>about|around|"
                rf"nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least|over|up\s+to|"
                rf"approximately|just\s+over|just\s+under|no\s+more\s+than|under|within|"
-               rf"only)\s+)?(?P<num>{_NUMW})(?P<hy>[-\s]+)(?P<unit>{_UNITW})(?P<pl>s)?\b"
+               rf"only)\s+)?(?P<num>{_NUMW})(?:\s+more)?(?P<hy>[-\s]+)(?P<unit>{_UNITW})(?P<pl>s)?\b"
                rf"(?P<post>\s+(?:ago|later|earlier|afterwards?|from\s+now|hence|"
                rf"or\s+so|old)\b)?)(?!-old)"), 2),
     ("durvague", _c(r"(?i:\b(?P<pre>recent|the\s+coming|coming|the\s+past\s+few|the\s+next\s+few|"
                     r"the\s+last\s+few|the\s+past|the\s+last|the\s+recent|"
                     r"the\s+following)\s+(?P<unit>day|week|month|year|decade|quarter)s\b)"), 2),
+    # "a day-long meeting", "a decades-long battle": a duration as an adjective
+    ("durlong", _c(r"(?<![\w-])(?P<unit>(?i:second|minute|hour|day|night|week|month|year|decade|"
+                   r"century|centurie))(?P<pl>s)?-(?i:long)\b(?!-)"), 2),
+    # "the week of March 6": the ISO week of that day
+    ("weekof", _c(rf"(?<!\w)(?i:the\s+week\s+of)\s+(?P<mon>{_MON})\s*(?P<day>{_DAY})"
+                  rf"(?:,?\s+(?P<year>{_YEAR}))?(?!\s*(?:[,/:]\s*)?\d)"), 5),
     # a reporting year: "for the year ended March 31", "in the fiscal year ending June 30"
     ("fyear", _c(r"(?<!\w)(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?i:ended|ending)\b)"), 3),
     # "for weeks", "for years": a duration of unknown length (the plural unit alone)
@@ -436,7 +454,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("durunit", _c(r"(?i:\b(?P<the>the\s+)(?P<dir>past|last|next|previous|coming|following)\s+"
                    r"(?P<unit>day|week|month|year|decade|quarter|century)\b(?!s|-))"), 2),
     # sets
-    ("set", _c(rf"(?i:\b(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUMW})"
+    ("set", _c(rf"(?i:\b(?=[epdwmayhqnbot\d])(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?"
+               rf"(?:(?P<num>{_NUMW})"
                rf"\s+)?(?P<unit>{_UNITW}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                rf"Sunday|January|February|March|April|May|June|July|August|September|October|"
                rf"November|December|spring|summer|autumn|fall|winter)|(?P<adv>daily|weekly|"
@@ -450,7 +469,11 @@ _FUT_RE = re.compile(
     # a modal verb group or a to-infinitive with its verb: 'will be paid', 'would extend',
     # 'to be completed', 'could come' (the verb's -ed form is then no past cue); first, so
     # that the whole group (ending at its verb) is the cue
-    r"(?:will|would|shall)\s+(?:be\s+|get\s+)?[a-z]+|"
+    r"(?:will|would|shall)\s+(?:(?:still|also|not|never|now|then|probably|likely|soon|only|"
+    r"already|again|further|formally|finally|eventually)\s+)?(?:be\s+|get\s+)?[a-z]+|"
+    # future in the past ('were planning to', 'was expected to') and 'may/might be ...'
+    r"(?:was|were)\s+(?:planning|preparing|expected|scheduled|due|set)\b|"
+    r"(?:may|might)\s+(?:[a-z]+ly\s+)?be\s+[a-z]+|(?:set|scheduled)\s+for|"
     r"to\s+be\s+[a-z]+|(?:is|are)\s+[a-z]+ing|expects?\s+to|hopes?\s+to|"
     r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|"
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
@@ -635,6 +658,9 @@ def _dur_value(n: float | None, unit: str) -> str | None:
     if code == "Q":
         # TIMEX3 writes quarters of a duration as months: "the next three quarters" -> P9M
         return f"P{_fmt_num(3 * n)}M" if n is not None else "PXM"
+    if code == "E":
+        # and decades as years: "two decades" -> P20Y, "decades" -> PXY
+        return f"P{_fmt_num(10 * n)}Y" if n is not None else "PXY"
     ns = "X" if n is None else _fmt_num(n)
     if n is not None and n % 1 == 0.5 and code in ("Y", "D", "H", "M") and (
             code != "M" or is_time):
@@ -667,6 +693,8 @@ class _Period:
     regex: re.Pattern[str] | None
     context_regex: re.Pattern[str] | None
     requires: re.Pattern[str] | None
+    # lowercase words one of which every mention contains (None: scan the whole text)
+    triggers: tuple[str, ...] | None = None
 
 
 def _phrase_re(p: str) -> str:
@@ -692,6 +720,11 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
             alts += [f"(?:{r})" for r in e.get("patterns") or []]
             ctx = [_phrase_re(a) for a in e.get("context_aliases") or []]
             req = e.get("requires_context")
+            trig = e.get("triggers")
+            if trig is None and not e.get("patterns"):
+                # every alias contains its own last word
+                trig = [re.split(r"[\s-]+", a.strip())[-1] for a in
+                        (e.get("aliases") or []) + (e.get("context_aliases") or [])]
             out.append(_Period(
                 id=str(e["id"]), name=str(e.get("name", e["id"])),
                 start=str(e["start"]), end=str(e["end"]),
@@ -700,6 +733,8 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
                 context_regex=re.compile(r"(?i)(?<!\w)(?:" + "|".join(ctx) + r")(?!\w)")
                 if ctx else None,
                 requires=re.compile(str(req), re.I) if req else None,
+                triggers=tuple(sorted({str(t).lower() for t in trig if str(t).strip()}))
+                if trig else None,
             ))
         except (KeyError, re.error, TypeError) as exc:
             log.error("bad gazetteer entry %r: %s", e, exc)
@@ -738,6 +773,10 @@ def _month_no_year(ctx: _Ctx, mon: int, rel: str | None, tense: str | None) -> s
         return _ym(dct.y if mon > dct.m else dct.y + 1, mon)
     if tense == "future":
         return _ym(dct.y if mon >= dct.m else dct.y + 1, mon)
+    if tense is None and mon > dct.m and mon - dct.m < 6:
+        # no tense cue at all: the reading nearest to the DCT ("in early March" in a February
+        # article); a tie goes to the past
+        return _ym(dct.y, mon)
     return _ym(dct.y if mon <= dct.m else dct.y - 1, mon)
 
 
@@ -969,8 +1008,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return None
         mod, approx = _mod_of(g.get("mod"))
         rel = (g.get("rel") or "").lower()
-        v = _md_no_year(ctx, mon, day,
-                        "past" if rel == "last" else "future" if rel == "next" else tense())
+        t = "past" if rel == "last" else "future" if rel == "next" else tense()
+        if t == "future" and not rel and dct.date is not None and _DEADLINE_RE.search(
+                text, max(0, s - 30), s):
+            # a deadline ('by Jan. 14', 'payable Jan. 2') is ahead, unless that day fell in
+            # the week before the DCT (a deadline just passed)
+            past = _md_no_year(ctx, mon, day, "past")
+            if past and 0 < (dct.date - _dt.date.fromisoformat(past)).days <= 7:
+                t = "past"
+        v = _md_no_year(ctx, mon, day, t)
         if g.get("wd") and dct.y is not None and v and not v.startswith("X"):
             # "Monday, Oct. 26": the year, next to the DCT's, in which that day is a Monday
             wdn = _WEEKDAYS[g["wd"].rstrip(".").lower()]
@@ -1304,6 +1350,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return dict(value=None, type="DATE", precision="day", relative=True)
         days = [d for d in (_holiday(h, y) for y in (base.year - 1, base.year, base.year + 1))
                 if d is not None]
+        if g.get("wk"):
+            # a holiday's week: on the DCT's side the week's Monday/Sunday decide ("as Easter
+            # week began" in the Monday of that week is this week)
+            days = [d - _dt.timedelta(days=d.weekday()) for d in days]
         if not days:
             return None
         t = tense() if rel is None else None
@@ -1317,6 +1367,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             pick = [min(days, key=lambda d: abs((d - base).days))]
         if not pick:
             return None
+        if g.get("wk"):
+            # "Easter week": the ISO week of that holiday
+            return dict(value=_week(pick[0]), type="DATE", precision="week", relative=True)
         return dict(value=_ymd(pick[0]), type="DATE", precision="day", relative=True)
 
     if name == "clockday":
@@ -1356,6 +1409,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=_week(sat) + "-WE", type="DATE", precision="week", relative=True)
 
     if name == "backthen":
+        if re.match(r"\s+of\b", text[e:e + 4]):
+            return None  # 'at the time of its founding': the event named next, not a time
         anc = ctx.anchor
         if anc is None:
             return dict(value="PAST_REF", type="DATE", precision="ref", relative=True)
@@ -1393,6 +1448,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             pass
         if numraw in ("some",) and not g.get("pl"):
             return None
+        if unit == "second" and numraw in ("a", "an") and not g.get("pl") and not post and not \
+                re.match(r"\s*(?:[.,;:!?)'\"]|$|(?:or|and|to|of|in|for|later|ago|earlier|"
+                         r"before|after)\b)", text[e:e + 10]):
+            return None  # 'a second betrayal': an ordinal
+        if g["unit"][:1].isupper() and numraw[:1].isdigit():
+            return None  # '60 Minutes', '48 Hours': a title
         if numraw in ("second",):
             return None
         if unit == "quarter" and (g.get("pl") and "-" in hy or re.match(r"\s+of\b", text[e:])):
@@ -1423,6 +1484,23 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
 
     if name == "fyear":
         return dict(value="P1Y", type="DURATION", precision="duration")
+
+    if name == "durlong":
+        v = _dur_value(None if g.get("pl") else 1, g["unit"].lower())
+        return dict(value=v, type="DURATION", precision="duration") if v else None
+
+    if name == "weekof":
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", g["day"]))
+        if g.get("year"):
+            v = f"{int(g['year']):04d}-{mon:02d}-{day:02d}" if _valid(int(g["year"]), mon,
+                                                                     day) else None
+        else:
+            v = _md_no_year(ctx, mon, day, tense())
+        if v is None or v.startswith("X"):
+            return dict(value=None, type="DATE", precision="week", relative=True)
+        return dict(value=_week(_dt.date.fromisoformat(v)), type="DATE", precision="week",
+                    relative=not g.get("year"))
 
     if name == "durbare":
         return dict(value=_dur_value(None, g["unit"].lower()), type="DURATION",
@@ -1698,8 +1776,15 @@ def _dp_parse(s: str, base: str | None, language: str) -> tuple[str, str] | None
 # --------------------------------------------------------------------------------------------
 # main entry point
 # --------------------------------------------------------------------------------------------
+# a necessary condition for a numeric date (a digit, a separator, a digit); it starts with a
+# character class, so the regex engine skips to candidates fast (the 'num' rule cannot)
+_NUM_HINT = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]")
+
+
 def _detect_day_first(text: str) -> bool | None:
     first_big = second_big = False
+    if not _NUM_HINT.search(text):
+        return None
     for m in _RULES_BY_NAME["num"].finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if a > 12 and b <= 12:
@@ -1728,8 +1813,8 @@ _TRIGGER_CASED = {
 }
 # lowercase trigger words -> the rules worth running around them (speed: each rule runs only
 # where one of its own words occurs)
-_R_UNIT = frozenset({"dur", "durunit", "relunit", "set"})  # a singular unit word
-_R_UNITS = frozenset({"dur", "durvague", "durbare", "set"})  # a plural unit word
+_R_UNIT = frozenset({"dur", "durunit", "relunit", "set", "durlong"})  # a singular unit word
+_R_UNITS = frozenset({"dur", "durvague", "durbare", "set", "durlong"})  # a plural unit word
 _R_REF = frozenset({"ref"})
 _R_DEICTIC = frozenset({"deictic"})
 _R_CLOCK = frozenset({"clockday"})
@@ -1764,23 +1849,36 @@ _WORD_RULES: dict[str, frozenset[str]] = {
     # clock times: 'p.m.' tokenizes to 'p', 'm'
     **dict.fromkeys(("m", "pm", "noon", "midnight", "midday"), _R_CLOCK),
 }
-_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set"})
-_R_WD = frozenset({"weekday", "mdy", "md", "dmy", "dm", "set"})
-_R_YEAR = frozenset({"year", "yrange", "my", "mdy", "dmy", "decade", "quarter", "half",
-                     "season", "num", "iso", "compact", "ymdslash"})
+# every match of a rule contains one of its trigger tokens: "May 30, 2023" runs the month-day
+# rules around "May" only (a weekday or a year in it triggers no more than its own rules)
+_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof"})
+_R_WD = frozenset({"weekday", "set"})
+_R_YEAR = frozenset({"year", "yrange", "decade", "num", "iso", "compact", "ymdslash"})
 _R_NUM = frozenset({"num", "iso", "decade"})
 _R_Q = frozenset({"quarter"})
 _R_HOLIDAY = frozenset({"holiday"})
 _HOLIDAY_WORDS = frozenset({"Christmas", "Year", "Thanksgiving", "Easter", "Halloween",
                             "Valentine", "Boxing", "Labor", "Memorial", "Veterans", "Election"})
-_WIN_L, _WIN_R = 45, 50
+# how far (characters) a rule's match, and what its lookarounds test, reaches to the left
+# and right of the trigger token: a rule's windows are its tokens widened by its reach
+_REACH_DEFAULT = (45, 50)
+_REACH: dict[str, tuple[int, int]] = {
+    "iso": (0, 50), "compact": (0, 10), "ymdslash": (0, 20),  # the match starts at the year
+    "decade": (45, 10), "yrange": (45, 25), "year": (45, 30), "num": (45, 35),
+    "md": (45, 30), "dm": (45, 20), "month": (45, 15), "my": (45, 35),
+    "set": (45, 15), "dur": (45, 30), "relunit": (45, 25), "durunit": (45, 15),
+    "durvague": (45, 10),
+}
 
 
-def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Merged [start, end) windows around trigger tokens, with the rules worth running there."""
-    out: list[tuple[int, int, frozenset[str]]] = []
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, the merged [start, end) windows around that rule's own trigger tokens.
+
+    Each rule runs only where one of its trigger words occurs (not in the union of every
+    rule's windows), which keeps the regex work proportional to the rule's hits.
+    """
+    hits: dict[frozenset[str], list[tuple[int, int]]] = {}
     n = len(text)
-    cs, ce, cr = -1, -1, frozenset()
     tok_rules = _TOK_RULES
     for m in _TOKEN_RE.finditer(text):
         t = m[0]
@@ -1803,16 +1901,66 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
             if t.islower() or t.lower() not in _WORD_RULES:
                 continue  # a lowercase word not in the table, or a name
             rules = _WORD_RULES[t.lower()]  # 'Now', 'TODAY'
-        s, e = max(0, m.start() - _WIN_L), min(n, m.end() + _WIN_R)
-        if s <= ce:
-            ce = max(ce, e)
-            cr = cr | rules
+        lst = hits.get(rules)
+        if lst is None:
+            hits[rules] = [m.span()]
         else:
-            if ce > cs:
-                out.append((cs, ce, cr))
-            cs, ce, cr = s, e, rules
-    if ce > cs:
-        out.append((cs, ce, cr))
+            lst.append(m.span())
+    # per rule, the merged windows around the tokens of the classes that trigger it, with the
+    # rule's own reach; rules with the same classes and reach share them
+    by_rule: dict[str, list[frozenset[str]]] = {}
+    for rules in hits:
+        for r in rules:
+            by_rule.setdefault(r, []).append(rules)
+    out: dict[str, list[tuple[int, int]]] = {}
+    done: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for r, classes in by_rule.items():
+        lr, rr = _REACH.get(r, _REACH_DEFAULT)
+        key = (*classes, lr, rr)
+        got = done.get(key)
+        if got is None:
+            toks = hits[classes[0]] if len(classes) == 1 else sorted(
+                t for c in classes for t in hits[c])
+            got = []
+            cs, ce = toks[0][0] - lr, toks[0][1] + rr
+            for ts, te in toks:
+                ts -= lr
+                if ts <= ce:
+                    te += rr
+                    if te > ce:
+                        ce = te
+                else:
+                    got.append((cs if cs > 0 else 0, ce if ce < n else n))
+                    cs, ce = ts, te + rr
+            got.append((cs if cs > 0 else 0, ce if ce < n else n))
+            done[key] = got
+        out[r] = got
+    return out
+
+
+_PERIOD_WIN_L, _PERIOD_WIN_R = 120, 60
+
+
+def _period_windows(text: str, low: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged windows around the trigger words of a named period (the whole text if the
+    lowercase text does not line up with the text, as for a few non-ASCII letters)."""
+    n = len(text)
+    if len(low) != n:
+        return [(0, n)]
+    spans = []
+    for t in triggers:
+        i = low.find(t)
+        while i >= 0:
+            spans.append((max(0, i - _PERIOD_WIN_L), min(n, i + len(t) + _PERIOD_WIN_R)))
+            i = low.find(t, i + 1)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
@@ -1849,18 +1997,28 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
 
     cands: list[tuple[int, int, int, str, Any]] = []
     # named periods
+    low: str | None = None
     for p in load_periods():
-        if p.regex is not None:
-            for m in p.regex.finditer(text):
-                cands.append((m.start(), m.end(), 100, "period", (p, m)))
-        if p.context_regex is not None and (p.requires is None or p.requires.search(text)):
-            for m in p.context_regex.finditer(text):
+        if p.triggers is not None:
+            if low is None:
+                low = text.lower()
+            pwins = _period_windows(text, low, p.triggers)
+        else:
+            pwins = [(0, len(text))]
+        ctx_ms = []
+        for ws, we in pwins:
+            if p.regex is not None:
+                for m in p.regex.finditer(text, ws, we):
+                    cands.append((m.start(), m.end(), 100, "period", (p, m)))
+            if p.context_regex is not None:
+                ctx_ms.extend(p.context_regex.finditer(text, ws, we))
+        if ctx_ms and (p.requires is None or p.requires.search(text)):
+            for m in ctx_ms:
                 cands.append((m.start(), m.end(), 100, "period", (p, m)))
     # the grammar runs only in windows around cheap trigger tokens (speed)
-    for ws, we, wr in _windows(text):
-        for name, rx, prio in _RULES:
-            if name not in wr:
-                continue
+    wins = _windows(text)
+    for name, rx, prio in _RULES:
+        for ws, we in wins.get(name, ()):
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, name, m))
@@ -1939,7 +2097,36 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             if name == "quarter" and vd is not None and vd[0] == "quarter" and not re.search(
                     r"(?i)year-|same|prior|previous|last|past", dm.text):
                 ctx.quarter = vd[1]
-    return _period_anaphora(text, out)
+    return _period_anaphora(text, _conjoined_days(text, out))
+
+
+# "April 24 and 25": a day number joined to a month-day takes its month and year
+_CONJ_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+                       r"(?=\s*(?:[.;:)]|,(?!\s*\d)|$|\s+(?:in|at|on|to|for|with|when|while|as|"
+                       r"after|before|during|and|or|but|the|that|this)\b))")
+
+
+def _conjoined_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    added: list[DateMention] = []
+    for i, m in enumerate(mentions):
+        if m.type != "DATE" or m.precision != "day" or not m.value or len(m.value) != 10 \
+                or "X" in m.value or not m.text[-1:].isdigit() or not re.search(
+                    r"[A-Za-z]", m.text):
+            continue
+        cm = _CONJ_DAY.match(text, m.end)
+        if cm is None:
+            continue
+        d = int(cm.group("d"))
+        y, mo, d0 = int(m.value[:4]), int(m.value[5:7]), int(m.value[8:])
+        s, e = cm.start("d"), cm.end()
+        if d <= d0 or not _valid(y, mo, d) or (
+                i + 1 < len(mentions) and mentions[i + 1].start < e):
+            continue
+        added.append(DateMention(start=s, end=e, text=text[s:e], value=f"{m.value[:8]}{d:02d}",
+                                 type="DATE", precision="day", relative=m.relative))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
 
 
 # "during the war" after "the 44-day war": the period named last before it (anaphora)

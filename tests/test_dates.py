@@ -447,6 +447,42 @@ TIMEML_RULES = [
      "period it earned $1 million.", "the 1988 period", "1988-Q3", "DATE"),
     ("1989-11-01", "In the third quarter sales rose; last year's quarter was weak.",
      "last year's quarter", "1988-Q3", "DATE"),
+    # durations in decades are written in years (both TimeML corpora): P20Y, not P2E
+    ("1998-02-06", "the lowest figure for almost two decades", "two decades", "P20Y",
+     "DURATION"),
+    ("1998-10-25", "protests had become routine over the past decade", "the past decade", "P10Y",
+     "DURATION"),
+    ("2000-01-15", "the government's decades-long battle", "decades-long", "PXY", "DURATION"),
+    # '<unit>-long' is a duration used as an adjective
+    ("2000-04-03", "after their third day-long meeting", "day-long", "P1D", "DURATION"),
+    # 'N more units'
+    ("2000-06-01", "he will stay for at least two more weeks", "two more weeks", "P2W",
+     "DURATION"),
+    # a month-day joined by 'and' to a day number: the second day takes the month and year
+    ("1999-02-10", "the summit will be held on April 24 and 25.", "25", "1999-04-25", "DATE"),
+    # a modal group may carry an adverb: 'would still be held' (the -ed verb is no past cue)
+    ("1999-02-10", "the meeting would still be held at the summit on April 24", "April 24",
+     "1999-04-24", "DATE"),
+    # future in the past: 'were planning to', 'was expected to' are future cues
+    ("2000-01-07", "exiles planned a march on Saturday and were planning to drive later",
+     "Saturday", "2000-01-08", "DATE"),
+    # 'set for' / 'scheduled for' name a coming event even when not right before the date
+    ("1999-03-12", "a summit set for Washington in April", "April", "1999-04", "DATE"),
+    # 'may/might be <verb>' is a future cue; 'the week of <day>' is that ISO week
+    ("2000-02-24", "it may finally be resolved in a hearing the week of March 6",
+     "the week of March 6", "2000-W10", "DATE"),
+    # a deadline is ahead ... unless its day fell in the week before the DCT
+    ("2000-01-15", "the service ordered the boy returned by Jan. 14.", "Jan. 14", "2000-01-14",
+     "DATE"),
+    ("1989-10-26", "the new labor pact effective June 1 will cost more", "June 1", "1990-06-01",
+     "DATE"),
+    # a bare month without any tense cue: the reading nearest to the DCT (ties: the past)
+    ("1999-02-10", "Poland, Hungary and the Czech Republic join the alliance in early March",
+     "early March", "1999-03", "DATE"),
+    ("1998-08-26", "the visit of the secretary in September", "September", "1998-09", "DATE"),
+    ("1998-01-08", "the report in October", "October", "1997-10", "DATE"),
+    # a holiday's week is the ISO week of that holiday
+    ("2000-04-17", "protesters prayed as Easter week began", "Easter week", "2000-W16", "DATE"),
 ]
 
 
@@ -471,8 +507,13 @@ def test_timeml_rules(pub, text, needle, value, typ):
     # conjunctions and event names are not times
     ("2023-05-31", "they will leave as soon as possible", "soon"),
     ("1999-01-22", "protesters at the annual March for Life in the capital", "March"),
+    # 'a second <noun>' is an ordinal; a capitalized unit after digits is a title
+    ("2000-04-17", "it will be a second betrayal, she said", "a second"),
+    ("2000-04-17", "Gonzalez said on CBS's ''60 Minutes.''", "Minutes"),
+    # 'at the time of <event>' names the event, not an earlier date
+    ("1999-03-12", "There were 12 members at the time of its founding.", "at the time"),
 ], ids=["bare-period", "quarter-no-topic", "rate-count", "rate-money", "rate-plural", "age",
-        "as-soon-as", "march-for-life"])
+        "as-soon-as", "march-for-life", "a-second-ordinal", "tv-title", "time-of-event"])
 def test_no_value_or_no_mention(pub, text, needle):
     ms = [m for m in find_dates(text, pub) if needle in m.text]
     assert all(m.value is None for m in ms), ms
