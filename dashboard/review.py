@@ -241,6 +241,9 @@ class EditForm:
     value_amount: str = ""
     value_currency: str = ""
     value_unit: str = ""
+    value_approximate: bool = False
+    value_text: str = ""
+    unverified: bool = False
     summary: str = ""
     notes: str = ""
 
@@ -259,7 +262,8 @@ def form_of(event: Event) -> EditForm:
         systems=", ".join(event.systems),
         value_amount=_amount_words(v.amount) if v else "",
         value_currency=(v.currency or "") if v else "", value_unit=(v.unit or "") if v else "",
-        summary=event.summary or "", notes=event.notes or "",
+        value_approximate=v.approximate if v else False, value_text=(v.text or "") if v else "",
+        unverified=event.unverified, summary=event.summary or "", notes=event.notes or "",
     )
 
 
@@ -293,7 +297,17 @@ def _value(event: Event, form: EditForm) -> Value | dict[str, Any] | None:
             data[key] = text.strip()
         else:
             data.pop(key, None)
-    if event.value is not None and form.value_amount != _amount_words(event.value.amount):
+    if form.value_approximate:
+        data["approximate"] = True
+    else:
+        data.pop("approximate", None)
+    before = form_of(event)
+    if form.value_text != before.value_text:
+        if form.value_text.strip():
+            data["text"] = form.value_text.strip()
+        else:
+            data.pop("text", None)
+    elif event.value is not None and form.value_amount != _amount_words(event.value.amount):
         data.pop("text", None)  # the words as written no longer match the edited amount
     try:
         return Value.model_validate(data)
@@ -326,7 +340,10 @@ def edit_changes(event: Event, form: EditForm) -> dict[str, Any]:
     for name in ("actors", "people", "systems"):
         if name in changed and _names(getattr(form, name)) != getattr(event, name):
             changes[name] = _names(getattr(form, name))
-    if changed & {"value_amount", "value_currency", "value_unit"}:
+    if "unverified" in changed:
+        changes["unverified"] = bool(form.unverified)
+    if changed & {"value_amount", "value_currency", "value_unit", "value_approximate",
+                  "value_text"}:
         changes["value"] = _value(event, form)
     for name in ("summary", "notes"):
         if name in changed:

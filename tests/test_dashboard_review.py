@@ -212,6 +212,37 @@ def test_edit_changes_keep_only_what_the_curator_changed():
     assert value.amount == 1_200_000 and value.currency == "USD"
 
 
+def test_edit_changes_value_words_approximate_and_unverified():
+    ev = load(TIMELINE).event_map()[LORA]
+    form = review.form_of(ev)
+    with_value = review.EditForm(**{**form.__dict__, "value_amount": "5000000000",
+                                    "value_currency": "USD", "value_approximate": True,
+                                    "value_text": " about $5 billion ", "unverified": True})
+    changed = review.edit_changes(ev, with_value)
+    assert changed["unverified"] is True
+    v = changed["value"]
+    assert (v.amount, v.currency, v.approximate, v.text) == (5e9, "USD", True,
+                                                             "about $5 billion")
+    # the event as saved: a later edit of the words alone keeps the amount; clearing the
+    # approximate box clears it; an amount edited without new words drops the old words
+    saved = ev.model_copy(update={"value": v, "unverified": True})
+    form = review.form_of(saved)
+    assert (form.value_approximate, form.value_text, form.unverified) == (
+        True, "about $5 billion", True)
+    v2 = review.edit_changes(saved, review.EditForm(**{**form.__dict__,
+                                                       "value_text": "some $5bn"}))["value"]
+    assert (v2.amount, v2.text, v2.approximate) == (5e9, "some $5bn", True)
+    v3 = review.edit_changes(saved, review.EditForm(**{**form.__dict__,
+                                                       "value_approximate": False}))["value"]
+    assert (v3.approximate, v3.text) == (False, "about $5 billion")
+    v4 = review.edit_changes(saved, review.EditForm(**{**form.__dict__,
+                                                       "value_amount": "6000000000"}))["value"]
+    assert (v4.amount, v4.text) == (6e9, None)
+    assert review.edit_changes(saved, review.EditForm(**{**form.__dict__,
+                                                         "unverified": False})) == {
+        "unverified": False}
+
+
 def check_lines(path: Path) -> list[str]:
     """What ``python -m extract check`` prints for a file, one problem a line."""
     proc = subprocess.run([sys.executable, "-m", "extract", "check", str(path)],
@@ -369,6 +400,9 @@ def test_edit_then_accept(monkeypatch, events):
     at.text_input(key=k + "people").set_value("Benny Gantz, Zakir Hasanov")
     at.text_input(key=k + "value_amount").set_value("30000000")
     at.text_input(key=k + "value_currency").set_value("USD")
+    at.text_input(key=k + "value_text").set_value("some $30 million")
+    at.checkbox(key=k + "value_approximate").check()
+    at.checkbox(key=k + "unverified").check()
     at.text_area(key=k + "notes").set_value("Date from the ministry's statement.")
     click(at, k + "edit_accept")
     after = events.read_text()
@@ -378,6 +412,8 @@ def test_edit_then_accept(monkeypatch, events):
         "First LORA missiles delivered to Azerbaijan", "2021-02-15",
         ["Benny Gantz", "Zakir Hasanov"])
     assert ev.value.amount == 30_000_000 and ev.value.currency == "USD"
+    assert (ev.value.text, ev.value.approximate, ev.unverified) == ("some $30 million", True,
+                                                                    True)
     assert ev.status == "accepted" and ev.reviewed_by == "Ana"
     assert ev.notes == "Date from the ministry's statement."
     assert "    people: [Benny Gantz, Zakir Hasanov]" in after  # flow list, like the rest

@@ -122,6 +122,15 @@ def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
                       key=k + "value_currency", placeholder="USD")
         c3.text_input("Value: unit (for figures)", value=f.value_unit, key=k + "value_unit",
                       placeholder="percent")
+        c1, c2, c3 = st.columns([2, 1, 1])
+        c1.text_input("Value as written", value=f.value_text, key=k + "value_text",
+                      placeholder="about $5 billion",
+                      help="The words of the source; cleared when the amount is edited "
+                           "unless you write new words here.")
+        c2.checkbox("Value approximate", value=f.value_approximate,
+                    key=k + "value_approximate", help="'about', 'some', 'more than'")
+        c3.checkbox("Unverified claim", value=f.unverified, key=k + "unverified",
+                    help="A claim no independent source confirms: shown as such.")
         st.text_area("Summary", value=f.summary, key=k + "summary", height=68)
         st.text_area("Notes (doubts, disagreements between sources)", value=f.notes,
                      key=k + "notes", height=68)
