@@ -103,7 +103,7 @@ def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
     k = f"rv_{ev.id}_"
     with st.form(key=f"rv_edit_{ev.id}"):
         st.text_input("Title", value=f.title, key=k + "title")
-        c1, c2, c3 = st.columns([2, 2, 1])
+        c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
         c1.text_input("Date (YYYY, YYYY-MM or YYYY-MM-DD)", value=f.date, key=k + "date",
                       help="The form is the precision: write only what the source gives.")
         c2.text_input("End (optional, for periods)", value=f.end, key=k + "end")
@@ -122,7 +122,7 @@ def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
                       key=k + "value_currency", placeholder="USD")
         c3.text_input("Value: unit (for figures)", value=f.value_unit, key=k + "value_unit",
                       placeholder="percent")
-        c1, c2, c3 = st.columns([2, 1, 1])
+        c1, c2, c3 = st.columns([2, 1, 1], vertical_alignment="bottom")
         c1.text_input("Value as written", value=f.value_text, key=k + "value_text",
                       placeholder="about $5 billion",
                       help="The words of the source; cleared when the amount is edited "
