@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.labels import flags_of
 from extract.timeline import EVENT_TYPES
 
 if TYPE_CHECKING:  # the theme's colours; dashboard.present imports this module
@@ -137,13 +138,7 @@ def hover_text(*, title: str, label: str, precision: str, event_type: str, n_sou
         f"{type_words(event_type)} · {n_sources} source{'s' if n_sources != 1 else ''}"
         f" · {n_publishers} publisher{'s' if n_publishers != 1 else ''}",
     ]
-    flags = []
-    if status != "accepted":
-        flags.append(status)
-    if unverified:
-        flags.append("unverified")
-    if disputed:
-        flags.append("sources disagree")
+    flags = [f.word for f in flags_of(status, unverified, disputed)]
     if flags:
         parts.append("⚠ " + ", ".join(flags))
     return "<br>".join(parts)
@@ -159,8 +154,7 @@ def short_hover_text(*, title: str, label: str, precision: str, status: str, unv
     """The hover of a mark on a big (WebGL) figure: the title (cut to 60 characters) and the
     date as the text gives it, plus any warning; the type is in the trace's own hover label.
     A third of the bytes of :func:`hover_text`, which counts when there are 50,000 marks."""
-    flags = [w for w, on in ((status, status != "accepted"), ("unverified", unverified),
-                             ("sources disagree", disputed)) if on]
+    flags = [f.word for f in flags_of(status, unverified, disputed)]
     return (f"<b>{esc(_short(title, 60))}</b><br>{esc(label)}"
             + ("" if precision == "day" else f" ({precision} only)")
             + (f"<br>⚠ {', '.join(flags)}" if flags else ""))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.figures import type_words
 from dashboard.frame import record
-from dashboard.labels import claim_words
+from dashboard.labels import claim_words, flags_of
 from dashboard.present import dispute_sentences, span_label
 
 CSS = """
@@ -73,15 +73,7 @@ def _event(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: 
            f'<p><span class="date">{e(row["label"])}</span> '
            f'<span class="precision">({e(row["precision_words"])})</span></p>',
            f"<h2>{n}. {e(row['title'])}</h2>"]
-    flags = []
-    if row["unverified"]:
-        flags.append("Unverified: single source")
-    if row["status"] == "candidate":
-        flags.append("Not yet reviewed")
-    elif row["status"] == "rejected":
-        flags.append("Rejected by a curator")
-    if row["disputed"]:
-        flags.append("Sources disagree")
+    flags = [f.label for f in flags_of(row["status"], row["unverified"], row["disputed"])]
     if flags:
         out.append("<p>" + "".join(f'<span class="flag">{e(f)}</span>' for f in flags) + "</p>")
     facts = [f"{type_words(row['type'])}"]

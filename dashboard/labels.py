@@ -13,6 +13,7 @@ A date is printed at the precision the text gives and never finer: ``2016`` stay
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from extract.timeline import Event, PartialDate, Value
@@ -20,6 +21,37 @@ from extract.timeline import Event, PartialDate, Value
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PRECISION_WORDS = {"day": "exact day", "month": "month only", "year": "year only"}
 DASH = "–"  # en dash
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A warning an event carries wherever it is shown, in each medium's length: ``word`` in a
+    hover ("unverified"), ``label`` on a chip or as a heading ("Unverified: single source"),
+    ``detail`` after the label on a card ("No independent source confirms this claim.")."""
+
+    kind: str
+    word: str
+    label: str
+    detail: str
+
+
+FLAGS = {
+    "candidate": Flag("candidate", "candidate", "Not yet reviewed",
+                      "A candidate from the extractor: no curator has reviewed it yet."),
+    "rejected": Flag("rejected", "rejected", "Rejected by a curator",
+                     "Do not brief from this event."),
+    "unverified": Flag("unverified", "unverified", "Unverified: single source",
+                       "No independent source confirms this claim."),
+    "disputed": Flag("disputed", "sources disagree", "Sources disagree",
+                     "The sources give different dates or values."),
+}
+
+
+def flags_of(status: str, unverified: bool, disputed: bool) -> list[Flag]:
+    """The event's warnings, always in this order: review status, unverified, disputed."""
+    kinds = [status] if status in ("candidate", "rejected") else []
+    kinds += ["unverified"] * bool(unverified) + ["disputed"] * bool(disputed)
+    return [FLAGS[k] for k in kinds]
 
 
 def _one(d: PartialDate, *, with_year: bool = True, with_month: bool = True) -> str:

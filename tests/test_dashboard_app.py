@@ -166,7 +166,7 @@ def test_unverified_candidate_and_notes(monkeypatch):
     assert "no official confirmation found" in texts(at)
     at = app(monkeypatch, RICH, query={"event": "gallant-call-candidate-2023-02-01",
                                        "status": ["accepted", "candidate"]})
-    assert any("Candidate" in i.value for i in at.info)
+    assert any("Not yet reviewed" in i.value and "candidate" in i.value for i in at.info)
 
 
 def test_selected_event_outside_the_filters_says_so(monkeypatch):

@@ -106,3 +106,19 @@ def test_claimed_span(claim_date, claim_end, event_date, event_end, expected):
     start, end = claimed_span(claim_date, claim_end, PartialDate.parse(event_date),
                               PartialDate.parse(event_end) if event_end else None)
     assert (str(start), str(end) if end else None) == expected
+
+
+def test_flags_one_list_in_one_order_for_every_medium():
+    from dashboard.figures import hover_text, short_hover_text
+    from dashboard.labels import FLAGS, flags_of
+
+    assert flags_of("accepted", False, False) == []
+    assert [f.kind for f in flags_of("candidate", True, True)] == [
+        "candidate", "unverified", "disputed"]
+    assert [f.kind for f in flags_of("rejected", False, True)] == ["rejected", "disputed"]
+    common = dict(title="T", label="2016", precision="year", status="candidate",
+                  unverified=True, disputed=True)
+    words = "⚠ candidate, unverified, sources disagree"
+    assert hover_text(event_type="deal", n_sources=1, n_publishers=1, **common).endswith(words)
+    assert short_hover_text(**common).endswith(words)
+    assert all(f.label and f.detail.endswith(".") for f in FLAGS.values())

@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.figures import type_words
 from dashboard.frame import Frames, record
-from dashboard.labels import claim_words
+from dashboard.labels import claim_words, flags_of
 from dashboard.present import dispute_parts
 from dashboard.text import highlighted_quote, md_escape, md_link
 
@@ -39,13 +39,10 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
         )
         if not in_view:
             st.info("This event is outside the current filters; it is not on the chart.")
-        if row["status"] == "candidate":
-            st.info("Candidate: not yet reviewed by a curator.")
-        elif row["status"] == "rejected":
-            st.error("Rejected by a curator: do not brief from this event.")
-        if row["unverified"]:
-            st.warning("**Unverified: single source.** No independent source confirms this "
-                       "claim.")
+        # the disagreements get their own lines below, with what each source says
+        for flag in flags_of(row["status"], row["unverified"], disputed=False):
+            show = {"candidate": st.info, "rejected": st.error}.get(flag.kind, st.warning)
+            show(f"**{flag.label}.** {flag.detail}")
         for line in dispute_lines(row["disputes"], row["label"]):
             st.warning(line)
         facts = [

@@ -27,6 +27,7 @@ from dashboard.figures import (
 from dashboard.filters import Filters, filters_to_query
 from dashboard.frame import record
 from dashboard.handout import handout_html
+from dashboard.labels import flags_of
 from dashboard.present import (
     Deck,
     Presenter,
@@ -160,10 +161,8 @@ def _card(row: pd.Series, view: state.View) -> None:
     st.header(md_escape(row["title"]), anchor=False)
     st.markdown(f"### {md_escape(row['label'])}")
     st.caption(md_escape(f"{row['precision_words']} · {type_words(row['type'])}"))
-    if row["status"] != "accepted":
-        st.warning(md_escape(f"Status: {row['status']} (not an accepted event)."))
-    if row["unverified"]:
-        st.warning("**Unverified: single source.** No independent source confirms this claim.")
+    for flag in flags_of(row["status"], row["unverified"], disputed=False):
+        st.warning(f"**{flag.label}.** {flag.detail}")  # disagreements: their own lines below
     for sentence in dispute_sentences(row["disputes"], row["label"]):
         st.warning(md_escape(sentence))
     ev = key_evidence(rec)
