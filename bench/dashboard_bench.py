@@ -48,13 +48,10 @@ import pickle
 import platform
 import pstats
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,6 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_timeline  # noqa: E402
 
+from dashboard.serve import running  # noqa: E402
 from extract import timeline as timeline_module  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -150,52 +148,13 @@ def log(msg: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def server_command(events: Path, port: int) -> list[str]:
-    return [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-            "--server.address", "127.0.0.1", "--server.port", str(port),
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none", "--", "--events", str(events)]
-
-
 @contextlib.contextmanager
 def streamlit_server(events: Path, cache_dir: Path, log_path: Path,
                      timeout: float = 120) -> Iterator[tuple[str, int]]:
     """Run the dashboard on ``events``; yields (base URL, pid); always stops it."""
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "ARMS_CACHE_DIR": str(cache_dir)}
-    env.pop("ARMS_EVENTS", None)
-    with open(log_path, "wb") as out:
-        proc = subprocess.Popen(server_command(events, port), cwd=ROOT, stdout=out,
-                                stderr=subprocess.STDOUT, env=env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log_path}")
-                try:
-                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not become healthy in {timeout}s")
-                time.sleep(0.2)  # polling the health endpoint, not waiting on the page
-            yield base, proc.pid
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+    with running(events, log=log_path, env={"ARMS_CACHE_DIR": str(cache_dir)},
+                 timeout=timeout) as (base, proc):
+        yield base, proc.pid
 
 
 def _tree(pid: int) -> list[Any]:

@@ -1,4 +1,5 @@
-"""Real-browser fixtures: a `streamlit run` server on a free port, and headless Chromium.
+"""Real-browser fixtures: a `streamlit run` server on a free port (``dashboard.serve``), and
+headless Chromium.
 
 The server is always stopped (terminate, then kill). Skips with a reason when Chromium or
 Playwright is missing.
@@ -6,18 +7,14 @@ Playwright is missing.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from dashboard.serve import running
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -28,50 +25,13 @@ READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def streamlit_server(events: Path, timeout: float = 60) -> Iterator[str]:
     """Run the dashboard on ``events``; yields its base URL; always stops it."""
-    port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / f"streamlit-{events.stem}.log", "wb")  # noqa: SIM115 - closed below
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-           "--server.address", "127.0.0.1", "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--", "--events", str(events)]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("ARMS_EVENTS", None)
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not become healthy in {timeout}s")
-            time.sleep(0.2)  # polling the health endpoint, not waiting on the page
+    with running(events, log=ARTIFACTS / f"streamlit-{events.stem}.log",
+                 timeout=timeout) as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="session")
