@@ -29,9 +29,16 @@ Resolution rules (``published`` = the document creation time, DCT)
 * Tense: a small window around the mention (its sentence) is scanned for cue words; the cue
   nearest to the mention decides. Future cues: will, 'll, shall, going to, scheduled, expected,
   due, plan(s) to, set to, is/are to, next, upcoming, heading, would ... Past cues: -ed words
-  (not 'un...ed' adjectives), said, was, were, had, ago, ...  A cue more than 60 characters
-  away is ignored (it is usually another clause's). Without a cue the past is assumed (news
-  reports the past); a month-day without a cue takes the reading nearest to the DCT.
+  (not 'un...ed' adjectives), said, was, were, had, ago, ...  A cue more than 40 characters
+  away is ignored (it is usually another clause's; a cue after the mention
+  counts 10 more). Without a cue the past is assumed (news reports the past); a month-day
+  without a cue takes the reading nearest to the DCT. A date fronted in its sentence ("On
+  Tuesday, the league plans to ...") takes the first cue of the main clause (within 90
+  characters); a date in the verb phrase of a planned action ("were planning to drive around
+  the airport on Monday", no comma between) is ahead even beyond the cue reach ("announced
+  plans to ..." is a noun after a past verb: no such cue).
+* A dateline with a day ("WASHINGTON, March 12 (Xinhua) --") in the week before the DCT is the
+  day the text was written: relative dates resolve against it.
 * Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
   article of Tuesday is that day); future -> the first such day on or after the DCT;
   "last Friday" -> the Friday strictly before the DCT, "next Wednesday" strictly after.
@@ -112,6 +119,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   ("by Jan. 14") is ahead unless its day fell in the week before the DCT. A bare month with no
   tense cue at all takes the reading nearest to the DCT (ties go to the past). "a second
   betrayal" (ordinal), "60 Minutes" (a title) and "at the time of <event>" are no mentions.
+* "a decade ago" is the year ten years before (approximate), like "ten years ago"; "today's
+  youth", "in today's world" (present-day) and a model year ("his 1987 Chevrolet") are no
+  dates; "N days later" after a span in the same sentence ("within 14 days ..., seven days
+  later") counts from that span's unknown end: ``value=None``.
 * ``timex3_view`` gives the mentions as TimeML annotates them (what ``to_timeml`` writes and
   the bench scores): a year range in words ("between 1994 and 1997") is two TIMEX3 points; the
   event layer keeps the one range with ``end_value``.
@@ -282,6 +293,13 @@ def _mod_of(s: str | None) -> tuple[str | None, bool]:
 # --------------------------------------------------------------------------------------------
 # the grammar: (name, regex, priority). Longest match wins; priority breaks ties.
 # --------------------------------------------------------------------------------------------
+# a model year ("Kopp's 1987 Chevrolet Cavalier"; not "in 1987 Ford sold") is no date
+_MODEL_YEAR = re.compile(r"\s+(?:Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|Buick|Cadillac|"
+                         r"Dodge|Pontiac|Oldsmobile|Chrysler|Plymouth|Volkswagen|Mercedes|BMW|"
+                         r"Volvo|Jeep|Mazda|Subaru|Hyundai|Porsche|Saab|Audi)\b")
+_MODEL_YEAR_LEFT = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|its|their|our|my|your)|'s?)\s+\Z")
+
+
 def _c(p: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(p, flags)
 
@@ -494,7 +512,25 @@ _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|eff
                           r"scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+)?\Z")
 
 
-_CUE_REACH = 60  # characters: a tense cue further from the mention is another clause's
+# "today's" meaning present-day: before a noun of people, the world or the times
+_GENERIC_TODAY = re.compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|personal|fast-paced|"
+                            r"complex|changing|competitive)\s+)*(?:world|youth|young|society|"
+                            r"generations?|children|kids|teen-?agers|students|consumers|"
+                            r"computers|technology|economy|culture|standards|dollars|terms|"
+                            r"marketplace|environment|age|era|times)\b")
+
+# (a verb form: "announced plans to modernise ... on Nov. 1" is the announcement's day)
+_PLAN_TO_RE = re.compile(r"(?i)\b(?:am|is|are|was|were|'re|'s)\s+(?:planning|preparing|"
+                         r"intending|hoping|going|expected|scheduled|set|due|ready)\s+"
+                         r"to\s+[a-z]+(?=[^,;:()\"`']*\Z)")
+_PLAN_REACH = 90
+
+_CUE_REACH = 40  # characters: a tense cue further from the mention is another clause's
+# a date fronted at the start of its sentence ("On Tuesday, the league plans to ..."): the
+# main clause's verb, after the subject, decides its tense
+_FRONTED_LEFT = re.compile(r"(?i)\A\W*(?:(?:and|but|also|so|then|instead|meanwhile|late|early)"
+                           r"\s+)*(?:on|by|until|since|from|in|at|starting)?\s*\Z")
+_FRONTED_REACH = 90
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
@@ -511,7 +547,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
     mm = _SENT_BREAK.search(right)
     if mm:
         right = right[:mm.start() + 1]
+    fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left))
     best: tuple[int, str] | None = None
+    first: tuple[int, str] | None = None
     for seg, is_left in ((left, True), (right, False)):
         for rx, label in ((_FUT_RE, "future"), (_PAST_RE, "past")):
             for m in rx.finditer(seg):
@@ -524,10 +562,24 @@ def _tense(text: str, start: int, end: int) -> str | None:
                     continue  # not verbs; 'unspecified', 'unnamed' are adjectives
                 d = len(seg) - m.end() if is_left else m.start()
                 # cues before the mention weigh a little more (they are usually its verb)
+                if fronted and not is_left:
+                    # the first cue of the main clause decides, however far in its reach
+                    if m.start() <= _FRONTED_REACH and (first is None or m.start() < first[0]):
+                        first = (m.start(), label)
+                    continue
                 d = d if is_left else d + 10
                 if best is None or d < best[0]:
                     best = (d, label)
-    return best[1] if best and best[0] <= 40 else None
+    if first is not None:
+        return first[1]
+    if best and best[0] <= _CUE_REACH:
+        return best[1]
+    # "were planning to drive around the airport on Monday": a date in the verb phrase of a
+    # planned action (no clause break between) is as far ahead as the plan
+    plans = [pm.end() for pm in _PLAN_TO_RE.finditer(left)]
+    if plans and len(left) - plans[-1] <= _PLAN_REACH:
+        return "future"
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -568,6 +620,31 @@ def _parse_published(published: Any) -> _Dct:
         log.warning("invalid publication date %r", s)
         return _Dct(y)
     return _Dct(y, mo, d)
+
+
+# a dateline with a day: "WASHINGTON, March 12 (Xinhua) --" at the start of the text
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4},\s+"
+                          r"(?P<mon>" + _MON + r")\s*(?P<day>[12]\d|3[01]|0?[1-9])\b"
+                          r"(?!,?\s*\d)\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|-\s|_)")
+_DATELINE_MAX_DAYS = 7
+
+
+def _dateline_day(text: str, dct: _Dct) -> _Dct:
+    """The day a dateline gives, as the reference of relative dates, when it falls in the week
+    before the publication date (a wire story written the day before it was published)."""
+    if dct.date is None:
+        return dct
+    m = _DATELINE_RE.match(text, 0, 200)
+    if m is None:
+        return dct
+    mon = _MONTHS[m["mon"].rstrip(".").lower()]
+    day = int(m["day"])
+    for y in (dct.y, dct.y - 1):
+        if _valid(y, mon, day):
+            d = _dt.date(y, mon, day)
+            if 0 < (dct.date - d).days <= _DATELINE_MAX_DAYS:
+                return _Dct(d.year, d.month, d.day)
+    return dct
 
 
 def _ymd(d: _dt.date) -> str:
@@ -745,7 +822,7 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
 # resolution
 # --------------------------------------------------------------------------------------------
 class _Ctx:
-    __slots__ = ("text", "dct", "anchor", "day_first", "quarter")
+    __slots__ = ("text", "dct", "anchor", "day_first", "quarter", "anchor_at", "dur_at")
 
     def __init__(self, text: str, dct: _Dct, day_first: bool | None) -> None:
         self.text = text
@@ -755,6 +832,8 @@ class _Ctx:
         # first day of the quarter under discussion (a financial report's period): set by
         # "the third quarter", "Q3 1989", never by a look back such as "a year earlier"
         self.quarter: _dt.date | None = None
+        self.anchor_at = -1  # where the anchor's mention ends in the text
+        self.dur_at = -1  # where the last DURATION mention ends
 
 
 def _month_no_year(ctx: _Ctx, mon: int, rel: str | None, tense: str | None) -> str | None:
@@ -1184,6 +1263,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                 return None
             if re.match(r"\s*(?:[-–]\s*)?(?:st|nd|rd|th)\b", text[e:e + 4]):
                 return None
+            if _MODEL_YEAR.match(text, e) and _MODEL_YEAR_LEFT.search(text, max(0, s - 8), s):
+                return None
             if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$",
                                           before):
                 return None
@@ -1246,6 +1327,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=v, type="DATE", precision="day", relative=True, mod=mod)
 
     if name == "deictic":
+        if m.group(0).lower() == "today's" and _GENERIC_TODAY.match(text, e):
+            return None  # "today's youth", "in today's world": present-day, not the DCT
         w = re.sub(r"\s+", " ", m.group(0).lower()).removesuffix("'s")
         base = dct.date
         offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0,
@@ -1687,6 +1770,10 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
         prec, d = "quarter", ctx.quarter
     elif anaphoric and ctx.anchor is not None:
         prec, d = ctx.anchor
+        if ctx.dur_at > ctx.anchor_at and not _SENT_BREAK.search(text, ctx.dur_at, s):
+            # "within 14 days ..., seven days later": counted from the end of that span, which
+            # is not known
+            return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
     elif ctx.dct.y is not None:
         dct = ctx.dct
         d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
@@ -1732,7 +1819,9 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
         else:
             out = dict(value=str(d.year + sign * n), type="DATE", precision="year")
     elif unit == "decade":
-        out = dict(value=str(d.year // 10 + sign * n), type="DATE", precision="decade")
+        # "a decade ago" is the year ten years before, like "ten years ago" (rounded)
+        out = dict(value=str(d.year + sign * 10 * n), type="DATE", precision="year")
+        approx = True
     else:
         out = dict(value=str(d.year // 100 + sign * n), type="DATE", precision="decade")
     out.update(relative=True, mod=mod, approximate=approx)
@@ -1990,7 +2079,7 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
         return []
     if language and not language.lower().startswith("en"):
         log.debug("language %r: only the English grammar is implemented", language)
-    dct = _parse_published(published)
+    dct = _dateline_day(text, _parse_published(published))
     if day_first is None:
         day_first = _detect_day_first(text)
     ctx = _Ctx(text, dct, day_first)
@@ -2089,11 +2178,14 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             log.debug("dropping non-TIMEX3 value %r for %r", dm.value, dm.text)
             dm = DateMention(**{**_asdict(dm), "value": None})
         out.append(dm)
+        if dm.type == "DURATION":
+            ctx.dur_at = ee
         # update the anaphora anchor with calendar dates (not durations/sets/refs)
         if dm.type in ("DATE", "TIME") and dm.value and dm.period is None:
             vd = _value_date(dm.value[:10] if "T" in dm.value else dm.value)
             if vd is not None and not (anaphor and name == "backthen"):
                 ctx.anchor = vd
+                ctx.anchor_at = ee
             if name == "quarter" and vd is not None and vd[0] == "quarter" and not re.search(
                     r"(?i)year-|same|prior|previous|last|past", dm.text):
                 ctx.quarter = vd[1]

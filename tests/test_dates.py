@@ -483,6 +483,24 @@ TIMEML_RULES = [
     ("1998-01-08", "the report in October", "October", "1997-10", "DATE"),
     # a holiday's week is the ISO week of that holiday
     ("2000-04-17", "protesters prayed as Easter week began", "Easter week", "2000-W16", "DATE"),
+    # round 2. A date fronted in its sentence takes the main verb's tense, however long the
+    # subject ("plans to" is far from "On Tuesday" but is its verb)
+    ("1998-10-26", "On Tuesday, the regional association of hospital directors plans to meet.",
+     "Tuesday", "1998-10-27", "DATE"),
+    ("2024-04-06", "On 1 October, the defence ministry of the island republic agreed to buy more.",
+     "1 October", "2023-10-01", "DATE"),
+    # a date inside a planned action's verb phrase ("were planning to <verb> ... on Monday")
+    ("2000-01-07", "Farmers were planning to drive their tractors around the city hall on Monday.",
+     "Monday", "2000-01-10", "DATE"),
+    # ... but "announced plans to" is a noun after a past verb: the announcement's day
+    ("2019-07-27", "The ministry announced plans to modernise its drone fleet with new sensors "
+     "on June 21.", "June 21", "2019-06-21", "DATE"),
+    # "a decade ago" is the year ten years before (approximate), like "ten years ago"
+    ("1999-03-12", "Just a decade ago the three states were members of the other bloc.",
+     "a decade ago", "1989", "DATE"),
+    # a dateline day in the week before the publication date is the reference of the text
+    ("1999-03-13", "BRUSSELS, March 12 (Xinhua) -- The ministers met today and will meet again "
+     "on Monday.", "today", "1999-03-12", "DATE"),
 ]
 
 
@@ -512,11 +530,38 @@ def test_timeml_rules(pub, text, needle, value, typ):
     ("2000-04-17", "Gonzalez said on CBS's ''60 Minutes.''", "Minutes"),
     # 'at the time of <event>' names the event, not an earlier date
     ("1999-03-12", "There were 12 members at the time of its founding.", "at the time"),
+    # "today's" meaning present-day is not the publication date
+    ("2000-01-07", "Social media shapes how today's youth read about arms deals.", "today's"),
+    ("1998-04-24", "Drones matter more in today's world than tanks, the general wrote.",
+     "today's"),
+    # a model year is not a date
+    ("1999-01-22", "Police found the suspect's 1987 Chevrolet in a parking lot.", "1987"),
+    # "N days later" after a span in its sentence counts from the span's unknown end
+    ("2000-06-01", "The contract was signed on April 22. If the buyer does not pay within 14 "
+     "days, deliveries stop seven days later.", "seven days later"),
 ], ids=["bare-period", "quarter-no-topic", "rate-count", "rate-money", "rate-plural", "age",
-        "as-soon-as", "march-for-life", "a-second-ordinal", "tv-title", "time-of-event"])
+        "as-soon-as", "march-for-life", "a-second-ordinal", "tv-title", "time-of-event",
+        "today-s-youth", "today-s-world", "model-year", "later-after-a-span"])
 def test_no_value_or_no_mention(pub, text, needle):
     ms = [m for m in find_dates(text, pub) if needle in m.text]
     assert all(m.value is None for m in ms), ms
+
+
+@pytest.mark.parametrize("pub,text,needle,value", [
+    # the publication day's editions and a present-day reading keep their own values
+    ("1989-11-02", "The ministry will sign the contract at today's meeting.", "today's",
+     "1989-11-02"),
+    # "in 1987 Ford sold ...": a year after a preposition stays a year
+    ("1999-01-22", "In 1987 Ford sold more trucks than cars.", "1987", "1987"),
+    # "N days later" after a date with no span between keeps its anchor
+    ("2000-06-01", "Talks opened on April 22. Seven days later they broke down.",
+     "Seven days later", "2000-04-29"),
+    # a dateline day more than a week before the publication date is not the reference
+    ("1999-03-30", "BRUSSELS, March 12 (Xinhua) -- The ministers met today.", "today",
+     "1999-03-30"),
+], ids=["todays-editions", "in-year-make", "later-after-a-date", "old-dateline"])
+def test_round2_kept(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
 
 
 def test_to_timeml_for_the_tempeval3_scorer():
