@@ -101,8 +101,10 @@ evaluated, and URLs found in it are never followed.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -326,6 +328,7 @@ _MON = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _YEAR = r"(?:19|20)\d{2}"
+_RE_YEAR_ANYWHERE = re.compile(_YEAR)
 _RE_ISO = re.compile(rf"\b(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})\b")
 _RE_MDY = re.compile(
     rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I
@@ -365,9 +368,12 @@ def _valid(y: int, m: int, d: int | None) -> bool:
     return 1900 <= y and day <= _dt.date.today()
 
 
-def _find_date(s: str, us_style: bool = False) -> _DateHit | None:
-    """The earliest full date in ``s`` (else a month-year), as a _DateHit; offsets into s."""
-    if not _RE_DIGIT.search(s):
+def _find_date(s: str, us_style: bool | Callable[[], bool] = False) -> _DateHit | None:
+    """The earliest full date in ``s`` (else a month-year), as a _DateHit; offsets into s.
+
+    ``us_style`` may be a function, asked only when a numeric date is ambiguous.
+    """
+    if not _RE_YEAR_ANYWHERE.search(s):
         return None  # every date form here has a year in digits
     hits: list[_DateHit] = []
     for m in _RE_ISO.finditer(s):
@@ -385,7 +391,7 @@ def _find_date(s: str, us_style: bool = False) -> _DateHit | None:
             d, mo = a, b
         elif b > 12 and a <= 12:
             d, mo = b, a
-        elif us_style:
+        elif us_style is True or (callable(us_style) and us_style()):
             d, mo = b, a
         else:
             d, mo = a, b
@@ -489,6 +495,12 @@ _RE_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]»]*)(\s+)")
 _RE_BLANKLINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
+_RE_TOKEN_END = re.compile(r"[\w.’'-]+$")
+_RE_WORD_START = re.compile(r"[\w’'-]+")
+_RE_INITIAL = re.compile(r"[A-Z]")
+_RE_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def _is_boundary(seg: str, m: re.Match[str]) -> bool:
     nxt_i = m.end()
     if nxt_i >= len(seg):
@@ -499,17 +511,21 @@ def _is_boundary(seg: str, m: re.Match[str]) -> bool:
     punct, closers = m.group(1), m.group(2)
     if punct != "." or any(c in closers for c in "\"'”’»"):
         return True
-    tok_m = re.search(r"[\w.’'-]+$", seg[: m.start()])
+    end = m.start()
+    lo = max(0, end - 64)  # the word before the full stop, looked for near it
+    tok_m = _RE_TOKEN_END.search(seg, lo, end)
+    if tok_m and lo and tok_m.start() == lo:
+        tok_m = _RE_TOKEN_END.search(seg, 0, end)  # a longer token than the window
     token = tok_m.group() if tok_m else ""
-    word_m = re.match(r"[\w’'-]+", seg[nxt_i:])
+    word_m = _RE_WORD_START.match(seg, nxt_i)
     next_word = (word_m.group() if word_m else "").lower()
     low = token.lower()
     if low in _ABBR_STRONG:
         return False
     weak = (
         low in _ABBR_WEAK
-        or re.fullmatch(r"[A-Z]", token) is not None  # initial: "B. Gantz"
-        or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token) is not None  # U.S, e.g
+        or _RE_INITIAL.fullmatch(token) is not None  # initial: "B. Gantz"
+        or _RE_DOTTED.fullmatch(token) is not None  # U.S, e.g
     )
     if weak:
         if nxt.isdigit():
@@ -530,9 +546,10 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         return spans
     blocks: list[tuple[int, int]] = []
     pos = 0
-    for bm in _RE_BLANKLINE.finditer(text):
-        blocks.append((pos, bm.start()))
-        pos = bm.end()
+    if "\n" in text:
+        for bm in _RE_BLANKLINE.finditer(text):
+            blocks.append((pos, bm.start()))
+            pos = bm.end()
     blocks.append((pos, len(text)))
 
     def add(a: int, b: int) -> None:
@@ -557,11 +574,11 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- paragraphs
 
-# one alternation, so a paragraph is tested once, not once per pattern
+# one alternation, so a paragraph is tested once, not once per pattern; the two that do not
+# start at the start of the line (slow to rule out) are apart, tried when their words are in it
 _RE_CHROME = re.compile(
     "|".join(f"(?:{p})" for p in (
         r"none|null|undefined",
-        r".{0,40}\blogo",
         r"(?:last\s+)?(?:update[ds]?|modified|edited)\b.*",
         r"subscribe\b.*",
         r"(?:follow|join) us\b.*",
@@ -570,7 +587,6 @@ _RE_CHROME = re.compile(
         r"required fields are marked.*",
         r"click (?:here )?to (?:view|read|see|download|watch|listen)\b.*",
         r"(?:©|copyright\b|\(c\)\s*\d{4}).*",
-        r".{0,120}\ball rights reserved\.?",
         r"(?:tags?|topics?|categories|category|filed under|keywords)\s*:.*",
         r"(?:home|menu|search|log ?in|log ?out|register|print|email|e-mail|share|tweet"
         r"|advertisement|advertising|sponsored|skip to (?:main )?content|back to top"
@@ -583,6 +599,8 @@ _RE_CHROME = re.compile(
     )),
     re.I,
 )
+_RE_CHROME_LOGO = re.compile(r".{0,40}\blogo", re.I)
+_RE_CHROME_RIGHTS = re.compile(r".{0,120}\ball rights reserved\.?", re.I)
 _RE_TAIL = re.compile(
     r"(?:latest news|latest|related posts?|related news(?: (?:&|and) articles)?|related articles"
     r"|related stories|related content|related|all news|more news|more stories|more from .{1,40}"
@@ -606,6 +624,17 @@ _RE_CAPTION = [
     re.compile(r".*\b(?:photo|image) (?:credit|courtesy|by)\b.{0,60}", re.I | re.S),
 ]
 _RE_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
+_CLOSING_MARKS = "\"'”’)]»"
+
+
+def _terminal_end(p: str) -> bool:
+    """``_RE_TERMINAL_END.search(p)``, read from the end instead of scanning the whole line."""
+    if p.endswith("\n"):  # ``$`` also matches before a final newline
+        p = p[:-1]
+    q = p.rstrip(_CLOSING_MARKS)
+    return bool(q) and q[-1] in ".!?…"
+
+
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 _PARTICLES = r"(?:de|da|du|del|der|van|von|al|el|bin|ibn|le|la)"
 _RE_NAME_ONLY = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_WORD}){{1,3}}")
@@ -646,8 +675,33 @@ def _plain(s: str) -> str:
     return " ".join(s.split())
 
 
+_RE_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text, white space around it excluded
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LOWER_COMMA = _LOWER | {",", ";"}
+
+
+def _txt_lines(text: str) -> list[tuple[int, int, str]] | None:
+    """The paragraphs of a .txt file that is not hard-wrapped (one per non-blank line), or
+    None when it may be: then :func:`_segment` decides on the whole rule."""
+    spans = [m.span() for m in _RE_LINE_TEXT.finditer(text)]
+    mid = total = 0
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        if text.count("\n", end, start) == 1:  # the next line, no blank line between
+            total += 1
+            if text[end - 1] in _LOWER_COMMA and text[start] in _LOWER:
+                mid += 1
+    if mid >= 2 and mid >= 0.3 * max(total, 1):
+        return None
+    logger.debug("hard-wrapped=False (mid-sentence breaks %d of %d)", mid, total)
+    return [(a, b, "") for a, b in spans]
+
+
 def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:
     """Paragraph spans ``(start, end, kind_hint)`` with surrounding whitespace excluded."""
+    if fmt == "txt":
+        lines_only = _txt_lines(text)
+        if lines_only is not None:
+            return lines_only
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -718,37 +772,75 @@ def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_RE_DIGIT = re.compile(r"\d")
+def _lowered_ascii(p: str) -> str | None:
+    """``p.lower()`` for ASCII text, where a word is in it ignoring case exactly when it is in
+    this; else None (in other text "ſ" matches "s" ignoring case)."""
+    return p.lower() if p.isascii() else None
 
 
 def _chrome(p: str) -> bool:
     if _RE_CHROME.fullmatch(p):
         return True
-    if _RE_MENU.fullmatch(p) and not _RE_TERMINAL_END.search(p):
+    low = _lowered_ascii(p)
+    if (low is None or "logo" in low) and _RE_CHROME_LOGO.fullmatch(p):
+        return True
+    if (low is None or "all rights reserved" in low) and _RE_CHROME_RIGHTS.fullmatch(p):
+        return True
+    if ("|" in p or "•" in p or "·" in p) and _RE_MENU.fullmatch(p) and not _terminal_end(p):
         # menus: "Home | Politics | Defence", "Home | News" (every item <= 3 words)
-        return all(len(part.split()) <= 3 for part in re.split(r"[|•·]", p))
+        return all(len(part.split()) <= 3 for part in _RE_MENU_SEP.split(p))
     return False
 
 
+_RE_MENU_SEP = re.compile(r"[|•·]")
+_RE_CLOSING_PAREN = re.compile(r"\)\s*$")
+
+
 def _caption(p: str) -> bool:
-    if _RE_TERMINAL_END.search(p) and not re.search(r"\)\s*$", p):
+    if _terminal_end(p) and not _RE_CLOSING_PAREN.search(p):
         # a sentence ending in a full stop is not a "/ Source" caption
         return bool(_RE_CAPTION[1].fullmatch(p))
-    return any(rx.fullmatch(p) for rx in _RE_CAPTION)
+    # each test is skipped when the line lacks a character its pattern needs
+    low = _lowered_ascii(p)
+    return bool(
+        ("/" in p and _RE_CAPTION[0].fullmatch(p))
+        or _RE_CAPTION[1].fullmatch(p)
+        or ("(" in p and p.endswith(")") and _RE_CAPTION[2].fullmatch(p))
+        or ((low is None or "photo " in low or "image " in low) and _RE_CAPTION[3].fullmatch(p))
+    )
+
+
+_RE_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+_RE_WEEKDAY_ONLY = re.compile(_WEEKDAY, re.I)
+_RE_WORD2 = re.compile(r"[^\W\d_]{2,}")  # a word: a run of two letters or more
+_RE_CLOCK = re.compile(r"\d[:.]\d\d")  # in every clock time _RE_TIME takes out
 
 
 def _timestamp_only(p: str) -> bool:
-    if not _RE_DIGIT.search(p):
-        return False  # every timestamp has a number (a day, a year or a time)
+    """A line that is only a date, with times and weekdays: "22 March 2023 - 15:44"."""
+    if not _RE_YEAR_ANYWHERE.search(p):
+        return False  # every timestamp has a date with a year
+    # Quick no for prose. Each word (run of 2+ letters) must go with the date (at most three:
+    # "4th of May"), with a clock time (at most two each: "pm EST") or be a weekday; taking
+    # text out never shortens a word it does not touch (its neighbours are not letters).
+    words = _RE_WORD2.findall(p)
+    if len(words) > 3:
+        budget = 3 + 2 * len(_RE_CLOCK.findall(p))
+        if len(words) > budget:
+            for w in words:
+                if not _RE_WEEKDAY_ONLY.fullmatch(w):
+                    budget -= 1
+                    if budget < 0:
+                        return False
     hit = _find_date(p)
     if not hit:
         return False
     rest = _RE_TIME.sub("", p[: hit.start] + p[hit.end :])
-    return not re.search(r"[^\W\d_]{2,}", re.sub(rf"\b{_WEEKDAY}\b", "", rest, flags=re.I))
+    return not _RE_WORD2.search(_RE_WEEKDAY_WORD.sub("", rest))
 
 
 def _is_prose(p: str) -> bool:
-    return bool(_RE_TERMINAL_END.search(p)) and len(p) >= 40 and len(p.split()) >= 6
+    return _terminal_end(p) and len(p) >= 40 and len(p.split()) >= 6
 
 
 def _byline_name(p: str) -> str | None:
@@ -797,6 +889,9 @@ def _bio_name(p: str) -> str | None:
     return name
 
 
+_RE_PUBLISHED = re.compile(r"(?:published|posted)\b", re.I)
+
+
 @dataclass
 class _Analysis:
     paragraphs: list[Paragraph]
@@ -815,6 +910,13 @@ def _analyze(
     raw = [text[a:b] for a, b, _ in spans]
     plain = [_plain(r) for r in raw]
     n = len(spans)
+    stamps: dict[int, bool] = {}
+
+    def timestamp_only(i: int) -> bool:  # asked up to three times per paragraph
+        if i not in stamps:
+            stamps[i] = _timestamp_only(plain[i])
+        return stamps[i]
+
     kinds: list[str | None] = [None] * n
     for i, (_, _, hint) in enumerate(spans):
         p = plain[i]
@@ -856,7 +958,7 @@ def _analyze(
     if title_idx is None and not html:
         for i in range(limit):
             p = plain[i]
-            if kinds[i] is not None or is_dateline(i) or is_byline(i) or _timestamp_only(p):
+            if kinds[i] is not None or is_dateline(i) or is_byline(i) or timestamp_only(i):
                 continue
             if len(p.split()) < 3 or (p.isupper() and len(p.split()) < 4):
                 continue
@@ -895,7 +997,7 @@ def _analyze(
     # ---- header zone
     author: str | None = None
     date_cands: list[tuple[int, _DateHit]] = []
-    us = _is_us_style(text)
+    us = functools.cache(lambda: _is_us_style(text))  # only an ambiguous "05/10/2022" asks
     for i in range(body_start):
         p = plain[i]
         if kinds[i] is not None:
@@ -910,20 +1012,20 @@ def _analyze(
         elif _bio_name(p):
             kinds[i] = "byline"
             author = author or _bio_name(p)
-        elif is_dateline(i) or _timestamp_only(p):
+        elif is_dateline(i) or timestamp_only(i):
             kinds[i] = "dateline"
         elif title_idx is not None and i > title_idx and _name_only(p):
             kinds[i] = "byline"
             author = author or p
         else:
             kinds[i] = "header"
-        if kinds[i] in ("byline", "dateline") or re.match(r"(?:published|posted)\b", p, re.I):
+        if kinds[i] in ("byline", "dateline") or _RE_PUBLISHED.match(p):
             cut = _UPDATE_CUT.split(p, maxsplit=1)[0]
             hit = _find_date(cut, us)
             if hit and (
                 kinds[i] == "byline"
                 or _date_dominant(cut, hit)
-                or re.match(r"(?:published|posted)\b", p, re.I)
+                or _RE_PUBLISHED.match(p)
             ):
                 date_cands.append((i, hit))
     if body_start < n and kinds[body_start] is None:
@@ -953,12 +1055,12 @@ def _analyze(
         if _RE_LIST_INLINE.fullmatch(p) and not _is_prose(p):
             kinds[i] = "related"
             continue
-        if _timestamp_only(p):
+        if timestamp_only(i):
             kinds[i] = "related"
             if mode == "body" and i > body_start:
                 j = i - 1
                 while (
-                    j > body_start and kinds[j] == "body" and not _RE_TERMINAL_END.search(plain[j])
+                    j > body_start and kinds[j] == "body" and not _terminal_end(plain[j])
                 ):
                     kinds[j] = "related"  # the headline(s) above a timestamp
                     j -= 1
@@ -972,8 +1074,8 @@ def _analyze(
             author = author or bio
             continue
         if mode == "list":
-            nxt_ts = i + 1 < n and _timestamp_only(plain[i + 1])
-            if len(p) >= 120 and _RE_TERMINAL_END.search(p) and not nxt_ts:
+            nxt_ts = i + 1 < n and timestamp_only(i + 1)
+            if len(p) >= 120 and _terminal_end(p) and not nxt_ts:
                 mode = "body"
             else:
                 kinds[i] = "related"

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -43,6 +43,7 @@ DATA = Path(__file__).resolve().parent / "data"
 __all__ = ["Gazetteers", "extract_events", "source_for", "slugify", "ExtractionStats"]
 
 
+@lru_cache(maxsize=4096)  # the same few actor names make most ids
 def slugify(text: str, limit: int = 60) -> str:
     """``'Caspian News'`` -> ``'caspian-news'``; ASCII, lowercase, hyphens."""
     norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -50,17 +51,68 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-") or "x"
 
 
+_WORD_START = r"(?<![\w-][\s\S])"  # after a name's first letter: nothing word-like before it
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """``words`` (longest first) as a regular expression shaped like a prefix tree.
+
+    It matches what ``"|".join(map(re.escape, words))`` matches, with the same choice where
+    several words fit (the longest one the rest of the pattern accepts): at each character
+    only the branches that continue with it are tried, and a word that ends is tried after
+    every longer word through it. A position is tested once, not once per word.
+    """
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    alternatives = [re.escape(c) + _prefix_tree(rest) for c, rest in branches.items()]
+    if ends:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _names_pattern(words: list[str]) -> str:
+    r"""The quick form of ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` for :class:`Names`.
+
+    The first character of every name is a plain character, so the regex engine skips every
+    position that no name starts with; the look-behind moves after it.
+    """
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    body = "|".join(re.escape(c) + _WORD_START + _prefix_tree(rest)
+                    for c, rest in branches.items())
+    return rf"(?:{body})(?![\w-])"
+
+
+def _ascii_folds_safe(words: list[str]) -> bool:
+    """True when no non-ASCII character of ``words`` matches an ASCII one ignoring case (as
+    the Kelvin sign matches 'k'): then on ASCII text, matching ignoring case is matching the
+    lower-cased words against the lower-cased text."""
+    odd = {c for w in words for c in w if not c.isascii()}
+    return not any(re.fullmatch(re.escape(c), chr(x), re.I) for c in odd for x in range(128))
+
+
 @dataclass(frozen=True)
 class Names:
     """Every alias of a gazetteer in one alternation, and the canonical name of each alias.
 
     One pass over a sentence finds every name (the longest alias wins where two start at the
-    same place), in order of first appearance.
+    same place), in order of first appearance. ``rx`` is that alternation; ``quick`` finds the
+    same names faster (:func:`_names_pattern`): on any text when case matters, else on ASCII
+    text, lower-cased (``rx`` is used for the rest).
     """
 
     rx: re.Pattern[str]
     canonical: dict[str, str]
     ignore_case: bool
+    quick: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, entries: dict[str, list[str]], *, ignore_case: bool) -> Names:
@@ -73,12 +125,24 @@ class Names:
                        key=len, reverse=True)
         body = "|".join(re.escape(a) for a in parts)
         rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I if ignore_case else 0)
-        return cls(rx, canonical, ignore_case)
+        quick: re.Pattern[str] | None = None
+        if not ignore_case:
+            quick = re.compile(_names_pattern(parts))
+        elif _ascii_folds_safe(parts):
+            # a name with other than ASCII letters never matches ASCII text: left out
+            lowered = list(dict.fromkeys(a.lower() for a in parts if a.isascii()))
+            quick = re.compile(_names_pattern(lowered)) if lowered else None
+        return cls(rx, canonical, ignore_case, quick)
 
     def found(self, text: str) -> list[str]:
         out: dict[str, None] = {}
-        for m in self.rx.finditer(text):
-            word = m.group(0)
+        if self.quick is not None and not self.ignore_case:
+            words = [m.group(0) for m in self.quick.finditer(text)]
+        elif self.quick is not None and text.isascii():
+            words = [text[m.start():m.end()] for m in self.quick.finditer(text.lower())]
+        else:
+            words = [m.group(0) for m in self.rx.finditer(text)]
+        for word in words:
             name = self.canonical.get(word.casefold() if self.ignore_case else word)
             if name:
                 out.setdefault(name, None)
@@ -96,6 +160,9 @@ class Gazetteers:
     relevance: re.Pattern[str]
     all_cues: re.Pattern[str]  # every type's cues, one named group per type (t0, t1, ...)
     type_names: tuple[str, ...]
+    # all_cues lower-cased, without IGNORECASE (four times faster), for lower-cased ASCII text;
+    # None when a cue uses syntax outside what _lower_cased knows to be safe
+    ascii_cues: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Gazetteers:
@@ -111,12 +178,87 @@ def _read(folder: str, name: str) -> Any:
         raise ValueError(f"{path}: cannot read gazetteer: {exc}") from None
 
 
+_SAFE_ESCAPES = set("dswbDSWB")  # classes that lower-casing ASCII text does not change
+
+
+def _lower_cased(pattern: str) -> str | None:
+    r"""``pattern`` for lower-cased ASCII text without IGNORECASE, or None when unsure.
+
+    On ASCII text, ``re.compile(pattern, re.I)`` on ``text`` and
+    ``re.compile(_lower_cased(pattern))`` on ``text.lower()`` match the same spans with the
+    same groups. Only syntax known to be safe is accepted: literals (ASCII letters are
+    lower-cased), ``(?:``, escaped punctuation, the classes ``\d \s \w \b`` and their
+    negations, and ``[...]`` sets whose ranges are a-z, A-Z or 0-9. Anything else (other
+    escapes, inline flags, named groups, look-arounds, back-references) gives None.
+    """
+    if not _ascii_folds_safe([pattern]):
+        return None
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_set = set_start = False  # set_start: just after "[" or "[^", where "]" is a character
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1:i + 2]
+            if not nxt or (nxt.isalnum() and nxt not in _SAFE_ESCAPES):
+                return None
+            out.append(c + nxt)
+            i += 2
+            set_start = False
+            continue
+        if in_set:
+            if c == "]" and not set_start:
+                in_set = False
+            elif c == "-" and not set_start and pattern[i + 1:i + 2] not in ("]", ""):
+                low, high = pattern[i - 1], pattern[i + 1]
+                if pattern[i - 2:i - 1] == "\\" or not any(
+                        a <= low <= high <= b for a, b in ("az", "AZ", "09")):
+                    return None
+            set_start = False
+        elif c == "[":
+            in_set = set_start = True
+            out.append(c)
+            if pattern[i + 1:i + 2] == "^":
+                out.append("^")
+                i += 1
+            i += 1
+            continue
+        elif c == "(" and pattern[i + 1:i + 2] == "?":
+            if pattern[i + 2:i + 3] != ":":
+                return None
+            out.append("(?:")
+            i += 3
+            continue
+        out.append(c.lower() if c.isascii() else c)
+        i += 1
+    return None if in_set else "".join(out)
+
+
+def _cue_patterns(types: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Every type's cues in one pattern, one named group per type (t0, t1, ...), and its
+    :func:`_lower_cased` form (None when a cue is not safe to lower-case)."""
+    def pattern(groups: list[str]) -> str:
+        body = "|".join(f"(?P<t{i}>{group})" for i, group in enumerate(groups))
+        return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+    groups = ["|".join(cues) for cues in types.values()]
+    full = re.compile(pattern(groups), re.I)
+    lowered = [_lower_cased(g) for g in groups]
+    if any(g is None for g in lowered):
+        return full, None
+    try:
+        return full, re.compile(pattern(cast(list[str], lowered)))
+    except re.error:
+        return full, None
+
+
 @lru_cache(maxsize=8)
 def _load_gazetteers(folder: str) -> Gazetteers:
     actors = _read(folder, "actors.yaml")["countries"]
     people = _read(folder, "people.yaml")["people"]
     systems = _read(folder, "systems.yaml")["systems"]
     types = _read(folder, "event_types.yaml")
+    all_cues, ascii_cues = _cue_patterns(types["types"])
     return Gazetteers(
         countries=Names.build(
             {name: list(aliases or []) for name, aliases in actors.items()}, ignore_case=False
@@ -136,14 +278,9 @@ def _load_gazetteers(folder: str) -> Gazetteers:
         relevance=re.compile(
             r"(?<![\w-])(?:" + "|".join(types["relevance"]) + r")(?![\w-])", re.I
         ),
-        all_cues=re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(f"(?P<t{i}>{'|'.join(cues)})"
-                       for i, cues in enumerate(types["types"].values()))
-            + r")(?![\w-])",
-            re.I,
-        ),
+        all_cues=all_cues,
         type_names=tuple(types["types"]),
+        ascii_cues=ascii_cues,
     )
 
 
@@ -170,15 +307,28 @@ _RANK_RE = re.compile(
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
+_CURRENCY_SIGN = re.compile(r"[$€£₪]")
+_RANK_WORD_RE = re.compile(r"\b(second|third|fourth|fifth)[- ]largest\b", re.I)
+
+
+def _may_have(lowered: str | None, *words: str) -> bool:
+    """False only when none of ``words`` (lower case) can be in the sentence ignoring case:
+    a quick no before a slow case-insensitive pattern that needs one of them. Exact for
+    ASCII text (``lowered`` is its lower case); other text is always given to the pattern."""
+    return lowered is None or any(w in lowered for w in words)
+
+
 def find_value(sentence: str, kind: str) -> Value | None:
     """A money amount in the sentence, or for statistics a percentage or rank."""
-    m = _MONEY_RE.search(sentence)
+    lowered = sentence.lower() if sentence.isascii() else None
+    m = _MONEY_RE.search(sentence) if _CURRENCY_SIGN.search(sentence) else None
     if m:
         amount = float(m.group("num").replace(",", "."))
         amount *= _SCALE.get((m.group("scale") or "").lower(), 1)
         return Value(amount=amount, currency=_CURRENCY[m.group("cur")],
                      approximate=bool(m.group("approx")), text=m.group(0).strip())
-    m = _MONEY_WORDS_RE.search(sentence)
+    m = (_MONEY_WORDS_RE.search(sentence)
+         if _may_have(lowered, "dollars", "euros", "manats") else None)
     if m:
         amount = float(m.group("num").replace(",", ".")) * _SCALE[m.group("scale").lower()]
         cur = {"dollars": "USD", "euros": "EUR", "manats": "AZN"}[m.group("cur").lower()]
@@ -186,10 +336,11 @@ def find_value(sentence: str, kind: str) -> Value | None:
                      text=m.group(0).strip())
     if kind != "statistic":
         return None
-    m = _PERCENT_RE.search(sentence)
+    has_percent = "%" in sentence or "percent" in sentence or "per cent" in sentence
+    m = _PERCENT_RE.search(sentence) if has_percent else None
     if m:
         return Value(amount=float(m.group("num")), unit="percent", text=m.group(0))
-    m = re.search(r"\b(second|third|fourth|fifth)[- ]largest\b", sentence, re.I)
+    m = _RANK_WORD_RE.search(sentence) if _may_have(lowered, "largest") else None
     if m:
         return Value(amount=_ORDINALS[m.group(1).lower()], unit="rank", text=m.group(0))
     return None
@@ -201,9 +352,13 @@ _SENTENCE_WIDE = ("statistic", "diplomatic", "production")
 
 def _cues(sentence: str, gaz: Gazetteers) -> list[tuple[int, str, int, int]]:
     """Every type cue in the sentence: (rank, type, start, end), in one pass."""
+    if gaz.ascii_cues is not None and sentence.isascii():
+        found = gaz.ascii_cues.finditer(sentence.lower())
+    else:
+        found = gaz.all_cues.finditer(sentence)
     return [
         (int(m.lastgroup[1:]), gaz.type_names[int(m.lastgroup[1:])], m.start(), m.end())
-        for m in gaz.all_cues.finditer(sentence)
+        for m in found
         if m.lastgroup
     ]
 
@@ -247,7 +402,6 @@ _TITLE_STEPS = (
     (re.compile(r"^\W*(?:in|on|at|during|since|by)?\s*,?\s*", re.I), ""),
     (_LEADING, ""),
 )
-_SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 
 
@@ -259,8 +413,10 @@ def make_title(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> 
         text = text[:a] + text[b:]
     for rx, replacement in _TITLE_STEPS:
         text = rx.sub(replacement, text)
-    text = _SPACES.sub(" ", text).strip(" ,;:-–—\"“”'")
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    # white space runs to one space (the ends are stripped anyway: a space is in the set)
+    text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
+    if " ," in text or " ." in text or " ;" in text or " :" in text:  # the only spaces left
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if not text:
         text = sentence.strip()
     if len(text) > limit:
@@ -291,14 +447,18 @@ class _Draft:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+# PartialDate is immutable: the same 'YYYY-MM-DD' text gives one shared object
+_partial_date = lru_cache(maxsize=4096)(PartialDate.parse)
+
+
 def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None:
     span = mention_span(m)
     if span is None:
         return None
     start, end, approximate = span
     try:
-        first = PartialDate.parse(start)
-        last = PartialDate.parse(end) if end else None
+        first = _partial_date(start)
+        last = _partial_date(end) if end else None
     except ValueError:
         log.debug("unusable span %r for %r", span, m.text)
         return None
@@ -309,7 +469,9 @@ def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None
     return first, last, approximate or m.approximate
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+def _blank(text: str) -> str:
+    """Every character but the newlines replaced by a space."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _masked_body(article: Article) -> str:
@@ -318,10 +480,10 @@ def _masked_body(article: Article) -> str:
     out: list[str] = []
     pos = 0
     for p in article.body():
-        out.append(_NOT_NEWLINE.sub(" ", text[pos:p.start]))
+        out.append(_blank(text[pos:p.start]))
         out.append(text[p.start:p.end])
         pos = p.end
-    out.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    out.append(_blank(text[pos:]))
     return "".join(out)
 
 
@@ -349,6 +511,10 @@ def extract_events(
     facts: dict[int, tuple[list[str], list[str], list[str]]] = {}
     cues: dict[int, list[tuple[int, str, int, int]]] = {}
     drafts: list[_Draft] = []
+    # the date words of each sentence (offsets into it): what its title leaves out
+    date_words: dict[int, list[tuple[int, int]]] = {}
+    # the drafts of each (type, date, end), in order: only those can take a new mention
+    same_dates: dict[tuple[str, PartialDate, PartialDate | None], list[_Draft]] = {}
     si = 0
     coarse_anchor = published is None or len(str(published)) < 10
     for m in mentions:
@@ -398,7 +564,7 @@ def extract_events(
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
         evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
-        for d in drafts:
+        for d in same_dates.get((kind, first, last), ()):
             if _same(d, kind, first, last, actors):
                 if all(e.quote != text for e in d.evidence):
                     d.evidence.append(evidence)
@@ -408,14 +574,16 @@ def extract_events(
                 d.confidence = max(d.confidence, confidence)
                 break
         else:
-            drafts.append(
-                _Draft(kind, first, last, approximate, actors, people, systems,
-                       find_value(text, kind), make_title(text, [
-                           (x.start - sent.start, x.end - sent.start) for x in mentions
-                           if sent.start <= x.start and x.end <= sent.end
-                           and x.type in ("DATE", "TIME")]),
-                       confidence, [evidence])
-            )
+            if si not in date_words:
+                date_words[si] = [
+                    (x.start - sent.start, x.end - sent.start) for x in mentions
+                    if sent.start <= x.start and x.end <= sent.end
+                    and x.type in ("DATE", "TIME")]
+            draft = _Draft(kind, first, last, approximate, actors, people, systems,
+                           find_value(text, kind), make_title(text, date_words[si]),
+                           confidence, [evidence])
+            drafts.append(draft)
+            same_dates.setdefault((kind, first, last), []).append(draft)
     events: list[Event] = []
     taken: set[str] = set()
     for d in drafts:

@@ -1258,15 +1258,73 @@ _FastDumper.add_representer(
 )
 
 
+class _RenderDumper(_FastDumper):
+    """_FastDumper remembering how it resolved each scalar: the emitter asks twice per scalar,
+    and field names and most values come back in every event."""
+
+    _resolved: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return self.DEFAULT_SCALAR_TAG  # no implicit resolvers asked: what resolve gives
+        tag = self._resolved.get(value)  # then the answer depends on the value alone
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) > 50_000:  # quotes do not come back: keep it small
+                self._resolved.clear()
+            self._resolved[value] = tag
+        return tag
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+
+
+def _yaml_node(value: Any, represent: Any) -> yaml.Node:
+    """The node PyYAML's safe representer makes for ``value`` (from :func:`_to_yaml_value`,
+    with ``default_flow_style=False``), built directly for the types found there; anything
+    else goes to ``represent`` (the dumper's own representer). There are no aliases to keep:
+    :func:`_to_yaml_value` never shares a list or a mapping between two places."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_YAML_TAG + "str", value)
+    if kind is dict:
+        return yaml.MappingNode(
+            _YAML_TAG + "map",
+            [(_yaml_node(k, represent), _yaml_node(v, represent)) for k, v in value.items()],
+            flow_style=False,
+        )
+    if kind is list or kind is _FlowList:
+        return yaml.SequenceNode(_YAML_TAG + "seq", [_yaml_node(v, represent) for v in value],
+                                 flow_style=kind is _FlowList)
+    if kind is bool:
+        return yaml.ScalarNode(_YAML_TAG + "bool", "true" if value else "false")
+    if kind is int:
+        return yaml.ScalarNode(_YAML_TAG + "int", str(value))
+    return represent(value)  # floats, and anything unforeseen, exactly as PyYAML writes them
+
+
 def render_items(key: str, models: Iterable[BaseModel]) -> str:
-    """``key:`` and its list of models as YAML, in the layout of :func:`dumps`."""
+    """``key:`` and its list of models as YAML, in the layout of :func:`dumps`.
+
+    The bytes of ``yaml.dump({key: items}, Dumper=_FastDumper, sort_keys=False,
+    allow_unicode=True, default_flow_style=False, width=1 << 16)``, without PyYAML's generic
+    representer (most of the time of writing candidates).
+    """
     items = [_to_yaml_value(m, fast=True) for m in models]
     if not items:
         return f"{key}: []\n"
-    return yaml.dump(  # noqa: S506 - a safe dumper subclass
-        {key: items}, Dumper=_FastDumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=1 << 16,
-    )
+    stream = io.StringIO()
+    dumper = _RenderDumper(stream, default_flow_style=False, width=1 << 16, allow_unicode=True,
+                           sort_keys=False)
+    try:
+        dumper.open()
+        dumper.serialize(_yaml_node({key: items}, dumper.represent_data))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
 
 
 def render_header(header: str | None = None) -> str:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import article as _art
 from extract.article import (
     Article,
     ArticleError,
@@ -841,3 +842,121 @@ def test_corpus_manifest():
     assert sorted(m) == [C000, C001, C002, C003, C004]
     assert m[C003]["published"] == "2022-10"
     assert m[C004]["published"] == "2023-05-30"  # a YAML date, normalised to text
+
+
+# --------------------------------------------------------------------------- fast paths
+# Furniture classification is the reader's hot loop; its quick forms must decide exactly as
+# the plain rules do. Each test pins a quick form against the slow one it replaces.
+
+
+_LINE_PIECES = st.sampled_from([
+    "22 March 2023", "March 22, 2023", "4th of May 2021", "2023-05-01", "05/10/2022", "May 2020",
+    "15:44", "10:30 am", "10:30 pm GMT", "10.30amEST", "1:11:11", "10:30 billion", "Monday",
+    "mon.", "Wednesday,", "SAT", "-", "|", ",", "(", ")", "of", "th", "news", "Latest", "x",
+    "ſs", "İ", "2019", "12", ".", ":", "\u00a0", "Photo: AP", "(Photo: Reuters)", "/ Az", "logo",
+    "All Rights Reserved", "photo by", "Home | News", "said.", "”", "The ministry said",
+])
+_LINES = st.lists(_LINE_PIECES, min_size=1, max_size=10).map(" ".join)
+
+
+def _timestamp_only_reference(p: str) -> bool:
+    """The rule as written: a date, and nothing but times and weekdays besides it."""
+    import re
+
+    hit = _art._find_date(p)
+    if not hit:
+        return False
+    rest = _art._RE_TIME.sub("", p[: hit.start] + p[hit.end :])
+    rest = re.sub(rf"\b{_art._WEEKDAY}\b", "", rest, flags=re.I)
+    return not re.search(r"[^\W\d_]{2,}", rest)
+
+
+@given(_LINES)
+@settings(max_examples=400)
+def test_timestamp_only_quick_no_agrees_with_the_rule(line):
+    # the word count bound says no to prose before any date is looked for
+    assert _art._timestamp_only(line) == _timestamp_only_reference(line)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("22 March 2023 - 15:44", True),
+    ("Wednesday, May 31, 2023 10:30 pm GMT", True),
+    ("Monday Tuesday Wednesday 22 March 2023", True),  # weekdays do not count as words
+    ("On 22 March 2023 the ministry said it bought drones", False),
+    ("10:30 billion 22 March 2023", False),  # "bill" goes with the clock time, "ion" stays
+], ids=["timestamp", "weekday-clock-zone", "weekdays", "prose", "clock-eats-half-a-word"])
+def test_timestamp_only_cases(line, expected):
+    assert _art._timestamp_only(line) is expected
+    assert _timestamp_only_reference(line) is expected
+
+
+@given(st.text(alphabet=".!?…\"'”’)]»x \n", max_size=12))
+def test_terminal_end_is_the_regex(text):
+    assert _art._terminal_end(text) == bool(_art._RE_TERMINAL_END.search(text))
+
+
+@given(_LINES)
+@settings(max_examples=300)
+def test_chrome_and_caption_quick_checks_agree_with_the_patterns(line):
+    import re
+
+    p = " ".join(line.split())
+    chrome = re.compile(_art._RE_CHROME.pattern + "|" + _art._RE_CHROME_LOGO.pattern + "|"
+                        + _art._RE_CHROME_RIGHTS.pattern, re.I)
+    expected = bool(chrome.fullmatch(p)) or bool(
+        _art._RE_MENU.fullmatch(p) and not _art._RE_TERMINAL_END.search(p)
+        and all(len(part.split()) <= 3 for part in re.split(r"[|•·]", p)))
+    assert _art._chrome(p) == expected
+    if _art._RE_TERMINAL_END.search(p) and not re.search(r"\)\s*$", p):
+        caption = bool(_art._RE_CAPTION[1].fullmatch(p))
+    else:
+        caption = any(rx.fullmatch(p) for rx in _art._RE_CAPTION)
+    assert _art._caption(p) == caption
+
+
+_TXT_LINES = st.lists(
+    st.sampled_from(["", "  ", "a line that goes on,", "and ends here.", "Title Line",
+                     "   indented text  ", "x", "\t", "\u00a0word\u00a0", "# not md", "lower"]),
+    max_size=12,
+).map("\n".join)
+
+
+@given(_TXT_LINES)
+@settings(max_examples=300)
+def test_txt_lines_quick_path_agrees_with_the_general_rule(text):
+    # _segment answers "one paragraph per line" without its general pass when the text is
+    # clearly not hard-wrapped; the general pass (with the quick path off) must agree
+    quick = _art._segment(text, "txt")
+    saved = _art._txt_lines
+    _art._txt_lines = lambda _text: None
+    try:
+        general = _art._segment(text, "txt")
+    finally:
+        _art._txt_lines = saved
+    assert quick == general
+
+
+def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
+    calls = []
+    real = _art._is_us_style
+
+    def counting(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(_art, "_is_us_style", counting)
+    article_from_text("Drones for Baku\nBy Ann Lee May 31, 2023\n\n" + "Israel sold drones. " * 3)
+    assert calls == []
+    art = article_from_text("Drones for Baku\n05 / 10 / 2022\n\n" + "Israel sold drones. " * 3)
+    assert len(calls) == 1
+    assert art.published == "2022-10-05"  # day first: no US-style dates in the text
+
+
+def test_sentence_split_after_a_long_token():
+    # the word before a full stop is looked for in a window; a longer one is read whole
+    long_token = "U.S." * 30 + "Army"
+    text = f"It was {long_token}. Then the ministry said so. Gen. Smith agreed."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        f"It was {long_token}.", "Then the ministry said so.", "Gen. Smith agreed.",
+    ]

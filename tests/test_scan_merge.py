@@ -215,3 +215,179 @@ def test_streamed_candidates_equal_the_in_memory_scan(articles, tmp_path):
     assert result.written and result.failures and result.events == 4
     in_memory = scan([articles], manifest=manifest).timeline
     assert out.read_text(encoding="utf-8") == tl.dumps(in_memory, header="h")
+
+
+def test_streamed_ids_made_unique_equal_the_in_memory_scan(tmp_path):
+    # the same article three times: the second and third copies' event ids (and source ids)
+    # are made unique in the parent, by editing the rendered YAML's id lines (or re-rendering)
+    from extract.scan import scan, write_candidates
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(FIX / "weekly.txt", folder / name)
+    manifest = {name: {"publisher": "Weekly", "published": "2023-05-31"}
+                for name in ("a.txt", "c.txt")}  # b.txt: the source id comes from the text
+    out = tmp_path / "streamed.yaml"
+    counted: list[int] = []
+    result = write_candidates([folder], out, manifest=manifest, header="h",
+                              on_total=counted.append)
+    assert counted == [3] and result.files == 3 and result.events > 3
+    in_memory = scan([folder], manifest=manifest).timeline
+    assert out.read_text(encoding="utf-8") == tl.dumps(in_memory, header="h")
+    ids = [e.id for e in in_memory.events]
+    assert len(set(ids)) == len(ids) and any(i.endswith("-2") for i in ids)
+
+
+def test_renamed_items_are_the_rendered_renamed_events(articles):
+    from extract.scan import _items_yaml, _renamed_items, scan
+
+    events = scan([articles]).timeline.events
+    text = _items_yaml(events)
+    renames = [(e.id, f"{e.id}-{i}" if i % 2 else e.id) for i, e in enumerate(events)]
+    renamed = [e.model_copy(update={"id": new}) for e, (_, new) in zip(events, renames,
+                                                                        strict=True)]
+    assert _renamed_items(text, renames) == _items_yaml(renamed)
+    # not the expected shape: the caller renders again
+    assert _renamed_items(text, renames[:-1]) is None  # a count that does not fit
+    assert _renamed_items(text, [(e.id, "2016") for e in events]) is None  # would be quoted
+    assert _renamed_items(text.replace("- id: ", "- id: x", 1), renames) is None
+
+
+# ------------------------------------------------------------------ extraction fast paths
+# The event layer's quick forms (extract/events.py) against the plain patterns they replace.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extract import events as ev  # noqa: E402
+
+_GAZ = ev.Gazetteers.load()
+_NAMES = sorted({alias for names in (_GAZ.countries, _GAZ.people, _GAZ.systems)
+                 for alias in names.canonical})
+_PIECES = st.one_of(
+    st.sampled_from(_NAMES),
+    st.sampled_from(_NAMES).map(str.upper),
+    st.sampled_from(["-", " ", "_", "x", "é", "\u212a", "ſ", "İ", "“", "'s", "2", ".", "\n",
+                     "said", "bought", "the contract", "in 2016", "SIPRI", "3%", "percent of",
+                     "confirmed the use", "deployed", "$5 billion", "40 million dollars",
+                     "second-largest", "Meanwhile, ", " , ", " in ,", "\t"]),
+)
+_SENTENCES = st.lists(_PIECES, min_size=1, max_size=12).map(" ".join)
+
+
+@given(_SENTENCES)
+@settings(max_examples=400)
+def test_names_quick_pattern_finds_what_the_alternation_finds(text):
+    for names in (_GAZ.countries, _GAZ.people, _GAZ.systems):
+        expected: dict[str, None] = {}
+        for m in names.rx.finditer(text):
+            word = m.group(0)
+            name = names.canonical.get(word.casefold() if names.ignore_case else word)
+            if name:
+                expected.setdefault(name, None)
+        assert names.found(text) == list(expected)
+
+
+@given(_SENTENCES)
+@settings(max_examples=400)
+def test_lower_cased_cues_match_what_the_case_insensitive_cues_match(text):
+    assert _GAZ.ascii_cues is not None  # the shipped cues are all safe to lower-case
+    text = text.encode("ascii", "ignore").decode()
+    expected = [(m.lastgroup, m.span()) for m in _GAZ.all_cues.finditer(text)]
+    assert [(m.lastgroup, m.span()) for m in _GAZ.ascii_cues.finditer(text.lower())] == expected
+
+
+@pytest.mark.parametrize("pattern, lowered", [
+    (r"SIPRI", "sipri"),
+    (r"licen[cs]ed? production", "licen[cs]ed? production"),
+    (r"(?:confirmed|reported) the Use", "(?:confirmed|reported) the use"),
+    (r"\d+\s?%", r"\d+\s?%"),
+    (r"[A-Z]\W", r"[a-z]\W"),  # \W keeps its case: lower-casing it would make it \w
+    (r"[A-z]", None),  # a range across cases
+    (r"\x41", None),  # other escapes
+    (r"(?i:a)", None),  # inline flags
+    (r"(?P<t>a)", None),  # named groups
+    ("\u212a", None),  # the Kelvin sign matches "k" ignoring case
+    (r"chargé", "chargé"),  # never matches ASCII text, either way
+], ids=["literal", "set", "group", "classes", "negated-class", "range", "escape", "flags",
+        "named", "kelvin", "accent"])
+def test_lower_cased_pattern(pattern, lowered):
+    assert ev._lower_cased(pattern) == lowered
+
+
+@given(st.lists(st.sampled_from(list("aAbB-_ 1.") + [r"\d", r"\w", r"\W", r"\s", r"\b", "[a-c]",
+                                                      "[A-C]", "[^aB]", "(?:a|B)", "?", "*",
+                                                      "|", "é", "$"]), min_size=1, max_size=8),
+       st.text(alphabet="aAbBcC-_ 1.9xX\n", max_size=12))
+@settings(max_examples=500)
+def test_lower_cased_patterns_match_alike(parts, text):
+    import re
+
+    pattern = "".join(parts)
+    try:
+        original = re.compile(pattern, re.I)
+    except re.error:
+        return
+    lowered = ev._lower_cased(pattern)
+    if lowered is None:
+        return
+    assert ([(m.span(), m.groups()) for m in re.compile(lowered).finditer(text.lower())]
+            == [(m.span(), m.groups()) for m in original.finditer(text)])
+
+
+def _find_value_reference(sentence: str, kind: str):
+    """find_value without its quick checks: every pattern is run."""
+    import re
+
+    m = ev._MONEY_RE.search(sentence)
+    if m:
+        amount = float(m.group("num").replace(",", ".")) * ev._SCALE.get(
+            (m.group("scale") or "").lower(), 1)
+        return ev.Value(amount=amount, currency=ev._CURRENCY[m.group("cur")],
+                        approximate=bool(m.group("approx")), text=m.group(0).strip())
+    m = ev._MONEY_WORDS_RE.search(sentence)
+    if m:
+        amount = float(m.group("num").replace(",", ".")) * ev._SCALE[m.group("scale").lower()]
+        cur = {"dollars": "USD", "euros": "EUR", "manats": "AZN"}[m.group("cur").lower()]
+        return ev.Value(amount=amount, currency=cur, approximate=bool(m.group("approx")),
+                        text=m.group(0).strip())
+    if kind != "statistic":
+        return None
+    m = ev._PERCENT_RE.search(sentence)
+    if m:
+        return ev.Value(amount=float(m.group("num")), unit="percent", text=m.group(0))
+    m = re.search(r"\b(second|third|fourth|fifth)[- ]largest\b", sentence, re.I)
+    if m:
+        return ev.Value(amount=ev._ORDINALS[m.group(1).lower()], unit="rank", text=m.group(0))
+    return None
+
+
+@given(_SENTENCES.map(lambda s: s.replace("ſ", "")), st.sampled_from(["deal", "statistic"]))
+@settings(max_examples=300)
+def test_find_value_quick_checks_agree(sentence, kind):
+    assert ev.find_value(sentence, kind) == _find_value_reference(sentence, kind)
+
+
+@given(_SENTENCES)
+@settings(max_examples=300)
+def test_title_white_space_as_the_pattern_had_it(sentence):
+    import re
+
+    def reference(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
+        text = sentence
+        for a, b in sorted(spans, reverse=True):
+            text = text[:a] + text[b:]
+        for rx, replacement in ev._TITLE_STEPS:
+            text = rx.sub(replacement, text)
+        text = re.sub(r"\s+", " ", text).strip(" ,;:-–—\"“”'")
+        text = re.sub(r"\s+([,.;:])", r"\1", text)
+        if not text:
+            text = sentence.strip()
+        if len(text) > limit:
+            text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return text[0].upper() + text[1:] if text else text
+
+    sentence = sentence.strip() or "x"
+    spans = [(0, min(4, len(sentence)))]
+    assert ev.make_title(sentence, spans) == reference(sentence, spans)

@@ -591,3 +591,55 @@ def test_many_edits_stay_fast_enough_to_be_linear(tmp_path):
         Document.text = original
     assert calls["n"] == 1
     assert len(tl.load(path).events) == 202
+
+
+# ------------------------------------------------------------------ rendering without PyYAML's
+# generic representer: the same bytes as yaml.dump of the same items
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _dump_reference(key: str, models: list) -> str:
+    import yaml
+
+    items = [tl._to_yaml_value(m, fast=True) for m in models]
+    if not items:
+        return f"{key}: []\n"
+    return yaml.dump({key: items}, Dumper=tl._FastDumper, sort_keys=False,  # noqa: S506
+                     allow_unicode=True, default_flow_style=False, width=1 << 16)
+
+
+_AWKWARD = st.one_of(
+    st.sampled_from(["2016", "yes", "null", "~", "1e5", "0x1F", "- x", "a: b", "#x", "x #y",
+                     " lead", "trail ", "two\nlines", "'q'", '"dq"', "ü “x”", "@at", "!bang",
+                     "*star", "&amp", "[x]", "{y}", "2023-05-30", "12:30", ".inf", "=", "<<",
+                     "\t", "\u2028", "\x85", "é" * 3, ""]),
+    st.text(max_size=12),
+)
+
+
+@given(st.lists(st.tuples(_AWKWARD, _AWKWARD, st.floats(0, 1), st.booleans(),
+                          st.lists(_AWKWARD, max_size=3),
+                          st.one_of(st.none(), st.floats(0, 1e12, allow_nan=False))),
+                max_size=3))
+@settings(max_examples=300)
+def test_render_items_writes_what_yaml_dump_writes(rows):
+    events = []
+    for i, (quote, context, confidence, approximate, actors, amount) in enumerate(rows):
+        value = None if amount is None else tl.Value(amount=amount, currency="USD", text=quote)
+        events.append(Event(
+            id=f"e-{i}", title=quote or "t", date="2016-05" if i % 2 else 2016,
+            approximate=approximate, type="deal", actors=actors, value=value,
+            evidence=[Evidence(source="s", quote=quote or "q", date_text=context or None,
+                               context=context or None)],
+            confidence=confidence,
+        ))
+    assert tl.render_items("events", events) == _dump_reference("events", events)
+
+
+def test_render_items_on_sources_and_empty():
+    sources = [tl.Source(id="a-1", title="2016", published="2023-05-30", url="https://x.y/z"),
+               tl.Source(id="b", publisher="yes", language="en")]
+    assert tl.render_items("sources", sources) == _dump_reference("sources", sources)
+    assert tl.render_items("events", []) == "events: []\n"
