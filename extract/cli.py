@@ -117,7 +117,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from extract.article import ManifestError, load_manifest
-    from extract.scan import article_files, write_candidates
+    from extract.scan import write_candidates
 
     manifest = {}
     if args.manifest:
@@ -131,9 +131,16 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if refusal:
         print(refusal, file=sys.stderr)
         return 1
-    files, _ = article_files(args.paths)
     workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
-    bar = _progress(len(files))
+    bar = None  # drawn once the scan has counted the files (it walks the folders once)
+
+    def start(total: int) -> None:
+        nonlocal bar
+        bar = _progress(total)
+
+    def step(n: int) -> None:
+        if bar is not None:
+            bar.update(n)
 
     def report(failure: str) -> None:
         if bar is not None:
@@ -145,7 +152,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
               "Review them, then: python -m extract merge THIS_FILE --into events.yaml")
     try:
         result = write_candidates(args.paths, args.out, manifest=manifest, workers=workers,
-                                  header=header, progress=bar.update if bar else None,
+                                  header=header, progress=step, on_total=start,
                                   on_failure=report)
     finally:
         if bar is not None:
