@@ -521,7 +521,7 @@ def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = No
                     cells["hover"].append(
                         f"<b>{name}</b> · {words}<br>"
                         f"{within:,} event{'s' if within != 1 else ''} dated within it"
-                        + (f"<br>{could:,} more that may fall in it (dated only to a "
+                        + (f"<br>{could:,} more that may fall in it<br>(dated only to a "
                            "longer period, approximate, or spanning several cells)"
                            if could else "")
                         + "<br>Click to zoom in")
@@ -538,6 +538,8 @@ def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = No
                 textfont={"color": cells["ink"], "size": 12}, constraintext="both",
                 customdata=cells["window"], hovertext=cells["hover"],
                 hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+                hoverlabel={"bgcolor": "#ffffff", "bordercolor": colour,
+                            "font": {"color": "#222222", "size": 13}},
                 meta={"role": "density", "type": event_type, "unit": counts.unit},
             ))
     fig.update_layout(
