@@ -1870,6 +1870,22 @@ def _dp_parse(s: str, base: str | None, language: str) -> tuple[str, str] | None
 _NUM_HINT = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]")
 
 
+# per rule, a pattern without look-arounds that matches inside every match of the rule: in a
+# window where it is not found, the rule cannot match (speed: these rules have long windows
+# and few matches). Each starts with a plain character or a character class, so the engine
+# skips to its candidates fast (a pattern ignoring case cannot: the letters are spelled out
+# as classes of what matches them ignoring case, the Kelvin sign with 'k').
+_RULE_HINTS: dict[str, re.Pattern[str]] = {
+    "num": _NUM_HINT,  # a, separator, b, separator
+    "iso": re.compile(r"\d-[01]\d-"),  # year-month-day
+    "compact": re.compile(r"\d\d{7}"),
+    "ymdslash": re.compile(r"\d/\d"),
+    "decade": re.compile(r"0s"),  # 1990s, '90s
+    "durlong": re.compile(r"-[Ll][Oo][Nn][Gg]"),  # -(?i:long)
+    "weekof": re.compile("[Ww][Ee][Ee][Kk\u212a]\\s+[Oo][Ff]"),  # (?i:week\s+of)
+}
+
+
 def _detect_day_first(text: str) -> bool | None:
     first_big = second_big = False
     if not _NUM_HINT.search(text):
@@ -1890,6 +1906,8 @@ def _detect_day_first(text: str) -> bool | None:
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago"})
 
+# the tokens of the text are the runs of ASCII letters and the runs of digits (what
+# ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_CASED = {
     "Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Valentine", "Boxing", "Labor",
@@ -1969,32 +1987,35 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     hits: dict[frozenset[str], list[tuple[int, int]]] = {}
     n = len(text)
     tok_rules = _TOK_RULES
-    for m in _TOKEN_RE.finditer(text):
-        t = m[0]
-        rules = tok_rules.get(t)
-        if rules is None and "0" <= t[0] <= "9":
+    for m in _TRIGGER_SCAN.finditer(text):
+        g = m.lastindex
+        if g is None:
+            break  # the end of the text
+        ts, te = m.span(g)
+        t = m[g]
+        if g == 1:
+            rules = tok_rules.get(t)
+            if rules is None:
+                if t.islower() or t.lower() not in _WORD_RULES:
+                    continue  # a lowercase word not in the table, or a name
+                rules = _WORD_RULES[t.lower()]  # 'Now', 'TODAY'
+        else:
             ln = len(t)
             if ln == 4 or ln == 8:
                 if not ("16" <= t[:2] <= "20"):
                     continue
                 rules = _R_YEAR
-            elif ln <= 2:
-                nx = text[m.end():m.end() + 3]
+            else:  # one or two digits
+                nx = text[te:te + 3]
                 if not (nx[:1] in "/.-" and len(nx) > 1 and nx.lstrip("/.- ")[:1].isdigit()) \
-                        and not (nx[:1] == "s" and text[m.start() - 1:m.start()] == "'"):
+                        and not (nx[:1] == "s" and text[ts - 1:ts] == "'"):
                     continue
                 rules = _R_NUM
-            else:
-                continue
-        elif rules is None:
-            if t.islower() or t.lower() not in _WORD_RULES:
-                continue  # a lowercase word not in the table, or a name
-            rules = _WORD_RULES[t.lower()]  # 'Now', 'TODAY'
         lst = hits.get(rules)
         if lst is None:
-            hits[rules] = [m.span()]
+            hits[rules] = [(ts, te)]
         else:
-            lst.append(m.span())
+            lst.append((ts, te))
     # per rule, the merged windows around the tokens of the classes that trigger it, with the
     # rule's own reach; rules with the same classes and reach share them
     by_rule: dict[str, list[frozenset[str]]] = {}
@@ -2025,6 +2046,29 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
             done[key] = got
         out[r] = got
     return out
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """``words`` (longest first) as a regular expression shaped like a prefix tree.
+
+    It matches what ``"|".join(map(re.escape, words))`` matches, with the same choice where
+    several words fit (the longest one the rest of the pattern accepts): at each character
+    only the branches that continue with it are tried, and a word that ends is tried after
+    every longer word through it. A position is tested once, not once per word.
+    """
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    alternatives = [re.escape(c) + _prefix_tree(rest) for c, rest in branches.items()]
+    if ends:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 _PERIOD_WIN_L, _PERIOD_WIN_R = 120, 60
@@ -2107,7 +2151,14 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
     # the grammar runs only in windows around cheap trigger tokens (speed)
     wins = _windows(text)
     for name, rx, prio in _RULES:
-        for ws, we in wins.get(name, ()):
+        rwins = wins.get(name)
+        if not rwins:
+            continue
+        hint = _RULE_HINTS.get(name)
+        if hint is not None:
+            # a rule that rarely matches runs only in windows with what all its matches contain
+            rwins = [w for w in rwins if hint.search(text, w[0], w[1])]
+        for ws, we in rwins:
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, name, m))
@@ -2428,3 +2479,32 @@ def to_timeml(text: str, mentions: list[DateMention], published: Any = None,
 # token -> the rules to run around it (one dict lookup per token in _windows)
 _TOK_RULES: dict[str, frozenset[str]] = {**_WORD_RULES,
                                          **{t: _cased_rules(t) for t in _TRIGGER_CASED}}
+
+
+def _trigger_scan(words: list[str]) -> re.Pattern[str]:
+    """One regex whose matches are the tokens (:data:`_TOKEN_RE`) of a text that may trigger a
+    rule; every other token is skipped inside the regex engine, a whole run at a time, so each
+    attempt starts at a token boundary.
+
+    Group 1: a letter token equal to one of ``words`` (lowercase) ignoring ASCII case. Group
+    2: a digit token of 4 or 8 digits starting 1 or 2, or of 1-2 digits (the first ASCII)
+    followed by one of ``/.-s`` (a superset of what ``_windows`` keeps; it decides). The last
+    match, at the end of the text, has neither group.
+    """
+    branches: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        branches.setdefault(w[0], []).append(w[1:])
+    # the first letter in both cases as plain characters: the engine rules out a branch by
+    # one comparison (it tries every branch that ignores case)
+    alts = []
+    for c, rest in branches.items():
+        tail = _prefix_tree(rest)
+        tail = f"(?ai:{tail})" if tail else ""
+        alts += [re.escape(cc) + tail for cc in dict.fromkeys((c.lower(), c.upper()))]
+    word = "(?:" + "|".join(alts) + r")(?![A-Za-z])"
+    digits = r"(?:[12]\d{3}(?:\d{4})?(?!\d)|[0-9]\d?(?=[/.s-]))"
+    skip = rf"(?:[^A-Za-z\d]*+(?:(?!{word})[A-Za-z]++|(?!{digits})\d++))*+[^A-Za-z\d]*+"
+    return re.compile(rf"{skip}(?:({word})|({digits})|\Z)")
+
+
+_TRIGGER_SCAN = _trigger_scan([t.lower() for t in _TOK_RULES])

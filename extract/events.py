@@ -34,6 +34,7 @@ import yaml
 
 from extract.article import Article
 from extract.dates import DateMention, find_dates, mention_span
+from extract.dates import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.timeline import Event, Evidence, PartialDate, Source, Value
 
 log = logging.getLogger(__name__)
@@ -52,29 +53,6 @@ def slugify(text: str, limit: int = 60) -> str:
 
 
 _WORD_START = r"(?<![\w-][\s\S])"  # after a name's first letter: nothing word-like before it
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """``words`` (longest first) as a regular expression shaped like a prefix tree.
-
-    It matches what ``"|".join(map(re.escape, words))`` matches, with the same choice where
-    several words fit (the longest one the rest of the pattern accepts): at each character
-    only the branches that continue with it are tried, and a word that ends is tried after
-    every longer word through it. A position is tested once, not once per word.
-    """
-    branches: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            branches.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    alternatives = [re.escape(c) + _prefix_tree(rest) for c, rest in branches.items()]
-    if ends:
-        alternatives.append("")
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _names_pattern(words: list[str]) -> str:

@@ -592,3 +592,86 @@ def test_timex3_view_splits_worded_year_ranges():
     xml = to_timeml(text, ms, "2023-05-31")
     assert '<TIMEX3 tid="t1" type="DATE" value="1994">1994</TIMEX3> and ' in xml
     assert '<TIMEX3 tid="t2" type="DATE" value="1997">1997</TIMEX3>' in xml
+
+
+# --- the trigger-token scan of _windows and the rule hints (speed; same output) ---------------
+from extract import dates as _d  # noqa: E402
+
+
+def _tokenizer_triggers(text: str) -> list[tuple[tuple[int, int], frozenset[str]]]:
+    """What _windows kept before the trigger scan: every token, filtered in Python."""
+    out = []
+    for m in _d._TOKEN_RE.finditer(text):
+        t = m[0]
+        rules = _d._TOK_RULES.get(t)
+        if rules is None and "0" <= t[0] <= "9":
+            ln = len(t)
+            if ln == 4 or ln == 8:
+                if not ("16" <= t[:2] <= "20"):
+                    continue
+                rules = _d._R_YEAR
+            elif ln <= 2:
+                nx = text[m.end():m.end() + 3]
+                if not (nx[:1] in "/.-" and len(nx) > 1 and nx.lstrip("/.- ")[:1].isdigit()) \
+                        and not (nx[:1] == "s" and text[m.start() - 1:m.start()] == "'"):
+                    continue
+                rules = _d._R_NUM
+            else:
+                continue
+        elif rules is None:
+            if t.islower() or t.lower() not in _d._WORD_RULES:
+                continue
+            rules = _d._WORD_RULES[t.lower()]
+        out.append((m.span(), rules))
+    return out
+
+
+def _windows_from(hits: list[tuple[tuple[int, int], frozenset[str]]],
+                  n: int) -> dict[str, list[tuple[int, int]]]:
+    by_rule: dict[str, list[tuple[int, int]]] = {}
+    for span, rules in hits:
+        for r in rules:
+            by_rule.setdefault(r, []).append(span)
+    out = {}
+    for r, toks in by_rule.items():
+        lr, rr = _d._REACH.get(r, _d._REACH_DEFAULT)
+        merged: list[tuple[int, int]] = []
+        for ts, te in toks:
+            s, e = max(0, ts - lr), min(n, te + rr)
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        out[r] = merged
+    return out
+
+
+_TOKEN_PIECES = st.sampled_from(
+    sorted({*_d._TOK_RULES, *(w.upper() for w in _d._TOK_RULES), *(w.title() for w in
+                                                                   _d._TOK_RULES)})
+    + ["mayor", "Mayo", "2020", "1999", "20200131", "1500", "12", "5", "٣", "²", "1٣00", "é",
+       "\u212a", "ſ", "İ", "'", "s", "/", ".", "-", " ", "\n", ",", "p.m.", "'90s", "x", "Zq"])
+
+
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.text(max_size=4)), max_size=30).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_trigger_scan_keeps_what_the_tokenizer_kept(text):
+    hits = _tokenizer_triggers(text)
+    assert _d._windows(text) == _windows_from(hits, len(text))
+
+
+@pytest.mark.parametrize("name", sorted(_d._RULE_HINTS))
+def test_rule_hint_is_inside_every_match(name):
+    # every rule match on the test corpus texts contains its hint (the hint is a necessary
+    # condition: a window without it has no match)
+    rx, hint = _d._RULES_BY_NAME[name], _d._RULE_HINTS[name]
+    samples = ["on 2022-05-30 at 10:00", "05 / 10 / 2022", "11/02/89", "20230531", "2023/05/30",
+               "the 1990s and the '80s", "a decades-long battle, a DAY-LONG talk",
+               "the week of March 6", "The Week  of Oct. 3, 2021", "wee\u212a of May 5"]
+    seen = 0
+    for s in samples:
+        for m in rx.finditer(s):
+            if m.end() > m.start():
+                seen += 1
+                assert hint.search(m.group()), (name, m.group())
+    assert seen, name
