@@ -380,7 +380,12 @@ def rerun_steps(path: Path) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]
     import plotly.tools
 
     from dashboard import state
-    from dashboard.figures import TimelineOptions, timeline_figure
+    from dashboard.figures import (
+        DETAIL_LIMIT,
+        TimelineOptions,
+        density_figure,
+        timeline_figure,
+    )
     from dashboard.filters import Filters, apply
     from dashboard.frame import build
     from extract.timeline import load
@@ -396,7 +401,7 @@ def rerun_steps(path: Path) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]
         # the timeline page's "Event" select box: set_index + format_func per option
         shown = ctx["shown"]
         by_id = ctx["frames"].events.set_index("id", drop=False)
-        ids = shown["id"].tolist()[:5000]
+        ids = shown["id"].tolist() if len(shown) <= DETAIL_LIMIT else []
         return [f"{by_id.at[i, 'label']} · {by_id.at[i, 'title']}" for i in ids]
 
     def sidebar_and_state(ctx: dict[str, Any]) -> None:
@@ -418,8 +423,10 @@ def rerun_steps(path: Path) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]
         ("filter (default: accepted)", lambda c: c.update(
             shown=apply(c["frames"].events, Filters()))),
         ("filter (type=deal)", lambda c: apply(c["frames"].events, Filters(types=("deal",)))),
-        ("figure build", lambda c: c.update(
-            fig=timeline_figure(c["shown"], options=TimelineOptions()))),
+        ("figure build (counts or marks, as shown)", lambda c: c.update(
+            fig=density_figure(c["shown"], options=TimelineOptions())
+            if len(c["shown"]) > DETAIL_LIMIT
+            else timeline_figure(c["shown"], options=TimelineOptions()))),
         ("figure -> JSON (st.plotly_chart)", lambda c: c.update(
             spec=streamlit_plotly_spec(c["fig"]))),
         ("card select box options", card_options),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -174,8 +175,6 @@ def _app(monkeypatch, events):
 
 
 def _roles(at) -> set[str]:
-    import json
-
     return {(t.get("meta") or {}).get("role") for chart in at.get("plotly_chart")
             for t in json.loads(chart.proto.spec)["data"]}
 
@@ -187,6 +186,9 @@ def test_app_shows_counts_then_marks_after_a_zoom(monkeypatch, many_file):
     captions = " ".join(c.value for c in at.caption)
     assert "1,200 events are too many to draw one by one" in captions
     assert "click a cell to zoom in" in captions
+    # the event box lists events only when they are few enough to draw as marks
+    box = at.selectbox(key="event")
+    assert box.options == [] and "1,200 events in view" in box.proto.placeholder
     # what a click on the 2003 cell asks for (the chart's own click is a browser test)
     from dashboard.state import _ZOOM
 
@@ -195,6 +197,9 @@ def test_app_shows_counts_then_marks_after_a_zoom(monkeypatch, many_file):
     assert at.slider(key="f_window").value == (dt.date(2003, 1, 1), dt.date(2003, 12, 31))
     assert at.query_params["from"] in ("2003-01-01", ["2003-01-01"])
     assert _roles(at) >= {"marks"} and "density" not in _roles(at)
+    marks = [i for chart in at.get("plotly_chart") for t in json.loads(chart.proto.spec)["data"]
+             if (t.get("meta") or {}).get("role") == "marks" for i in t["customdata"]]
+    assert len(at.selectbox(key="event").options) == len(marks) <= DETAIL_LIMIT
     # the toggle draws every mark of the whole timeline
     at.button(key="reset_filters").click().run()
     assert _roles(at) == {"density"}

@@ -26,7 +26,9 @@ from dashboard.figures import (
 from dashboard.filters import LANE_MODES
 from dashboard.views import card
 
-MAX_PICK_OPTIONS = 5000  # a select box with more entries is no use to anyone
+# the event box lists the events in view when they are few enough to draw as marks; more
+# entries are no use to anyone and make every rerun heavier (they are sent each time)
+MAX_PICK_OPTIONS = DETAIL_LIMIT
 LANE_WORDS = {"type": "Type", "actor": "Actor", "system": "Weapon system"}  # lanes by ...
 _FIGURE = "_timeline_figure"
 
@@ -113,14 +115,19 @@ def _counts_chart(fig: object, n: int) -> None:
 
 
 def _card(view: state.View, shown: pd.DataFrame, counts: bool = False) -> None:
-    ids = shown["id"].iloc[:MAX_PICK_OPTIONS].tolist()
+    listed = len(shown) <= MAX_PICK_OPTIONS
+    ids = shown["id"].tolist() if listed else []
     selected = st.session_state.get(state.K_EVENT)
     if selected and selected not in ids:
         ids = [selected, *ids]
     labels = view.frames.pick_labels
     st.selectbox(
-        "Event", ids, key=state.K_EVENT, index=None, placeholder="Pick an event, or click a mark",
+        "Event", ids, key=state.K_EVENT, index=None,
+        placeholder="Pick an event, or click a mark" if listed else
+        f"{len(shown):,} events in view: zoom in, filter or search to list them",
         format_func=lambda i: labels.get(i, i),
+        help=None if listed else f"The box lists the events in view once they are at most "
+                                 f"{MAX_PICK_OPTIONS:,}.",
     )
     row = view.frames.event(selected) if selected else None
     if row is not None:
