@@ -132,6 +132,10 @@ def _card(view: state.View, shown: pd.DataFrame, counts: bool = False) -> None:
     row = view.frames.event(selected) if selected else None
     if row is not None:
         card.render(row, view.frames, in_view=bool((shown["id"] == selected).any()))
+    elif not shown.empty and counts and not listed:
+        st.info("Click a cell of the chart to zoom in until each event is a mark you can "
+                "click; or narrow the view with the filters or the search until the Event box "
+                "lists its events.")
     elif not shown.empty and counts:
         st.info("Pick an event to see its sources, or click a cell of the chart to zoom in "
                 "until each event is a mark you can click.")
