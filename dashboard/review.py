@@ -228,7 +228,8 @@ def context_markdown(spans: Sequence[Span]) -> str:
 
 @dataclass(frozen=True)
 class EditForm:
-    """The edit form's fields as the curator sees them (all text but ``approximate``)."""
+    """The edit form's fields as the curator sees them (text, but for the check boxes and
+    ``references``: the ids of further sources)."""
 
     title: str = ""
     date: str = ""
@@ -244,6 +245,7 @@ class EditForm:
     value_approximate: bool = False
     value_text: str = ""
     unverified: bool = False
+    references: tuple[str, ...] = ()
     summary: str = ""
     notes: str = ""
 
@@ -263,7 +265,8 @@ def form_of(event: Event) -> EditForm:
         value_amount=_amount_words(v.amount) if v else "",
         value_currency=(v.currency or "") if v else "", value_unit=(v.unit or "") if v else "",
         value_approximate=v.approximate if v else False, value_text=(v.text or "") if v else "",
-        unverified=event.unverified, summary=event.summary or "", notes=event.notes or "",
+        unverified=event.unverified, references=tuple(event.references),
+        summary=event.summary or "", notes=event.notes or "",
     )
 
 
@@ -342,6 +345,8 @@ def edit_changes(event: Event, form: EditForm) -> dict[str, Any]:
             changes[name] = _names(getattr(form, name))
     if "unverified" in changed:
         changes["unverified"] = bool(form.unverified)
+    if "references" in changed:
+        changes["references"] = list(dict.fromkeys(form.references))  # order kept, no repeats
     if changed & {"value_amount", "value_currency", "value_unit", "value_approximate",
                   "value_text"}:
         changes["value"] = _value(event, form)

@@ -243,6 +243,16 @@ def test_edit_changes_value_words_approximate_and_unverified():
         "unverified": False}
 
 
+def test_edit_changes_references_in_order_without_repeats():
+    ev = load(TIMELINE).event_map()[LORA]
+    form = review.form_of(ev)
+    assert form.references == ()
+    picked = review.EditForm(**{**form.__dict__, "references": (
+        "gazette-2023-05-31", "blog-2022-07", "gazette-2023-05-31")})
+    assert review.edit_changes(ev, picked) == {
+        "references": ["gazette-2023-05-31", "blog-2022-07"]}
+
+
 def check_lines(path: Path) -> list[str]:
     """What ``python -m extract check`` prints for a file, one problem a line."""
     proc = subprocess.run([sys.executable, "-m", "extract", "check", str(path)],
@@ -403,6 +413,7 @@ def test_edit_then_accept(monkeypatch, events):
     at.text_input(key=k + "value_text").set_value("some $30 million")
     at.checkbox(key=k + "value_approximate").check()
     at.checkbox(key=k + "unverified").check()
+    at.multiselect(key=k + "references").select("gazette-2023-05-31")
     at.text_area(key=k + "notes").set_value("Date from the ministry's statement.")
     click(at, k + "edit_accept")
     after = events.read_text()
@@ -414,6 +425,7 @@ def test_edit_then_accept(monkeypatch, events):
     assert ev.value.amount == 30_000_000 and ev.value.currency == "USD"
     assert (ev.value.text, ev.value.approximate, ev.unverified) == ("some $30 million", True,
                                                                     True)
+    assert ev.references == ["gazette-2023-05-31"]
     assert ev.status == "accepted" and ev.reviewed_by == "Ana"
     assert ev.notes == "Date from the ministry's statement."
     assert "    people: [Benny Gantz, Zakir Hasanov]" in after  # flow list, like the rest

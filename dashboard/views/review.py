@@ -97,7 +97,7 @@ def _evidence(event: Event, doc_sources: dict) -> None:
         st.caption(" · ".join(bits))
 
 
-def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
+def _edit_form(item: review.QueueItem, name: str, path: Path, sources: dict) -> None:
     ev = item.event
     f = review.form_of(ev)
     k = f"rv_{ev.id}_"
@@ -131,6 +131,11 @@ def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
                     key=k + "value_approximate", help="'about', 'some', 'more than'")
         c3.checkbox("Unverified claim", value=f.unverified, key=k + "unverified",
                     help="A claim no independent source confirms: shown as such.")
+        st.multiselect(
+            "Further sources (references)", list(sources), default=list(f.references),
+            key=k + "references", format_func=lambda i: _source_words(sources, i),
+            placeholder="Sources that establish the date or facts beyond the quotes",
+            help="Sources listed in the timeline file, often ones known only by their link.")
         st.text_area("Summary", value=f.summary, key=k + "summary", height=68)
         st.text_area("Notes (doubts, disagreements between sources)", value=f.notes,
                      key=k + "notes", height=68)
@@ -138,10 +143,25 @@ def _edit_form(item: review.QueueItem, name: str, path: Path) -> None:
                                           type="primary", disabled=not name)
     if submitted:
         ss = st.session_state
-        form = review.EditForm(**{fld: ss[k + fld] for fld in review.EditForm.__dataclass_fields__})
+        values = {fld: ss[k + fld] for fld in review.EditForm.__dataclass_fields__}
+        values["references"] = tuple(values["references"])
+        form = review.EditForm(**values)
         decision = review.Decision("accept", (ev.id,), name,
                                    changes=review.edit_changes(ev, form), titles=(ev.title,))
         _report(state.decide(path, decision), decision)
+
+
+def _source_words(sources: dict, source_id: str) -> str:
+    """'Caspian News · 29 Mar 2023 · title (id)' for a source id (the id alone if unlisted)."""
+    src = sources.get(source_id)
+    if src is None:
+        return source_id
+    bits = [src.publisher or src.id]
+    if src.published is not None:
+        bits.append(date_label(src.published))
+    if src.title:
+        bits.append(src.title)
+    return " · ".join(bits) + f" ({src.id})"
 
 
 def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name: str,
@@ -192,7 +212,7 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
         if decision is not None:
             _report(state.decide(path, decision), decision)
         with st.expander("Edit, then accept"):
-            _edit_form(item, name, path)
+            _edit_form(item, name, path, sources)
 
 
 def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
