@@ -7,6 +7,7 @@ Playwright is missing.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ARTIFACTS = Path(__file__).parent / "artifacts"
+# the tests that take the README's pictures write them here: docs/ when asked to retake them
+# (ARMS_UPDATE_PICTURES=1), else beside the logs, so that a test run leaves the checkout as it was
+PICTURES = ROOT / "docs" if os.environ.get("ARMS_UPDATE_PICTURES") else ARTIFACTS
 
 
 @contextmanager

@@ -7,13 +7,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import READY, ROOT, copy
+from conftest import PICTURES, READY, ROOT, copy
 
 pytestmark = pytest.mark.browser
 
 FIXTURES = ROOT / "tests" / "fixtures" / "dashboard"
 RICH = FIXTURES / "rich.yaml"
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SCREENSHOT = PICTURES / "screenshot.png"
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 
 MARK_IDS = """() => {
@@ -181,7 +181,8 @@ def test_broken_file_shows_the_error_then_the_fixed_file_shows(server_for, new_p
 
 
 def test_screenshot(server_for, new_page):
-    """docs/screenshot.png: the bundled timeline with a disputed event's card open."""
+    """screenshot.png (docs/ with ARMS_UPDATE_PICTURES=1): the bundled timeline with a disputed
+    event's card open."""
     from dashboard.frame import build
     from extract.timeline import TimelineError, load
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import READY, ROOT
+from conftest import PICTURES, READY, ROOT
 
 from dashboard.export import standalone_html
 from dashboard.figures import TimelineOptions, timeline_figure
@@ -19,7 +19,7 @@ from extract.timeline import load
 pytestmark = pytest.mark.browser
 
 BUNDLED = ROOT / "events.yaml"
-DOCS = ROOT / "docs"
+DOCS = PICTURES
 CARD_TITLE = '.st-key-present_card [data-testid="stHeading"] h2'
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import READY, ROOT
+from conftest import PICTURES, READY, ROOT
 from playwright.sync_api import expect
 
 from extract.timeline import Document, load
@@ -17,7 +17,7 @@ from extract.timeline import Document, load
 pytestmark = pytest.mark.browser
 
 FIXTURES = ROOT / "tests" / "fixtures" / "review"
-SCREENSHOT = ROOT / "docs" / "review.png"
+SCREENSHOT = PICTURES / "review.png"
 TALKS = ("herzog-talks-2023-05-30", "Herzog and Aliyev hold talks in Baku")
 PLANT = ("drone-plant-2022", "A drone plant opens near Baku")
 LORA = ("lora-delivery-2021-02", "Israel delivers LORA missiles to Azerbaijan")
@@ -68,8 +68,10 @@ def test_a_curators_round(server_for, new_page, events):
     assert "Rumours ran wild [x](javascript:alert(2)) all year." in quote.inner_text()
     # every widget drawn (not a loading placeholder) before the picture is taken
     page.get_by_role("button", name="Accept all 3 shown…").wait_for()
-    expect(page.get_by_test_id("stMultiSelect")).to_have_count(2)  # the page's own: no sidebar
-    for box in page.get_by_test_id("stMultiSelect").all() + page.get_by_test_id(
+    # the page's two filters and each of the 3 candidates' further sources (no sidebar)
+    expect(page.get_by_test_id("stMultiSelect")).to_have_count(2 + 3)
+    # (the page's filters come first; the further-sources boxes are in closed expanders)
+    for box in page.get_by_test_id("stMultiSelect").all()[:2] + page.get_by_test_id(
             "stSelectbox").filter(has_text="Merge into an existing event").all():
         box.get_by_role("combobox").wait_for()
     page.screenshot(path=str(SCREENSHOT))
