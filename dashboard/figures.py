@@ -383,9 +383,10 @@ def _floor(day: pd.Timestamp, unit: str) -> pd.Timestamp:
 def density_edges(first: pd.Timestamp, last: pd.Timestamp,
                   max_cells: int = MAX_CELLS) -> tuple[str, pd.DatetimeIndex]:
     """The finest calendar unit that cuts [first, last] (days, inclusive) into at most
-    ``max_cells`` cells, and the cell edges: each cell's first day, then the day after the
-    last cell. Cells are whole calendar units (a month cell is a whole month), so a count in a
-    cell is a count in that month, never in an arbitrary 37-day stretch."""
+    ``max_cells`` cells (decades whatever their number, beyond that), and the cell edges: each
+    cell's first day, then the day after the last cell. Cells are whole calendar units (a month
+    cell is a whole month), so a count in a cell is a count in that month, never in an
+    arbitrary 37-day stretch."""
     first, last = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
     for unit in DENSITY_UNITS:
         lo = _floor(first, unit)

@@ -170,22 +170,25 @@ def seed_view_from_url(frames: Frames) -> None:
         ss[K_LANES] = f.lanes
         ss[K_EVENT] = f.event
         ss[_SEEDED] = True
-    for key in PAGE_WIDGETS:  # keep page-only widgets alive across pages
-        if key in ss:
-            ss[key] = ss[key]
+    keep_widgets(PAGE_WIDGETS)  # widgets of one page keep their values across pages
     zoom = ss.pop(_ZOOM, None)
     if zoom is not None:  # before the slider is drawn: a widget's value can only be set then
         ss[K_WINDOW] = zoom
     _fit_to_file(frames)
 
 
-def keep_filters() -> None:
-    """On a page without the sidebar: keep the filter widgets' values for when the user comes
-    back (Streamlit forgets the state of a widget that a run does not draw)."""
+def keep_widgets(keys: tuple[str, ...]) -> None:
+    """Keep the values of widgets this run may not draw: Streamlit forgets the state of a
+    widget that a run does not draw, unless the run assigns it."""
     ss = st.session_state
-    for key in FILTER_WIDGETS:
+    for key in keys:
         if key in ss:
             ss[key] = ss[key]
+
+
+def keep_filters() -> None:
+    """On a page without the sidebar: the filters keep their values for the return."""
+    keep_widgets(FILTER_WIDGETS)
 
 
 def _fit_to_file(frames: Frames) -> None:
@@ -396,8 +399,7 @@ def presenter() -> Presenter:
         ss[K_PRESENT_ON], ss[K_PRESENT_SET] = p.on, p.set
         ss[K_PRESENT_THEME], ss[K_PRESENT_STEP] = p.theme, p.step
         ss[_PRESENT_SEEDED] = True
-    for key in _PRESENT_KEYS:  # widgets not drawn in presenter mode keep their values
-        ss[key] = ss[key]
+    keep_widgets(_PRESENT_KEYS)  # widgets not drawn in presenter mode keep their values
     return Presenter(on=bool(ss[K_PRESENT_ON]), step=int(ss[K_PRESENT_STEP]),
                      set=ss[K_PRESENT_SET], theme=ss[K_PRESENT_THEME])
 

@@ -13,6 +13,7 @@ leaves the figure as it is whenever it is big, so the browser does not redraw it
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import state
@@ -95,14 +96,13 @@ def _chart(fig: object) -> None:
     )
 
 
-def _counts_chart(fig: object, n: int) -> None:
+def _counts_chart(fig: go.Figure, n: int) -> None:
     st.plotly_chart(
         fig, key=state.density_key(), on_select="rerun", selection_mode=("points", "box"),
         config={"displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["lasso2d"]},
     )
-    unit = (getattr(fig, "data", None) or [None])[0]
-    unit_words = (unit.meta or {}).get("unit", "period") if unit is not None else "period"
+    unit_words = fig.data[0].meta["unit"] if fig.data else "period"
     st.caption(
         f"{n:,} events are too many to draw one by one, so each cell counts the events of its "
         f"lane in one {unit_words}: the deeper the colour, the more events dated within it "
