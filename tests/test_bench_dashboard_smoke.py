@@ -11,22 +11,13 @@ from pathlib import Path
 import pytest
 
 from extract.timeline import load
+from tests.bench_modules import BENCH
+from tests.bench_modules import load as load_bench
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def _load(name: str):
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))  # dashboard_bench imports make_timeline as a sibling
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_timeline = _load("make_timeline")
+make_timeline = load_bench("make_timeline")
 
 
 def test_make_timeline_writes_a_file_load_accepts(tmp_path):

@@ -3,28 +3,12 @@ runs end to end on a handful of them. Figures are not checked (speed is not a te
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 from extract.article import load_manifest, read_article
 from extract.scan import scan
+from tests.bench_modules import load
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-def _load(name: str):
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))  # extract_bench imports make_corpus as a sibling
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_corpus = _load("make_corpus")
-extract_bench = _load("extract_bench")
+make_corpus = load("make_corpus")
+extract_bench = load("extract_bench")
 
 
 def test_make_corpus_writes_readable_articles_with_events(tmp_path):
