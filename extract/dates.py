@@ -380,7 +380,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("yago", _c(r"(?<![\w-])(?P<w>(?i:year-earlier|year-ago))(?!\s+(?i:quarter|period|"
                 r"first|second|third|fourth)\b)(?![\w-])"), 2),
     # halves
-    ("half", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd))[-\s]+(?i:half)"
+    ("half", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd|last))[-\s]+(?i:half)"
                 rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR})|(?=\s+(?i:profit|results|earnings|sales|"
                 rf"revenue|net|loss)))"), 4),
     # seasons
@@ -403,7 +403,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # eighty", "the winter of nineteen ninety-four", "the year two thousand"
     ("spyear", _c(r"(?<!\w)(?:(?P<mon>" + _MON + r")\s+|(?i:the\s+)?(?P<s>(?i:spring|summer|"
                   r"autumn|fall|winter))\s+(?i:of)\s+|(?P<pre>(?i:in|since|of|until|by|from|"
-                  r"the\s+year))\s+)(?P<y>(?i:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|"
+                  r"the\s+year))\s+)?(?P<y>(?i:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|"
                   r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
                   r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                   r"eighteen|nineteen|hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|"
@@ -440,7 +440,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                    r"past|previous|coming|current|the\s+current|the\s+previous|the\s+next|"
                    r"the\s+following|the\s+same|that|the\s+prior|the\s+preceding)\s+"
                    r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|fiscal\s+year)"
-                   r")\b(?!-|s\b|\s+(?:ago|later|earlier|before|after))"), 3),
+                   r")\b(?!-|s\b|\s+(?:ago|later|earlier)\b)"), 3),
     # "over the weekend", "this weekend", "last weekend" (the TIMEX3 week value + '-WE')
     ("weekend", _c(r"(?<!\w)(?P<rel>(?i:the|this|last|next|past|coming))\s+(?i:weekend)\b"
                    r"(?!s\b)"), 3),
@@ -452,8 +452,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                rf"nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least|over|up\s+to|"
                rf"approximately|just\s+over|just\s+under|no\s+more\s+than|under|within|"
                rf"only)\s+)?(?P<num>{_NUMW})(?:\s+more)?(?P<hy>[-\s]+)(?P<unit>{_UNITW})(?P<pl>s)?\b"
+               rf"(?P<half>\s+and\s+a\s+half\b)?"
                rf"(?P<post>\s+(?:ago|later|earlier|afterwards?|from\s+now|hence|"
-               rf"or\s+so|old)\b)?)(?!-old)"), 2),
+               rf"or\s+so(?:\s+(?:ago|later|earlier))?|old)\b)?)(?!-old)"), 2),
     ("durvague", _c(r"(?i:\b(?P<pre>recent|the\s+coming|coming|the\s+past\s+few|the\s+next\s+few|"
                     r"the\s+last\s+few|the\s+past|the\s+last|the\s+recent|"
                     r"the\s+following)\s+(?P<unit>day|week|month|year|decade|quarter)s\b)"), 2),
@@ -504,6 +505,16 @@ _PAST_RE = re.compile(
     r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
     r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since)\b")
 _FUT_WORDS_ED = {"scheduled", "expected", "planned"}
+# words ending in -ed that are not past verbs here: nouns, numbers and the adjectives of
+# defence and business news ('armed forces', 'guided missiles', 'preferred shares')
+_ED_NOT_VERBS = frozenset({
+    "need", "speed", "seed", "indeed", "red", "bed", "united", "limited", "based", "hundred",
+    "armed", "armored", "armoured", "guided", "unguided", "preferred", "related", "listed",
+    "advanced", "alleged", "so-called", "detailed", "sophisticated", "integrated", "combined",
+    "self-propelled", "tracked", "wheeled", "manned", "crewed", "skilled", "experienced",
+    "interested", "concerned", "supposed", "sacred", "naked", "wicked", "beloved", "aged",
+    "talented", "dedicated", "hatred", "kindred", "shed", "sled", "weed", "breed", "feed",
+    "greed", "creed", "deed", "heed", "reed", "steed", "tweed", "embed"})
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
@@ -511,6 +522,16 @@ _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|eff
                           r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
                           r"scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+)?\Z")
 
+_HAD_RE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,2}\Z")
+# "the quarter ended Sept. 30"
+_QUARTER_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?(?P<mon>{_MON})\s*"
+                            rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?")
+# a deadline named after the date: 'set Nov. 10 as the deadline', 'the Nov. 10 deadline'
+_DEADLINE_AFTER = re.compile(r"(?i)\s+(?:as\s+(?:the|a|its|their)\s+)?deadline\b")
+# a deadline moved to the date: 'would extend its bid, due to expire Friday, to Nov. 6'
+_EXTEND_TO = re.compile(r"(?i)\b(?:extend|extends|extended|extending|postpone[sd]?|delay(?:s|ed)?|"
+                        r"push(?:es|ed)?\s+back|move[sd]?\s+back)\b[^.;!?]{0,70}\b(?:to|until)"
+                        r"\s+\Z")
 
 # "today's" meaning present-day: before a noun of people, the world or the times
 _GENERIC_TODAY = re.compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|personal|fast-paced|"
@@ -535,8 +556,10 @@ _FRONTED_REACH = 90
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
-    if _DEADLINE_RE.search(text, max(0, start - 30), start):
-        return "future"
+    dl = _DEADLINE_RE.search(text, max(0, start - 30), start)
+    if dl is not None:
+        # "it had been due to expire Friday": a deadline set in the past
+        return "past" if _HAD_RE.search(text, max(0, dl.start() - 40), dl.start()) else "future"
     lo = max(0, start - 150)
     hi = min(len(text), end + 100)
     left = text[lo:start]
@@ -557,8 +580,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 if label == "past" and w in _FUT_WORDS_ED:
                     continue
                 if label == "past" and w.endswith("ed") and (
-                        w in {"need", "speed", "seed", "indeed", "red", "bed", "united",
-                              "limited", "based"} or w.startswith("un")):
+                        w in _ED_NOT_VERBS or w.startswith("un")):
                     continue  # not verbs; 'unspecified', 'unnamed' are adjectives
                 d = len(seg) - m.end() if is_left else m.start()
                 # cues before the mention weigh a little more (they are usually its verb)
@@ -1088,10 +1110,13 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         mod, approx = _mod_of(g.get("mod"))
         rel = (g.get("rel") or "").lower()
         t = "past" if rel == "last" else "future" if rel == "next" else tense()
-        if t == "future" and not rel and dct.date is not None and _DEADLINE_RE.search(
-                text, max(0, s - 30), s):
-            # a deadline ('by Jan. 14', 'payable Jan. 2') is ahead, unless that day fell in
-            # the week before the DCT (a deadline just passed)
+        if not rel and dct.date is not None and (
+                _DEADLINE_RE.search(text, max(0, s - 30), s) or _DEADLINE_AFTER.match(text, e)
+                or _EXTEND_TO.search(text, max(0, s - 90), s)):
+            # a deadline ('by Jan. 14', 'payable Jan. 2', 'set Nov. 10 as the deadline',
+            # 'extend its offer ... to Nov. 6') is ahead, unless that day fell in the week
+            # before the DCT (a deadline just passed)
+            t = "future"
             past = _md_no_year(ctx, mon, day, "past")
             if past and 0 < (dct.date - _dt.date.fromisoformat(past)).days <= 7:
                 t = "past"
@@ -1133,12 +1158,13 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if g.get("cen"):
             v = f"{g['cen']}{g['dec']}"
         else:
+            # "'80s": the latest such decade begun by the DCT ("'10s" in a 2023 text: the
+            # 2010s; "'90s": the 1990s; "'80s" in 1989: the 1980s)
             d = int(g["dec2"])
-            cy = dct.y or 2000
-            v = f"19{d}" if (1900 + d * 10) <= cy - 10 or dct.y is None else f"20{d}"
-            if dct.y and 2000 + d * 10 <= cy:
-                # "'10s" in a 2023 text: the 2010s; "'90s": the 1990s
-                v = f"20{d}" if d * 10 <= cy - 2000 else f"19{d}"
+            cy = dct.y
+            c = 19 if cy is None else cy // 100 if cy // 100 * 100 + d * 10 <= cy \
+                else cy // 100 - 1
+            v = f"{c}{d}"
         return dict(value=v, type="DATE", precision="decade", mod=mod,
                     approximate=approx or mod is not None)
 
@@ -1209,10 +1235,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return None
 
     if name in ("qyear", "qthe", "yago"):
-        return _report_period(name, dict(g, _s=s), ctx)
+        return _report_period(name, dict(g, _s=s, _e=e), ctx)
 
     if name == "half":
         h = 1 if g["ord"].lower() in ("first", "1st") else 2
+        if g["ord"].lower() == "last" and not g.get("y"):
+            return None  # "the last half" alone may be of anything
         if g.get("y"):
             return dict(value=f"{g['y']}-H{h}", type="DATE", precision="quarter")
         if dct.y is None or dct.m is None:
@@ -1329,6 +1357,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
     if name == "deictic":
         if m.group(0).lower() == "today's" and _GENERIC_TODAY.match(text, e):
             return None  # "today's youth", "in today's world": present-day, not the DCT
+        if m.group(0)[:1] == "T" and re.search(r"\b[A-Z]{2,}\s+\Z", text[max(0, s - 12):s]):
+            return None  # "USA Today", "VOA Today": a title
+        if m.group(0).lower() == "tomorrow" and re.search(r"(?i)\bof\s+\Z", text[max(0, s - 4):s]):
+            return None  # "the people of tomorrow": the future in general, not a day
         w = re.sub(r"\s+", " ", m.group(0).lower()).removesuffix("'s")
         base = dct.date
         offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0,
@@ -1361,8 +1393,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if w == "soon" and (re.match(r"\s+after", after)
                             or re.search(r"(?i)\bas\s+$", text[max(0, s - 4):s])):
             return None  # 'soon after', 'as soon as' are conjunctions, not times
-        if w == "now" and re.match(r"(?i)\s+that\b", after):
-            pass
+        if w == "soon" and not re.search(r"(?i)\b(?:will|would|may|might|could|can|should|"
+                                         r"shall|must|to)\s+\Z", text[max(0, s - 8):s]) \
+                and tense() == "past":
+            return None  # "he was soon released": soon after a past event, not the future
         if w in ("recently", "lately", "in the past", "the past", "recent"):
             v = "PAST_REF"
         elif w in ("the future", "soon", "in the near future", "the near future"):
@@ -1384,16 +1418,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             mod = "END" if early == "late" else None
         if unit == "fiscal year":
             unit = "year"
+        if g["unit"][:1].isupper() and re.search(r"[\"“'`]\s*\Z", text[max(0, s - 2):s]):
+            return None  # ABC's "This Week": a programme's title
         if unit == "weekend" and rel in ("this", "last", "next", "past", "coming"):
             return None  # the 'weekend' rule gives these their '-WE' value
         if rel in ("the next", "the following", "the previous", "the prior", "the preceding",
                    "the same", "that"):
+            if re.match(r"\s+(?:before|after)\b", text[e:e + 8]):
+                return None  # "the day after the attack": anchored on an event, not a date
             # anaphoric: anchored on the previous date (the DCT if none)
-            if rel in ("the next", "the following") and unit in ("year", "month", "week",
-                                                                  "quarter", "decade"):
-                after = text[e:e + 12]
-                if not re.match(r"\s*[,.;]", after) and unit != "day":
-                    pass
             k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1,
                  "the preceding": -1, "the same": 0, "that": 0}[rel]
             anc = ctx.anchor
@@ -1415,6 +1448,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         y = _spelled_year(g["y"])
         if y is None:
             return None
+        if not (g.get("mon") or g.get("s") or g.get("pre")) and not re.match(
+                r"(?i)nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|oh)",
+                g["y"]):
+            return None  # a bare "nineteen ninety-six" is a year; "two thousand" a number
         if g.get("mon"):
             return dict(value=_ym(y, _MONTHS[g["mon"].rstrip(".").lower()]), type="DATE",
                         precision="month")
@@ -1520,6 +1557,11 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if numraw in ("a", "an") and not g.get("pl") and unit in ("day", "night") and not post \
                 and not dirw:
             return None  # 'a day' alone is usually not a TIMEX duration
+        if numraw == "one" and unit == "day" and not (g.get("pl") or post or dirw or g.get(
+                "appr")) and re.search(r"(?i)\b(?:will|would|could|may|might|shall|should|can)"
+                                       r"\s+\Z", text[max(0, s - 10):s]):
+            # "Islam will one day be ...": some day in the future, not a length
+            return dict(value="FUTURE_REF", type="DATE", precision="ref", relative=True)
         if numraw in ("a", "an") and not g.get("pl") and not post and not dirw and not g.get(
                 "appr") and _RATE_RE.search(text, max(0, s - 30), s):
             return None  # a rate: '700 seats a week', '$1.76 a year' ('per', not a duration)
@@ -1550,11 +1592,23 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
                "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
                "within": "EQUAL_OR_LESS"}.get(appr)
-        if post == "or so":
-            mod, post = "APPROX", ""
+        if g.get("half") and n is not None and float(n).is_integer():
+            n += 0.5  # "a minute and a half", "two years and a half"
+        if post.startswith("or so"):
+            # "a week or so", "a week or so ago"
+            mod, post = "APPROX", post.removeprefix("or so").strip()
         if post in ("ago", "later", "earlier", "before", "after", "afterwards", "afterward",
                     "from now", "hence"):
-            return _ago(ctx, n, unit, post, mod, text, s, e)
+            out = _ago(ctx, n, unit, post, mod, text, s, e)
+            if out is not None and out.get("value") is None and m.start("post") > 0 \
+                    and post not in ("ago", "from now", "hence"):
+                # "a few days later" with no date to count from: the TIMEX3 is the length
+                # alone ("a few days", PXD), as in TimeML; the date stays unknown
+                v = _dur_value(n, unit)
+                if v is not None:
+                    return dict(value=v, type="DURATION", precision="duration", mod=mod,
+                                approximate=mod == "APPROX", _end=m.start("post"))
+            return out
         if post == "old":
             return None  # ages are not dates
         if appr == "within":
@@ -1674,6 +1728,23 @@ def _report_period(name: str, g: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | 
     if name == "qthe":
         adj = re.sub(r"\s+", " ", (g.get("adj") or "").lower())
         back = bool(g.get("ya") or g.get("ly"))
+        qe = _QUARTER_ENDED.match(ctx.text, g["_e"]) if u == "quarter" and not back else None
+        if qe is not None and qa is None:
+            # "the quarter ended Sept. 30": the calendar quarter ending that day (or in that
+            # week: 13-week fiscal quarters end on a weekday); a quarter ending in another
+            # month is a fiscal quarter, not a calendar one (no value)
+            mon = _MONTHS[qe["mon"].rstrip(".").lower()]
+            day = int(re.sub(r"\D", "", qe["day"]))
+            if mon % 3 or day < _last_day(2001, mon) - 6:
+                return out
+            if qe["year"]:
+                y = int(qe["year"])
+            else:
+                v = _md_no_year(ctx, mon, day, "past")
+                if v is None or v.startswith("X"):
+                    return out
+                y = int(v[:4])
+            return dict(out, value=f"{y}-Q{mon // 3}", _topic=True)
         if u == "period" and not (adj in ("latest", "most recent", "just-ended") or back):
             return None  # 'the period' alone is not a date
         if u == "period" and adj in ("comparable", "corresponding", "same") and not back:
@@ -1738,6 +1809,8 @@ def _shift_unit(anc: tuple[str, _dt.date] | None, unit: str, k: int) -> dict[str
 _RATE_RE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|"
                       r"(?!(?:was|has|is|does|this|its|his|us|as|yes|less|across|always|"
                       r"perhaps|thus|plus|towards?|afterwards)\s)[a-z]+[^s\W]s))\s+\Z")
+_COMPARE_LEFT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?)\s+"
+                           r"(?:[$#£€]?[\d.,]+\s*(?:million|billion|%|percent)?\s*)?\Z")
 _AMOUNT_RE = re.compile(r"[$#£€]\s?\d|\d\s?%|\bcents?\b|\b[mb]illion\b|\bpercent\b")
 
 
@@ -1764,10 +1837,18 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
                     else None, type="DATE", precision="ref", relative=True, mod=mod,
                     approximate=True)
     n = int(n)
-    if (unit == "year" and ctx.quarter is not None
-            and _AMOUNT_RE.search(_sentence_left(text, s))):
+    compare = unit == "year" and post in ("ago", "earlier") and (
+        _COMPARE_LEFT.search(text, max(0, s - 40), s) or _AMOUNT_RE.search(
+            _sentence_left(text, s)))
+    if compare and ctx.quarter is not None:
         # "$5 million, or 20 cents a share, a year ago": the quarter under discussion
         prec, d = "quarter", ctx.quarter
+    elif compare and ctx.dct.y is not None and post == "earlier":
+        # "sales of $348 million compared with $307 million a year earlier": a year before
+        # the report, like "a year ago" (not a year before the last date named)
+        dct = ctx.dct
+        d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+        prec, anaphoric = "year", False
     elif anaphoric and ctx.anchor is not None:
         prec, d = ctx.anchor
         if ctx.dur_at > ctx.anchor_at and not _SENT_BREAK.search(text, ctx.dur_at, s):
@@ -2218,6 +2299,9 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             continue
         ss += res.pop("_trim", 0)
         anaphor = res.pop("_anaphor", False)
+        topic = res.pop("_topic", False)
+        if "_end" in res:
+            ee = res.pop("_end")
         res.setdefault("end_value", None)
         dm = DateMention(start=ss, end=ee, text=text[ss:ee], value=res.get("value"),
                          type=res.get("type", "DATE"), precision=res.get("precision", "day"),
@@ -2237,10 +2321,17 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             if vd is not None and not (anaphor and name == "backthen"):
                 ctx.anchor = vd
                 ctx.anchor_at = ee
-            if name == "quarter" and vd is not None and vd[0] == "quarter" and not re.search(
-                    r"(?i)year-|same|prior|previous|last|past", dm.text):
+            if (name == "quarter" or topic) and vd is not None and vd[0] == "quarter" and \
+                    not re.search(r"(?i)year-|same|prior|previous|last|past",
+                                  dm.text) and (
+                    ctx.quarter is None or vd[1] > ctx.quarter) and (
+                    dct.date is None or _add_months_day(vd[1], 3) <= dct.date):
+                # the quarter under discussion: the latest completed one named ("after a flat
+                # second quarter" does not replace the third; "will result in a
+                # fourth-quarter charge" is a forecast, not the report's period)
                 ctx.quarter = vd[1]
-    return _period_anaphora(text, _conjoined_days(text, out))
+    return _period_anaphora(text, _day_before_after(text, _clock_before_day(
+        text, _conjoined_days(text, out))))
 
 
 # "April 24 and 25": a day number joined to a month-day takes its month and year
@@ -2270,6 +2361,54 @@ def _conjoined_days(text: str, mentions: list[DateMention]) -> list[DateMention]
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+def _is_day(m: DateMention) -> bool:
+    return (m.type == "DATE" and m.precision == "day" and bool(m.value)
+            and len(m.value or "") == 10 and "X" not in (m.value or ""))
+
+
+# a clock time, then a parenthetical, then the day: "at 10:35 a.m. (0735 GMT) Friday"
+_CLOCK_PAREN = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
+                          r"(?P<apt>(?P<ap>[ap])\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|local\s+time))?"
+                          r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?\Z")
+
+
+def _clock_before_day(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The clock time of "at 10:35 a.m. (0735 GMT) Friday" takes that Friday (its own TIME)."""
+    added: list[DateMention] = []
+    prev_end = 0
+    for m in mentions:
+        if _is_day(m) and "(" in text[max(prev_end, m.start - 60):m.start]:
+            cm = _CLOCK_PAREN.search(text, max(prev_end, m.start - 60), m.start)
+            if cm is not None:
+                hh = int(cm.group("h")) % 12 + (12 if cm.group("ap").lower() == "p" else 0)
+                e = cm.end("apt")
+                added.append(DateMention(
+                    start=cm.start(), end=e, text=text[cm.start():e],
+                    value=f"{m.value}T{hh:02d}:{cm.group('mi') or '00'}", type="TIME",
+                    precision="minute", relative=m.relative))
+        prev_end = m.end
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
+_DAY_BEFORE_AFTER = re.compile(r"(?i)\b(?:the\s+)?day\s+(?P<d>before|after)\s+\Z")
+
+
+def _day_before_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"the day before last Tuesday": one mention, a day before that Tuesday."""
+    out: list[DateMention] = []
+    for m in mentions:
+        dm = _DAY_BEFORE_AFTER.search(text, max(0, m.start - 20), m.start) if _is_day(m) else None
+        if dm is not None and not (out and out[-1].end > dm.start()):
+            d = _dt.date.fromisoformat(m.value) + _dt.timedelta(
+                days=-1 if dm.group("d").lower() == "before" else 1)
+            m = DateMention(**{**_asdict(m), "start": dm.start(), "text": text[dm.start():m.end],
+                               "value": _ymd(d), "relative": True})
+        out.append(m)
+    return out
 
 
 # "during the war" after "the 44-day war": the period named last before it (anaphora)
