@@ -430,6 +430,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("deictic", _c(r"(?i:\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|"
                    r"tonight|yesterday|tomorrow|(?:this|last|yesterday|tomorrow)\s+"
                    r"(?:morning|afternoon|evening|night)|overnight)\b)(?:'s)?"), 3),
+    # a part of the day named from the previous date: "the next morning", "that night"
+    ("podrel", _c(r"(?i:\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|"
+                  r"that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night))\b(?!')"), 3),
     ("ref", _c(r"\b(?P<w>(?i:right\s+now|now|nowadays|currently|at\s+present|presently|"
                r"at\s+the\s+moment|these\s+days|recently|lately|in\s+the\s+past|the\s+past|"
                r"the\s+future|soon|in\s+the\s+near\s+future|the\s+near\s+future|once\s+again|"
@@ -438,7 +441,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # this year / last month / next week / the following day / that year ...
     ("relunit", _c(r"(?i:\b(?:(?P<early>earlier|later|early|late)\s+)?(?P<rel>this|last|next|"
                    r"past|previous|coming|current|the\s+current|the\s+previous|the\s+next|"
-                   r"the\s+following|the\s+same|that|the\s+prior|the\s+preceding)\s+"
+                   r"the\s+following|the\s+same|that\s+same|that|the\s+prior|the\s+preceding)\s+"
                    r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|fiscal\s+year)"
                    r")\b(?!-|s\b|\s+(?:ago|later|earlier)\b)"), 3),
     # "over the weekend", "this weekend", "last weekend" (the TIMEX3 week value + '-WE')
@@ -497,14 +500,14 @@ _FUT_RE = re.compile(
     r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|"
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
     r"are\s+expected|due\s+to\s+(?:be|begin|start|arrive|visit|take|hold|meet|open|vote)|"
-    r"plans?\s+to|planned|planning|set\s+to|is\s+to|are\s+to|next|upcoming|heading|"
+    r"plans?\s+to|planned|planning|slated|set\s+to|is\s+to|are\s+to|next(?!\s+to\b)|upcoming|heading|"
     r"intends?\s+to|to\s+(?:visit|hold|meet|sign|begin|start|travel|attend|arrive|take\s+place|"
     r"open|launch|vote|decide|announce|deliver)|deadline|forthcoming)\b")
 _PAST_RE = re.compile(
     r"(?i)\b(\w{2,}ed|said|says|was|were|had|did|came|took|made|went|began|met|held|told|saw|gave|"
     r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
     r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since)\b")
-_FUT_WORDS_ED = {"scheduled", "expected", "planned"}
+_FUT_WORDS_ED = {"scheduled", "expected", "planned", "slated"}
 # words ending in -ed that are not past verbs here: nouns, numbers and the adjectives of
 # defence and business news ('armed forces', 'guided missiles', 'preferred shares')
 _ED_NOT_VERBS = frozenset({
@@ -516,7 +519,16 @@ _ED_NOT_VERBS = frozenset({
     "talented", "dedicated", "hatred", "kindred", "shed", "sled", "weed", "breed", "feed",
     "greed", "creed", "deed", "heed", "reed", "steed", "tweed", "embed"})
 
-_SENT_BREAK = re.compile(r"[.!?\n]\s")
+# the end of a sentence: not the period of an initial ("Daniel P. Davison"), a title
+# ("Mr. Schwarz") or a month ("Oct. 5"); an abbreviation that ends a sentence is missed
+_ABBR = ("Mr", "Ms", "Dr", "St", "Lt", "Jr", "Sr", "Co", "No", "Mt", "Ft", "vs",
+         "Mrs", "Gen", "Col", "Sgt", "Rep", "Sen", "Gov", "Inc", "Ltd", "Adm", "Maj", "Rev",
+         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "U.S",
+         "Capt", "Corp", "Sept", "Prof", "Bros", "Gens", "Cmdr")
+_SENT_BREAK = re.compile(
+    r"(?<![^\w.][A-Z])" + "".join(
+        "(?<!\\b(?:" + "|".join(re.escape(a) for a in _ABBR if len(a) == n) + "))"
+        for n in sorted({len(a) for a in _ABBR})) + r"[.!?\n]\s")
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
 _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
                           r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
@@ -547,6 +559,10 @@ _PLAN_TO_RE = re.compile(r"(?i)\b(?:am|is|are|was|were|'re|'s)\s+(?:planning|pre
 _PLAN_REACH = 90
 
 _CUE_REACH = 40  # characters: a tense cue further from the mention is another clause's
+# ... unless no clause starts between them: no punctuation, infinitive or subordinator
+_CLAUSE_GAP = re.compile(r"[,;:()\"“”`]|--|\bto\s+(?!(?:the|a|an|his|her|its|their|our)\b)"
+                         r"[a-z]+|\b(?:that|which|who|whom|when|where|while|because|after|before|"
+                         r"until|if|and|but|or|as)\b")
 # a date fronted at the start of its sentence ("On Tuesday, the league plans to ..."): the
 # main clause's verb, after the subject, decides its tense
 _FRONTED_LEFT = re.compile(r"(?i)\A\W*(?:(?:and|but|also|so|then|instead|meanwhile|late|early)"
@@ -573,6 +589,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left))
     best: tuple[int, str] | None = None
     first: tuple[int, str] | None = None
+    far_left: tuple[int, str] | None = None  # (end, label) of the last cue left of the date
     for seg, is_left in ((left, True), (right, False)):
         for rx, label in ((_FUT_RE, "future"), (_PAST_RE, "past")):
             for m in rx.finditer(seg):
@@ -589,6 +606,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
                     if m.start() <= _FRONTED_REACH and (first is None or m.start() < first[0]):
                         first = (m.start(), label)
                     continue
+                if is_left and (far_left is None or m.end() > far_left[0]):
+                    # only a finite verb governs from afar (not "to meet", "next", "due")
+                    finite = label == "past" or w.startswith(("will", "would", "shall"))
+                    far_left = (m.end(), label if finite else "")
                 d = d if is_left else d + 10
                 if best is None or d < best[0]:
                     best = (d, label)
@@ -596,6 +617,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
         return first[1]
     if best and best[0] <= _CUE_REACH:
         return best[1]
+    if far_left is not None and far_left[1] and not _CLAUSE_GAP.search(left, far_left[0]):
+        # "delivered the first batch of anti-tank missiles to Israel on 10 September": a verb
+        # further back governs the date when no clause starts between them
+        return far_left[1]
     # "were planning to drive around the airport on Monday": a date in the verb phrase of a
     # planned action (no clause break between) is as far ahead as the plan
     plans = [pm.end() for pm in _PLAN_TO_RE.finditer(left)]
@@ -1382,6 +1407,17 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return dict(value=f"{v}T{pod}", type="TIME", precision="day", relative=True)
         return dict(value=v, type="DATE", precision="day", relative=True)
 
+    if name == "podrel":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        k = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+        anc = ctx.anchor
+        if anc is None or anc[0] != "day":
+            return dict(value=None, type="TIME", precision="day", relative=True,
+                        _anaphor=True)
+        v = _ymd(anc[1] + _dt.timedelta(days=k))
+        return dict(value=f"{v}T{_POD[g['pod'].lower()]}", type="TIME", precision="day",
+                    relative=True, _anaphor=True)
+
     if name == "ref":
         w = re.sub(r"\s+", " ", g["w"].lower())
         if w in ("former", "once again", "previously"):
@@ -1423,12 +1459,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if unit == "weekend" and rel in ("this", "last", "next", "past", "coming"):
             return None  # the 'weekend' rule gives these their '-WE' value
         if rel in ("the next", "the following", "the previous", "the prior", "the preceding",
-                   "the same", "that"):
+                   "the same", "that same", "that"):
             if re.match(r"\s+(?:before|after)\b", text[e:e + 8]):
                 return None  # "the day after the attack": anchored on an event, not a date
             # anaphoric: anchored on the previous date (the DCT if none)
             k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1,
-                 "the preceding": -1, "the same": 0, "that": 0}[rel]
+                 "the preceding": -1, "the same": 0, "that same": 0, "that": 0}[rel]
             anc = ctx.anchor
             if anc is None and dct.y is not None:
                 base = dct.date or _dt.date(dct.y, dct.m or 1, 1)
@@ -1985,7 +2021,8 @@ def _detect_day_first(text: str) -> bool | None:
 
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
-_ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago"})
+_ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
+                              "podrel"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
@@ -2011,7 +2048,8 @@ _WORD_RULES: dict[str, frozenset[str]] = {
                      "moment", "recent", "recently", "lately", "past", "future", "soon",
                      "date"), _R_REF),
     **dict.fromkeys(("today", "tonight", "yesterday", "tomorrow", "overnight", "morning",
-                     "afternoon", "evening", "night"), _R_DEICTIC | _R_UNIT | _R_UNITS),
+                     "afternoon", "evening", "night"), _R_DEICTIC | _R_UNIT | _R_UNITS |
+                    {"podrel"}),
     "ago": frozenset({"dur"}),
     **dict.fromkeys(("then", "time"), frozenset({"backthen"})),
     **dict.fromkeys(("second", "minute", "hour", "day", "week", "fortnight", "month", "decade"),

@@ -712,6 +712,29 @@ ROUND3 = [
      "days, deliveries stop seven days later.", "seven days", "P7D", "DURATION"),
     ("1989-10-27", "The chairman resigned. A few days later, the company announced a sale.",
      "A few days", "PXD", "DURATION"),
+    # a part of the day named from the previous date; "that same day"
+    ("2000-02-24", "He was taken to a hospital on Monday. He appeared in court the next morning.",
+     "the next morning", "2000-02-22TMO", "TIME"),
+    ("2000-02-24", "The rebels attacked on May 3, 1998. That night the army withdrew.",
+     "That night", "1998-05-03TNI", "TIME"),
+    ("1999-02-06", "The doctor was shot on Oct. 23, 1998. His name was crossed out that same day.",
+     "that same day", "1998-10-23", "DATE"),
+    # a finite verb further back governs the date when no clause starts between them ...
+    ("2023-03-22", "The ministry delivered the first batch of Spike anti-tank guided missiles "
+     "to Israel on 10 September.", "10 September", "2022-09-10", "DATE"),
+    ("2020-01-30", "Ambassador Jeyhun Bayramov held a telephone conversation with Armenian prime "
+     "minister Nikol Pashinyan on July 14.", "July 14", "2019-07-14", "DATE"),
+    # ... but not across a clause ("to a ceremony in Independence, Mo., on March 12")
+    ("1999-02-16", "Albright invited the ministers of Poland and Hungary to a ceremony in "
+     "Independence, Mo., on March 12.", "March 12", "1999-03-12", "DATE"),
+    # an initial, a title or a month abbreviation does not end the sentence
+    ("1989-10-26", "Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the company said.",
+     "Feb. 1", "1990-02-01", "DATE"),
+    # "next to" is a place, "slated" a plan
+    ("1998-08-08", "A bomb ripped through an office building next to the embassy in Nairobi "
+     "Friday morning.", "Friday morning", "1998-08-07TMO", "TIME"),
+    ("1998-08-26", "They had talked about the slated visit of the secretary in September.",
+     "September", "1998-09", "DATE"),
     # "will one day": some day ahead, not a length
     ("1998-03-03", "The group says the language will one day be taught in every school.",
      "one day", "FUTURE_REF", "DATE"),
