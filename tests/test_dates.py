@@ -730,6 +730,9 @@ ROUND3 = [
     # an initial, a title or a month abbreviation does not end the sentence
     ("1989-10-26", "Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the company said.",
      "Feb. 1", "1990-02-01", "DATE"),
+    # an -ed adjective is no past cue ("preferred shares", "guided missiles")
+    ("1989-10-27", "The company will redeem 9.5 million Series H preferred shares on Oct. 31 at "
+     "a price of C$27.75 each.", "Oct. 31", "1989-10-31", "DATE"),
     # "next to" is a place, "slated" a plan
     ("1998-08-08", "A bomb ripped through an office building next to the embassy in Nairobi "
      "Friday morning.", "Friday morning", "1998-08-07TMO", "TIME"),
