@@ -41,7 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -50,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import naive  # noqa: E402  (bench/naive.py: the baseline both benches run)
 from make_corpus import DEFAULT_OUT, DEFAULT_SEED, MANIFEST, ensure_corpus  # noqa: E402
 
 from extract.article import Article, load_manifest, read_article  # noqa: E402
@@ -228,15 +228,7 @@ def _scan_child() -> int:
 
 
 def naive_search(text: str, published: str | None) -> list[tuple[str, dt.datetime]]:
-    from dateparser.search import search_dates
-
-    settings = {}
-    base = base_datetime(published)
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return search_dates(text, languages=["en"], settings=settings) or []
+    return naive.search(text, base_datetime(published))
 
 
 def time_naive(docs: list[Doc], texts: dict[Path, str]) -> tuple[Times, dict[Path, list]]:
@@ -249,17 +241,8 @@ def time_naive(docs: list[Doc], texts: dict[Path, str]) -> tuple[Times, dict[Pat
 
 
 def _offsets(text: str, hits: Iterable[tuple[str, dt.datetime]]) -> list[tuple[int, int, dt.date]]:
-    """Locate search_dates' substrings in order (searching forward) to get their offsets."""
-    out, pos = [], 0
-    for s, value in hits:
-        i = text.find(s, pos)
-        if i < 0:
-            i = text.find(s)
-        if i < 0:
-            continue
-        out.append((i, i + len(s), value.date()))
-        pos = i + len(s)
-    return out
+    """Where search_dates' substrings are, with the day of each."""
+    return [(i, e, value.date()) for i, e, _s, value in naive.locate(text, hits)]
 
 
 def naive_gold(docs: list[Doc], found: dict[Path, list], articles: dict[Path, Article],

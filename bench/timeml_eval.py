@@ -39,13 +39,15 @@ import argparse
 import re
 import sys
 import time
-import warnings
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import naive  # noqa: E402  (bench/naive.py: the baseline both benches run)
 
 from extract.dates import find_dates, timex3_view  # noqa: E402
 
@@ -111,23 +113,11 @@ def _canon(v: str) -> str:
 def baseline(text: str, dct: str | None) -> list[Span]:
     import datetime as dt
 
-    from dateparser.search import search_dates
-
-    settings = {}
+    base = None
     if dct and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct[:10]):
-        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(dct[:10])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        res = search_dates(text, languages=["en"], settings=settings) or []
+        base = dt.datetime.fromisoformat(dct[:10])
     out = []
-    pos = 0
-    for s, d in res:
-        i = text.find(s, pos)
-        if i < 0:
-            i = text.find(s)
-            if i < 0:
-                continue
-        pos = i + len(s)
+    for i, end, s, d in naive.locate(text, naive.search(text, base)):
         if re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", s):
             v = f"{d.year:04d}"
         elif re.search(r"\d{1,2}:\d{2}", s):
@@ -137,7 +127,7 @@ def baseline(text: str, dct: str | None) -> list[Span]:
             v = f"{d:%Y-%m}"
         else:
             v = f"{d:%Y-%m-%d}"
-        out.append(Span(i, i + len(s), v, "DATE", s))
+        out.append(Span(i, end, v, "DATE", s))
     return out
 
 
