@@ -64,6 +64,9 @@ Resolution rules (``published`` = the document creation time, DCT)
 * Anaphora, anchored on the previous resolved calendar date in the text (the DCT if none):
   "a day later", "the next/following day", "the day before", "two weeks later", "a year
   earlier", "back then"/"at the time" (the previous value itself), "that year|month|day".
+  After a date the anchor holds only by its year (a week, a season, a half) "that year" is
+  that year and "at the time" is ``PAST_REF``; after one it cannot hold at all (a decade)
+  they get no value: never the older date before it.
 * Numeric dates: ``yyyy-mm-dd``; ``a/b/yyyy``, ``a.b.yyyy``, ``a-b-yyyy`` (spaces allowed around
   the separators), two-digit years (pivot: ``yy`` <= DCT year + 10 -> 20yy, else 19yy).
   ``day_first`` keyword: True/False forces the reading; ``None`` decides per text: if any
@@ -889,7 +892,8 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
 # resolution
 # --------------------------------------------------------------------------------------------
 class _Ctx:
-    __slots__ = ("text", "dct", "anchor", "day_first", "quarter", "anchor_at", "dur_at")
+    __slots__ = ("text", "dct", "anchor", "day_first", "quarter", "anchor_at", "dur_at",
+                 "stale", "inexact")
 
     def __init__(self, text: str, dct: _Dct, day_first: bool | None) -> None:
         self.text = text
@@ -901,6 +905,12 @@ class _Ctx:
         self.quarter: _dt.date | None = None
         self.anchor_at = -1  # where the anchor's mention ends in the text
         self.dur_at = -1  # where the last DURATION mention ends
+        # a date the anchor cannot hold (a decade, an unknown year) came after the anchor:
+        # "at the time", "a day later", "that year" then refer to it, not to the older anchor
+        self.stale = False
+        # the anchor is only the year of the last date (a week, a season, a half): "that
+        # year" and "a year later" can use it, "at the time" cannot
+        self.inexact = False
 
 
 def _month_no_year(ctx: _Ctx, mon: int, rel: str | None, tense: str | None) -> str | None:
@@ -1428,7 +1438,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         k = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
         anc = ctx.anchor
-        if anc is None or anc[0] != "day":
+        if anc is None or anc[0] != "day" or ctx.stale:
             return dict(value=None, type="TIME", precision="day", relative=True,
                         _anaphor=True)
         v = _ymd(anc[1] + _dt.timedelta(days=k))
@@ -1483,6 +1493,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1,
                  "the preceding": -1, "the same": 0, "that same": 0, "that": 0}[rel]
             anc = ctx.anchor
+            if ctx.stale:
+                return dict(value=None, type="DATE", precision=_UNIT_PREC.get(unit, "year"),
+                            relative=True, mod=mod, _anaphor=True)
             if anc is None and dct.y is not None:
                 base = dct.date or _dt.date(dct.y, dct.m or 1, 1)
                 anc = ("day" if dct.date else "month" if dct.m else "year", base)
@@ -1585,7 +1598,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if re.match(r"\s+of\b", text[e:e + 4]):
             return None  # 'at the time of its founding': the event named next, not a time
         anc = ctx.anchor
-        if anc is None:
+        if anc is None or ctx.stale or ctx.inexact:
             return dict(value="PAST_REF", type="DATE", precision="ref", relative=True)
         prec, d = anc
         v = (_ymd(d) if prec == "day" else _ym(d.year, d.month) if prec == "month"
@@ -1894,6 +1907,8 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
         dct = ctx.dct
         d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
         prec, anaphoric = "year", False
+    elif anaphoric and ctx.stale:
+        return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
     elif anaphoric and ctx.anchor is not None:
         prec, d = ctx.anchor
         if ctx.dur_at > ctx.anchor_at and not _SENT_BREAK.search(text, ctx.dur_at, s):
@@ -2368,6 +2383,14 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             if vd is not None and not (anaphor and name == "backthen"):
                 ctx.anchor = vd
                 ctx.anchor_at = ee
+                ctx.stale = ctx.inexact = False
+            elif vd is None and re.match(r"\d{4}-(?:W\d\d|SP|SU|FA|WI|H[12])", dm.value):
+                # a week, a season, a half: its year is the anchor
+                ctx.anchor = ("year", _dt.date(int(dm.value[:4]), 1, 1))
+                ctx.anchor_at = ee
+                ctx.stale, ctx.inexact = False, True
+            elif vd is None and not dm.value.endswith("_REF"):
+                ctx.stale = True
             if (name == "quarter" or topic) and vd is not None and vd[0] == "quarter" and \
                     not re.search(r"(?i)year-|same|prior|previous|last|past",
                                   dm.text) and (

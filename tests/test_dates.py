@@ -738,6 +738,17 @@ ROUND3 = [
      "Friday morning.", "Friday morning", "1998-08-07TMO", "TIME"),
     ("1998-08-26", "They had talked about the slated visit of the secretary in September.",
      "September", "1998-09", "DATE"),
+    # anaphora follow the last date named, even one the anchor holds only by its year (a week,
+    # a season): "that year" is its year; "at the time" cannot be dated more exactly
+    ("2020-05-01", "The drones arrived in the summer of 2019. That year the army bought tanks.",
+     "That year", "2019", "DATE"),
+    ("1998-03-01", "He spoke on May 3, 1997. In a speech six weeks ago, he said at the time he "
+     "was willing to withdraw.", "at the time", "PAST_REF", "DATE"),
+    # ... and after a date it cannot hold at all (a decade), they have no date
+    ("2020-05-01", "The war began on May 3, 2016. In the 1990s the army grew. That year it "
+     "bought tanks.", "That year", None, "DATE"),
+    ("2020-05-01", "The war began on May 3, 2016. In the autumn of 2017 talks opened. A day "
+     "later they broke down.", "A day", "P1D", "DURATION"),
     # "will one day": some day ahead, not a length
     ("1998-03-03", "The group says the language will one day be taught in every school.",
      "one day", "FUTURE_REF", "DATE"),
