@@ -66,7 +66,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   earlier", "back then"/"at the time" (the previous value itself), "that year|month|day".
   After a date the anchor holds only by its year (a week, a season, a half) "that year" is
   that year and "at the time" is ``PAST_REF``; after one it cannot hold at all (a decade)
-  they get no value: never the older date before it.
+  they get no value: never the older date before it. A past event counted forward to after
+  the DCT ("Two weeks later, the minister confirmed ...") gets no date either: the date it was
+  counted from is not the one the text means.
 * Numeric dates: ``yyyy-mm-dd``; ``a/b/yyyy``, ``a.b.yyyy``, ``a-b-yyyy`` (spaces allowed around
   the separators), two-digit years (pivot: ``yy`` <= DCT year + 10 -> 20yy, else 19yy).
   ``day_first`` keyword: True/False forces the reading; ``None`` decides per text: if any
@@ -1968,7 +1970,22 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
     out.update(relative=True, mod=mod, approximate=approx)
     if anaphoric:
         out["_anaphor"] = True
+        first = _first_day(out.get("value"))
+        if sign > 0 and first and ctx.dct.date and first > ctx.dct.date \
+                and _tense(text, s, e) == "past":
+            # "Two weeks later, the minister confirmed ...": a past event after the publication
+            # date means the date counted from is not the one the text means
+            return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
     return out
+
+
+def _first_day(v: str | None) -> _dt.date | None:
+    """The first day of a calendar value ('2023-W37' -> its Monday), or None."""
+    sp = _span_of(v, None) if v and v[:1].isdigit() else None
+    if not sp or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", sp[0]):
+        return None
+    y, m, d = (list(map(int, sp[0].split("-"))) + [1, 1])[:3]
+    return _dt.date(y, m, d)
 
 
 # --------------------------------------------------------------------------------------------

@@ -749,6 +749,12 @@ ROUND3 = [
      "bought tanks.", "That year", None, "DATE"),
     ("2020-05-01", "The war began on May 3, 2016. In the autumn of 2017 talks opened. A day "
      "later they broke down.", "A day", "P1D", "DURATION"),
+    # a past event counted after the publication date: the date counted from is not the one
+    # the text means, so no date (the length stays)
+    ("2023-08-31", "On Aug. 28 the talks opened. Two weeks later, the minister confirmed the "
+     "use of the missiles.", "Two weeks", "P2W", "DURATION"),
+    ("2023-08-31", "On Aug. 28 the talks opened. Two weeks later, the minister will visit Baku.",
+     "Two weeks later", "2023-W37", "DATE"),
     # "will one day": some day ahead, not a length
     ("1998-03-03", "The group says the language will one day be taught in every school.",
      "one day", "FUTURE_REF", "DATE"),
