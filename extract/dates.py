@@ -30,8 +30,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   nearest to the mention decides. Future cues: will, 'll, shall, going to, scheduled, expected,
   due, plan(s) to, set to, is/are to, next, upcoming, heading, would ... Past cues: -ed words
   (not 'un...ed' adjectives nor those of defence and business news: 'armed', 'guided',
-  'preferred'), said, was, were, had, ago, ...  A cue more than 40 characters away is ignored
-  (it is usually another clause's; a cue after the mention counts 10 more), unless it is a
+  'preferred'), said, was, were, had, ago, according to, ...  A cue more than 40 characters
+  away is ignored (it is usually another clause's; a cue after the mention counts 10 more),
+  unless it is a
   finite verb (a past form, will/would) with no clause between it and the date (no
   punctuation, infinitive or subordinator: "delivered the first batch of Spike anti-tank
   guided missiles to Israel on 10 September"). A sentence does not end at an initial, a title
@@ -531,7 +532,7 @@ _FUT_RE = re.compile(
 _PAST_RE = re.compile(
     r"(?i)\b(\w{2,}ed|said|says|was|were|had|did|came|took|made|went|began|met|held|told|saw|gave|"
     r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
-    r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since)\b")
+    r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since|according\s+to)\b")
 _FUT_WORDS_ED = {"scheduled", "expected", "planned", "slated"}
 # words ending in -ed that are not past verbs here: nouns, numbers and the adjectives of
 # defence and business news ('armed forces', 'guided missiles', 'preferred shares')

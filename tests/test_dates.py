@@ -733,6 +733,9 @@ ROUND3 = [
     # an -ed adjective is no past cue ("preferred shares", "guided missiles")
     ("1989-10-27", "The company will redeem 9.5 million Series H preferred shares on Oct. 31 at "
      "a price of C$27.75 each.", "Oct. 31", "1989-10-31", "DATE"),
+    # "according to <a source>" reports what has happened
+    ("2020-05-21", "The delegation arrived in Tel Aviv for talks, according to experts on "
+     "November 18.", "November 18", "2019-11-18", "DATE"),
     # "next to" is a place, "slated" a plan
     ("1998-08-08", "A bomb ripped through an office building next to the embassy in Nairobi "
      "Friday morning.", "Friday morning", "1998-08-07TMO", "TIME"),
