@@ -30,19 +30,17 @@ Resolution rules (``published`` = the document creation time, DCT)
   nearest to the mention decides. Future cues: will, 'll, shall, going to, scheduled, expected,
   due, plan(s) to, set to, is/are to, next, upcoming, heading, would ... Past cues: -ed words
   (not 'un...ed' adjectives nor those of defence and business news: 'armed', 'guided',
-  'preferred'), said, was, were, had, ago, according to, ...  A cue more than 40 characters
-  away is ignored (it is usually another clause's; a cue after the mention counts 10 more),
-  unless it is a
-  finite verb (a past form, will/would) with no clause between it and the date (no
-  punctuation, infinitive or subordinator: "delivered the first batch of Spike anti-tank
-  guided missiles to Israel on 10 September"). A sentence does not end at an initial, a title
-  or a month abbreviation ("Daniel P. Davison", "Mr.", "Oct."). Without a cue the past is
-  assumed (news reports the past); a month-day
-  without a cue takes the reading nearest to the DCT. A date fronted in its sentence ("On
-  Tuesday, the league plans to ...") takes the first cue of the main clause (within 90
-  characters); a date in the verb phrase of a planned action ("were planning to drive around
-  the airport on Monday", no comma between) is ahead even beyond the cue reach ("announced
-  plans to ..." is a noun after a past verb: no such cue).
+  'preferred'), said, was, were, had, ago, according to, ... A cue more than 40 characters away
+  is ignored (it is usually another clause's; a cue after the mention counts 10 more), unless it
+  is a finite verb (a past form, will/would) with no clause between it and the date (no
+  punctuation, infinitive or subordinator: "delivered the first batch of Spike anti-tank guided
+  missiles to Israel on 10 September"). A sentence does not end at an initial, a title or a
+  month abbreviation ("Daniel P. Davison", "Mr.", "Oct."). Without a cue the past is assumed
+  (news reports the past); a month-day without a cue takes the reading nearest to the DCT. A
+  date fronted in its sentence ("On Tuesday, the league plans to ...") takes the first cue of
+  the main clause (within 90 characters); a date in the verb phrase of a planned action ("were
+  planning to drive around the airport on Monday", no comma between) is ahead even beyond the
+  cue reach ("announced plans to ..." is a noun after a past verb: no such cue).
 * A dateline with a day ("WASHINGTON, March 12 (Xinhua) --") in the week before the DCT is the
   day the text was written: relative dates resolve against it.
 * Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
