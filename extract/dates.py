@@ -185,6 +185,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "DateMention",
     "find_dates",
+    "tense_at",
     "mention_span",
     "to_timeml",
     "timex3_view",
@@ -651,6 +652,11 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if plans and len(left) - plans[-1] <= _PLAN_REACH:
         return "future"
     return None
+
+
+def tense_at(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None: the tense the finder reads for the words at ``start:end``."""
+    return _tense(text, start, end)
 
 
 # --------------------------------------------------------------------------------------------

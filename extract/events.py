@@ -33,7 +33,7 @@ from typing import Any, cast
 import yaml
 
 from extract.article import Article
-from extract.dates import DateMention, find_dates, mention_span
+from extract.dates import DateMention, find_dates, mention_span, tense_at
 from extract.dates import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.timeline import Event, Evidence, PartialDate, Source, Value
 
@@ -423,6 +423,7 @@ class _Draft:
     title: str
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
+    notes: str | None = None
 
 
 # PartialDate is immutable: the same 'YYYY-MM-DD' text gives one shared object
@@ -495,6 +496,10 @@ def extract_events(
     same_dates: dict[tuple[str, PartialDate, PartialDate | None], list[_Draft]] = {}
     si = 0
     coarse_anchor = published is None or len(str(published)) < 10
+    try:
+        pub_day = None if coarse_anchor else PartialDate.parse(str(published)[:10]).first_day()
+    except ValueError:
+        pub_day = None
     for m in mentions:
         if m.type not in ("DATE", "TIME"):
             continue
@@ -538,6 +543,14 @@ def extract_events(
             confidence -= 0.3  # resolved against a coarse publication date
         if approximate:
             confidence -= 0.05
+        notes = None
+        if pub_day is not None and first.first_day() > pub_day and tense_at(
+                body, m.start, m.end) == "past":
+            # a past happening dated after its own report: a wrong year in the text or in
+            # the reading of it, or a forecast told oddly; a reviewer should look
+            confidence -= 0.3
+            notes = (f"Extractor: dated after its article was published ({pub_day.isoformat()}),"
+                     " though told in the past tense: check the date.")
         confidence = round(min(0.95, max(0.05, confidence)), 2)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
@@ -550,6 +563,7 @@ def extract_events(
                 d.people += [p for p in people if p not in d.people]
                 d.systems += [s for s in systems if s not in d.systems]
                 d.confidence = max(d.confidence, confidence)
+                d.notes = d.notes or notes
                 break
         else:
             if si not in date_words:
@@ -559,7 +573,7 @@ def extract_events(
                     and x.type in ("DATE", "TIME")]
             draft = _Draft(kind, first, last, approximate, actors, people, systems,
                            find_value(text, kind), make_title(text, date_words[si]),
-                           confidence, [evidence])
+                           confidence, [evidence], notes)
             drafts.append(draft)
             same_dates.setdefault((kind, first, last), []).append(draft)
     events: list[Event] = []
@@ -581,7 +595,7 @@ def extract_events(
                 id=ident, title=d.title, date=d.date, end=d.end, approximate=d.approximate,
                 type=d.kind, actors=d.actors, people=d.people, systems=d.systems,
                 value=d.value, evidence=d.evidence, status="candidate",
-                confidence=d.confidence,
+                confidence=d.confidence, notes=d.notes,
             )
         )
     stats.events += len(events)

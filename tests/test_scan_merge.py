@@ -391,3 +391,23 @@ def test_title_white_space_as_the_pattern_had_it(sentence):
     sentence = sentence.strip() or "x"
     spans = [(0, min(4, len(sentence)))]
     assert ev.make_title(sentence, spans) == reference(sentence, spans)
+
+
+def test_a_past_event_dated_after_its_article_is_flagged_for_review(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "Israel delivers drones to Azerbaijan\n\nBy Anna Cohen May 5, 2021\n\n"
+        "Azerbaijan received five Harop loitering munitions from Israel in the third quarter of "
+        "2021, the ministry said.\n\n"
+        "Azerbaijan signed a contract for Barak-8 systems with Israel on March 3, 2021.\n\n"
+        "Azerbaijan will receive more Harop drones from Israel in the fourth quarter of 2021.\n",
+        encoding="utf-8")
+    out = tmp_path / "candidates.yaml"
+    assert cli.main(["scan", str(folder), "--out", str(out)]) == 0
+    by_date = {str(e.date): e for e in tl.load(out).events}
+    late = by_date["2021-07"]  # told in the past, dated after publication: flagged, lower
+    assert late.notes and "after its article was published (2021-05-05)" in late.notes
+    assert late.confidence < by_date["2021-03-03"].confidence
+    assert by_date["2021-03-03"].notes is None  # a past date before publication: no flag
+    assert by_date["2021-10"].notes is None  # a future event told in the future: no flag
