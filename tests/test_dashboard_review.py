@@ -360,6 +360,16 @@ def test_review_page_shows_the_queue_safely(monkeypatch, events):
     assert at.query_params["reviewer"] == "Ana"
 
 
+def test_a_candidates_note_is_shown_in_the_queue(monkeypatch, events):
+    doc = Document.open(events)
+    note = ("Extractor: dated after its article was published (2023-05-31), though told in "
+            "the past tense: check the date.")
+    doc.update_event(TALKS, notes=note)
+    doc.save()
+    at = review_app(monkeypatch, events)
+    assert [plain(str(w.value)) for w in at.warning] == [note]
+
+
 def test_without_a_name_no_decision_can_be_made(monkeypatch, events):
     at = review_app(monkeypatch, events, reviewer=None)
     assert "Type your name above" in texts(at)

@@ -179,6 +179,10 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
         facts = [("Actors", ev.actors), ("People", ev.people), ("Systems", ev.systems)]
         st.caption("  \n".join(f"{k}: " + (md_escape(", ".join(v)) if v else "—")
                                for k, v in facts))
+        if ev.notes:
+            # the extractor's doubts ("dated after its article was published ...") or an
+            # earlier reviewer's: in view, not only inside the edit form
+            st.warning(md_escape(ev.notes), icon=":material/help:")
         _evidence(ev, sources)
         with st.form(key=f"rv_decide_{ev.id}", border=False):
             row = st.container(horizontal=True, vertical_alignment="bottom")
