@@ -192,8 +192,11 @@ def date_phrase(rng: random.Random, pub: dt.date, style: DateStyle) -> tuple[str
         return rng.choice(["since the early 2010s", "in the late 1990s", "in the 2000s",
                            "since the mid-2010s", "throughout the 1990s"]), kind
     if kind == "quarter":
-        q = rng.choice(["first", "second", "third", "fourth"])
-        return f"in the {q} quarter of {pub.year - rng.randint(0, 4)}", kind
+        # a quarter that ended before publication (the sentences report what happened)
+        ended = (pub.year * 4 + (pub.month - 1) // 3) - 1  # the last quarter ended, as a count
+        k = ended - rng.randint(0, 16)
+        q = ["first", "second", "third", "fourth"][k % 4]
+        return f"in the {q} quarter of {k // 4}", kind
     if kind == "season":
         season = rng.choice(["spring", "summer", "autumn"])
         return f"in the {season} of {pub.year - rng.randint(1, 6)}", kind
