@@ -182,7 +182,7 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
         if ev.notes:
             # the extractor's doubts ("dated after its article was published ...") or an
             # earlier reviewer's: in view, not only inside the edit form
-            st.warning(md_escape(ev.notes), icon=":material/help:")
+            st.warning(md_escape(ev.notes))
         _evidence(ev, sources)
         with st.form(key=f"rv_decide_{ev.id}", border=False):
             row = st.container(horizontal=True, vertical_alignment="bottom")
