@@ -106,8 +106,9 @@ Resolution rules (``published`` = the document creation time, DCT)
 * Financial reports. The *quarter under discussion* is the latest completed quarter named by
   the text ("the third quarter", "Q3 1989", "the quarter ended Sept. 30"; not a look back like
   "the year-ago quarter", an aside about an earlier quarter, nor a forecast for a quarter not
-  yet over). "the quarter ended <day>" is the calendar quarter ending then (a quarter ending in
-  another month is fiscal: no value). Then "the quarter", "the latest quarter/period" -> that
+  yet over). With no quarter named before it, "the quarter ended <day>" is the calendar
+  quarter ending then (one ending in another month is fiscal: no value); after a named one it
+  is that one. Then "the quarter", "the latest quarter/period" -> that
   quarter; "the year-ago/year-earlier quarter", "the year-earlier period", "the corresponding
   period last year" -> the same quarter a year before; "a year earlier/ago" inside an amount
   comparison ("$5 million, or 20 cents a share, a year ago"; also "compared with / from / than
@@ -534,12 +535,13 @@ _PAST_RE = re.compile(
     r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since|according\s+to)\b")
 _FUT_WORDS_ED = {"scheduled", "expected", "planned", "slated"}
 # words ending in -ed that are not past verbs here: nouns, numbers and the adjectives of
-# defence and business news ('armed forces', 'guided missiles', 'preferred shares')
+# defence and business news ('armed forces', 'guided missiles', 'preferred shares'); a cue
+# after a hyphen ('Israeli-made', 'Saudi-led') is part of an adjective too
 _ED_NOT_VERBS = frozenset({
     "need", "speed", "seed", "indeed", "red", "bed", "united", "limited", "based", "hundred",
     "armed", "armored", "armoured", "guided", "unguided", "preferred", "related", "listed",
-    "advanced", "alleged", "so-called", "detailed", "sophisticated", "integrated", "combined",
-    "self-propelled", "tracked", "wheeled", "manned", "crewed", "skilled", "experienced",
+    "advanced", "alleged", "detailed", "sophisticated", "integrated", "combined",
+    "tracked", "wheeled", "manned", "crewed", "skilled", "experienced",
     "interested", "concerned", "supposed", "sacred", "naked", "wicked", "beloved", "aged",
     "talented", "dedicated", "hatred", "kindred", "shed", "sled", "weed", "breed", "feed",
     "greed", "creed", "deed", "heed", "reed", "steed", "tweed", "embed"})
@@ -624,6 +626,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 if label == "past" and w.endswith("ed") and (
                         w in _ED_NOT_VERBS or w.startswith("un")):
                     continue  # not verbs; 'unspecified', 'unnamed' are adjectives
+                if label == "past" and seg[m.start() - 1:m.start()] == "-":
+                    continue  # 'Israeli-made', 'Saudi-led', 'so-called': adjectives
                 d = len(seg) - m.end() if is_left else m.start()
                 # cues before the mention weigh a little more (they are usually its verb)
                 if fronted and not is_left:

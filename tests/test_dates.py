@@ -514,6 +514,9 @@ def test_timeml_rules(pub, text, needle, value, typ):
 @pytest.mark.parametrize("pub,text,needle", [
     # 'the period' alone is not a date
     ("1989-11-02", "During the period the firm grew.", "the period"),
+    # a fiscal quarter (ending in a month that ends no calendar quarter) has no calendar value
+    ("1989-10-30", "In the quarter ended July 31, Jayark had a loss of $1 million.",
+     "the quarter"),
     # 'the quarter' without a named quarter and outside an amount frame: no value, not a guess
     ("1989-11-02", "The quarter was a hard one for everybody.", "The quarter"),
     # rates: 'a week' after a count or an amount means 'per week'
@@ -536,9 +539,9 @@ def test_timeml_rules(pub, text, needle, value, typ):
      "today's"),
     # a model year is not a date
     ("1999-01-22", "Police found the suspect's 1987 Chevrolet in a parking lot.", "1987"),
-], ids=["bare-period", "quarter-no-topic", "rate-count", "rate-money", "rate-plural", "age",
-        "as-soon-as", "march-for-life", "a-second-ordinal", "tv-title", "time-of-event",
-        "today-s-youth", "today-s-world", "model-year"])
+], ids=["bare-period", "fiscal-quarter", "quarter-no-topic", "rate-count", "rate-money",
+        "rate-plural", "age", "as-soon-as", "march-for-life", "a-second-ordinal", "tv-title",
+        "time-of-event", "today-s-youth", "today-s-world", "model-year"])
 def test_no_value_or_no_mention(pub, text, needle):
     ms = [m for m in find_dates(text, pub) if needle in m.text]
     assert all(m.value is None for m in ms), ms
@@ -736,6 +739,14 @@ ROUND3 = [
     # "according to <a source>" reports what has happened
     ("2020-05-21", "The delegation arrived in Tel Aviv for talks, according to experts on "
      "November 18.", "November 18", "2019-11-18", "DATE"),
+    # a cue after a hyphen is part of an adjective ("Israeli-made", "Saudi-led"): no cue here,
+    # so the reading nearest the publication date
+    ("2023-02-02", "The first Israeli-made drones arrive in Baku on March 3.", "March 3",
+     "2023-03-03", "DATE"),
+    # "the quarter ended <day>" with no quarter named before: the calendar quarter; a quarter
+    # ending in another month is fiscal (no value, checked below)
+    ("1989-10-26", "Delta posted net income of $133 million for the quarter ended Sept. 30.",
+     "the quarter", "1989-Q3", "DATE"),
     # "next to" is a place, "slated" a plan
     ("1998-08-08", "A bomb ripped through an office building next to the embassy in Nairobi "
      "Friday morning.", "Friday morning", "1998-08-07TMO", "TIME"),
