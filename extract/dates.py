@@ -93,6 +93,17 @@ Resolution rules (``published`` = the document creation time, DCT)
   DCT's, in which that day is that weekday. "Friday's ruling" is that Friday.
 * Clock times attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
   "9 a.m. tomorrow" -> ``'YYYY-MM-DDTHH:MM'`` (TIME; midnight is ``T24:00``).
+* The year (month, week) under discussion: "by the end of the year", "the first half of the
+  month", "the rest of the year", "earlier/later in the year", "by/since year-end", "the first
+  nine months of the year" -> the year of a date named before it in its sentence, else the
+  DCT's, with mod END/START/MID/LATE ("year-end" is mod END, no day is invented). A plan is not
+  in a period already past (then the DCT's); in the DCT's own year (month) a past event is not
+  in a part not yet begun ("signed at the end of the year" in June: the year before) and a plan
+  not in one already over ("will start at the beginning of the year" in June: the next).
+  "Earlier/later in the day" is the day of the last date named. "The end of this year", "the
+  second half of last year": the modifier joins the relative unit.
+* "the following/previous/preceding <weekday>": the first such weekday after (before) the last
+  date named, the DCT if none ("May 3 ... The following Monday" -> May 8).
 * "the weekend", "this/last/next weekend" -> the ISO week of that Saturday + ``-WE``
   (``'1990-W32-WE'``); "the weekend" is the past one unless a future cue says otherwise.
 * Holidays ("Thanksgiving Day", "last Christmas", "Easter", "Election Day", ...) resolve like a
@@ -297,7 +308,8 @@ _MOD_WORDS = {
     "later": ("LATE", True), "mid": ("MID", True), "middle": ("MID", True),
     "beginning": ("START", True), "start": ("START", True), "end": ("END", True),
     "close": ("END", True), "turn": ("END", True), "first half": ("EARLY", True),
-    "second half": ("LATE", True), "first days": ("START", True), "final days": ("END", True),
+    "second half": ("LATE", True), "latter half": ("LATE", True), "first days": ("START", True),
+    "final days": ("END", True),
     "last days": ("END", True), "closing days": ("END", True), "final weeks": ("END", True),
     "last weeks": ("END", True), "first weeks": ("START", True), "final months": ("END", True),
     "last months": ("END", True), "early days": ("START", True),
@@ -465,11 +477,31 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                r"current|recent|former|previously|to\s+date))\b(?!\s+(?i:of\b|years|months|weeks|"
                r"days|decades|quarters|times|centuries|\d))"), 1),
     # this year / last month / next week / the following day / that year ...
-    ("relunit", _c(r"(?i:\b(?:(?P<early>earlier|later|early|late)\s+)?(?P<rel>this|last|next|"
+    ("relunit", _c(r"(?i:\b(?:(?P<modof>the\s+(?:very\s+)?(?:beginning|start|end|middle|close|"
+                   r"first\s+half|second\s+half|latter\s+half|rest|remainder|balance)\s+of)\s+)?"
+                   r"(?:(?P<early>earlier|later|early|late)\s+)?(?P<rel>this|last|next|"
                    r"past|previous|coming|current|the\s+current|the\s+previous|the\s+next|"
                    r"the\s+following|the\s+same|that\s+same|that|the\s+prior|the\s+preceding)\s+"
                    r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|fiscal\s+year)"
                    r")\b(?!-|s\b|\s+(?:ago|later|earlier)\b)"), 3),
+    # the year, month or week under discussion: "by the end of the year", "the first half of
+    # the month", "earlier in the year", "later in the day", "by year-end", "the first nine
+    # months of the year"
+    ("partof", _c(r"(?=[tTeElLyYmM])(?i:\b(?P<part>the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|"
+                  r"first\s+half|second\s+half|latter\s+half|rest|remainder|balance))\s+of\s+"
+                  r"the\s+(?P<unit>year|month|week)\b(?![-'’])"
+                  r"|\b(?P<el>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week|day)\b"
+                  r"(?![-'’])"
+                  r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|"
+                  r"(?<=after\s)|(?<=around\s)|(?<=toward\s)|(?<=towards\s)|(?<=through\s))"
+                  r"(?P<ye>year|month)[-\s]end\b(?![-'’]|\s+(?:bonus|results|figures|net|"
+                  r"profits?|sales|earnings|holiday|review)\b)"
+                  r"|(?:(?<=\bmonths\sof\s)|(?<=\bweeks\sof\s)|(?<=\bquarters\sof\s))"
+                  r"(?P<y2>the\s+year)\b(?![-'’]|\s+(?:ended|ending|before|after|to)\b))"), 3),
+    # "the following Monday", "the previous Friday": that weekday after or before the last
+    # date named
+    ("wdrel", _c(r"(?<!\w)(?P<rel>(?i:the\s+(?:following|previous|preceding|prior)))\s+"
+                 rf"(?P<wd>{_WDFULL})(?!s\b|')"), 3),
     # "over the weekend", "this weekend", "last weekend" (the TIMEX3 week value + '-WE')
     ("weekend", _c(r"(?<!\w)(?P<rel>(?i:the|this|last|next|past|coming))\s+(?i:weekend)\b"
                    r"(?!s\b)"), 3),
@@ -1481,6 +1513,33 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             v = "PRESENT_REF"
         return dict(value=v, type="DATE", precision="ref", relative=True)
 
+    if name == "partof":
+        if g.get("part"):
+            unit, mod = g["unit"].lower(), _mod_of(g["part"])[0]
+        elif g.get("el"):
+            unit, mod = g["unit2"].lower(), None
+        elif g.get("ye"):
+            unit, mod = g["ye"].lower(), "END"
+        else:
+            unit, mod = "year", None
+        approx = bool(g.get("ye")) and text[max(0, s - 7):s].lower() == "around "
+        return dict(_under_discussion(ctx, s, unit, mod, tense()), relative=True, mod=mod,
+                    approximate=approx, _anaphor=True)
+
+    if name == "wdrel":
+        k = 1 if g["rel"].lower().endswith("following") else -1
+        wd = _WEEKDAYS[g["wd"].lower()]
+        anc = ctx.anchor
+        if anc is None and dct.date is not None:
+            anc = ("day", dct.date)
+        if anc is None or anc[0] != "day" or ctx.stale or ctx.inexact:
+            return dict(value=None, type="DATE", precision="day", relative=True, _anaphor=True)
+        # the first such weekday strictly after (before) the anchor day
+        step = ((wd - anc[1].weekday()) % 7 or 7) if k > 0 else -((anc[1].weekday() - wd) % 7
+                                                                    or 7)
+        return dict(value=_ymd(anc[1] + _dt.timedelta(days=step)), type="DATE",
+                    precision="day", relative=True, _anaphor=True)
+
     if name == "relunit":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = re.sub(r"\s+", " ", g["unit"].lower())
@@ -1490,6 +1549,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             mod = "START" if early == "early" else None
         elif early in ("later", "late"):
             mod = "END" if early == "late" else None
+        if g.get("modof"):
+            mod = _mod_of(g["modof"])[0]  # "the end of this year": END
         if unit == "fiscal year":
             unit = "year"
         if g["unit"][:1].isupper() and re.search(r"[\"“'`]\s*\Z", text[max(0, s - 2):s]):
@@ -1843,6 +1904,73 @@ def _report_period(name: str, g: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | 
     return dict(out, value=f"{y}-Q{q}")
 
 
+# a past event is not in a part of the DCT's year (month) that had not begun by the DCT, nor
+# a plan in one already over: the month (day) from which that part counts as begun or over
+_PART_BEGUN = {"END": (11, 21), "LATE": (7, 16)}
+_PART_OVER = {"START": (2, 10), "EARLY": (6, 15)}
+
+
+def _under_discussion(ctx: _Ctx, at: int, unit: str, mod: str | None,
+                      tense: str | None) -> dict[str, Any]:
+    """The year, month, week or day a text means by "the year" ("by the end of the year",
+    "earlier in the month", "by year-end"): that of a date named before it in its sentence
+    ("In 2015 Egypt ordered 24 jets; the first arrived at the end of the year"), else the
+    DCT's ("the year" in a later sentence is the reporting year far more often than the year
+    of an aside). "Earlier/later in the day" is the day of the last date named, as "that day".
+
+    A plan ('future') is not in a period already past: then the DCT's. In the DCT's own year
+    (month), a past event is not in a part not yet begun ("the end of the year" told in the past
+    in October is the year before) and a plan not in a part already over ("will start at the
+    beginning of the year" in June is the next one)."""
+    dct = ctx.dct
+    prec = {"year": "year", "month": "month", "week": "week", "day": "day"}[unit]
+    none = dict(value=None, type="DATE", precision=prec)
+    anc = ctx.anchor
+    if anc is not None and unit != "day" and _SENT_BREAK.search(ctx.text, ctx.anchor_at, at):
+        anc = None  # named in an earlier sentence
+    elif ctx.stale or (ctx.inexact and unit != "year"):
+        return none
+    if anc is None:
+        if dct.y is None:
+            return none
+        anc = ("day" if dct.date else "month" if dct.m else "year",
+               dct.date or _dt.date(dct.y, dct.m or 1, 1))
+    need = {"year": "year", "month": "month", "week": "day", "day": "day"}[unit]
+    if _RANK[anc[0]] < _RANK[need] and tense == "future" and dct.date is not None and \
+            anc[1].year <= dct.y:
+        anc = ("day", dct.date)  # a plan "by the end of the month" after "in 1990": the DCT's
+    if _RANK[anc[0]] < _RANK[need]:
+        return none
+    d = anc[1]
+    if unit == "day":
+        return dict(value=_ymd(d), type="DATE", precision="day")
+    if unit == "week":
+        if tense == "future" and dct.date is not None and d < dct.date:
+            d = dct.date
+        return dict(value=_week(d), type="DATE", precision="week")
+    if unit == "month":
+        y, m = d.year, d.month
+        if dct.m is not None:
+            if tense == "future" and (y, m) < (dct.y, dct.m):
+                y, m = dct.y, dct.m
+            if (y, m) == (dct.y, dct.m) and dct.d is not None:
+                if tense == "past" and mod in _PART_BEGUN and dct.d < _PART_BEGUN[mod][1]:
+                    y, m = _add_months(y, m, -1)
+                elif tense == "future" and mod in _PART_OVER and dct.d > _PART_OVER[mod][1]:
+                    y, m = _add_months(y, m, 1)
+        return dict(value=_ym(y, m), type="DATE", precision="month")
+    y = d.year
+    if dct.y is not None:
+        if tense == "future" and y < dct.y:
+            y = dct.y
+        if y == dct.y and dct.m is not None:
+            if tense == "past" and mod in _PART_BEGUN and dct.m < _PART_BEGUN[mod][0]:
+                y -= 1
+            elif tense == "future" and mod in _PART_OVER and dct.m > _PART_OVER[mod][0]:
+                y += 1
+    return dict(value=str(y), type="DATE", precision="year")
+
+
 def _shift_unit(anc: tuple[str, _dt.date] | None, unit: str, k: int) -> dict[str, Any]:
     """A calendar unit containing the anchor, shifted by k units, at the unit's precision."""
     prec_need = {"day": "day", "week": "day", "weekend": "day", "month": "month",
@@ -2072,7 +2200,7 @@ def _detect_day_first(text: str) -> bool | None:
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
-                              "podrel"})
+                              "podrel", "partof", "wdrel"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
@@ -2088,7 +2216,7 @@ _TRIGGER_CASED = {
 }
 # lowercase trigger words -> the rules worth running around them (speed: each rule runs only
 # where one of its own words occurs)
-_R_UNIT = frozenset({"dur", "durunit", "relunit", "set", "durlong"})  # a singular unit word
+_R_UNIT = frozenset({"dur", "durunit", "relunit", "set", "durlong", "partof"})  # a unit word
 _R_UNITS = frozenset({"dur", "durvague", "durbare", "set", "durlong"})  # a plural unit word
 _R_REF = frozenset({"ref"})
 _R_DEICTIC = frozenset({"deictic"})
@@ -2128,7 +2256,7 @@ _WORD_RULES: dict[str, frozenset[str]] = {
 # every match of a rule contains one of its trigger tokens: "May 30, 2023" runs the month-day
 # rules around "May" only (a weekday or a year in it triggers no more than its own rules)
 _R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof"})
-_R_WD = frozenset({"weekday", "set"})
+_R_WD = frozenset({"weekday", "set", "wdrel"})
 _R_YEAR = frozenset({"year", "yrange", "decade", "num", "iso", "compact", "ymdslash"})
 _R_NUM = frozenset({"num", "iso", "decade"})
 _R_Q = frozenset({"quarter"})
@@ -2142,7 +2270,8 @@ _REACH: dict[str, tuple[int, int]] = {
     "iso": (0, 50), "compact": (0, 10), "ymdslash": (0, 20),  # the match starts at the year
     "decade": (45, 10), "yrange": (45, 25), "year": (45, 30), "num": (45, 35),
     "md": (45, 30), "dm": (45, 20), "month": (45, 15), "my": (45, 35),
-    "set": (45, 15), "dur": (45, 30), "relunit": (45, 25), "durunit": (45, 15),
+    "set": (45, 15), "dur": (45, 30), "relunit": (70, 25), "durunit": (45, 15),
+    "partof": (45, 30),
     "durvague": (45, 10),
 }
 

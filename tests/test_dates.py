@@ -809,3 +809,68 @@ def test_round3_rules(pub, text, needle, value, typ):
         "two-thousand"])
 def test_round3_no_mention(pub, text, needle):
     assert [m for m in find_dates(text, pub) if needle in m.text] == []
+
+
+# round 4: the part of the year/month under discussion, and weekdays counted from a date
+ROUND4 = [
+    # "the end of the year" with no date before it in its sentence: the DCT's year ...
+    ("2023-06-10", "The ministry expects the last jets by the end of the year.",
+     "the end of the year", "2023", "END", "the end of the year"),
+    ("2023-06-10", "Deliveries will resume at the end of the month.", "the end of the month",
+     "2023-06", "END", "the end of the month"),
+    ("2023-06-10", "Kyiv hopes to receive them by year-end.", "year-end", "2023", "END",
+     "year-end"),
+    ("2023-06-10", "Work continued through the rest of the year.", "the rest of the year", "2023",
+     None, "the rest of the year"),
+    ("2023-06-10", "Production slowed earlier in the year.", "earlier in the year", "2023", None,
+     "earlier in the year"),
+    ("2023-06-10", "Sales rose in the first five months of the year.", "the year", "2023", None,
+     "the year"),
+    # ... but a year named before it in the same sentence is the year meant
+    ("2023-06-10", "In 2015 Egypt ordered 24 Rafale jets and received the first six at the end "
+     "of the year.", "the end of the year", "2015", "END", "the end of the year"),
+    # a past event is not in a part of the year that had not begun; a plan not in one over
+    ("2023-06-10", "The index has risen 4% since year-end.", "year-end", "2022", "END",
+     "year-end"),
+    ("2023-06-10", "The contract was signed at the end of the year.", "the end of the year",
+     "2022", "END", "the end of the year"),
+    ("2023-06-10", "Production will start at the beginning of the year.",
+     "the beginning of the year", "2024", "START", "the beginning of the year"),
+    ("2023-11-20", "The contract was signed at the end of the month.", "the end of the month",
+     "2023-10", "END", "the end of the month"),
+    # a modifier before a deictic unit: "the end of this year"
+    ("2023-06-10", "The first battery arrives by the end of this year.", "this year", "2023",
+     "END", "the end of this year"),
+    ("2023-06-10", "The deal was signed in the second half of last year.", "last year", "2022",
+     "LATE", "the second half of last year"),
+    ("2023-06-10", "The radar is due by the middle of next month.", "next month", "2023-07", "MID",
+     "the middle of next month"),
+    # "earlier/later in the day": the day of the last date named
+    ("2023-06-10", "The minister arrived on June 5. Later in the day, he inspected the tanks.",
+     "Later in the day", "2023-06-05", None, "Later in the day"),
+    # "the following/previous <weekday>": counted from the last date named
+    ("2023-06-10", "The talks opened on May 3. The following Monday, the sides signed.",
+     "The following Monday", "2023-05-08", None, "The following Monday"),
+    ("2023-06-10", "The talks opened on Wednesday, May 3, after a meeting the previous Friday.",
+     "the previous Friday", "2023-04-28", None, "the previous Friday"),
+    ("2023-06-10", "Shares closed 4% below the previous Friday.", "the previous Friday",
+     "2023-06-09", None, "the previous Friday"),
+]
+
+
+@pytest.mark.parametrize("pub,text,needle,value,mod,span", ROUND4,
+                         ids=[f"r4-{i}" for i in range(len(ROUND4))])
+def test_round4_rules(pub, text, needle, value, mod, span):
+    m = one(text, pub, needle)
+    assert (m.value, m.mod, m.text) == (value, mod, span), m
+
+
+@pytest.mark.parametrize("pub,text,needle", [
+    # "year-end" as an adjective of results is no date; "at the end of the day" is an idiom
+    ("2023-06-10", "The company paid its year-end bonus in cash.", "year-end"),
+    ("2023-06-10", "At the end of the day, the deal matters.", "day"),
+    # "the year ended March 31" is a reporting year (a duration), not the year under discussion
+    ("2023-06-10", "Sales in the first nine months of the year ended March 31 rose.", "year"),
+], ids=["year-end-adjective", "end-of-the-day", "first-months-of-fiscal-year"])
+def test_round4_no_date(pub, text, needle):
+    assert [m for m in find_dates(text, pub) if needle in m.text and m.type == "DATE"] == []
