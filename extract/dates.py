@@ -75,7 +75,13 @@ Resolution rules (``published`` = the document creation time, DCT)
   part > 12 it is month-first; otherwise (both readings valid everywhere) the reading closest
   to the DCT is taken per date, and without a DCT day-first is assumed (non-US default).
 * Ranges: "2014-2018", "2015–19", "between 2016 and 2020", "from 2014 to 2018" -> ``value`` and
-  ``end_value``; "1990s" -> ``'199'``; "the early 2010s" -> ``'201'``, mod EARLY, approximate.
+  ``end_value``; days and months with the month and year written once: "1-3 March 2023",
+  "from 5 to 9 June", "March 2-4, 2023", "Feb. 28 - March 3, 2023", "between January and March
+  2022", "May-June 2021", "from June 2021 to March 2022" -> one mention from the first to the
+  last (the start takes the year written after it; the year before when it comes later in the
+  calendar; with no year the start is read as a month-day alone and the end follows it; "or"
+  makes it approximate); "1990s" -> ``'199'``; "the early 2010s" -> ``'201'``, mod EARLY,
+  approximate.
 * Modifiers: early/mid/late, "the beginning/end/middle of", "the final days of" set ``mod``
   (EARLY, MID, LATE, START, END) and ``approximate``; "about/around/circa 2015" -> mod APPROX.
   "the final days of the hostilities in November 2020" marks "November 2020" approximate/END.
@@ -487,8 +493,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # the year, month or week under discussion: "by the end of the year", "the first half of
     # the month", "earlier in the year", "later in the day", "by year-end", "the first nine
     # months of the year"
-    ("partof", _c(r"(?=[tTeElLyYmM])(?i:\b(?P<part>the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|"
-                  r"first\s+half|second\s+half|latter\s+half|rest|remainder|balance))\s+of\s+"
+    ("partof", _c(r"(?=[tTeElLyYmM])(?i:\b(?P<part>the\s+(?:very\s+)?(?:beginning|start|end|"
+                  r"middle|close|turn|first\s+half|second\s+half|latter\s+half|rest|remainder|balance))\s+of\s+"
                   r"the\s+(?P<unit>year|month|week)\b(?![-'’])"
                   r"|\b(?P<el>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week|day)\b"
                   r"(?![-'’])"
@@ -2556,13 +2562,167 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                 # fourth-quarter charge" is a forecast, not the report's period)
                 ctx.quarter = vd[1]
     return _period_anaphora(text, _day_before_after(text, _clock_before_day(
-        text, _conjoined_days(text, out))))
+        text, _conjoined_days(text, _ranges(text, out, ctx)))))
 
 
 # "April 24 and 25": a day number joined to a month-day takes its month and year
 _CONJ_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
                        r"(?=\s*(?:[.;:)]|,(?!\s*\d)|$|\s+(?:in|at|on|to|for|with|when|while|as|"
                        r"after|before|during|and|or|but|the|that|this)\b))")
+
+
+# the start of a range written before its end mention: "1-", "from 5 to", "between 28 February
+# and", "Feb. 28 -", "January-", "from late March to", "June 2021 to"
+_RANGE_START = re.compile(
+    rf"(?<![\w$€£.,/-])(?:(?P<kw>(?i:from|between))\s+)?(?:(?i:the)\s+)?"
+    rf"(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
+    rf"(?:(?P<d1>{_DAY})(?:\s+(?i:of))?(?:\s+(?P<dm1>{_MON}))?"
+    rf"|(?P<m1>{_MON})(?:\s*(?P<md1>{_DAY})|,?\s+(?P<y1>{_YEAR}))?)"
+    r"(?P<sep>\s*[-–—]\s*|\s*/\s*(?=[A-Z])|\s+(?i:to|and|until|till|through|thru|or)\s+)"
+    r"(?:(?P<mod2>(?i:early|mid|late))[-\s]+)?(?:(?i:the)\s+)?\Z")
+_RANGE_LEFT_REACH = 45
+# the end of a range written after a month-day: "March 2-4, 2023", "Jan. 5 to 7"
+_RANGE_END = re.compile(
+    rf"(?P<sep>\s*[-–—]\s*|\s+(?i:to|until|till|through|thru)\s+)(?P<d2>{_DAY})"
+    rf"(?:\s*,\s*(?P<y>{_YEAR}))?(?![\d%:/-]|[.,]\d|\s*(?:%|percent)|\s+{_MON}|\s+[ap]\.?m\b)")
+
+
+def _ranges(text: str, mentions: list[DateMention], ctx: _Ctx) -> list[DateMention]:
+    """Ranges written with their year (and month) once: "1-3 March 2023", "from 5 to 9 June",
+    "between January and March 2022", "Feb. 28 - March 3, 2023", "March 2-4, 2023".
+
+    The end is a mention found by the grammar; the start, written before it, takes its month
+    and year (the year before when its month-day comes later in the calendar: "from 28
+    December to 3 January 2023"). Without a year the start is read as a month-day alone (its
+    tense, the DCT) and the end is the first such day after it. One mention with ``end_value``
+    replaces the pieces (the start alone had taken the DCT's year: "January" in "between
+    January and March 2022" was January of the DCT's year).
+    """
+    out = list(mentions)
+    drop: set[int] = set()
+    added: list[DateMention] = []
+    for i, m in enumerate(out):
+        if i in drop or m.type != "DATE" or m.end_value or m.period or not m.value \
+                or "X" in m.value or m.precision not in ("day", "month"):
+            continue
+        r = _range_left(text, out, i, ctx) or _range_right(text, out, i, ctx)
+        if r is None:
+            continue
+        rm, covered = r
+        drop.update(covered)
+        drop.add(i)
+        added.append(rm)
+    if not added:
+        return mentions
+    return sorted([m for i, m in enumerate(out) if i not in drop] + added,
+                  key=lambda x: x.start)
+
+
+def _covered(out: list[DateMention], i: int, s: int, e: int) -> list[int] | None:
+    """Indexes of the mentions other than ``i`` inside [s, e); None if one crosses an edge."""
+    got = []
+    for j, o in enumerate(out):
+        if j == i or o.end <= s or o.start >= e:
+            continue
+        if o.start < s or o.end > e:
+            return None
+        got.append(j)
+    return got
+
+
+def _range_left(text: str, out: list[DateMention], i: int,
+                ctx: _Ctx) -> tuple[DateMention, list[int]] | None:
+    m = out[i]
+    lo = max(0, m.start - _RANGE_LEFT_REACH)
+    rm = _RANGE_START.search(text, lo, m.start)
+    if rm is None:
+        return None
+    g = rm.groupdict()
+    sep = g["sep"].strip().lower()
+    if sep == "and" and (g["kw"] or "").lower() == "from":
+        return None
+    y2, mon2 = int(m.value[:4]), int(m.value[5:7])
+    explicit = bool(re.search(r"\d{4}", m.text))
+    if m.precision == "day":
+        day2 = int(m.value[8:10])
+        if g["d1"]:
+            if not (m.text[:1].isdigit() or m.text[:4].lower() == "the ") and not g["dm1"]:
+                return None  # "1 to March 3": not a range of this shape
+            mon1 = _MONTHS[g["dm1"].rstrip(".").lower()] if g["dm1"] else mon2
+            day1 = int(re.sub(r"\D", "", g["d1"]))
+        elif g["m1"] and g["md1"]:
+            mon1, day1 = _MONTHS[g["m1"].rstrip(".").lower()], int(re.sub(r"\D", "", g["md1"]))
+        else:
+            return None
+        if (mon1, day1) == (mon2, day2) or (mon1 == mon2 and day1 > day2) or sep == "/":
+            return None  # "3-1 March" is a score
+        if explicit:
+            y1 = y2 if (mon1, day1) < (mon2, day2) else y2 - 1
+            if not _valid(y1, mon1, day1):
+                return None
+            v1, v2 = f"{y1:04d}-{mon1:02d}-{day1:02d}", m.value
+        else:
+            v1 = _md_no_year(ctx, mon1, day1, _tense(text, rm.start(), m.end))
+            if v1 is None or "X" in v1:
+                return None
+            y1 = int(v1[:4])
+            yy = y1 if (mon1, day1) < (mon2, day2) else y1 + 1
+            if not _valid(yy, mon2, day2):
+                return None
+            v2 = f"{yy:04d}-{mon2:02d}-{day2:02d}"
+    else:
+        if not g["m1"] or g["md1"] or not explicit:
+            return None
+        mon1 = _MONTHS[g["m1"].rstrip(".").lower()]
+        if g["y1"]:
+            y1 = int(g["y1"])
+            if (y1, mon1) >= (y2, mon2) or y2 - y1 > 50:
+                return None
+        elif mon1 == mon2:
+            return None
+        else:
+            y1 = y2 if mon1 < mon2 else y2 - 1
+        v1, v2 = _ym(y1, mon1), m.value
+    s = rm.start()
+    covered = _covered(out, i, s, m.start)
+    if covered is None:
+        return None
+    approx = bool(g["mod"] or g["mod2"]) or sep == "or" or m.approximate
+    return DateMention(start=s, end=m.end, text=text[s:m.end], value=v1, type="DATE",
+                       precision=m.precision, end_value=v2, approximate=approx,
+                       relative=not explicit), covered
+
+
+def _range_right(text: str, out: list[DateMention], i: int,
+                 ctx: _Ctx) -> tuple[DateMention, list[int]] | None:
+    m = out[i]
+    if m.precision != "day" or not m.text[-1:].isdigit() or not re.search(r"[A-Za-z]", m.text) \
+            or re.search(r"\d{4}", m.text):
+        return None
+    rm = _RANGE_END.match(text, m.end)
+    if rm is None:
+        return None
+    day1, mon1 = int(m.value[8:10]), int(m.value[5:7])
+    day2 = int(re.sub(r"\D", "", rm.group("d2")))
+    if day2 <= day1:
+        return None
+    kw = re.search(r"(?i)\b(?:from|between)\s+\Z", text[max(0, m.start - 9):m.start])
+    s = m.start - (len(kw.group(0)) if kw else 0)
+    if rm.group("y"):
+        y = int(rm.group("y"))
+        explicit = True
+    else:
+        y = int(m.value[:4])
+        explicit = False
+    if not _valid(y, mon1, day2):
+        return None
+    covered = _covered(out, i, s, rm.end())
+    if covered is None:
+        return None
+    return DateMention(start=s, end=rm.end(), text=text[s:rm.end()],
+                       value=f"{y:04d}-{mon1:02d}-{day1:02d}", type="DATE", precision="day",
+                       end_value=f"{y:04d}-{mon1:02d}-{day2:02d}", approximate=m.approximate,
+                       relative=not explicit), covered
 
 
 def _conjoined_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -2775,17 +2935,18 @@ def _timex_value(m: DateMention) -> str | None:
     return m.value
 
 
-_WORD_RANGE_RE = re.compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\d{4})\s+"
-                            r"(?:and|to|until|till|through|thru)\s+(?P<b>\d{4})$")
+_WORD_RANGE_RE = re.compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\S.*?)\s+"
+                            r"(?:and|to|until|till|through|thru|or)\s+(?P<b>\S.*)$")
 
 
 def timex3_view(mentions: list[DateMention]) -> list[DateMention]:
     """The mentions as TimeML annotates them (what :func:`to_timeml` writes).
 
-    A year range written with words ("between 1994 and 1997", "from 1991 to 1997") is one
-    mention with ``end_value`` for the event layer, but two TIMEX3 points in TimeML: it is
-    split into its two years. A named period within one year is written as that year.
-    Everything else is unchanged.
+    A range written with words ("between 1994 and 1997", "from 1 to 3 March 2023", "June
+    2021 to March 2022") is one mention with ``end_value`` for the event layer, but two TIMEX3
+    points in TimeML: it is split into its two ends ("1" and "3 March 2023"). A range with a
+    dash ("2014-2018", "1-3 March") stays one. A named period within one year is written as
+    that year. Everything else is unchanged.
     """
     out: list[DateMention] = []
     for m in mentions:
@@ -2793,8 +2954,8 @@ def timex3_view(mentions: list[DateMention]) -> list[DateMention]:
         if rm and m.value and m.end_value:
             for grp, v in (("a", m.value), ("b", m.end_value)):
                 st = m.start + rm.start(grp)
-                out.append(DateMention(start=st, end=st + 4, text=rm.group(grp), value=v,
-                                       type=m.type, precision=m.precision))
+                out.append(DateMention(start=st, end=m.start + rm.end(grp), text=rm.group(grp),
+                                       value=v, type=m.type, precision=m.precision))
             continue
         v = _timex_value(m)
         out.append(m if v == m.value else DateMention(**{**_asdict(m), "value": v}))

@@ -874,3 +874,68 @@ def test_round4_rules(pub, text, needle, value, mod, span):
 ], ids=["year-end-adjective", "end-of-the-day", "first-months-of-fiscal-year"])
 def test_round4_no_date(pub, text, needle):
     assert [m for m in find_dates(text, pub) if needle in m.text and m.type == "DATE"] == []
+
+
+# ranges written with their month and year once (one mention, value .. end_value)
+RANGES = [
+    # the start takes the month and year written after it
+    ("2023-06-10", "The exercise was held 1-3 March 2021.", "1-3 March 2021",
+     "2021-03-01", "2021-03-03"),
+    ("2023-06-10", "Talks ran from 5 to 9 June 2022 in Ankara.", "from 5 to 9 June 2022",
+     "2022-06-05", "2022-06-09"),
+    ("2023-06-10", "Inspections took place between 2 and 4 March 2021.",
+     "between 2 and 4 March 2021", "2021-03-02", "2021-03-04"),
+    ("2023-06-10", "The drills of 5 and 6 June 2022 were the largest.", "5 and 6 June 2022",
+     "2022-06-05", "2022-06-06"),
+    ("2023-06-10", "Deliveries resumed March 2-4, 2021.", "March 2-4, 2021", "2021-03-02",
+     "2021-03-04"),
+    ("2023-06-10", "The summit ran Feb. 28 - March 3, 2021.", "Feb. 28 - March 3, 2021",
+     "2021-02-28", "2021-03-03"),
+    ("2023-06-10", "The batteries arrived from 28 December to 3 January 2022.",
+     "from 28 December to 3 January 2022", "2021-12-28", "2022-01-03"),
+    # a range of months: "January" alone was January of the DCT's year
+    ("2023-06-10", "Shipments were made between January and March 2022.",
+     "between January and March 2022", "2022-01", "2022-03"),
+    ("2023-06-10", "Strikes took place in May-June 2021.", "May-June 2021", "2021-05", "2021-06"),
+    ("2023-06-10", "The jets were delivered from June 2021 to March 2022.",
+     "from June 2021 to March 2022", "2021-06", "2022-03"),
+    ("2023-06-10", "The deployment lasted November-February 2022.", "November-February 2022",
+     "2021-11", "2022-02"),
+    # no year: the start is read as a month-day alone (its tense), the end follows it
+    ("2023-06-10", "The exercise ran from 5 to 15 June.", "from 5 to 15 June", "2023-06-05",
+     "2023-06-15"),
+    ("2023-06-10", "The talks were held Jan. 5-7.", "Jan. 5-7", "2023-01-05", "2023-01-07"),
+    ("2023-06-10", "The next round is planned from Dec. 28 to Jan. 3.", "from Dec. 28 to Jan. 3",
+     "2023-12-28", "2024-01-03"),
+]
+
+
+@pytest.mark.parametrize("pub,text,span,value,end_value", RANGES,
+                         ids=[f"range-{i}" for i in range(len(RANGES))])
+def test_ranges_written_once(pub, text, span, value, end_value):
+    ms = find_dates(text, pub)
+    assert [(m.text, m.value, m.end_value) for m in ms] == [(span, value, end_value)]
+
+
+def test_range_event_span_and_approximate_or():
+    m = one("Sales were signed in March or April 2022.", "2023-06-10")
+    assert (m.value, m.end_value, m.approximate) == ("2022-03", "2022-04", True)
+    assert mention_span(m) == ("2022-03", "2022-04", True)
+
+
+@pytest.mark.parametrize("pub,text", [
+    ("2023-06-10", "The home side won 3-1 March 4 in the final."),   # a score before a day
+    ("2023-06-10", "On June 5, 2023 - 7 people died."),               # a year, then a count
+    ("2023-06-10", "Between 2 and 3 percent of the budget, 4 March 2021."),
+], ids=["score", "count-after-year", "percent"])
+def test_no_range(pub, text):
+    assert all(m.end_value is None for m in find_dates(text, pub))
+
+
+def test_timex3_view_splits_worded_day_and_month_ranges():
+    text = "Talks ran from 5 to 9 June 2022; strikes followed between January and March 2023."
+    view = timex3_view(find_dates(text, "2023-06-10"))
+    assert [(m.text, m.value) for m in view] == [
+        ("5", "2022-06-05"), ("9 June 2022", "2022-06-09"),
+        ("January", "2023-01"), ("March 2023", "2023-03")]
+    assert [text[m.start:m.end] for m in view] == [m.text for m in view]
