@@ -85,6 +85,8 @@ Resolution rules (``published`` = the document creation time, DCT)
 * Modifiers: early/mid/late, "the beginning/end/middle of", "the final days of" set ``mod``
   (EARLY, MID, LATE, START, END) and ``approximate``; "about/around/circa 2015" -> mod APPROX.
   "the final days of the hostilities in November 2020" marks "November 2020" approximate/END.
+* Seasons with a relative year: "the spring of last year" -> ``'2022-SP'`` (DCT 2023);
+  halves in the financial notation: "H2 2022", "2023 H1" -> ``'2022-H2'``, ``'2023-H1'``.
 * Quarters "the third quarter" -> DCT year (previous year if that quarter has not begun yet and
   no future cue), "Q3 2020" -> ``'2020-Q3'``; halves -> ``'YYYY-H1'``; seasons "summer 2021" ->
   ``'2021-SU'``.
@@ -424,13 +426,16 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("yago", _c(r"(?<![\w-])(?P<w>(?i:year-earlier|year-ago))(?!\s+(?i:quarter|period|"
                 r"first|second|third|fourth)\b)(?![\w-])"), 2),
     # halves
-    ("half", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd|last))[-\s]+(?i:half)"
-                rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR})|(?=\s+(?i:profit|results|earnings|sales|"
-                rf"revenue|net|loss)))"), 4),
+    ("half", _c(rf"(?<!\w)(?:(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd|last))[-\s]+"
+                rf"(?i:half)(?:\s+(?i:of)\s+(?P<y>{_YEAR})|(?=\s+(?i:profit|results|earnings|"
+                rf"sales|revenue|net|loss)))"
+                # "H2 2022", "2022 H1" (the financial notation)
+                rf"|(?P<h>H[12])(?:\s+|/|-)?(?P<hy>{_YEAR})|(?P<hy2>{_YEAR})\s*-?\s*"
+                rf"(?P<h2>H[12]))(?![\w-])"), 4),
     # seasons
     ("season", _c(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|early|late|mid|the))[-\s]+)?"
                   rf"(?P<s>(?i:spring|summer|autumn|winter|fall))\b(?:\s+(?:(?i:of)\s+)?"
-                  rf"(?P<y>{_YEAR}))?"), 3),
+                  rf"(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next))\s+(?i:year)\b))?"), 3),
     # year alone, with modifiers: in 2016, early 2021, mid-2021, about 2015, fiscal 1990
     ("year", _c(rf"(?<!\w){_MODP}{_APPROXP}(?:(?P<fy>(?i:fiscal(?:\s+year)?|FY|the\s+year))\s*)?"
                 rf"(?P<year>{_YEAR})(?!\s*[-–—]\s*\d|s\b|'s\b|\s*(?:-|\s)(?i:year|million|"
@@ -1339,6 +1344,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return _report_period(name, dict(g, _s=s, _e=e), ctx)
 
     if name == "half":
+        if g.get("h") or g.get("h2"):
+            return dict(value=f"{g.get('hy') or g['hy2']}-H{(g.get('h') or g['h2'])[1]}",
+                        type="DATE", precision="quarter")
         h = 1 if g["ord"].lower() in ("first", "1st") else 2
         if g["ord"].lower() == "last" and not g.get("y"):
             return None  # "the last half" alone may be of anything
@@ -1356,6 +1364,14 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if g.get("y"):
             return dict(value=f"{g['y']}-{code}", type="DATE", precision="season", mod=mod,
                         approximate=approx)
+        if g.get("ry"):
+            # "the spring of last year", "summer next year"
+            if dct.y is None:
+                return dict(value=f"XXXX-{code}", type="DATE", precision="season",
+                            relative=True, mod=mod, approximate=approx)
+            y = dct.y + {"last": -1, "this": 0, "next": 1}[g["ry"].lower()]
+            return dict(value=f"{y}-{code}", type="DATE", precision="season", relative=True,
+                        mod=mod, approximate=approx)
         if not rel:
             return None  # bare 'fall'/'spring' are usually other words
         if dct.y is None or dct.m is None:
@@ -2218,7 +2234,7 @@ _TRIGGER_CASED = {
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Q", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
-    "Sun", "FY",
+    "Sun", "FY", "H",
 }
 # lowercase trigger words -> the rules worth running around them (speed: each rule runs only
 # where one of its own words occurs)
@@ -2406,6 +2422,8 @@ def _cased_rules(t: str) -> frozenset[str]:
         return _R_YEAR
     if t == "Q":
         return _R_Q
+    if t == "H":
+        return frozenset({"half"})
     if t in _WEEKDAYS_CASED:
         return _R_WD
     if t in _HOLIDAY_WORDS:

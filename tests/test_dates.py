@@ -939,3 +939,19 @@ def test_timex3_view_splits_worded_day_and_month_ranges():
         ("5", "2022-06-05"), ("9 June 2022", "2022-06-09"),
         ("January", "2023-01"), ("March 2023", "2023-03")]
     assert [text[m.start:m.end] for m in view] == [m.text for m in view]
+
+
+@pytest.mark.parametrize("pub,text,needle,value", [
+    # a season with a relative year ("the spring" alone was this year's)
+    ("2023-06-10", "The deal was agreed in the spring of last year.", "spring", "2022-SP"),
+    ("2023-06-10", "The frigate is due in summer next year.", "summer", "2024-SU"),
+    # halves in the financial notation
+    ("2023-06-10", "Orders rose in H2 2022.", "H2 2022", "2022-H2"),
+    ("2023-06-10", "The 2023 H1 results were strong.", "2023 H1", "2023-H1"),
+], ids=["season-last-year", "season-next-year", "h2-year", "year-h1"])
+def test_round4_seasons_and_halves(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
+
+
+def test_half_notation_needs_a_year():
+    assert find_dates("The H2 variant of the drone was shown.", "2023-06-10") == []
