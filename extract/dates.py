@@ -1024,7 +1024,16 @@ def _weekday_value(ctx: _Ctx, wd: int, rel: str | None, tense: str | None) -> st
     if base is None:
         return None
     diff = (base.weekday() - wd) % 7  # days back to the most recent such day (0 = today)
-    if rel in ("last", "past"):
+    if rel == "this":
+        # "this Friday": the one ahead in a plan, the one behind in a report, else the one in
+        # the DCT's week
+        if tense == "future":
+            d = base + _dt.timedelta(days=(wd - base.weekday()) % 7)
+        elif tense == "past":
+            d = base - _dt.timedelta(days=diff)
+        else:
+            d = base + _dt.timedelta(days=wd - base.weekday())
+    elif rel in ("last", "past"):
         d = base - _dt.timedelta(days=diff or 7)
     elif rel in ("next", "coming"):
         fwd = (wd - base.weekday()) % 7
@@ -1464,7 +1473,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             mod, rel = "START", None
         elif rel in ("late", "later"):
             mod, rel = "END", None
-        v = _weekday_value(ctx, wd, rel, tense() if rel is None else None)
+        v = _weekday_value(ctx, wd, rel, tense() if rel in (None, "this") else None)
         pod = (g.get("pod") or "").lower()
         if pod and v:
             return dict(value=f"{v}T{_POD[pod]}", type="TIME", precision="day",

@@ -955,3 +955,13 @@ def test_round4_seasons_and_halves(pub, text, needle, value):
 
 def test_half_notation_needs_a_year():
     assert find_dates("The H2 variant of the drone was shown.", "2023-06-10") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    # DCT Wednesday 2023-06-07: "this <weekday>" was always the one on or before the DCT
+    ("The minister will visit this Friday.", "2023-06-09"),
+    ("The minister visited this Monday.", "2023-06-05"),
+    ("Turnout for this Sunday's vote is expected to be high.", "2023-06-11"),
+], ids=["future", "past", "no-cue-same-week"])
+def test_this_weekday(text, value):
+    assert one(text, "2023-06-07", "this").value == value
