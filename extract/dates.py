@@ -41,6 +41,13 @@ Resolution rules (``published`` = the document creation time, DCT)
   the main clause (within 90 characters); a date in the verb phrase of a planned action ("were
   planning to drive around the airport on Monday", no comma between) is ahead even beyond the
   cue reach ("announced plans to ..." is a noun after a past verb: no such cue).
+* A month or month-day without a year takes the year written earlier in its sentence when
+  the sentence sets it ("In July 2019, the first batch arrived on July 12", "arrived on July
+  12, 2019, and the second on August 27"): a date fronted or after in/on/during/of/at, not in
+  an aside ("Russia, which annexed Crimea in 2014, ..."), not after "since", not across a
+  clause, and never a plan moved into the past or a report into the future.
+* "this <weekday>": ahead with a future cue, behind with a past cue, else in the DCT's week.
+  Done "by" a day in the past perfect ("had filed reports by Wednesday") is behind.
 * A dateline with a day ("WASHINGTON, March 12 (Xinhua) --") in the week before the DCT is the
   day the text was written: relative dates resolve against it.
 * Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
@@ -604,7 +611,7 @@ _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|eff
                           r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
                           r"scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+)?\Z")
 
-_HAD_RE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,2}\Z")
+_HAD_RE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:[\w,.$%-]+\s+){0,4}\Z")
 # "the quarter ended Sept. 30"
 _QUARTER_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?(?P<mon>{_MON})\s*"
                             rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?")
@@ -645,7 +652,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     dl = _DEADLINE_RE.search(text, max(0, start - 30), start)
     if dl is not None:
         # "it had been due to expire Friday": a deadline set in the past
-        return "past" if _HAD_RE.search(text, max(0, dl.start() - 40), dl.start()) else "future"
+        return "past" if _HAD_RE.search(text, max(0, dl.start() - 60), dl.start()) else "future"
     lo = max(0, start - 150)
     hi = min(len(text), end + 100)
     left = text[lo:start]
@@ -1225,8 +1232,14 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         mod, approx = _mod_of(g.get("mod"))
         rel = (g.get("rel") or "").lower()
         t = "past" if rel == "last" else "future" if rel == "next" else tense()
-        if not rel and dct.date is not None and (
-                _DEADLINE_RE.search(text, max(0, s - 30), s) or _DEADLINE_AFTER.match(text, e)
+        dlm = _DEADLINE_RE.search(text, max(0, s - 30), s)
+        if dlm is not None and dlm.group(0).lower().startswith("by") and _HAD_RE.search(
+                text, max(0, dlm.start() - 60), dlm.start()):
+            # "had bought 400 rifles by Sept. 29": done by then, behind ("had been set to
+            # expire Nov. 6" is a schedule: still ahead)
+            t = "past"
+        elif not rel and dct.date is not None and (
+                dlm is not None or _DEADLINE_AFTER.match(text, e)
                 or _EXTEND_TO.search(text, max(0, s - 90), s)):
             # a deadline ('by Jan. 14', 'payable Jan. 2', 'set Nov. 10 as the deadline',
             # 'extend its offer ... to Nov. 6') is ahead, unless that day fell in the week
@@ -2589,7 +2602,7 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                 # fourth-quarter charge" is a forecast, not the report's period)
                 ctx.quarter = vd[1]
     return _period_anaphora(text, _day_before_after(text, _clock_before_day(
-        text, _conjoined_days(text, _ranges(text, out, ctx)))))
+        text, _conjoined_days(text, _sentence_year(text, _ranges(text, out, ctx), ctx)))))
 
 
 # "April 24 and 25": a day number joined to a month-day takes its month and year
@@ -2750,6 +2763,79 @@ def _range_right(text: str, out: list[DateMention], i: int,
                        value=f"{y:04d}-{mon1:02d}-{day1:02d}", type="DATE", precision="day",
                        end_value=f"{y:04d}-{mon1:02d}-{day2:02d}", approximate=m.approximate,
                        relative=not explicit), covered
+
+
+# a month or month-day written without its year ("on July 12", "in March", "27 August")
+_YEARLESS = re.compile(rf"(?:(?:{_WD}),?\s+)?(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+                       rf"(?:{_MON}\s*{_DAY}|{_DAY}(?:\s+(?i:of))?\s+{_MON}|{_MON})")
+# what may stand before a date that sets the year of its sentence: a preposition of time or
+# the start of the sentence ("In 2019, ...", "arrived on July 12, 2019, and ...")
+_YEAR_SETTER_LEFT = re.compile(r"(?i)\b(?:in|on|during|of|at)\s+(?:the\s+)?"
+                               r"(?:(?:early|mid|late|spring|summer|autumn|fall|winter)\s+)?\Z")
+_YEAR_FRONTED = re.compile(r"(?i)\A\W*(?:(?:and|but|then|so)\s+)?(?:(?:in|on|during|by|at)\s+)?"
+                           r"(?:the\s+)?(?:(?:early|mid|late|spring|summer|autumn|fall|winter)"
+                           r"\s+(?:of\s+)?)?\Z")
+# a relative clause or parenthetical opened before a date (its year is an aside)
+_ASIDE_OPEN = re.compile(r"(?i),\s*(?:which|who|whom|whose|where|when|after|since)\b|[(—]|"
+                         r"\s--\s|\s[-–]\s")
+
+
+def _sentence_year(text: str, mentions: list[DateMention], ctx: _Ctx) -> list[DateMention]:
+    """A month or month-day without a year takes the year written earlier in its sentence.
+
+    "In July 2019, the first batch arrived on July 12" is 2019-07-12 and "arrived on July 12,
+    2019, and the second on August 27" is 2019-08-27 (both were read against the DCT: 2022).
+    The year must be set by the sentence itself: a date after "in/on/during/of/at" or at its
+    start, not an aside ("Russia, which annexed Crimea in 2014, struck on June 5" keeps the
+    DCT's June 5), not "since/by/after 2014". A plan (a future cue) is never moved before the
+    DCT.
+    """
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if not (m.relative and m.type == "DATE" and m.precision in ("day", "month") and m.value
+                and "X" not in m.value and not m.end_value and _YEARLESS.fullmatch(m.text)):
+            continue
+        sent_start = m.start - len(_sentence_left(text, m.start))
+        anchor = None
+        for a in reversed(out[:i]):
+            if a.end <= sent_start:
+                break
+            if not a.relative and a.value and a.value[:4].isdigit() and re.search(
+                    r"\d{4}", a.text) and a.type in ("DATE", "TIME") and not a.period:
+                anchor = a
+                break
+        if anchor is None:
+            continue
+        y = int((anchor.end_value or anchor.value)[:4])
+        if y == int(m.value[:4]):
+            continue
+        left = text[sent_start:anchor.start]
+        fronted = bool(_YEAR_FRONTED.match(left))
+        if not (fronted or _YEAR_SETTER_LEFT.search(left)):
+            continue
+        between = text[anchor.end:m.start]
+        if "," in between and not fronted and not re.match(
+                r"(?i)\s*,\s*(?:and|then|before|while)\b", between):
+            continue  # another clause: "Under a program approved in 1987 that ..., Nashua had"
+        if _ASIDE_OPEN.search(text, sent_start, anchor.start) and "," in text[anchor.end:m.start]:
+            continue  # the year is in an aside closed before the date
+        if _ASIDE_OPEN.search(text, anchor.end, m.start):
+            continue  # the date is in an aside of its own
+        mon = int(m.value[5:7])
+        if m.precision == "day":
+            day = int(m.value[8:10])
+            if not _valid(y, mon, day):
+                continue
+            v = f"{y:04d}-{mon:02d}-{day:02d}"
+        else:
+            v = _ym(y, mon)
+        if ctx.dct.date is not None:
+            dv = _ymd(ctx.dct.date)[:len(v)]
+            t = _tense(text, m.start, m.end)
+            if (v < dv and t == "future") or (v > dv and t != "future"):
+                continue  # a plan is not moved into the past, nor a report into the future
+        out[i] = DateMention(**{**_asdict(m), "value": v})
+    return out
 
 
 def _conjoined_days(text: str, mentions: list[DateMention]) -> list[DateMention]:

@@ -965,3 +965,42 @@ def test_half_notation_needs_a_year():
 ], ids=["future", "past", "no-cue-same-week"])
 def test_this_weekday(text, value):
     assert one(text, "2023-06-07", "this").value == value
+
+
+# a month or month-day without a year takes the year its sentence sets
+@pytest.mark.parametrize("text,needle,value", [
+    ("In 2019, the first batch arrived on July 12.", "July 12", "2019-07-12"),
+    ("In July 2019, the first batch arrived on July 12 and the second on July 25.", "July 25",
+     "2019-07-25"),
+    ("The first batch arrived on July 12, 2019, and the second on August 27.", "August 27",
+     "2019-08-27"),
+    ("On 12 July 2019 the first battery arrived; the second followed on 27 August.",
+     "27 August", "2019-08-27"),
+    ("In the summer of 2019 Ankara took delivery in July.", "July", "2019-07"),
+    # ... not an aside, not "since", not another clause, not a plan, not another sentence
+    ("Russia, which annexed Crimea in 2014, launched missiles on June 5.", "June 5",
+     "2023-06-05"),
+    ("Russia has shipped arms to Syria since 2015 and delivered S-300s on October 3.",
+     "October 3", "2022-10-03"),
+    ("Under a plan approved in 2017 that set no amount, the army had bought 400 rifles by "
+     "Sept. 29.", "Sept. 29", "2022-09-29"),
+    ("In 2019 Turkey bought S-400s; deliveries will resume on July 12.", "July 12",
+     "2023-07-12"),
+    ("Turkey received the S-400 in 2019. The first batch landed on July 12.", "July 12",
+     "2022-07-12"),
+], ids=["fronted-year", "fronted-month", "coordinated", "semicolon", "season", "aside",
+        "since", "other-clause", "plan", "other-sentence"])
+def test_sentence_sets_the_year(text, needle, value):
+    assert one(text, "2023-06-10", needle).value == value
+
+
+@pytest.mark.parametrize("pub,text,needle,value", [
+    # done "by" a day, in the past perfect: behind (the deadline cue read it as ahead)
+    ("1990-08-16", "Most members had filed their reports by Wednesday.", "Wednesday",
+     "1990-08-15"),
+    ("2023-06-10", "The army had bought 400 rifles by Sept. 29.", "Sept. 29", "2022-09-29"),
+    # a schedule in the past perfect may still be ahead
+    ("1989-11-02", "The offer had been set to expire Nov. 6.", "Nov. 6", "1989-11-06"),
+], ids=["had-by-weekday", "had-by-month-day", "had-been-set-to-expire"])
+def test_past_perfect_deadline(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
