@@ -2780,6 +2780,13 @@ _ASIDE_OPEN = re.compile(r"(?i),\s*(?:which|who|whom|whose|where|when|after|sinc
                          r"\s--\s|\s[-–]\s")
 
 
+def names_no_year(m: DateMention) -> bool:
+    """True for a month or month-day written without its year ("on July 12", "in March"),
+    whose year the finder inferred (from the DCT or its sentence)."""
+    return bool(m.relative and m.type == "DATE" and m.precision in ("day", "month")
+                and m.value and not m.end_value and _YEARLESS.fullmatch(m.text))
+
+
 def _sentence_year(text: str, mentions: list[DateMention], ctx: _Ctx) -> list[DateMention]:
     """A month or month-day without a year takes the year written earlier in its sentence.
 
@@ -2792,8 +2799,7 @@ def _sentence_year(text: str, mentions: list[DateMention], ctx: _Ctx) -> list[Da
     """
     out = list(mentions)
     for i, m in enumerate(out):
-        if not (m.relative and m.type == "DATE" and m.precision in ("day", "month") and m.value
-                and "X" not in m.value and not m.end_value and _YEARLESS.fullmatch(m.text)):
+        if not names_no_year(m) or "X" in (m.value or "X"):
             continue
         sent_start = m.start - len(_sentence_left(text, m.start))
         anchor = None

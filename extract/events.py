@@ -33,7 +33,7 @@ from typing import Any, cast
 import yaml
 
 from extract.article import Article
-from extract.dates import DateMention, find_dates, mention_span, tense_at
+from extract.dates import DateMention, find_dates, mention_span, names_no_year, tense_at
 from extract.dates import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.timeline import Event, Evidence, PartialDate, Source, Value
 
@@ -448,6 +448,14 @@ def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None
     return first, last, approximate or m.approximate
 
 
+def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:
+    """The years written out (not inferred) by the date mentions inside ``sent``."""
+    return {int(x.value[:4]) for x in mentions
+            if sent.start <= x.start and x.end <= sent.end and not x.relative and x.value
+            and x.value[:4].isdigit() and x.type in ("DATE", "TIME") and not x.period
+            and re.search(r"\d{4}", x.text)}
+
+
 def _blank(text: str) -> str:
     """Every character but the newlines replaced by a space."""
     return "\n".join(" " * len(line) for line in text.split("\n"))
@@ -551,6 +559,15 @@ def extract_events(
             confidence -= 0.3
             notes = (f"Extractor: dated after its article was published ({pub_day.isoformat()}),"
                      " though told in the past tense: check the date.")
+        elif si > 0 and names_no_year(m):
+            other = _years_named(mentions, sentences[si - 1])
+            if other and first.year not in other:
+                # "Turkey received the S-400 in 2019. The first batch landed on July 12.": the
+                # year of July 12 is not written; the reading may be the wrong one
+                confidence -= 0.2
+                named = ", ".join(str(y) for y in sorted(other))
+                notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
+                         f"{first.year}, but the sentence before names {named}: check the year.")
         confidence = round(min(0.95, max(0.05, confidence)), 2)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None

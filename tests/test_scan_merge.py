@@ -411,3 +411,26 @@ def test_a_past_event_dated_after_its_article_is_flagged_for_review(tmp_path):
     assert late.confidence < by_date["2021-03-03"].confidence
     assert by_date["2021-03-03"].notes is None  # a past date before publication: no flag
     assert by_date["2021-10"].notes is None  # a future event told in the future: no flag
+
+
+def test_a_month_day_without_its_year_after_another_year_is_flagged_for_review(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "Turkey's air defence\n\nBy Anna Cohen June 10, 2023\n\n"
+        "Turkey signed a contract with Russia for S-400 systems in 2017. The first S-400 "
+        "batteries were delivered to Turkey by Russia on July 12.\n\n"
+        "In July 2019, Russia delivered a second S-400 battery to Turkey on July 25.\n\n"
+        "Turkey received Bayraktar drones from its own industry in 2020. Russia delivered "
+        "S-400 missiles to Turkey on March 3, 2023.\n",
+        encoding="utf-8")
+    out = tmp_path / "candidates.yaml"
+    assert cli.main(["scan", str(folder), "--out", str(out)]) == 0
+    by_date = {str(e.date): e for e in tl.load(out).events}
+    # the year of July 12 is not written; the sentence before is about 2017: a reviewer looks
+    doubt = by_date["2022-07-12"]
+    assert doubt.notes and "'July 12' is not written" in doubt.notes and "2017" in doubt.notes
+    assert doubt.confidence < by_date["2019-07-25"].confidence
+    # the sentence sets the year itself: no doubt; a written year: no doubt
+    assert by_date["2019-07-25"].notes is None
+    assert by_date["2023-03-03"].notes is None
