@@ -393,19 +393,24 @@ def test_title_white_space_as_the_pattern_had_it(sentence):
     assert ev.make_title(sentence, spans) == reference(sentence, spans)
 
 
-def test_a_past_event_dated_after_its_article_is_flagged_for_review(tmp_path):
+def _scan_report(tmp_path, text: str) -> dict:
+    """Scan one article; its candidate events by date."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "report.txt").write_text(
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "candidates.yaml"
+    assert cli.main(["scan", str(folder), "--out", str(out)]) == 0
+    return {str(e.date): e for e in tl.load(out).events}
+
+
+def test_a_past_event_dated_after_its_article_is_flagged_for_review(tmp_path):
+    by_date = _scan_report(
+        tmp_path,
         "Israel delivers drones to Azerbaijan\n\nBy Anna Cohen May 5, 2021\n\n"
         "Azerbaijan received five Harop loitering munitions from Israel in the third quarter of "
         "2021, the ministry said.\n\n"
         "Azerbaijan signed a contract for Barak-8 systems with Israel on March 3, 2021.\n\n"
-        "Azerbaijan will receive more Harop drones from Israel in the fourth quarter of 2021.\n",
-        encoding="utf-8")
-    out = tmp_path / "candidates.yaml"
-    assert cli.main(["scan", str(folder), "--out", str(out)]) == 0
-    by_date = {str(e.date): e for e in tl.load(out).events}
+        "Azerbaijan will receive more Harop drones from Israel in the fourth quarter of 2021.\n")
     late = by_date["2021-07"]  # told in the past, dated after publication: flagged, lower
     assert late.notes and "after its article was published (2021-05-05)" in late.notes
     assert late.confidence < by_date["2021-03-03"].confidence
@@ -414,19 +419,14 @@ def test_a_past_event_dated_after_its_article_is_flagged_for_review(tmp_path):
 
 
 def test_a_month_day_without_its_year_after_another_year_is_flagged_for_review(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "report.txt").write_text(
+    by_date = _scan_report(
+        tmp_path,
         "Turkey's air defence\n\nBy Anna Cohen June 10, 2023\n\n"
         "Turkey signed a contract with Russia for S-400 systems in 2017. The first S-400 "
         "batteries were delivered to Turkey by Russia on July 12.\n\n"
         "In July 2019, Russia delivered a second S-400 battery to Turkey on July 25.\n\n"
         "Turkey received Bayraktar drones from its own industry in 2020. Russia delivered "
-        "S-400 missiles to Turkey on March 3, 2023.\n",
-        encoding="utf-8")
-    out = tmp_path / "candidates.yaml"
-    assert cli.main(["scan", str(folder), "--out", str(out)]) == 0
-    by_date = {str(e.date): e for e in tl.load(out).events}
+        "S-400 missiles to Turkey on March 3, 2023.\n")
     # the year of July 12 is not written; the sentence before is about 2017: a reviewer looks
     doubt = by_date["2022-07-12"]
     assert doubt.notes and "'July 12' is not written" in doubt.notes and "2017" in doubt.notes
