@@ -650,6 +650,10 @@ _FRONTED_REACH = 90
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
     dl = _DEADLINE_RE.search(text, max(0, start - 30), start)
+    if dl is not None and text[end:end + 1] == "," and _FRONTED_LEFT.match(
+            _sentence_left(text, dl.start(), 60)) and re.match(
+            r"(?i)(?:by|until|till)\s+\Z", dl.group(0)):
+        dl = None  # "Until Thursday, they had not ...": the main clause's verb decides
     if dl is not None:
         # "it had been due to expire Friday": a deadline set in the past
         return "past" if _HAD_RE.search(text, max(0, dl.start() - 60), dl.start()) else "future"

@@ -1004,3 +1004,15 @@ def test_sentence_sets_the_year(text, needle, value):
 ], ids=["had-by-weekday", "had-by-month-day", "had-been-set-to-expire"])
 def test_past_perfect_deadline(pub, text, needle, value):
     assert one(text, pub, needle).value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    # a fronted "until/by <day>," takes the main clause's verb, not the deadline reading
+    ("Until Thursday, the police had not named a suspect.", "1999-05-06"),
+    ("Until Monday, the ministry refused to comment.", "1999-05-03"),
+    ("By Tuesday, the army will have received the tanks.", "1999-05-11"),
+    # not fronted: a deadline, ahead
+    ("The army will receive the tanks by Tuesday.", "1999-05-11"),
+], ids=["until-had", "until-past", "by-will", "by-deadline"])
+def test_fronted_deadline_takes_the_main_clause(text, value):
+    assert one(text, "1999-05-07", None).value == value
