@@ -92,6 +92,8 @@ Resolution rules (``published`` = the document creation time, DCT)
 * Modifiers: early/mid/late, "the beginning/end/middle of", "the final days of" set ``mod``
   (EARLY, MID, LATE, START, END) and ``approximate``; "about/around/circa 2015" -> mod APPROX.
   "the final days of the hostilities in November 2020" marks "November 2020" approximate/END.
+* Fiscal years: "FY24" -> ``'2024'`` (two-digit pivot), "FY2023-24", "FY23-24" -> ``'2023'`` ..
+  ``'2024'``.
 * Seasons with a relative year: "the spring of last year" -> ``'2022-SP'`` (DCT 2023);
   halves in the financial notation: "H2 2022", "2023 H1" -> ``'2022-H2'``, ``'2023-H1'``.
 * Quarters "the third quarter" -> DCT year (previous year if that quarter has not begun yet and
@@ -390,8 +392,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                     r"(?![\d/])"), 6),
     # year ranges
     ("yrange", _c(rf"(?<!\w)(?:(?P<kw>(?i:between|from))\s+)?(?:(?i:the\s+(?:years?|period)\s+))?"
-                  rf"(?P<y1>{_YEAR})\s*(?P<sep>[-–—]|/(?=\d\d\b)|\s(?i:to|and|until|till|"
+                  rf"(?:FY\s?)?(?P<y1>{_YEAR})\s*(?P<sep>[-–—]|/(?=\d\d\b)|\s(?i:to|and|until|till|"
                   rf"through|thru)\s)\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%]|[.,]\d|s\b)"), 5),
+    # a fiscal year written with two digits: "FY24", "FY 2023-24" is a yrange, "FY23-24"
+    ("fy2", _c(r"(?<!\w)FY\s?'?(?P<yy>\d\d)(?:\s*[-–/]\s*(?P<yy2>\d\d))?(?![\d%]|[.,]\d)"), 5),
     # decades: the 1990s, the early 2010s, the '90s
     ("decade", _c(r"(?<!\w)"
                   rf"{_MODP}(?:(?i:the)\s+)?(?:(?P<cen>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)s\b"),
@@ -506,8 +510,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # the month", "earlier in the year", "later in the day", "by year-end", "the first nine
     # months of the year"
     ("partof", _c(r"(?=[tTeElLyYmM])(?i:\b(?P<part>the\s+(?:very\s+)?(?:beginning|start|end|"
-                  r"middle|close|turn|first\s+half|second\s+half|latter\s+half|rest|remainder|balance))\s+of\s+"
-                  r"the\s+(?P<unit>year|month|week)\b(?![-'’])"
+                  r"middle|close|turn|first\s+half|second\s+half|latter\s+half|rest|remainder|"
+                  r"balance))\s+of\s+the\s+(?P<unit>year|month|week|decade|century)\b(?![-'’])"
                   r"|\b(?P<el>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week|day)\b"
                   r"(?![-'’])"
                   r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|"
@@ -1271,6 +1275,17 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=_ym(int(g["year"]), mon), type="DATE", precision="month", mod=mod,
                     approximate=approx)
 
+    if name == "fy2":
+        if dct.y is None:
+            return None
+        y1 = _two_digit_year(int(g["yy"]), dct)
+        if g.get("yy2"):
+            y2 = y1 // 100 * 100 + int(g["yy2"])
+            if y2 != y1 + 1:
+                return None
+            return dict(value=str(y1), end_value=str(y2), type="DATE", precision="year")
+        return dict(value=str(y1), type="DATE", precision="year")
+
     if name == "yrange":
         y1 = int(g["y1"])
         y2s = g["y2"]
@@ -1971,7 +1986,8 @@ def _under_discussion(ctx: _Ctx, at: int, unit: str, mod: str | None,
     in October is the year before) and a plan not in a part already over ("will start at the
     beginning of the year" in June is the next one)."""
     dct = ctx.dct
-    prec = {"year": "year", "month": "month", "week": "week", "day": "day"}[unit]
+    prec = {"year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade",
+            "century": "decade"}[unit]
     none = dict(value=None, type="DATE", precision=prec)
     anc = ctx.anchor
     if anc is not None and unit != "day" and _SENT_BREAK.search(ctx.text, ctx.anchor_at, at):
@@ -1983,7 +1999,8 @@ def _under_discussion(ctx: _Ctx, at: int, unit: str, mod: str | None,
             return none
         anc = ("day" if dct.date else "month" if dct.m else "year",
                dct.date or _dt.date(dct.y, dct.m or 1, 1))
-    need = {"year": "year", "month": "month", "week": "day", "day": "day"}[unit]
+    need = {"year": "year", "month": "month", "week": "day", "day": "day", "decade": "year",
+            "century": "year"}[unit]
     if _RANK[anc[0]] < _RANK[need] and tense == "future" and dct.date is not None and \
             anc[1].year <= dct.y:
         anc = ("day", dct.date)  # a plan "by the end of the month" after "in 1990": the DCT's
@@ -1992,6 +2009,11 @@ def _under_discussion(ctx: _Ctx, at: int, unit: str, mod: str | None,
     d = anc[1]
     if unit == "day":
         return dict(value=_ymd(d), type="DATE", precision="day")
+    if unit in ("decade", "century"):
+        k = 10 if unit == "decade" else 100
+        y = d.year if not (tense == "future" and dct.y is not None and d.year // k < dct.y // k) \
+            else dct.y
+        return dict(value=str(y // k), type="DATE", precision="decade")
     if unit == "week":
         if tense == "future" and dct.date is not None and d < dct.date:
             d = dct.date
@@ -2445,7 +2467,7 @@ def _period_windows(text: str, low: str, triggers: tuple[str, ...]) -> list[tupl
 
 def _cased_rules(t: str) -> frozenset[str]:
     if t == "FY":
-        return _R_YEAR
+        return _R_YEAR | {"fy2"}
     if t == "Q":
         return _R_Q
     if t == "H":

@@ -1016,3 +1016,16 @@ def test_past_perfect_deadline(pub, text, needle, value):
 ], ids=["until-had", "until-past", "by-will", "by-deadline"])
 def test_fronted_deadline_takes_the_main_clause(text, value):
     assert one(text, "1999-05-07", None).value == value
+
+
+@pytest.mark.parametrize("text,needle,value,end_value", [
+    # fiscal years written with two digits, and a fiscal year across two calendar years
+    ("In FY24, the army will buy 50 tanks.", "FY24", "2024", None),
+    ("The FY2023-24 budget funds them.", "FY2023-24", "2023", "2024"),
+    ("The FY23-24 budget funds them.", "FY23-24", "2023", "2024"),
+    # the decade or century under discussion
+    ("The navy wants 12 frigates by the end of the decade.", "the end of the decade", "202", None),
+], ids=["fy-two-digits", "fy-range", "fy-two-digit-range", "end-of-the-decade"])
+def test_fiscal_years_and_decades(text, needle, value, end_value):
+    m = one(text, "2023-06-10", needle)
+    assert (m.text, m.value, m.end_value) == (needle, value, end_value)
