@@ -46,6 +46,7 @@ Resolution rules (``published`` = the document creation time, DCT)
   12, 2019, and the second on August 27"): a date fronted or after in/on/during/of/at, not in
   an aside ("Russia, which annexed Crimea in 2014, ..."), not after "since", not across a
   clause, and never a plan moved into the past or a report into the future.
+* "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last week").
 * "this <weekday>": ahead with a future cue, behind with a past cue, else in the DCT's week.
   Done "by" a day in the past perfect ("had filed reports by Wednesday") is behind.
 * A dateline with a day ("WASHINGTON, March 12 (Xinhua) --") in the week before the DCT is the
@@ -379,9 +380,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("my", _c(r"(?<!\w)"
               rf"{_MODP}(?P<mon>{_MON}),?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![-–/]\d)"), 4),
     # year-month-day ISO (and compact yyyymmdd)
-    ("iso", _c(r"(?<![\d./-])(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-"
-               r"(?P<day>0[1-9]|[12]\d|3[01])(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
-               r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-])"), 6),
+    # (also with dots: "2023.06.04")
+    ("iso", _c(r"(?<![\d./-])(?P<year>1[6-9]\d\d|20\d\d)(?P<sep>[-.])(?P<mon>0[1-9]|1[0-2])"
+               r"(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
+               r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-]|\.\d)"), 6),
     ("compact", _c(r"(?<![\d.,$])(?P<year>19\d\d|20\d\d)(?P<mon>0[1-9]|1[0-2])"
                    r"(?P<day>0[1-9]|[12]\d|3[01])(?![\d%])"), 6),
     # 05 / 10 / 2022, 05.10.2022, 11/02/89
@@ -485,7 +487,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("weekday", _c(r"(?<!\w)"
                    rf"(?:(?P<rel>(?i:last|next|this|past|coming|early|late|earlier|later))\s+)?"
                    rf"(?P<wd>{_WDFULL})(?!s\b)(?:\s+(?P<pod>(?i:morning|afternoon|evening|"
-                   rf"night)))?"), 3),
+                   rf"night)))?(?:\s+(?:(?i:of)\s+)?(?P<wk>(?i:last|next|this))\s+(?i:week)\b)?"),
+     3),
     # deictic words
     ("deictic", _c(r"(?i:\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|"
                    r"tonight|yesterday|tomorrow|(?:this|last|yesterday|tomorrow)\s+"
@@ -1505,7 +1508,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             mod, rel = "START", None
         elif rel in ("late", "later"):
             mod, rel = "END", None
-        v = _weekday_value(ctx, wd, rel, tense() if rel in (None, "this") else None)
+        if g.get("wk") and not rel and dct.date is not None:
+            # "on Tuesday last week", "Monday of next week": that weekday in that ISO week
+            k = {"last": -1, "this": 0, "next": 1}[g["wk"].lower()]
+            v = _ymd(dct.date + _dt.timedelta(days=7 * k + wd - dct.date.weekday()))
+        else:
+            v = _weekday_value(ctx, wd, rel, tense() if rel in (None, "this") else None)
         pod = (g.get("pod") or "").lower()
         if pod and v:
             return dict(value=f"{v}T{_POD[pod]}", type="TIME", precision="day",
@@ -2242,7 +2250,7 @@ _NUM_HINT = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]")
 # as classes of what matches them ignoring case, the Kelvin sign with 'k').
 _RULE_HINTS: dict[str, re.Pattern[str]] = {
     "num": _NUM_HINT,  # a, separator, b, separator
-    "iso": re.compile(r"\d-[01]\d-"),  # year-month-day
+    "iso": re.compile(r"\d[-.][01]\d[-.]"),  # year-month-day
     "compact": re.compile(r"\d\d{7}"),
     "ymdslash": re.compile(r"\d/\d"),
     "decade": re.compile(r"0s"),  # 1990s, '90s

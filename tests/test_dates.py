@@ -1029,3 +1029,20 @@ def test_fronted_deadline_takes_the_main_clause(text, value):
 def test_fiscal_years_and_decades(text, needle, value, end_value):
     m = one(text, "2023-06-10", needle)
     assert (m.text, m.value, m.end_value) == (needle, value, end_value)
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    # DCT Wednesday 2023-06-07: the weekday in the week named (it was the nearest Tuesday)
+    ("The deal was signed on Tuesday last week.", "Tuesday last week", "2023-05-30"),
+    ("The deal was signed on Tuesday of last week.", "Tuesday of last week", "2023-05-30"),
+    ("The talks will resume on Thursday next week.", "Thursday next week", "2023-06-15"),
+    # a year-month-day with dots
+    ("The contract was signed on 2023.06.04 in Seoul.", "2023.06.04", "2023-06-04"),
+], ids=["wd-last-week", "wd-of-last-week", "wd-next-week", "ymd-dots"])
+def test_weekday_in_a_named_week_and_dotted_dates(text, needle, value):
+    m = one(text, "2023-06-07", needle)
+    assert (m.text, m.value) == (needle, value)
+
+
+def test_a_dotted_version_number_is_no_date():
+    assert find_dates("Firmware 2023.06.04.1 was installed.", "2023-06-07") == []
