@@ -2609,6 +2609,7 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
         if dm.value is not None and not TIMEX3_VALUE_RE.match(dm.value):
             log.debug("dropping non-TIMEX3 value %r for %r", dm.value, dm.text)
             dm = DateMention(**{**_asdict(dm), "value": None})
+        dm = _sentence_year(text, out, dm, ctx)
         out.append(dm)
         if dm.type == "DURATION":
             ctx.dur_at = ee
@@ -2636,7 +2637,7 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                 # fourth-quarter charge" is a forecast, not the report's period)
                 ctx.quarter = vd[1]
     return _period_anaphora(text, _day_before_after(text, _clock_before_day(
-        text, _conjoined_days(text, _sentence_year(text, _ranges(text, out, ctx), ctx)))))
+        text, _conjoined_days(text, _ranges(text, out, ctx)))))
 
 
 # "April 24 and 25": a day number joined to a month-day takes its month and year
@@ -2821,61 +2822,61 @@ def names_no_year(m: DateMention) -> bool:
                 and m.value and not m.end_value and _YEARLESS.fullmatch(m.text))
 
 
-def _sentence_year(text: str, mentions: list[DateMention], ctx: _Ctx) -> list[DateMention]:
-    """A month or month-day without a year takes the year written earlier in its sentence.
+def _sentence_year(text: str, before: list[DateMention], m: DateMention,
+                   ctx: _Ctx) -> DateMention:
+    """``m`` with the year written earlier in its sentence, if it is a month or month-day
+    without a year and its sentence sets one (``before``: the mentions before it).
 
     "In July 2019, the first batch arrived on July 12" is 2019-07-12 and "arrived on July 12,
     2019, and the second on August 27" is 2019-08-27 (both were read against the DCT: 2022).
     The year must be set by the sentence itself: a date after "in/on/during/of/at" or at its
     start, not an aside ("Russia, which annexed Crimea in 2014, struck on June 5" keeps the
-    DCT's June 5), not "since/by/after 2014". A plan (a future cue) is never moved before the
-    DCT.
+    DCT's June 5), not "since/by/after 2014", not across a clause. A plan is never moved into
+    the past, nor a report into the future. Applied as the mentions are resolved, so that
+    what follows ("A day later") counts from the corrected date.
     """
-    out = list(mentions)
-    for i, m in enumerate(out):
-        if not names_no_year(m) or "X" in (m.value or "X"):
-            continue
-        sent_start = m.start - len(_sentence_left(text, m.start))
-        anchor = None
-        for a in reversed(out[:i]):
-            if a.end <= sent_start:
-                break
-            if not a.relative and a.value and a.value[:4].isdigit() and re.search(
-                    r"\d{4}", a.text) and a.type in ("DATE", "TIME") and not a.period:
-                anchor = a
-                break
-        if anchor is None:
-            continue
-        y = int((anchor.end_value or anchor.value)[:4])
-        if y == int(m.value[:4]):
-            continue
-        left = text[sent_start:anchor.start]
-        fronted = bool(_YEAR_FRONTED.match(left))
-        if not (fronted or _YEAR_SETTER_LEFT.search(left)):
-            continue
-        between = text[anchor.end:m.start]
-        if "," in between and not fronted and not re.match(
-                r"(?i)\s*,\s*(?:and|then|before|while)\b", between):
-            continue  # another clause: "Under a program approved in 1987 that ..., Nashua had"
-        if _ASIDE_OPEN.search(text, sent_start, anchor.start) and "," in text[anchor.end:m.start]:
-            continue  # the year is in an aside closed before the date
-        if _ASIDE_OPEN.search(text, anchor.end, m.start):
-            continue  # the date is in an aside of its own
-        mon = int(m.value[5:7])
-        if m.precision == "day":
-            day = int(m.value[8:10])
-            if not _valid(y, mon, day):
-                continue
-            v = f"{y:04d}-{mon:02d}-{day:02d}"
-        else:
-            v = _ym(y, mon)
-        if ctx.dct.date is not None:
-            dv = _ymd(ctx.dct.date)[:len(v)]
-            t = _tense(text, m.start, m.end)
-            if (v < dv and t == "future") or (v > dv and t != "future"):
-                continue  # a plan is not moved into the past, nor a report into the future
-        out[i] = DateMention(**{**_asdict(m), "value": v})
-    return out
+    if not names_no_year(m) or "X" in (m.value or "X"):
+        return m
+    sent_start = m.start - len(_sentence_left(text, m.start))
+    anchor = None
+    for a in reversed(before):
+        if a.end <= sent_start:
+            break
+        if not a.relative and a.value and a.value[:4].isdigit() and re.search(
+                r"\d{4}", a.text) and a.type in ("DATE", "TIME") and not a.period:
+            anchor = a
+            break
+    if anchor is None:
+        return m
+    y = int((anchor.end_value or anchor.value)[:4])
+    if y == int(m.value[:4]):
+        return m
+    left = text[sent_start:anchor.start]
+    fronted = bool(_YEAR_FRONTED.match(left))
+    if not (fronted or _YEAR_SETTER_LEFT.search(left)):
+        return m
+    between = text[anchor.end:m.start]
+    if "," in between and not fronted and not re.match(
+            r"(?i)\s*,\s*(?:and|then|before|while)\b", between):
+        return m  # another clause: "Under a program approved in 1987 that ..., Nashua had"
+    if _ASIDE_OPEN.search(text, sent_start, anchor.start) and "," in between:
+        return m  # the year is in an aside closed before the date
+    if _ASIDE_OPEN.search(text, anchor.end, m.start):
+        return m  # the date is in an aside of its own
+    mon = int(m.value[5:7])
+    if m.precision == "day":
+        day = int(m.value[8:10])
+        if not _valid(y, mon, day):
+            return m
+        v = f"{y:04d}-{mon:02d}-{day:02d}"
+    else:
+        v = _ym(y, mon)
+    if ctx.dct.date is not None:
+        dv = _ymd(ctx.dct.date)[:len(v)]
+        t = _tense(text, m.start, m.end)
+        if (v < dv and t == "future") or (v > dv and t != "future"):
+            return m  # a plan is not moved into the past, nor a report into the future
+    return DateMention(**{**_asdict(m), "value": v})
 
 
 def _conjoined_days(text: str, mentions: list[DateMention]) -> list[DateMention]:

@@ -1046,3 +1046,10 @@ def test_weekday_in_a_named_week_and_dotted_dates(text, needle, value):
 
 def test_a_dotted_version_number_is_no_date():
     assert find_dates("Firmware 2023.06.04.1 was installed.", "2023-06-07") == []
+
+
+def test_anaphora_count_from_the_year_the_sentence_set():
+    ms = find_dates("In 2019, the first batch arrived on July 12. A day later, the second "
+                    "arrived.", "2023-06-10")
+    assert [(m.text, m.value) for m in ms] == [
+        ("2019", "2019"), ("July 12", "2019-07-12"), ("A day later", "2019-07-13")]
