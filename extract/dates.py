@@ -2611,11 +2611,20 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             dm = DateMention(**{**_asdict(dm), "value": None})
         dm = _sentence_year(text, out, dm, ctx)
         out.append(dm)
+        rng = _range_left(text, out, len(out) - 1, ctx) if dm.type == "DATE" and dm.value \
+            and not dm.end_value and "X" not in dm.value and dm.precision in ("day", "month") \
+            else None
+        if rng is not None:
+            # "from 5 to 15 June": one mention from the start, written before, to this end
+            dm = rng[0]
+            out = [o for j, o in enumerate(out[:-1]) if j not in set(rng[1])] + [dm]
         if dm.type == "DURATION":
             ctx.dur_at = ee
-        # update the anaphora anchor with calendar dates (not durations/sets/refs)
+        # update the anaphora anchor with calendar dates (not durations/sets/refs); a range's
+        # anchor is its end ("from 1 to 5 June. The next day" is June 6)
         if dm.type in ("DATE", "TIME") and dm.value and dm.period is None:
-            vd = _value_date(dm.value[:10] if "T" in dm.value else dm.value)
+            av = dm.end_value if dm.end_value and "X" not in dm.end_value else dm.value
+            vd = _value_date(av[:10] if "T" in av else av)
             if vd is not None and not (anaphor and name == "backthen"):
                 ctx.anchor = vd
                 ctx.anchor_at = ee

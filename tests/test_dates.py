@@ -1053,3 +1053,11 @@ def test_anaphora_count_from_the_year_the_sentence_set():
                     "arrived.", "2023-06-10")
     assert [(m.text, m.value) for m in ms] == [
         ("2019", "2019"), ("July 12", "2019-07-12"), ("A day later", "2019-07-13")]
+
+
+def test_anaphora_count_from_the_end_of_a_range():
+    # the range's end was read on its own first ("15 June" told in the past: 2022-06-15)
+    ms = find_dates("The exercise ran from 5 to 15 June. The next day, the ships left.",
+                    "2023-06-10")
+    assert [(m.text, m.value, m.end_value) for m in ms] == [
+        ("from 5 to 15 June", "2023-06-05", "2023-06-15"), ("The next day", "2023-06-16", None)]
