@@ -2768,6 +2768,10 @@ def _range_left(text: str, out: list[DateMention], i: int,
             y1 = y2 if mon1 < mon2 else y2 - 1
         v1, v2 = _ym(y1, mon1), m.value
     s = rm.start()
+    before = text[max(0, s - 25):s]
+    if g["m1"] and not g["kw"] and re.search(r"\b[A-Z][a-z]+\s$", before) and not re.search(
+            r"(?:^|[.!?\n]\s*|\b(?:In|On|By|Since|Until|During|From|The)\s)$", before):
+        return None  # "Theresa May to June 2019": a name, not a month
     covered = _covered(out, i, s, m.start)
     if covered is None:
         return None

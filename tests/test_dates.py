@@ -927,7 +927,8 @@ def test_range_event_span_and_approximate_or():
     ("2023-06-10", "The home side won 3-1 March 4 in the final."),   # a score before a day
     ("2023-06-10", "On June 5, 2023 - 7 people died."),               # a year, then a count
     ("2023-06-10", "Between 2 and 3 percent of the budget, 4 March 2021."),
-], ids=["score", "count-after-year", "percent"])
+    ("2023-06-10", "Britain under Theresa May to June 2019 bought jets."),  # a name
+], ids=["score", "count-after-year", "percent", "name"])
 def test_no_range(pub, text):
     assert all(m.end_value is None for m in find_dates(text, pub))
 
