@@ -45,7 +45,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   the sentence sets it ("In July 2019, the first batch arrived on July 12", "arrived on July
   12, 2019, and the second on August 27"): a date fronted or after in/on/during/of/at, not in
   an aside ("Russia, which annexed Crimea in 2014, ..."), not after "since", not across a
-  clause, and never a plan moved into the past or a report into the future.
+  clause, and never a plan moved into the past or a report into the future. When the sentence
+  sets several years ("In the 1990s, ... on July 12", "From 2014 to 2018, ...") the year is
+  unknown: ``'XXXX-07-12'``.
 * "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last week").
 * "this <weekday>": ahead with a future cue, behind with a past cue, else in the DCT's week.
   Done "by" a day in the past perfect ("had filed reports by Wednesday") is behind.
@@ -2861,7 +2863,8 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
             break
     if anchor is None:
         return m
-    y = int((anchor.end_value or anchor.value)[:4])
+    years = {v[:4] for v in (anchor.value, anchor.end_value) if v}
+    y = int(anchor.value[:4]) if len(years) == 1 and re.match(r"\d{4}", anchor.value) else None
     if y == int(m.value[:4]):
         return m
     left = text[sent_start:anchor.start]
@@ -2876,6 +2879,10 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
         return m  # the year is in an aside closed before the date
     if _ASIDE_OPEN.search(text, anchor.end, m.start):
         return m  # the date is in an aside of its own
+    if y is None:
+        # "In the 1990s, Iraq bought Mirages on July 12", "From 2014 to 2018, ... on July
+        # 12": the sentence is about several years; which one is not written
+        return DateMention(**{**_asdict(m), "value": "XXXX" + m.value[4:]})
     mon = int(m.value[5:7])
     if m.precision == "day":
         day = int(m.value[8:10])

@@ -989,8 +989,11 @@ def test_this_weekday(text, value):
      "2023-07-12"),
     ("Turkey received the S-400 in 2019. The first batch landed on July 12.", "July 12",
      "2022-07-12"),
+    # a sentence about several years: which one is not written
+    ("In the 1990s, Iraq bought Mirages on July 12.", "July 12", "XXXX-07-12"),
+    ("From 2014 to 2018, Russia delivered jets on July 12.", "July 12", "XXXX-07-12"),
 ], ids=["fronted-year", "fronted-month", "coordinated", "semicolon", "season", "aside",
-        "since", "other-clause", "plan", "other-sentence"])
+        "since", "other-clause", "plan", "other-sentence", "decade", "year-range"])
 def test_sentence_sets_the_year(text, needle, value):
     assert one(text, "2023-06-10", needle).value == value
 
