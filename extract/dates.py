@@ -48,6 +48,7 @@ Resolution rules (``published`` = the document creation time, DCT)
   clause, and never a plan moved into the past or a report into the future. When the sentence
   sets several years ("In the 1990s, ... on July 12", "From 2014 to 2018, ...") the year is
   unknown: ``'XXXX-07-12'``.
+* "the week/month/year before last", "... after next": two units from the DCT's.
 * "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last week").
 * "this <weekday>": ahead with a future cue, behind with a past cue, else in the DCT's week.
   Done "by" a day in the past perfect ("had filed reports by Wednesday") is behind.
@@ -525,6 +526,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                   r"profits?|sales|earnings|holiday|review)\b)"
                   r"|(?:(?<=\bmonths\sof\s)|(?<=\bweeks\sof\s)|(?<=\bquarters\sof\s))"
                   r"(?P<y2>the\s+year)\b(?![-'’]|\s+(?:ended|ending|before|after|to)\b))"), 3),
+    # "the week before last", "the month after next" (two units from the DCT's)
+    ("beforelast", _c(r"(?=[tT])(?i:\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|"
+                      r"after\s+next)\b)"), 3),
     # "the following Monday", "the previous Friday": that weekday after or before the last
     # date named
     ("wdrel", _c(r"(?<!\w)(?P<rel>(?i:the\s+(?:following|previous|preceding|prior)))\s+"
@@ -1599,6 +1603,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(_under_discussion(ctx, s, unit, mod, tense()), relative=True, mod=mod,
                     approximate=approx, _anaphor=True)
 
+    if name == "beforelast":
+        k = -2 if g["dir"].lower().startswith("before") else 2
+        if dct.y is None:
+            return dict(value=None, type="DATE", precision=_UNIT_PREC.get(g["unit"].lower(),
+                                                                           "year"), relative=True)
+        base = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+        prec = "day" if dct.date else "month" if dct.m else "year"
+        return dict(_shift_unit((prec, base), g["unit"].lower(), k), relative=True)
+
     if name == "wdrel":
         k = 1 if g["rel"].lower().endswith("following") else -1
         wd = _WEEKDAYS[g["wd"].lower()]
@@ -2296,7 +2309,8 @@ _TRIGGER_CASED = {
 }
 # lowercase trigger words -> the rules worth running around them (speed: each rule runs only
 # where one of its own words occurs)
-_R_UNIT = frozenset({"dur", "durunit", "relunit", "set", "durlong", "partof"})  # a unit word
+_R_UNIT = frozenset({"dur", "durunit", "relunit", "set", "durlong", "partof",
+                     "beforelast"})  # a singular unit word
 _R_UNITS = frozenset({"dur", "durvague", "durbare", "set", "durlong"})  # a plural unit word
 _R_REF = frozenset({"ref"})
 _R_DEICTIC = frozenset({"deictic"})

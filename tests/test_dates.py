@@ -1065,3 +1065,12 @@ def test_anaphora_count_from_the_end_of_a_range():
                     "2023-06-10")
     assert [(m.text, m.value, m.end_value) for m in ms] == [
         ("from 5 to 15 June", "2023-06-05", "2023-06-15"), ("The next day", "2023-06-16", None)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The week before last, Iran shipped drones.", "2023-W21"),
+    ("The corvette is due the month after next.", "2023-08"),
+    ("The deal was signed the year before last.", "2021"),
+], ids=["week-before-last", "month-after-next", "year-before-last"])
+def test_two_units_away(text, value):
+    assert one(text, "2023-06-07", None).value == value
