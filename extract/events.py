@@ -21,6 +21,7 @@ itself coarse (``2022-10``), events resolved against it get a lower confidence.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
@@ -448,6 +449,31 @@ def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None
     return first, last, approximate or m.approximate
 
 
+def _frames(mentions: list[DateMention], sentences: list[Any]) -> set[int]:
+    """The indexes of the date mentions that only frame a finer one in their sentence.
+
+    "In July 2019, Russia delivered a second battery to Turkey on July 25" tells one delivery,
+    on 25 July 2019: the day takes its month and year from "July 2019", which gives no second
+    candidate (it would be the same happening at a coarser precision).
+    """
+    starts = [x.start for x in sentences]
+    out: set[int] = set()
+    for i, a in enumerate(mentions):
+        if a.relative or not a.value or a.precision not in ("year", "month") or a.end_value \
+                or a.period or a.type != "DATE":
+            continue
+        k = bisect.bisect_right(starts, a.start) - 1
+        if k < 0 or sentences[k].end < a.end:
+            continue
+        for b in mentions[i + 1:]:
+            if b.start >= sentences[k].end:
+                break
+            if names_no_year(b) and b.value and b.value.startswith(a.value + "-"):
+                out.add(i)
+                break
+    return out
+
+
 def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:
     """The years written out (not inferred) by the date mentions inside ``sent``."""
     return {int(x.value[:4]) for x in mentions
@@ -508,7 +534,10 @@ def extract_events(
         pub_day = None if coarse_anchor else PartialDate.parse(str(published)[:10]).first_day()
     except ValueError:
         pub_day = None
-    for m in mentions:
+    frames = _frames(mentions, sentences)
+    for mi, m in enumerate(mentions):
+        if mi in frames:
+            continue  # "In July 2019, ... on July 25": one happening, on its day
         if m.type not in ("DATE", "TIME"):
             continue
         while si < len(sentences) and sentences[si].end <= m.start:

@@ -433,4 +433,6 @@ def test_a_month_day_without_its_year_after_another_year_is_flagged_for_review(t
     assert doubt.confidence < by_date["2019-07-25"].confidence
     # the sentence sets the year itself: no doubt; a written year: no doubt
     assert by_date["2019-07-25"].notes is None
+    # "In July 2019, ... on July 25" is one delivery on its day, not also one in July 2019
+    assert "2019-07" not in by_date
     assert by_date["2023-03-03"].notes is None
