@@ -76,9 +76,11 @@ Resolution rules (``published`` = the document creation time, DCT)
   earlier", "back then"/"at the time" (the previous value itself), "that year|month|day".
   After a date the anchor holds only by its year (a week, a season, a half) "that year" is
   that year and "at the time" is ``PAST_REF``; after one it cannot hold at all (a decade)
-  they get no value: never the older date before it. A past event counted forward to after
-  the DCT ("Two weeks later, the minister confirmed ...") gets no date either: the date it was
-  counted from is not the one the text means.
+  they get no value: never the older date before it. After a range ("from 2014 to 2018")
+  "two years later" counts from its end, "two years earlier" and "the previous day" from its
+  start, and "that year" gets no value ("at the time" is ``PAST_REF``). A past event counted
+  forward to after the DCT ("Two weeks later, the minister confirmed ...") gets no date
+  either: the date it was counted from is not the one the text means.
 * Numeric dates: ``yyyy-mm-dd``; ``a/b/yyyy``, ``a.b.yyyy``, ``a-b-yyyy`` (spaces allowed around
   the separators), two-digit years (pivot: ``yy`` <= DCT year + 10 -> 20yy, else 19yy).
   ``day_first`` keyword: True/False forces the reading; ``None`` decides per text: if any
@@ -971,7 +973,7 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
 # --------------------------------------------------------------------------------------------
 class _Ctx:
     __slots__ = ("text", "dct", "anchor", "day_first", "quarter", "anchor_at", "dur_at",
-                 "stale", "inexact")
+                 "stale", "inexact", "span")
 
     def __init__(self, text: str, dct: _Dct, day_first: bool | None) -> None:
         self.text = text
@@ -989,6 +991,10 @@ class _Ctx:
         # the anchor is only the year of the last date (a week, a season, a half): "that
         # year" and "a year later" can use it, "at the time" cannot
         self.inexact = False
+        # the anchor is the end of a range ("from 2005 to 2009"): "two years later" counts
+        # from it, "two years earlier" from its start (kept here), but "that year" and "at
+        # the time" may mean any part of the range
+        self.span: tuple[str, _dt.date] | None = None
 
 
 def _month_no_year(ctx: _Ctx, mon: int, rel: str | None, tense: str | None) -> str | None:
@@ -1650,8 +1656,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             # anaphoric: anchored on the previous date (the DCT if none)
             k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1,
                  "the preceding": -1, "the same": 0, "that same": 0, "that": 0}[rel]
-            anc = ctx.anchor
-            if ctx.stale:
+            anc = ctx.span if k < 0 and ctx.span is not None else ctx.anchor
+            if ctx.stale or (k == 0 and ctx.span is not None):
                 return dict(value=None, type="DATE", precision=_UNIT_PREC.get(unit, "year"),
                             relative=True, mod=mod, _anaphor=True)
             if anc is None and dct.y is not None:
@@ -1756,7 +1762,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if re.match(r"\s+of\b", text[e:e + 4]):
             return None  # 'at the time of its founding': the event named next, not a time
         anc = ctx.anchor
-        if anc is None or ctx.stale or ctx.inexact:
+        if anc is None or ctx.stale or ctx.inexact or ctx.span is not None:
             return dict(value="PAST_REF", type="DATE", precision="ref", relative=True)
         prec, d = anc
         v = (_ymd(d) if prec == "day" else _ym(d.year, d.month) if prec == "month"
@@ -2142,7 +2148,8 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
     elif anaphoric and ctx.stale:
         return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
     elif anaphoric and ctx.anchor is not None:
-        prec, d = ctx.anchor
+        # counted back from a range: from its start ("from 2014 to 2018 ... two years earlier")
+        prec, d = ctx.span if sign < 0 and ctx.span is not None else ctx.anchor
         if ctx.dur_at > ctx.anchor_at and not _SENT_BREAK.search(text, ctx.dur_at, s):
             # "within 14 days ..., seven days later": counted from the end of that span, which
             # is not known
@@ -2645,11 +2652,12 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                 ctx.anchor = vd
                 ctx.anchor_at = ee
                 ctx.stale = ctx.inexact = False
+                ctx.span = _value_date(dm.value[:10]) if av != dm.value else None
             elif vd is None and re.match(r"\d{4}-(?:W\d\d|SP|SU|FA|WI|H[12])", dm.value):
                 # a week, a season, a half: its year is the anchor
                 ctx.anchor = ("year", _dt.date(int(dm.value[:4]), 1, 1))
                 ctx.anchor_at = ee
-                ctx.stale, ctx.inexact = False, True
+                ctx.stale, ctx.inexact, ctx.span = False, True, None
             elif vd is None and not dm.value.endswith("_REF"):
                 ctx.stale = True
             if (name == "quarter" or topic) and vd is not None and vd[0] == "quarter" and \

@@ -1074,3 +1074,20 @@ def test_anaphora_count_from_the_end_of_a_range():
 ], ids=["week-before-last", "month-after-next", "year-before-last"])
 def test_two_units_away(text, value):
     assert one(text, "2023-06-07", None).value == value
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    # after a range: forward from its end, back from its start, "that year" unknown
+    ("Attacks rose from 2014 to 2018. Two years later, talks began.", "Two years later", "2020"),
+    ("Attacks rose from 2014 to 2018. Two years earlier, talks failed.", "Two years earlier",
+     "2012"),
+    ("The drills ran from 5 to 15 June. The previous day, the ships arrived.", "The previous day",
+     "2023-06-04"),
+    ("Israel sold drones between 2005 and 2009. That year, Turkey ordered Gabriels.",
+     "That year", None),
+    ("Between 2005 and 2009 sales rose. At the time, Israel was the top supplier.",
+     "At the time", "PAST_REF"),
+], ids=["later-from-end", "earlier-from-start", "previous-day-from-start", "that-year",
+        "at-the-time"])
+def test_anaphora_after_a_range(text, needle, value):
+    assert one(text, "2023-06-10", needle).value == value
