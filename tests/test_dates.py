@@ -958,14 +958,19 @@ def test_half_notation_needs_a_year():
     assert find_dates("The H2 variant of the drone was shown.", "2023-06-10") == []
 
 
-@pytest.mark.parametrize("text,value", [
+@pytest.mark.parametrize("text,needle,value", [
     # DCT Wednesday 2023-06-07: "this <weekday>" was always the one on or before the DCT
-    ("The minister will visit this Friday.", "2023-06-09"),
-    ("The minister visited this Monday.", "2023-06-05"),
-    ("Turnout for this Sunday's vote is expected to be high.", "2023-06-11"),
-], ids=["future", "past", "no-cue-same-week"])
-def test_this_weekday(text, value):
-    assert one(text, "2023-06-07", "this").value == value
+    ("The minister will visit this Friday.", "this", "2023-06-09"),
+    ("The minister visited this Monday.", "this", "2023-06-05"),
+    ("Turnout for this Sunday's vote is expected to be high.", "this", "2023-06-11"),
+    # two units from the DCT's
+    ("The week before last, Iran shipped drones.", "week", "2023-W21"),
+    ("The corvette is due the month after next.", "month", "2023-08"),
+    ("The deal was signed the year before last.", "year", "2021"),
+], ids=["this-wd-future", "this-wd-past", "this-wd-no-cue", "week-before-last",
+        "month-after-next", "year-before-last"])
+def test_relative_to_the_publication_week(text, needle, value):
+    assert one(text, "2023-06-07", needle).value == value
 
 
 # a month or month-day without a year takes the year its sentence sets
@@ -1065,15 +1070,6 @@ def test_anaphora_count_from_the_end_of_a_range():
                     "2023-06-10")
     assert [(m.text, m.value, m.end_value) for m in ms] == [
         ("from 5 to 15 June", "2023-06-05", "2023-06-15"), ("The next day", "2023-06-16", None)]
-
-
-@pytest.mark.parametrize("text,value", [
-    ("The week before last, Iran shipped drones.", "2023-W21"),
-    ("The corvette is due the month after next.", "2023-08"),
-    ("The deal was signed the year before last.", "2021"),
-], ids=["week-before-last", "month-after-next", "year-before-last"])
-def test_two_units_away(text, value):
-    assert one(text, "2023-06-07", None).value == value
 
 
 @pytest.mark.parametrize("text,needle,value", [
