@@ -2670,7 +2670,7 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                 # fourth-quarter charge" is a forecast, not the report's period)
                 ctx.quarter = vd[1]
     return _period_anaphora(text, _day_before_after(text, _clock_before_day(
-        text, _conjoined_days(text, _ranges(text, out, ctx)))))
+        text, _conjoined_days(text, _ranges_after(text, out)))))
 
 
 # "April 24 and 25": a day number joined to a month-day takes its month and year
@@ -2695,25 +2695,21 @@ _RANGE_END = re.compile(
     rf"(?:\s*,\s*(?P<y>{_YEAR}))?(?![\d%:/-]|[.,]\d|\s*(?:%|percent)|\s+{_MON}|\s+[ap]\.?m\b)")
 
 
-def _ranges(text: str, mentions: list[DateMention], ctx: _Ctx) -> list[DateMention]:
-    """Ranges written with their year (and month) once: "1-3 March 2023", "from 5 to 9 June",
-    "between January and March 2022", "Feb. 28 - March 3, 2023", "March 2-4, 2023".
+def _ranges_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Ranges whose end is written after a month-day: "March 2-4, 2023", "Jan. 5 to 7".
 
-    The end is a mention found by the grammar; the start, written before it, takes its month
-    and year (the year before when its month-day comes later in the calendar: "from 28
-    December to 3 January 2023"). Without a year the start is read as a month-day alone (its
-    tense, the DCT) and the end is the first such day after it. One mention with ``end_value``
-    replaces the pieces (the start alone had taken the DCT's year: "January" in "between
-    January and March 2022" was January of the DCT's year).
+    (A range whose start is written before its end mention, "1-3 March 2023", "between January
+    and March 2022", is formed as the mentions are resolved: :func:`_range_left`.) One mention
+    with ``end_value`` replaces the month-day and a year mention after the last day.
     """
     out = list(mentions)
     drop: set[int] = set()
     added: list[DateMention] = []
     for i, m in enumerate(out):
         if i in drop or m.type != "DATE" or m.end_value or m.period or not m.value \
-                or "X" in m.value or m.precision not in ("day", "month"):
+                or "X" in m.value or m.precision != "day":
             continue
-        r = _range_left(text, out, i, ctx) or _range_right(text, out, i, ctx)
+        r = _range_right(text, out, i)
         if r is None:
             continue
         rm, covered = r
@@ -2740,6 +2736,15 @@ def _covered(out: list[DateMention], i: int, s: int, e: int) -> list[int] | None
 
 def _range_left(text: str, out: list[DateMention], i: int,
                 ctx: _Ctx) -> tuple[DateMention, list[int]] | None:
+    """A range ending with the mention ``out[i]`` and starting before it, written with its month
+    and year once: "1-3 March 2023", "from 5 to 9 June", "between January and March 2022",
+    "Feb. 28 - March 3, 2023"; with the indexes of the mentions it covers.
+
+    The start takes the end's month and year (the year before when its month-day comes later
+    in the calendar: "from 28 December to 3 January 2023"). Without a year the start is read
+    as a month-day alone (its tense, the DCT) and the end is the first such day after it (the
+    start alone had taken the DCT's year: "January" in "between January and March 2022").
+    """
     m = out[i]
     lo = max(0, m.start - _RANGE_LEFT_REACH)
     rm = _RANGE_START.search(text, lo, m.start)
@@ -2805,8 +2810,8 @@ def _range_left(text: str, out: list[DateMention], i: int,
                        relative=not explicit), covered
 
 
-def _range_right(text: str, out: list[DateMention], i: int,
-                 ctx: _Ctx) -> tuple[DateMention, list[int]] | None:
+def _range_right(text: str, out: list[DateMention],
+                 i: int) -> tuple[DateMention, list[int]] | None:
     m = out[i]
     if m.precision != "day" or not m.text[-1:].isdigit() or not re.search(r"[A-Za-z]", m.text) \
             or re.search(r"\d{4}", m.text):
