@@ -122,7 +122,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   DCT's, with mod END/START/MID/LATE ("year-end" is mod END, no day is invented). A plan is not
   in a period already past (then the DCT's); in the DCT's own year (month) a past event is not
   in a part not yet begun ("signed at the end of the year" in June: the year before) and a plan
-  not in one already over ("will start at the beginning of the year" in June: the next).
+  not in one already over ("will start at the beginning of the year" in June: the next). A
+  plan told in the future in the past ("In March 2022, the ministry said the deliveries would
+  take place in the second half of the year") keeps the sentence's year.
   "Earlier/later in the day" is the day of the last date named. "The end of this year", "the
   second half of last year": the modifier joins the relative unit.
 * "the following/previous/preceding <weekday>": the first such weekday after (before) the last
@@ -1998,6 +2000,9 @@ def _report_period(name: str, g: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | 
 
 # a past event is not in a part of the DCT's year (month) that had not begun by the DCT, nor
 # a plan in one already over: the month (day) from which that part counts as begun or over
+# (the future in the past: "said the deliveries would take place ...", "was to begin ...")
+_FUTURE_IN_PAST = re.compile(r"(?i)\bwould\b|\b(?:was|were)\s+(?:to|due|expected|scheduled|"
+                             r"set)\b")
 _PART_BEGUN = {"END": (11, 21), "LATE": (7, 16)}
 _PART_OVER = {"START": (2, 10), "EARLY": (6, 15)}
 
@@ -2028,6 +2033,10 @@ def _under_discussion(ctx: _Ctx, at: int, unit: str, mod: str | None,
             return none
         anc = ("day" if dct.date else "month" if dct.m else "year",
                dct.date or _dt.date(dct.y, dct.m or 1, 1))
+    elif tense == "future" and _FUTURE_IN_PAST.search(ctx.text, ctx.anchor_at, at):
+        # "In March 2022, the ministry said the deliveries would take place in the second half
+        # of the year": a plan told from the time of that date, not from the DCT's
+        tense = None
     need = {"year": "year", "month": "month", "week": "day", "day": "day", "decade": "year",
             "century": "year"}[unit]
     if _RANK[anc[0]] < _RANK[need] and tense == "future" and dct.date is not None and \
@@ -2852,9 +2861,24 @@ _YEAR_SETTER_LEFT = re.compile(r"(?i)\b(?:in|on|during|of|at)\s+(?:the\s+)?"
 _YEAR_FRONTED = re.compile(r"(?i)\A\W*(?:(?:and|but|then|so)\s+)?(?:(?:in|on|during|by|at)\s+)?"
                            r"(?:the\s+)?(?:(?:early|mid|late|spring|summer|autumn|fall|winter)"
                            r"\s+(?:of\s+)?)?\Z")
-# a relative clause or parenthetical opened before a date (its year is an aside)
+# a relative clause or parenthetical opened before a date (its year is an aside); what closes
+# each kind
 _ASIDE_OPEN = re.compile(r"(?i),\s*(?:which|who|whom|whose|where|when|after|since)\b|[(—]|"
                          r"\s--\s|\s[-–]\s")
+_ASIDE_CLOSE = {"(": ")", ",": ",", "—": "—", "-": "-", "–": "–"}
+
+
+def _aside_open(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` opens a relative clause or a parenthetical that is still
+    open at ``end`` ("Russia, which annexed Crimea in 2014 and" yes; "The 2020 war, which
+    lasted 44 days, ended" no)."""
+    last = None
+    for last in _ASIDE_OPEN.finditer(text, start, end):
+        pass
+    if last is None:
+        return False
+    key = last.group(0).strip()[:1]
+    return _ASIDE_CLOSE.get(key, key) not in text[last.end():end]
 
 
 def names_no_year(m: DateMention) -> bool:
@@ -2902,9 +2926,9 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
     if "," in between and not fronted and not re.match(
             r"(?i)\s*,\s*(?:and|then|before|while)\b", between):
         return m  # another clause: "Under a program approved in 1987 that ..., Nashua had"
-    if _ASIDE_OPEN.search(text, sent_start, anchor.start) and "," in between:
+    if _aside_open(text, sent_start, anchor.start) and "," in between:
         return m  # the year is in an aside closed before the date
-    if _ASIDE_OPEN.search(text, anchor.end, m.start):
+    if _aside_open(text, anchor.end, m.start):
         return m  # the date is in an aside of its own
     if y is None:
         # "In the 1990s, Iraq bought Mirages on July 12", "From 2014 to 2018, ... on July

@@ -838,6 +838,10 @@ ROUND4 = [
      "the beginning of the year", "2024", "START", "the beginning of the year"),
     ("2023-11-20", "The contract was signed at the end of the month.", "the end of the month",
      "2023-10", "END", "the end of the month"),
+    # a plan told from the time of the sentence's date (the future in the past)
+    ("2023-06-10", "In March 2022, the ministry said the first deliveries would take place in "
+     "the second half of the year.", "the second half of the year", "2022", "LATE",
+     "the second half of the year"),
     # a modifier before a deictic unit: "the end of this year"
     ("2023-06-10", "The first battery arrives by the end of this year.", "this year", "2023",
      "END", "the end of this year"),
@@ -994,11 +998,14 @@ def test_relative_to_the_publication_week(text, needle, value):
      "2023-07-12"),
     ("Turkey received the S-400 in 2019. The first batch landed on July 12.", "July 12",
      "2022-07-12"),
+    # an aside opened and closed between the year and the date does not stop it
+    ("The 2020 war, which lasted 44 days, ended on November 10.", "November 10", "2020-11-10"),
     # a sentence about several years: which one is not written
     ("In the 1990s, Iraq bought Mirages on July 12.", "July 12", "XXXX-07-12"),
     ("From 2014 to 2018, Russia delivered jets on July 12.", "July 12", "XXXX-07-12"),
 ], ids=["fronted-year", "fronted-month", "coordinated", "semicolon", "season", "aside",
-        "since", "other-clause", "plan", "other-sentence", "decade", "year-range"])
+        "since", "other-clause", "plan", "other-sentence", "closed-aside", "decade",
+        "year-range"])
 def test_sentence_sets_the_year(text, needle, value):
     assert one(text, "2023-06-10", needle).value == value
 
