@@ -2872,11 +2872,10 @@ def _aside_open(text: str, start: int, end: int) -> bool:
     """True if ``text[start:end]`` opens a relative clause or a parenthetical that is still
     open at ``end`` ("Russia, which annexed Crimea in 2014 and" yes; "The 2020 war, which
     lasted 44 days, ended" no)."""
-    last = None
-    for last in _ASIDE_OPEN.finditer(text, start, end):
-        pass
-    if last is None:
+    opened = list(_ASIDE_OPEN.finditer(text, start, end))
+    if not opened:
         return False
+    last = opened[-1]
     key = last.group(0).strip()[:1]
     return _ASIDE_CLOSE.get(key, key) not in text[last.end():end]
 
