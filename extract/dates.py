@@ -47,7 +47,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   an aside ("Russia, which annexed Crimea in 2014, ..."), not after "since", not across a
   clause, and never a plan moved into the past or a report into the future. When the sentence
   sets several years ("In the 1990s, ... on July 12", "From 2014 to 2018, ...") the year is
-  unknown: ``'XXXX-07-12'``.
+  unknown: ``'XXXX-07-12'``. After a fronted "After/Following <day or month>," it is the first
+  such date after that one ("Following the ceasefire of November 10, 2020, ... on 13 January"
+  -> 2021-01-13).
 * "the week/month/year before last", "... after next": two units from the DCT's.
 * "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last week").
 * "this <weekday>": ahead with a future cue, behind with a past cue, else in the DCT's week.
@@ -2784,7 +2786,14 @@ def _range_left(text: str, out: list[DateMention], i: int,
                 return None
             v1, v2 = f"{y1:04d}-{mon1:02d}-{day1:02d}", m.value
         else:
-            v1 = _md_no_year(ctx, mon1, day1, _tense(text, rm.start(), m.end))
+            t = _tense(text, rm.start(), m.end)
+            if m.value != _md_no_year(ctx, mon2, day2, t):
+                # the end took its sentence's year ("Following ... November 10, 2020, ... on
+                # 12 and 13 January"): the start is counted back from it
+                y1 = y2 if (mon1, day1) < (mon2, day2) else y2 - 1
+                v1 = f"{y1:04d}-{mon1:02d}-{day1:02d}" if _valid(y1, mon1, day1) else None
+            else:
+                v1 = _md_no_year(ctx, mon1, day1, t)
             if v1 is None or "X" in v1:
                 return None
             y1 = int(v1[:4])
@@ -2858,6 +2867,7 @@ _YEARLESS = re.compile(rf"(?:(?:{_WD}),?\s+)?(?:(?i:the)\s+)?(?:(?i:early|mid|la
 # the start of the sentence ("In 2019, ...", "arrived on July 12, 2019, and ...")
 _YEAR_SETTER_LEFT = re.compile(r"(?i)\b(?:in|on|during|of|at)\s+(?:the\s+)?"
                                r"(?:(?:early|mid|late|spring|summer|autumn|fall|winter)\s+)?\Z")
+_AFTER_FRONT = re.compile(r"(?i)\A\W*(?:after|following)\b")
 _YEAR_FRONTED = re.compile(r"(?i)\A\W*(?:(?:and|but|then|so)\s+)?(?:(?:in|on|during|by|at)\s+)?"
                            r"(?:the\s+)?(?:(?:early|mid|late|spring|summer|autumn|fall|winter)"
                            r"\s+(?:of\s+)?)?\Z")
@@ -2918,7 +2928,11 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
     if y == int(m.value[:4]):
         return m
     left = text[sent_start:anchor.start]
-    fronted = bool(_YEAR_FRONTED.match(left))
+    # "Following the ceasefire of November 10, 2020, Baku signed deals on 12 January": a
+    # fronted phrase of time after a day or month; the date is the first such one after it
+    after = bool(_AFTER_FRONT.match(left)) and anchor.precision in ("day", "month") and \
+        text[anchor.end:anchor.end + 1] == ","
+    fronted = after or bool(_YEAR_FRONTED.match(left))
     if not (fronted or _YEAR_SETTER_LEFT.search(left)):
         return m
     between = text[anchor.end:m.start]
@@ -2934,6 +2948,9 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
         # 12": the sentence is about several years; which one is not written
         return DateMention(**{**_asdict(m), "value": "XXXX" + m.value[4:]})
     mon = int(m.value[5:7])
+    if after and (mon, int(m.value[8:10]) if m.precision == "day" else 99) <= (
+            int(anchor.value[5:7]), int(anchor.value[8:10]) if anchor.precision == "day" else 0):
+        y += 1  # not after the anchor in its year: the next year's
     if m.precision == "day":
         day = int(m.value[8:10])
         if not _valid(y, mon, day):
@@ -2941,6 +2958,8 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
         v = f"{y:04d}-{mon:02d}-{day:02d}"
     else:
         v = _ym(y, mon)
+    if y == int(m.value[:4]):
+        return m
     if ctx.dct.date is not None:
         dv = _ymd(ctx.dct.date)[:len(v)]
         t = _tense(text, m.start, m.end)

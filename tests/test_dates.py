@@ -998,14 +998,19 @@ def test_relative_to_the_publication_week(text, needle, value):
      "2023-07-12"),
     ("Turkey received the S-400 in 2019. The first batch landed on July 12.", "July 12",
      "2022-07-12"),
+    # a fronted "after/following <date>,": the first such date after it
+    ("Following the ceasefire of November 10, 2020, Baku signed deals on 13 January.",
+     "13 January", "2021-01-13"),
+    ("After the talks on March 3, 2021, Baku signed a deal on March 20.", "March 20",
+     "2021-03-20"),
     # an aside opened and closed between the year and the date does not stop it
     ("The 2020 war, which lasted 44 days, ended on November 10.", "November 10", "2020-11-10"),
     # a sentence about several years: which one is not written
     ("In the 1990s, Iraq bought Mirages on July 12.", "July 12", "XXXX-07-12"),
     ("From 2014 to 2018, Russia delivered jets on July 12.", "July 12", "XXXX-07-12"),
 ], ids=["fronted-year", "fronted-month", "coordinated", "semicolon", "season", "aside",
-        "since", "other-clause", "plan", "other-sentence", "closed-aside", "decade",
-        "year-range"])
+        "since", "other-clause", "plan", "other-sentence", "following-front", "after-front",
+        "closed-aside", "decade", "year-range"])
 def test_sentence_sets_the_year(text, needle, value):
     assert one(text, "2023-06-10", needle).value == value
 
@@ -1094,3 +1099,9 @@ def test_anaphora_count_from_the_end_of_a_range():
         "at-the-time"])
 def test_anaphora_after_a_range(text, needle, value):
     assert one(text, "2023-06-10", needle).value == value
+
+
+def test_a_range_counts_back_from_an_end_that_took_its_sentence_year():
+    m = one("Following the ceasefire of November 10, 2020, Baku signed deals on 12 and 13 "
+            "January.", "2023-06-10", "January")
+    assert (m.value, m.end_value) == ("2021-01-12", "2021-01-13")
