@@ -50,21 +50,21 @@ Resolution rules (``published`` = the document creation time, DCT)
   unknown: ``'XXXX-07-12'``. After a fronted "After/Following <day or month>," it is the first
   such date after that one ("Following the ceasefire of November 10, 2020, ... on 13 January"
   -> 2021-01-13).
-* "the week/month/year before last", "... after next": two units from the DCT's.
-* "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last week").
-* "this <weekday>": ahead with a future cue, behind with a past cue, else in the DCT's week.
-  Done "by" a day in the past perfect ("had filed reports by Wednesday") is behind.
 * A dateline with a day ("WASHINGTON, March 12 (Xinhua) --") in the week before the DCT is the
   day the text was written: relative dates resolve against it.
 * Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
   article of Tuesday is that day); future -> the first such day on or after the DCT;
-  "last Friday" -> the Friday strictly before the DCT, "next Wednesday" strictly after.
+  "last Friday" -> the Friday strictly before the DCT, "next Wednesday" strictly after;
+  "this Friday": ahead with a future cue, behind with a past cue, else in the DCT's week;
+  "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last
+  week").
 * Month names without a year ("October", "the March opening"): past -> the most recent such
   month on or before the DCT month; future -> on or after; "last October" -> strictly before the
   DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October".
 * Month-day without a year ("Sep. 3", "On October 4"): the most recent such day on or before
   the DCT, or on/after it with future cues. With a month-precision DCT the year is still
   decidable unless the month equals the DCT month (then the DCT year is taken).
+* "the week/month/year before last", "... after next": two units from the DCT's.
 * "today"/"yesterday"/"tomorrow", "this/last/next week|month|year|quarter", "N units ago"
   (at the precision of the unit: "two years ago" -> a year, "three days ago" -> a day, "a week ago"
   -> an ISO week). "exactly a month ago" -> the *day* (DCT minus one month): annotators give the
@@ -179,7 +179,8 @@ Resolution rules (``published`` = the document creation time, DCT)
   ``'PXD'``); no date is guessed.
 * Round 3: a deadline named after the date ("set Nov. 10 as the deadline") or moved to it
   ("extend its bid ... to Nov. 6") is ahead, one in the past perfect ("had been due to expire
-  Friday") is behind; "last week after ..." stays deictic ("the day after <event>" has no
+  Friday", "had filed reports by Wednesday") is behind, and a fronted "Until Thursday, ..."
+  takes the main clause's tense; "last week after ..." stays deictic ("the day after <event>" has no
   date); "'80s" is the latest such decade begun by the DCT; "a week or so ago", "a minute and
   a half" (``'PT1M30S'``), "the last half of 1989" (``'1989-H2'``), "the day before/after
   <day>", a clock time before "(0735 GMT) Friday" (that Friday), "the next morning"/"that
@@ -187,8 +188,8 @@ Resolution rules (``published`` = the document creation time, DCT)
   day"/"may soon" (``FUTURE_REF``); "soon" in a past clause, a quoted title ("This Week"),
   "USA Today", "of tomorrow" are no mentions; "next to" is no future cue, "slated" is one.
 * ``timex3_view`` gives the mentions as TimeML annotates them (what ``to_timeml`` writes and
-  the bench scores): a year range in words ("between 1994 and 1997") is two TIMEX3 points; the
-  event layer keeps the one range with ``end_value``.
+  the bench scores): a range in words ("between 1994 and 1997", "from 5 to 9 June 2022") is
+  two TIMEX3 points; the event layer keeps the one range with ``end_value``.
 * Named periods come from the gazetteer ``extract/data/periods.yaml``: "the 44-day war" ->
   ``value='2020-09-27'``, ``end_value='2020-11-10'``, ``period='karabakh-war-2020'``.
 * Filters: lowercase month words ("may", "march") are never dates; a bare "May" needs a
