@@ -2023,9 +2023,7 @@ def _under_discussion(ctx: _Ctx, at: int, unit: str, mod: str | None,
     in October is the year before) and a plan not in a part already over ("will start at the
     beginning of the year" in June is the next one)."""
     dct = ctx.dct
-    prec = {"year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade",
-            "century": "decade"}[unit]
-    none = dict(value=None, type="DATE", precision=prec)
+    none = dict(value=None, type="DATE", precision="decade" if unit == "century" else unit)
     anc = ctx.anchor
     if anc is not None and unit != "day" and _SENT_BREAK.search(ctx.text, ctx.anchor_at, at):
         anc = None  # named in an earlier sentence
@@ -2651,8 +2649,8 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             else None
         if rng is not None:
             # "from 5 to 15 June": one mention from the start, written before, to this end
-            dm = rng[0]
-            out = [o for j, o in enumerate(out[:-1]) if j not in set(rng[1])] + [dm]
+            dm, covered = rng[0], set(rng[1])
+            out = [o for j, o in enumerate(out[:-1]) if j not in covered] + [dm]
         if dm.type == "DURATION":
             ctx.dur_at = ee
         # update the anaphora anchor with calendar dates (not durations/sets/refs); a range's
