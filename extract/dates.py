@@ -57,7 +57,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   "last Friday" -> the Friday strictly before the DCT, "next Wednesday" strictly after;
   "this Friday": ahead with a future cue, behind with a past cue, else in the DCT's week;
   "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last
-  week").
+  week"). A scheduled event told in the present ("meet(s)", "visit(s)", "convene(s)",
+  "begin(s)", "hold(s)" ... right before the weekday) is ahead when the sentence has no other
+  tense cue ("He and Arafat meet separately Monday").
 * Month names without a year ("October", "the March opening"): past -> the most recent such
   month on or before the DCT month; future -> on or after; "last October" -> strictly before the
   DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October".
@@ -70,7 +72,11 @@ Resolution rules (``published`` = the document creation time, DCT)
   -> an ISO week). "exactly a month ago" -> the *day* (DCT minus one month): annotators give the
   day when "exactly" is said; without "exactly", "a month ago" -> the month.
 * "now", "currently", "current", "at present", "these days" -> ``PRESENT_REF``; "recently",
-  "recent", "the past" -> ``PAST_REF``; "the future", "soon" -> ``FUTURE_REF``.
+  "recent", "the past" -> ``PAST_REF`` (not "the past three summers": a count follows);
+  "the future", "soon" -> ``FUTURE_REF``.
+* The day of speaking named as such: "It is a historic day for ...", "It's the second day of
+  the offensive", '... said it was "a great day"' -> the DCT (or the dateline's day); the
+  mention is the noun phrase. "It was a busy day" in a story (no saying, no quote) is no date.
   "recent months/years/weeks" and "the coming weeks" are DURATIONs with an unknown count
   (``'PXM'``), not calendar dates.
 * Anaphora, anchored on the previous resolved calendar date in the text (the DCT if none):
@@ -503,11 +509,22 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("deictic", _c(r"(?i:\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|"
                    r"tonight|yesterday|tomorrow|(?:this|last|yesterday|tomorrow)\s+"
                    r"(?:morning|afternoon|evening|night)|overnight)\b)(?:'s)?"), 3),
+    # the day of speaking named as such: "It is a historic day for Poland", "It's the second
+    # day of the offensive", '... said it was "a great day"' (the mention is the noun phrase)
+    ("dayis", _c(r"\b(?P<subj>(?i:it|this))(?P<cop>['’]s|\s+(?i:is|was|has\s+been))\s+"
+                 r"[\"“`']*(?P<np>(?i:a|an|the)\s+(?:(?i:(?:\d+|[a-z]+)(?:st|nd|rd|th)|[a-z]+ly|great|"
+                 r"good|bad|sad|dark|black|big|proud|happy|historic|historical|momentous|tragic|"
+                 r"terrible|special|important|significant|solemn|difficult|busy|long|landmark|"
+                 r"new|key|crucial|fine|glorious|joyful|shameful|painful|grim|red-letter)\s+)"
+                 r"{0,2}(?i:day))\b(?![-'’])(?=\s*(?:[.,;:!?\"”’)]|--|—|"
+                 r"(?i:for|of|in|to|and|when|that|which|as)\b|\Z))"), 3),
     # a part of the day named from the previous date: "the next morning", "that night"
     ("podrel", _c(r"(?i:\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|"
                   r"that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night))\b(?!')"), 3),
     ("ref", _c(r"\b(?P<w>(?i:right\s+now|now|nowadays|currently|at\s+present|presently|"
-               r"at\s+the\s+moment|these\s+days|recently|lately|in\s+the\s+past|the\s+past|"
+               r"at\s+the\s+moment|these\s+days|recently|lately|(?:in\s+)?the\s+past(?!\s+(?:two|"
+               r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a\s+few|few|"
+               r"a\s+couple|couple|dozen)\b)|"
                r"the\s+future|soon|in\s+the\s+near\s+future|the\s+near\s+future|once\s+again|"
                r"current|recent|former|previously|to\s+date))\b(?!\s+(?i:of\b|years|months|weeks|"
                r"days|decades|quarters|times|centuries|\d))"), 1),
@@ -641,6 +658,16 @@ _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:as\s+(?:the|a|its|their)\s+)?deadline\b
 _EXTEND_TO = re.compile(r"(?i)\b(?:extend|extends|extended|extending|postpone[sd]?|delay(?:s|ed)?|"
                         r"push(?:es|ed)?\s+back|move[sd]?\s+back)\b[^.;!?]{0,70}\b(?:to|until)"
                         r"\s+\Z")
+
+# a scheduled event told in the present: "He and Arafat meet separately Monday", "the
+# council convenes on Friday" (a sentence with no other tense cue)
+_SCHED_PRESENT = re.compile(r"(?i)\b(?:meets?|visits?|travels?|arrives?|convenes?|resumes?|"
+                            r"begins?|opens?|holds?|hosts?|heads?\s+to|leaves?\s+for)\b"
+                            r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
+
+# "said it was a great day": the day of the saying (a story's "It was a busy day" is not)
+_SAID_IT = re.compile(r"(?i)(?:\b(?:said|says|say|added|declared|told\s+\w+|calling|called)"
+                      r"\s+(?:that\s+)?|[\"“`]\s*)\Z")
 
 # "today's" meaning present-day: before a noun of people, the world or the times
 _GENERIC_TODAY = re.compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|personal|fast-paced|"
@@ -1530,7 +1557,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             k = {"last": -1, "this": 0, "next": 1}[g["wk"].lower()]
             v = _ymd(dct.date + _dt.timedelta(days=7 * k + wd - dct.date.weekday()))
         else:
-            v = _weekday_value(ctx, wd, rel, tense() if rel in (None, "this") else None)
+            t = tense() if rel in (None, "this") else None
+            if t is None and rel is None and _SCHED_PRESENT.search(text, max(0, s - 60), s):
+                t = "future"  # "The ministers meet Monday in Brussels": a schedule
+            v = _weekday_value(ctx, wd, rel, t)
         pod = (g.get("pod") or "").lower()
         if pod and v:
             return dict(value=f"{v}T{_POD[pod]}", type="TIME", precision="day",
@@ -1564,6 +1594,16 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if pod:
             return dict(value=f"{v}T{pod}", type="TIME", precision="day", relative=True)
         return dict(value=v, type="DATE", precision="day", relative=True)
+
+    if name == "dayis":
+        if g["cop"].strip().lower() == "was" and not _SAID_IT.search(
+                text, max(0, s - 40), s):
+            return None  # "It was a busy day" in a story: some day of the story, not known
+        trim = m.start("np") - s
+        if dct.date is None:
+            return dict(value=None, type="DATE", precision="day", relative=True, _trim=trim)
+        return dict(value=_ymd(dct.date), type="DATE", precision="day", relative=True,
+                    _trim=trim)
 
     if name == "podrel":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
@@ -2341,8 +2381,9 @@ _WORD_RULES: dict[str, frozenset[str]] = {
                     {"podrel"}),
     "ago": frozenset({"dur"}),
     **dict.fromkeys(("then", "time"), frozenset({"backthen"})),
-    **dict.fromkeys(("second", "minute", "hour", "day", "week", "fortnight", "month", "decade"),
+    **dict.fromkeys(("second", "minute", "hour", "week", "fortnight", "month", "decade"),
                     _R_UNIT),
+    "day": _R_UNIT | {"dayis"},
     **dict.fromkeys(("seconds", "minutes", "hours", "weeks", "months", "years", "decades",
                      "centuries", "nights"), _R_UNITS),
     "days": _R_UNITS | _R_REF,  # 'these days'
@@ -2382,7 +2423,7 @@ _REACH: dict[str, tuple[int, int]] = {
     "decade": (45, 10), "yrange": (45, 25), "year": (45, 30), "num": (45, 35),
     "md": (45, 30), "dm": (45, 20), "month": (45, 15), "my": (45, 35),
     "set": (45, 15), "dur": (45, 30), "relunit": (70, 25), "durunit": (45, 15),
-    "partof": (45, 30),
+    "partof": (45, 30), "dayis": (70, 20),
     "durvague": (45, 10),
 }
 

@@ -1105,3 +1105,57 @@ def test_a_range_counts_back_from_an_end_that_took_its_sentence_year():
     m = one("Following the ceasefire of November 10, 2020, Baku signed deals on 12 and 13 "
             "January.", "2023-06-10", "January")
     assert (m.value, m.end_value) == ("2021-01-12", "2021-01-13")
+
+
+# round 5: (pub, text, needle, value, mention text)
+ROUND5 = [
+    # the day of speaking named as such: the mention is the noun phrase, its date the DCT's
+    ("2023-06-10", "It is a historic day for our armed forces, the minister said.", "day",
+     "2023-06-10", "a historic day"),
+    ("1998-03-06", "It's the second day of an offensive by the security forces.", "day",
+     "1998-03-06", "the second day"),
+    ("2022-06-03", "It is the 100th day of the war.", "day", "2022-06-03", "the 100th day"),
+    # ... in reported speech the day of the saying: a dateline's day when the story is dated
+    # the next day
+    ("1999-03-13", 'WARSAW, March 12 (Xinhua) -- Geremek said it was "a great day for Poland."',
+     "day", "1999-03-12", "a great day"),
+    # a scheduled event told in the present, with no other tense cue in its sentence: ahead
+    ("1998-05-01", "He and Arafat meet separately Monday with the Secretary of State.", "Monday",
+     "1998-05-04", "Monday"),
+    ("2023-06-07", "NATO defence ministers meet in Brussels on Thursday.", "Thursday",
+     "2023-06-08", "Thursday"),
+    ("2023-06-07", "The minister visits Ankara on Tuesday.", "Tuesday", "2023-06-13", "Tuesday"),
+    # ... a tense cue still decides; the past form is behind
+    ("2023-06-07", "The minister visited Ankara on Tuesday.", "Tuesday", "2023-06-06",
+     "Tuesday"),
+    ("2023-06-07", "The system meets NATO standards, officials said on Tuesday.", "Tuesday",
+     "2023-06-06", "Tuesday"),
+]
+
+
+@pytest.mark.parametrize("pub,text,needle,value,span", ROUND5,
+                         ids=[f"r5-{i}" for i in range(len(ROUND5))])
+def test_round5_rules(pub, text, needle, value, span):
+    m = one(text, pub, needle)
+    assert (m.value, m.type, m.text) == (value, "DATE", span), m
+
+
+@pytest.mark.parametrize("text", [
+    # a story's past day is some day of the story, not the day it was written
+    "It was a busy day for the crews.",
+    # a day as a measure, a compound or a day relative to another
+    "It is a day's drive from the border.",
+    "It was a day before the deadline.",
+    "It will be a great day.",
+    # "the past" before a count of units is no reference to the past ("for the past three
+    # summers" was PAST_REF)
+    "The violence went on for the past three summers.",
+], ids=["story-past", "day-measure", "day-before", "future", "past-count"])
+def test_round5_no_date(text):
+    assert [m for m in find_dates(text, "2023-06-10") if m.type == "DATE"] == []
+
+
+def test_current_before_a_count_stays_present():
+    # only "the past" gives way to a count; "the current four flights" is the present
+    assert one("Qantas will fly daily, up from the current four flights a week.", "2023-06-10",
+               "current").value == "PRESENT_REF"
