@@ -45,7 +45,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   the sentence sets it ("In July 2019, the first batch arrived on July 12", "arrived on July
   12, 2019, and the second on August 27"): a date fronted or after in/on/during/of/at, not in
   an aside ("Russia, which annexed Crimea in 2014, ..."), not after "since", not across a
-  clause, and never a plan moved into the past or a report into the future. When the sentence
+  clause, not another verb's date joined after a year alone ("launched in 2019 and
+  commissioned on July 12"; "signed in March 2019 and approved on May 5" is 2019), and never a
+  plan moved into the past or a report into the future. When the sentence
   sets several years ("In the 1990s, ... on July 12", "From 2014 to 2018, ...") the year is
   unknown: ``'XXXX-07-12'``. After a fronted "After/Following <day or month>," it is the first
   such date after that one ("Following the ceasefire of November 10, 2020, ... on 13 January"
@@ -2916,6 +2918,14 @@ _YEAR_FRONTED = re.compile(r"(?i)\A\W*(?:(?:and|but|then|so)\s+)?(?:(?:in|on|dur
 _ASIDE_OPEN = re.compile(r"(?i),\s*(?:which|who|whom|whose|where|when|after|since)\b|[(—]|"
                          r"\s--\s|\s[-–]\s")
 _ASIDE_CLOSE = {"(": ")", ",": ",", "—": "—", "-": "-", "–": "–"}
+# a verb phrase of its own joined after the year ("annexed Crimea in 2014 and invaded on
+# February 24"): its date may be another year's (a gapped "and the second on August 27" is not)
+_NEW_VERB = re.compile(r"(?i)\b(?:and|but|then)\s+(?:(?:then|later|also|finally|again|was|were|"
+                       r"had|has|have)\s+)*(?:[a-z]{2,}ed|began|came|took|made|went|met|held|"
+                       r"sold|bought|won|lost|struck|hit|sent|led|gave|saw|became|brought|fell|"
+                       r"rose|shot|left|ran|spoke|wrote|got|paid|told|built|flew|drove|"
+                       r"underwent|withdrew|overran|began|begun|done|taken|given|seen|flown|"
+                       r"sunk|sank|shown|known|grown|thrown)\b")
 
 
 def _aside_open(text: str, start: int, end: int) -> bool:
@@ -2979,6 +2989,11 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
     if "," in between and not fronted and not re.match(
             r"(?i)\s*,\s*(?:and|then|before|while)\b", between):
         return m  # another clause: "Under a program approved in 1987 that ..., Nashua had"
+    if not fronted and anchor.precision == "year" and _NEW_VERB.search(between):
+        # "launched in 2019 and commissioned on July 12", "annexed Crimea in 2014 and invaded
+        # on February 24": another verb's date, whose year the year alone does not set ("signed
+        # in March 2019 and approved on May 5" does: the months follow each other)
+        return m
     if _aside_open(text, sent_start, anchor.start) and "," in between:
         return m  # the year is in an aside closed before the date
     if _aside_open(text, anchor.end, m.start):

@@ -588,15 +588,18 @@ def extract_events(
             confidence -= 0.3
             notes = (f"Extractor: dated after its article was published ({pub_day.isoformat()}),"
                      " though told in the past tense: check the date.")
-        elif si > 0 and names_no_year(m):
-            other = _years_named(mentions, sentences[si - 1])
+        elif names_no_year(m):
+            # "Turkey received the S-400 in 2019. The first batch landed on July 12.", "Russia,
+            # which annexed Crimea in 2014 and invaded on February 24": the year of the day is
+            # not written and the text near it names another; the reading may be the wrong one
+            here = _years_named([x for x in mentions if x.end <= m.start], sent)
+            before = _years_named(mentions, sentences[si - 1]) if si > 0 else set()
+            other, where = (here, "its sentence") if here else (before, "the sentence before")
             if other and first.year not in other:
-                # "Turkey received the S-400 in 2019. The first batch landed on July 12.": the
-                # year of July 12 is not written; the reading may be the wrong one
                 confidence -= 0.2
                 named = ", ".join(str(y) for y in sorted(other))
                 notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
-                         f"{first.year}, but the sentence before names {named}: check the year.")
+                         f"{first.year}, but {where} names {named}: check the year.")
         confidence = round(min(0.95, max(0.05, confidence)), 2)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None

@@ -998,6 +998,12 @@ def test_relative_to_the_publication_week(text, needle, value):
      "2023-07-12"),
     ("Turkey received the S-400 in 2019. The first batch landed on July 12.", "July 12",
      "2022-07-12"),
+    # ... nor another verb's date joined after a year alone (round 5; it was 2014-02-24)
+    ("Russia, which annexed Crimea in 2014 and invaded on February 24, is under sanctions.",
+     "February 24", "2023-02-24"),
+    ("The frigate was launched in 2019 and commissioned on July 12.", "July 12", "2022-07-12"),
+    # ... but a month with its year sets it ("signed in March 2019 and approved on May 5")
+    ("The deal was signed in March 2019 and approved on May 5.", "May 5", "2019-05-05"),
     # a fronted "after/following <date>,": the first such date after it
     ("Following the ceasefire of November 10, 2020, Baku signed deals on 13 January.",
      "13 January", "2021-01-13"),
@@ -1009,7 +1015,8 @@ def test_relative_to_the_publication_week(text, needle, value):
     ("In the 1990s, Iraq bought Mirages on July 12.", "July 12", "XXXX-07-12"),
     ("From 2014 to 2018, Russia delivered jets on July 12.", "July 12", "XXXX-07-12"),
 ], ids=["fronted-year", "fronted-month", "coordinated", "semicolon", "season", "aside",
-        "since", "other-clause", "plan", "other-sentence", "following-front", "after-front",
+        "since", "other-clause", "plan", "other-sentence", "other-verb-aside", "other-verb",
+        "other-verb-month", "following-front", "after-front",
         "closed-aside", "decade", "year-range"])
 def test_sentence_sets_the_year(text, needle, value):
     assert one(text, "2023-06-10", needle).value == value

@@ -436,3 +436,19 @@ def test_a_month_day_without_its_year_after_another_year_is_flagged_for_review(t
     # "In July 2019, ... on July 25" is one delivery on its day, not also one in July 2019
     assert "2019-07" not in by_date
     assert by_date["2023-03-03"].notes is None
+
+
+def test_a_month_day_after_another_verbs_year_in_its_sentence_is_flagged(tmp_path):
+    by_date = _scan_report(
+        tmp_path,
+        "Frigates for Egypt\n\nBy Anna Cohen June 10, 2023\n\n"
+        "Italy sold the frigate to Egypt in 2020 and delivered it to Egypt on April 14.\n\n"
+        "Egypt signed a contract with France for Rafale jets in March 2021 and France delivered "
+        "the first Rafale jets to Egypt on May 5.\n")
+    # a year alone does not set the year of another verb's day: the publication's year is
+    # read, and the reviewer is told which year the sentence names
+    doubt = by_date["2023-04-14"]
+    assert doubt.notes and "'April 14' is not written" in doubt.notes
+    assert "its sentence names 2020" in doubt.notes
+    # a month with its year does ("in March 2021 and ... on May 5"): no doubt
+    assert by_date["2021-05-05"].notes is None
