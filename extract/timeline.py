@@ -1135,9 +1135,27 @@ def _round_trip_classes() -> tuple[type, type]:
     def represent_float(representer: Any, data: _KeptFloat) -> Any:
         return representer.represent_scalar("tag:yaml.org,2002:float", data.text)
 
+    def represent_str(representer: Any, data: str) -> Any:
+        # ruamel writes YAML 1.2, where "NO", "on", "0x1F" or "1:20" are plain text; the file
+        # is read with YAML 1.1 rules (PyYAML), where they are a bool, an int or a float: quote
+        # what the reader would not read back as this text
+        if not _reads_back_as_text(data):
+            return representer.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+        return RoundTripRepresenter.represent_str(representer, data)
+
     Constructor.add_constructor("tag:yaml.org,2002:float", construct_float)
     Representer.add_representer(_KeptFloat, represent_float)
+    Representer.add_representer(str, represent_str)
     return Constructor, Representer
+
+
+def _reads_back_as_text(value: str) -> bool:
+    """True if ``value`` written as a plain scalar is read by :func:`parse` as that string."""
+    resolvers = _SafeLoader.yaml_implicit_resolvers
+    for _tag, rx in [*resolvers.get(value[:1], []), *resolvers.get(None, [])]:
+        if rx.match(value):
+            return False
+    return True
 
 
 _RT_CLASSES: tuple[type, type] | None = None

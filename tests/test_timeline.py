@@ -643,3 +643,29 @@ def test_render_items_on_sources_and_empty():
                tl.Source(id="b", publisher="yes", language="en")]
     assert tl.render_items("sources", sources) == _dump_reference("sources", sources)
     assert tl.render_items("events", []) == "events: []\n"
+
+
+def test_text_that_yaml_1_1_reads_as_another_kind_is_saved_quoted(tmp_path):
+    # found by the merge property: a candidate's summary "NO" was written plain by the editing
+    # writer (YAML 1.2: text) and read back as False by the reader (YAML 1.1), so the merge was
+    # refused; each such text is now quoted and reads back as written
+    from extract.merge import merge
+
+    path = tmp_path / "events.yaml"
+    path.write_text(tl.dumps(tl.Timeline(version=1, sources=[tl.Source(id="s0")])),
+                    encoding="utf-8")
+    texts = {"title": "yes", "summary": "NO", "quote": "0x1F", "date_text": "1:20",
+             "actor": "ON", "system": "1_000"}
+    event = tl.Event(id="e0", title=texts["title"], date="2000", type="deal",
+                     summary=texts["summary"], actors=[texts["actor"], "Israel"],
+                     systems=[texts["system"]],
+                     evidence=[tl.Evidence(source="s0", quote=texts["quote"],
+                                           date_text=texts["date_text"])])
+    doc = Document.open(path)
+    merge(tl.Timeline(version=1, sources=[tl.Source(id="s0")], events=[event]), doc)
+    doc.save()
+    back = tl.load(path).events[0]
+    assert (back.title, back.summary, back.actors[0], back.systems[0]) == (
+        "yes", "NO", "ON", "1_000")
+    assert (back.evidence[0].quote, back.evidence[0].date_text) == ("0x1F", "1:20")
+    assert "summary: 'NO'" in path.read_text(encoding="utf-8")
