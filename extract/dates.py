@@ -117,8 +117,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   ``'2021-SU'``.
 * Durations: "two years"/"two-year" -> ``'P2Y'``, "for three years" (extent without "for"),
   "the past three months" -> ``'P3M'``, "101 days" -> ``'P101D'``; decades ``E``, centuries ``C``.
-  Sets: "every year"/"annually" -> ``'P1Y'``, "weekly" -> ``'P1W'``, "every Monday" ->
-  ``'XXXX-WXX-1'``.
+  Sets: "every year"/"annually" -> ``'P1Y'``, "weekly" -> ``'P1W'``, "every Monday" and
+  "on Mondays" -> ``'XXXX-WXX-1'``, "every Friday night", "on Friday nights" ->
+  ``'XXXX-WXX-5TNI'``; the days named before a plural part of the day share it ("on Monday
+  and Tuesday nights": two sets, never the Monday before the DCT).
 * Tense cues also include a verb group with ``will/would/shall`` ("will be paid Dec. 14": the
   '-ed' verb is then no past cue), ``to be ...``, ``is/are ...ing``, "expects to", "as soon as",
   "as early as", "between now and".
@@ -266,7 +268,7 @@ TIMEX3_VALUE_RE = re.compile(
         (?:\d{4}|XXXX)(?:-(?:
             (?:\d{2}|XX)(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?
           | Q[1-4] | H[12] | SU | SP | FA | WI
-          | W(?:\d{2}|XX)(?:-[1-7]|-WE)?
+          | W(?:\d{2}|XX)(?:-[1-7](?:T(?:MO|AF|EV|NI))?|-WE)?
         ))?
       | \d{3} | \d{2}
       | P(?:[\dX]+(?:\.\d+)?[YMWDQEC])+
@@ -504,8 +506,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # weekdays
     ("weekday", _c(r"(?<!\w)"
                    rf"(?:(?P<rel>(?i:last|next|this|past|coming|early|late|earlier|later))\s+)?"
-                   rf"(?P<wd>{_WDFULL})(?!s\b)(?:\s+(?P<pod>(?i:morning|afternoon|evening|"
-                   rf"night)))?(?:\s+(?:(?i:of)\s+)?(?P<wk>(?i:last|next|this))\s+(?i:week)\b)?"),
+                   rf"(?:(?P<wd>{_WDFULL})(?!s\b)|(?P<wdp>{_WDFULL[:-2]})s\b(?!['’]))"
+                   rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<pods>s\b)?)?"
+                   rf"(?:\s+(?:(?i:of)\s+)?(?P<wk>(?i:last|next|this))\s+(?i:week)\b)?"),
      3),
     # deictic words
     ("deictic", _c(r"(?i:\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|"
@@ -595,7 +598,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                rf"(?:(?P<num>{_NUMW})"
                rf"\s+)?(?P<unit>{_UNITW}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                rf"Sunday|January|February|March|April|May|June|July|August|September|October|"
-               rf"November|December|spring|summer|autumn|fall|winter)|(?P<adv>daily|weekly|"
+               rf"November|December|spring|summer|autumn|fall|winter)(?:(?<=[a-z]day)\s+"
+               rf"(?P<spod>morning|afternoon|evening|night)(?!s))?|(?P<adv>daily|weekly|"
                rf"monthly|annually|yearly|hourly|quarterly|nightly|biannually|biweekly)|"
                rf"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+"
                rf"(?P<unit2>{_UNITW}))\b)"), 3),
@@ -660,6 +664,10 @@ _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:as\s+(?:the|a|its|their)\s+)?deadline\b
 _EXTEND_TO = re.compile(r"(?i)\b(?:extend|extends|extended|extending|postpone[sd]?|delay(?:s|ed)?|"
                         r"push(?:es|ed)?\s+back|move[sd]?\s+back)\b[^.;!?]{0,70}\b(?:to|until)"
                         r"\s+\Z")
+
+# the weekdays named before a plural part of the day: "on Monday and Tuesday nights"
+_WD_BEFORE_PLURAL = re.compile(rf"(?:\s*,\s*{_WDFULL})*,?\s+(?:and|or|&)\s+{_WDFULL}\s+"
+                               r"(?P<pod>(?i:morning|afternoon|evening|night))s\b")
 
 # a scheduled event told in the present: "He and Arafat meet separately Monday", "the
 # council convenes on Friday" (a sentence with no other tense cue)
@@ -1542,13 +1550,26 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                     approximate=approx)
 
     if name == "weekday":
-        raw = g["wd"]
+        raw = g["wd"] or g["wdp"]
         after = text[e:e + 15]
         if re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Mail|Star|"
-                    r"Independent|School|Service|Night\s+Live|Bloody)\b", after):
+                    r"Independent|School|Service|Night\s+Live|Bloody|for\s+Future)\b", after):
             return None
         rel = (g.get("rel") or "").lower() or None
         wd = _WEEKDAYS[raw.lower()]
+        pod = (g.get("pod") or "").lower()
+        plural = bool(g["wdp"] or g["pods"])
+        if not plural and not pod and not rel and not g.get("wk"):
+            # "on Monday and Tuesday nights": each of the days named before a plural
+            pm = _WD_BEFORE_PLURAL.match(text, e)
+            if pm is not None:
+                plural, pod = True, pm["pod"].lower()
+        if plural:
+            # "on Mondays", "on Tuesday nights": every such day (a SET), no one date
+            if rel or g.get("wk"):
+                return None
+            v = f"XXXX-WXX-{wd + 1}" + (f"T{_POD[pod]}" if pod else "")
+            return dict(value=v, type="SET", precision="set")
         mod = None
         if rel in ("early", "earlier"):
             mod, rel = "START", None
@@ -1563,7 +1584,6 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             if t is None and rel is None and _SCHED_PRESENT.search(text, max(0, s - 60), s):
                 t = "future"  # "The ministers meet Monday in Brussels": a schedule
             v = _weekday_value(ctx, wd, rel, t)
-        pod = (g.get("pod") or "").lower()
         if pod and v:
             return dict(value=f"{v}T{_POD[pod]}", type="TIME", precision="day",
                         relative=True, mod=mod)
@@ -1946,7 +1966,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return dict(value=_dur_value(1, g["unit2"].lower()), type="SET", precision="set")
         u = g["unit"].lower()
         if u in _WEEKDAYS:
-            return dict(value=f"XXXX-WXX-{_WEEKDAYS[u] + 1}", type="SET", precision="set")
+            pod = f"T{_POD[g['spod'].lower()]}" if g.get("spod") else ""
+            return dict(value=f"XXXX-WXX-{_WEEKDAYS[u] + 1}{pod}", type="SET", precision="set")
+        if g.get("spod"):
+            return None  # "every day night": not a set this grammar knows
         if u in _MONTHS:
             return dict(value=f"XXXX-{_MONTHS[u]:02d}", type="SET", precision="set")
         if u in _SEASONS:
@@ -2364,7 +2387,8 @@ _TRIGGER_CASED = {
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Q", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
-    "Sun", "FY", "H",
+    "Sun", "FY", "H", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
+    "Sundays",
 }
 # lowercase trigger words -> the rules worth running around them (speed: each rule runs only
 # where one of its own words occurs)
@@ -2564,7 +2588,9 @@ def _cased_rules(t: str) -> frozenset[str]:
 
 
 _WEEKDAYS_CASED = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                   "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"}
+                   "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+                   "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
+                   "Sundays"}
 
 
 def find_dates(text: str, published: str | _dt.date | None, *, language: str = "en",

@@ -1140,6 +1140,28 @@ ROUND5 = [
 ]
 
 
+# plural weekdays and parts of the day: every such day (SET), never one date
+SETS5 = [
+    ("The flights leave on Mondays.", "Mondays", "XXXX-WXX-1"),
+    ("The flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Two flights leave Bombay on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+    ("He briefs them Monday, Wednesday and Friday mornings.", "Wednesday", "XXXX-WXX-3TMO"),
+    ("Protests are held every Friday night.", "every Friday night", "XXXX-WXX-5TNI"),
+]
+
+
+@pytest.mark.parametrize("text,needle,value", SETS5, ids=[f"set5-{i}" for i in range(len(SETS5))])
+def test_plural_weekdays_are_sets(text, needle, value):
+    m = one(text, "2023-06-10", needle)
+    assert (m.type, m.value) == ("SET", value), m
+
+
+@pytest.mark.parametrize("text", ["Fridays for Future marched in Berlin.",
+                                  "He spoke on Monday and Tuesday."])
+def test_no_plural_weekday_set(text):
+    assert [m for m in find_dates(text, "2023-06-10") if m.type == "SET"] == []
+
+
 @pytest.mark.parametrize("pub,text,needle,value,span", ROUND5,
                          ids=[f"r5-{i}" for i in range(len(ROUND5))])
 def test_round5_rules(pub, text, needle, value, span):
