@@ -130,8 +130,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   "9 a.m. tomorrow" -> ``'YYYY-MM-DDTHH:MM'`` (TIME; midnight is ``T24:00``).
 * The year (month, week) under discussion: "by the end of the year", "the first half of the
   month", "the rest of the year", "earlier/later in the year", "by/since year-end", "the first
-  nine months of the year" -> the year of a date named before it in its sentence, else the
-  DCT's, with mod END/START/MID/LATE ("year-end" is mod END, no day is invented). A plan is not
+  nine months of the year", "for the (full) year", "by year's end" -> the year of a date
+  named before it in its sentence, else the DCT's, with mod END/START/MID/LATE ("year-end" is
+  mod END, no day is invented); a whole year told in the past is over ("Sales for the full
+  year rose" in February: the year before). A plan is not
   in a period already past (then the DCT's); in the DCT's own year (month) a past event is not
   in a part not yet begun ("signed at the end of the year" in June: the year before) and a plan
   not in one already over ("will start at the beginning of the year" in June: the next). A
@@ -551,10 +553,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                   r"(?![-'’])"
                   r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|"
                   r"(?<=after\s)|(?<=around\s)|(?<=toward\s)|(?<=towards\s)|(?<=through\s))"
-                  r"(?P<ye>year|month)[-\s]end\b(?![-'’]|\s+(?:bonus|results|figures|net|"
-                  r"profits?|sales|earnings|holiday|review)\b)"
-                  r"|(?:(?<=\bmonths\sof\s)|(?<=\bweeks\sof\s)|(?<=\bquarters\sof\s))"
-                  r"(?P<y2>the\s+year)\b(?![-'’]|\s+(?:ended|ending|before|after|to)\b))"), 3),
+                  r"(?P<ye>year|month)(?:[-\s]|['’]s\s+)end\b(?![-'’]|\s+(?:bonus|results|"
+                  r"figures|net|profits?|sales|earnings|holiday|review)\b)"
+                  r"|(?:(?<=\bmonths\sof\s)|(?<=\bweeks\sof\s)|(?<=\bquarters\sof\s)|"
+                  r"(?<=\bfor\s))(?P<y2>the\s+(?:full\s+)?year)\b(?![-'’]|\s+(?:ended|ending|"
+                  r"before|after|to|of|in|when|that|which|since)\b))"), 3),
     # "the week before last", "the month after next" (two units from the DCT's)
     ("beforelast", _c(r"(?=[tT])(?i:\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|"
                       r"after\s+next)\b)"), 3),
@@ -1673,7 +1676,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         else:
             unit, mod = "year", None
         approx = bool(g.get("ye")) and text[max(0, s - 7):s].lower() == "around "
-        return dict(_under_discussion(ctx, s, unit, mod, tense()), relative=True, mod=mod,
+        # "Sales for the full year rose": a whole year told in the past is over, as its end is
+        # ("for the full year" in a February report is the year before)
+        whole = "END" if g.get("y2") and text[max(0, s - 4):s].lower() == "for " else mod
+        return dict(_under_discussion(ctx, s, unit, whole, tense()), relative=True, mod=mod,
                     approximate=approx, _anaphor=True)
 
     if name == "beforelast":

@@ -1137,6 +1137,14 @@ ROUND5 = [
      "Tuesday"),
     ("2023-06-07", "The system meets NATO standards, officials said on Tuesday.", "Tuesday",
      "2023-06-06", "Tuesday"),
+    # "for the (full) year", "by year's end": the year under discussion; a whole year told in
+    # the past is over (a February report's "full year" is the year before)
+    ("2024-02-15", "Rheinmetall's sales for the full year rose 12%.", "year", "2023",
+     "the full year"),
+    ("2023-11-02", "The company forecast an increase in orders for the full year.", "year",
+     "2023", "the full year"),
+    ("2024-02-15", "For the year, orders were flat.", "year", "2023", "the year"),
+    ("2023-06-10", "The rules should be in place by year's end.", "year", "2023", "year's end"),
 ]
 
 
@@ -1179,7 +1187,9 @@ def test_round5_rules(pub, text, needle, value, span):
     # "the past" before a count of units is no reference to the past ("for the past three
     # summers" was PAST_REF)
     "The violence went on for the past three summers.",
-], ids=["story-past", "day-measure", "day-before", "future", "past-count"])
+    # "for the year of ...": a named year, not the one under discussion
+    "They waited for the year of the dragon.",
+], ids=["story-past", "day-measure", "day-before", "future", "past-count", "year-of"])
 def test_round5_no_date(text):
     assert [m for m in find_dates(text, "2023-06-10") if m.type == "DATE"] == []
 
@@ -1188,3 +1198,8 @@ def test_current_before_a_count_stays_present():
     # only "the past" gives way to a count; "the current four flights" is the present
     assert one("Qantas will fly daily, up from the current four flights a week.", "2023-06-10",
                "current").value == "PRESENT_REF"
+
+
+def test_for_the_year_ended_is_a_fiscal_year_not_the_year_under_discussion():
+    ms = find_dates("For the year ended March 31, sales rose.", "2023-06-10")
+    assert [(m.text, m.type) for m in ms if "year" in m.text] == [("the year", "DURATION")]
