@@ -141,6 +141,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   take place in the second half of the year") keeps the sentence's year.
   "Earlier/later in the day" is the day of the last date named. "The end of this year", "the
   second half of last year": the modifier joins the relative unit.
+* "by mid-afternoon", "late evening", "mid-afternoon yesterday": a part of the day as a time
+  of its own (after a preposition, or fronted) is in the day under discussion, the last day
+  named, else the DCT's (``'...TAF'``); not an adjective ("early morning strikes").
 * "the following/previous/preceding <weekday>": the first such weekday after (before) the last
   date named, the DCT if none ("May 3 ... The following Monday" -> May 8).
 * "the weekend", "this/last/next weekend" -> the ISO week of that Saturday + ``-WE``
@@ -525,6 +528,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                  r"new|key|crucial|fine|glorious|joyful|shameful|painful|grim|red-letter)\s+)"
                  r"{0,2}(?i:day))\b(?![-'’])(?=\s*(?:[.,;:!?\"”’)]|--|—|"
                  r"(?i:for|of|in|to|and|when|that|which|as)\b|\Z))"), 3),
+    # "by mid-afternoon", "late evening", "mid-afternoon yesterday": a part of the day under
+    # discussion (the last day named, else the DCT's)
+    ("midpod", _c(r"(?i:\b(?P<pre>mid|early|late)[-\s]?(?P<pod>morning|afternoon|evening)\b"
+                  r"(?![-'’])(?:\s+(?P<day>yesterday|today|tomorrow)\b)?)"), 3),
     # a part of the day named from the previous date: "the next morning", "that night"
     ("podrel", _c(r"(?i:\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|"
                   r"that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night))\b(?!')"), 3),
@@ -671,6 +678,10 @@ _EXTEND_TO = re.compile(r"(?i)\b(?:extend|extends|extended|extending|postpone[sd
 # the weekdays named before a plural part of the day: "on Monday and Tuesday nights"
 _WD_BEFORE_PLURAL = re.compile(rf"(?:\s*,\s*{_WDFULL})*,?\s+(?:and|or|&)\s+{_WDFULL}\s+"
                                r"(?P<pod>(?i:morning|afternoon|evening|night))s\b")
+
+# "by mid-afternoon", "in the late evening": a part of the day as a time of its own
+_MIDPOD_LEFT = re.compile(r"(?i)\b(?:by|at|in|until|till|around|from|since|before|after|through|"
+                          r"during|toward|towards)\s+(?:the\s+)?\Z")
 
 # a scheduled event told in the present: "He and Arafat meet separately Monday", "the
 # council convenes on Friday" (a sentence with no other tense cue)
@@ -1630,6 +1641,25 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=_ymd(dct.date), type="DATE", precision="day", relative=True,
                     _trim=trim)
 
+    if name == "midpod":
+        if re.match(rf"\s*,?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?(?:{_WD}|{_MON}\s*\d|"
+                    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MON})", text[e:e + 24]) or \
+                re.search(r"(?i)\b(?:of|on|this|that|every|each)\s+\Z", text[max(0, s - 12):s]):
+            return None  # "late afternoon on Tuesday", "the early morning of June 5": its day
+        if not g.get("day") and not _MIDPOD_LEFT.search(text, max(0, s - 16), s) and not (
+                text[e:e + 1] == "," and _FRONTED_LEFT.match(_sentence_left(text, s, 40))):
+            return None  # "launched early morning strikes": an adjective, no time of its own
+        pod = _POD[g["pod"].lower()]
+        if g.get("day"):
+            if dct.date is None:
+                return dict(value=None, type="TIME", precision="day", relative=True)
+            off = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["day"].lower()]
+            return dict(value=f"{_ymd(dct.date + _dt.timedelta(days=off))}T{pod}", type="TIME",
+                        precision="day", relative=True)
+        day = _under_discussion(ctx, s, "day", None, None)
+        v = f"{day['value']}T{pod}" if day.get("value") else None
+        return dict(value=v, type="TIME", precision="day", relative=True, _anaphor=True)
+
     if name == "podrel":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         k = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
@@ -2381,7 +2411,7 @@ def _detect_day_first(text: str) -> bool | None:
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
-                              "podrel", "partof", "wdrel"})
+                              "podrel", "partof", "wdrel", "midpod"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
@@ -2410,7 +2440,8 @@ _WORD_RULES: dict[str, frozenset[str]] = {
                      "date"), _R_REF),
     **dict.fromkeys(("today", "tonight", "yesterday", "tomorrow", "overnight", "morning",
                      "afternoon", "evening", "night"), _R_DEICTIC | _R_UNIT | _R_UNITS |
-                    {"podrel"}),
+                    {"podrel", "midpod"}),
+    **dict.fromkeys(("midmorning", "midafternoon", "midevening"), frozenset({"midpod"})),
     "ago": frozenset({"dur"}),
     **dict.fromkeys(("then", "time"), frozenset({"backthen"})),
     **dict.fromkeys(("second", "minute", "hour", "week", "fortnight", "month", "decade"),

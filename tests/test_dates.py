@@ -1203,3 +1203,27 @@ def test_current_before_a_count_stays_present():
 def test_for_the_year_ended_is_a_fiscal_year_not_the_year_under_discussion():
     ms = find_dates("For the year ended March 31, sales rose.", "2023-06-10")
     assert [(m.text, m.type) for m in ms if "year" in m.text] == [("the year", "DURATION")]
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    # a part of the day as a time of its own: the day under discussion, else the DCT's
+    ("By mid-afternoon, official sources were saying it was over.", "afternoon",
+     "2023-06-10TAF"),
+    ("In London at mid-afternoon yesterday, the shares fell.", "afternoon", "2023-06-09TAF"),
+    ("The ministers met on June 3. By late evening, a deal was done.", "evening",
+     "2023-06-03TEV"),
+    ("Late afternoon, the talks broke up.", "afternoon", "2023-06-10TAF"),
+])
+def test_part_of_the_day_under_discussion(text, needle, value):
+    m = one(text, "2023-06-10", needle)
+    assert (m.type, m.value) == ("TIME", value), m
+
+
+@pytest.mark.parametrize("text", [
+    # an adjective before a noun, or the part of a day named next to it
+    "Russia launched early morning strikes on Kyiv.",
+    "The strikes came in the early morning of June 5.",
+    "The talks ended late afternoon on Tuesday.",
+])
+def test_part_of_the_day_without_a_time_of_its_own(text):
+    assert [m for m in find_dates(text, "2023-06-10") if m.type == "TIME"] == []
