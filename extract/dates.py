@@ -142,8 +142,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   "Earlier/later in the day" is the day of the last date named. "The end of this year", "the
   second half of last year": the modifier joins the relative unit.
 * "by mid-afternoon", "late evening", "mid-afternoon yesterday": a part of the day as a time
-  of its own (after a preposition, or fronted) is in the day under discussion, the last day
-  named, else the DCT's (``'...TAF'``); not an adjective ("early morning strikes").
+  of its own (after a preposition, or fronted) is in the day under discussion: the last day
+  named in its sentence or the one before, else the DCT's if the text named no other day
+  (``'...TAF'``), else unknown; not an adjective ("early morning strikes"). A bare clock time
+  ("at 10 p.m.") is not found: its day is too often another than the last one named.
 * "the following/previous/preceding <weekday>": the first such weekday after (before) the last
   date named, the DCT if none ("May 3 ... The following Monday" -> May 8).
 * "the weekend", "this/last/next weekend" -> the ISO week of that Saturday + ``-WE``
@@ -1656,6 +1658,13 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             off = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["day"].lower()]
             return dict(value=f"{_ymd(dct.date + _dt.timedelta(days=off))}T{pod}", type="TIME",
                         precision="day", relative=True)
+        anc = ctx.anchor
+        if anc is not None and (dct.date is None or anc[1] != dct.date) and (
+                anc[0] != "day" or ctx.stale or
+                len(_SENT_BREAK.findall(text, ctx.anchor_at, s)) > 1):
+            # the last day named is not the DCT's and not in this or the sentence before: which
+            # day's evening the text means is not known ("at 6 a.m." style anchoring fails)
+            return dict(value=None, type="TIME", precision="day", relative=True, _anaphor=True)
         day = _under_discussion(ctx, s, "day", None, None)
         v = f"{day['value']}T{pod}" if day.get("value") else None
         return dict(value=v, type="TIME", precision="day", relative=True, _anaphor=True)

@@ -1227,3 +1227,11 @@ def test_part_of_the_day_under_discussion(text, needle, value):
 ])
 def test_part_of_the_day_without_a_time_of_its_own(text):
     assert [m for m in find_dates(text, "2023-06-10") if m.type == "TIME"] == []
+
+
+def test_part_of_the_day_after_a_day_named_long_before_is_unknown():
+    # which day's evening is meant is not known when the last day named is sentences back (a
+    # bare clock time or part of the day anchored there gave wrong days on the TimeML texts)
+    m = one("Police found a rifle on June 3. The search went on. Officers were tired. By late "
+            "evening, they had a suspect.", "2023-06-10", "evening")
+    assert (m.type, m.value) == ("TIME", None)
