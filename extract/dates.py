@@ -66,8 +66,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   month on or before the DCT month; future -> on or after; "last October" -> strictly before the
   DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October".
 * Month-day without a year ("Sep. 3", "On October 4"): the most recent such day on or before
-  the DCT, or on/after it with future cues. With a month-precision DCT the year is still
-  decidable unless the month equals the DCT month (then the DCT year is taken).
+  the DCT, or on/after it with future cues. A count after it is no year ("On March 1, 40 jets
+  arrived"); a fronted "By March 1," takes its main clause's verb. With a month-precision DCT
+  the year is still decidable unless the month equals the DCT month (then the DCT year is
+  taken).
 * "the week/month/year before last", "... after next": two units from the DCT's.
 * "today"/"yesterday"/"tomorrow", "this/last/next week|month|year|quarter", "N units ago"
   (at the precision of the unit: "two years ago" -> a year, "three days ago" -> a day, "a week ago"
@@ -113,8 +115,9 @@ Resolution rules (``published`` = the document creation time, DCT)
 * Seasons with a relative year: "the spring of last year" -> ``'2022-SP'`` (DCT 2023);
   halves in the financial notation: "H2 2022", "2023 H1" -> ``'2022-H2'``, ``'2023-H1'``.
 * Quarters "the third quarter" -> DCT year (previous year if that quarter has not begun yet and
-  no future cue), "Q3 2020" -> ``'2020-Q3'``; halves -> ``'YYYY-H1'``; seasons "summer 2021" ->
-  ``'2021-SU'``.
+  no future cue), "Q3 2020" -> ``'2020-Q3'``, "the second quarter of next year" (of this/last
+  year, of that year: the last date's) -> ``'2025-Q2'`` (DCT 2024); halves -> ``'YYYY-H1'``;
+  seasons "summer 2021" -> ``'2021-SU'``.
 * Durations: "two years"/"two-year" -> ``'P2Y'``, "for three years" (extent without "for"),
   "the past three months" -> ``'P3M'``, "101 days" -> ``'P101D'``; decades ``E``, centuries ``C``.
   Sets: "every year"/"annually" -> ``'P1Y'``, "weekly" -> ``'P1W'``, "every Monday" and
@@ -387,6 +390,12 @@ def _c(p: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(p, flags)
 
 
+# after a month-day, a number after a comma that may be its year (not one of 1600-2099: "May
+# 5, 1500") or the next day of a list ("May 20, 21 and 22"); "On March 1, 40 jets arrived" is
+# a count
+_NO_YEAR_AFTER = (r"(?!\s*,\s*(?:\d{3,}|'\d\d\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and\b|&|or\b|"
+                  r"[-–]|\Z)))")
+
 _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # Tuesday, May 30, 2023 [13:55]
     ("mdy", _c(r"(?<!\w)"
@@ -399,10 +408,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # May 30 / Tuesday, May 30 (no year)
     ("md", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?P<rel>(?i:last|next))\s+)?{_MODP}"
               rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})"
-              rf"(?!\s*(?:[,/:]\s*)?\d)(?!\s*(?:%|percent))"), 4),
+              rf"(?!\s*(?:[/:]\s*)?\d){_NO_YEAR_AFTER}(?!\s*(?:%|percent))"), 4),
     # 4 October / the 4th of October (no year)
     ("dm", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
-              rf"(?P<mon>{_MON})(?!\s*,?\s*\d)"), 4),
+              rf"(?P<mon>{_MON})(?!\s*\d){_NO_YEAR_AFTER}"), 4),
     # December 2016, Nov 2020, early 2021 ... (month + year)
     ("my", _c(r"(?<!\w)"
               rf"{_MODP}(?P<mon>{_MON}),?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![-–/]\d)"), 4),
@@ -449,6 +458,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                    rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{_YEAR}))?"
                    rf"|(?P<q>(?:Q|q)[1-4])(?:\s+|/|-)?(?P<y2>{_YEAR})?"
                    rf"|(?P<y3>{_YEAR})\s*-?\s*(?P<q2>Q[1-4]))(?![\w-])"), 4),
+    # a quarter of a year named relative to the DCT or the last date: "the second quarter of
+    # next year", "the final quarter of last year", "the third quarter of that year"
+    ("qrel", _c(r"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|"
+                r"4th|final|last))[-\s]+(?i:quarter)\s+(?i:of)\s+(?P<ry>(?i:this|last|next|"
+                r"the\s+current|the\s+past|the\s+coming|that)\s+year)\b(?!['’-])"), 4),
     # a quarter named through a year: "the 1988 second quarter", "last year's quarter",
     # "the year-ago third quarter", "the 1989 period" (the quarter under discussion)
     ("qyear", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?:(?P<yp>(?i:this|last|next))\s+year's|"
@@ -1314,6 +1328,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         rel = (g.get("rel") or "").lower()
         t = "past" if rel == "last" else "future" if rel == "next" else tense()
         dlm = _DEADLINE_RE.search(text, max(0, s - 30), s)
+        if dlm is not None and text[e:e + 1] == "," and re.match(
+                r"(?i)(?:by|until|till)\s+\Z", dlm.group(0)) and _FRONTED_LEFT.match(
+                _sentence_left(text, dlm.start(), 60)):
+            dlm = None  # "By March 1, 40 jets had arrived": the main clause's verb decides
         if dlm is not None and dlm.group(0).lower().startswith("by") and _HAD_RE.search(
                 text, max(0, dlm.start() - 60), dlm.start()):
             # "had bought 400 rifles by Sept. 29": done by then, behind ("had been set to
@@ -1408,6 +1426,23 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=f"{n - 1:02d}", type="DATE", precision="century", mod=mod,
                     approximate=approx or mod is not None)
 
+    if name == "qrel":
+        # "the second quarter of next year", "the final quarter of last year"
+        o = g["ord"].lower()
+        q = _ORD.get(o) or 4
+        rel = g["ry"].lower().split()[-2]
+        if rel == "that":
+            anc = ctx.anchor
+            if anc is None or ctx.stale:
+                return dict(value=None, type="DATE", precision="quarter", relative=True,
+                            _anaphor=True)
+            y = anc[1].year
+        elif dct.y is None:
+            return dict(value=None, type="DATE", precision="quarter", relative=True)
+        else:
+            y = dct.y + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        return dict(value=f"{y}-Q{q}", type="DATE", precision="quarter", relative=True)
+
     if name == "quarter":
         if g.get("q") or g.get("q2"):
             q = int((g.get("q") or g.get("q2"))[1])
@@ -1487,7 +1522,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return dict(value=f"{y}-{code}", type="DATE", precision="season", relative=True,
                         mod=mod, approximate=approx)
         if not rel:
-            return None  # bare 'fall'/'spring' are usually other words
+            if not re.search(r"(?i)\b(?:in|by|until|till|since|during|through|over|before|"
+                             r"after)\s+(?:(?:early|late|mid)[-\s]+)?\Z", text[max(0, s - 16):s]):
+                return None  # bare 'fall'/'spring' are usually other words
+            rel = "the"  # "in spring", "by autumn": a season as "the spring" is
         if dct.y is None or dct.m is None:
             return dict(value=f"XXXX-{code}", type="DATE", precision="season", relative=True)
         st = _SEASON_START[code]
@@ -1505,7 +1543,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             y = dct.y
         else:
             t = tense()
-            y = last_y if t != "future" else (dct.y if dct.m < st else dct.y + 1)
+            # a plan in a season just begun (its first month) is in this one
+            y = last_y if t != "future" else (dct.y if dct.m <= st else dct.y + 1)
         return dict(value=f"{y}-{code}", type="DATE", precision="season", relative=True,
                     mod=mod, approximate=approx)
 
@@ -2420,7 +2459,7 @@ def _detect_day_first(text: str) -> bool | None:
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
-                              "podrel", "partof", "wdrel", "midpod"})
+                              "podrel", "partof", "wdrel", "midpod", "qrel"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
@@ -2465,7 +2504,7 @@ _WORD_RULES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                      "eighties", "nineties"), frozenset({"decadew"})),
     "weekends": _R_UNITS,
-    "quarter": _R_UNIT | {"quarter", "qyear", "qthe"},
+    "quarter": _R_UNIT | {"quarter", "qyear", "qthe", "qrel"},
     "quarters": _R_UNITS,
     "period": frozenset({"qyear", "qthe"}),
     **dict.fromkeys(("spring", "summer", "autumn", "fall", "winter"),

@@ -1235,3 +1235,45 @@ def test_part_of_the_day_after_a_day_named_long_before_is_unknown():
     m = one("Police found a rifle on June 3. The search went on. Officers were tired. By late "
             "evening, they had a suspect.", "2023-06-10", "evening")
     assert (m.type, m.value) == ("TIME", None)
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    # a count after the comma is no year: the month-day was lost ("On March 1, 40 jets")
+    ("On March 1, 40 jets arrived.", "March 1", "2024-03-01"),
+    ("As of 1 March, 40 jets had arrived.", "1 March", "2024-03-01"),
+    ("By March 1, 2 ships had sailed.", "March 1", "2024-03-01"),
+    ("Deliveries on March 1, 2023 went well.", "March 1, 2023", "2023-03-01"),
+    # a quarter of a year named relative to the DCT or the last date (the year was lost: "the
+    # second quarter" was this year's, "next year" a mention of its own)
+    ("They will arrive in the second quarter of next year.", "quarter", "2025-Q2"),
+    ("The jets came in the final quarter of last year.", "quarter", "2023-Q4"),
+    ("In 2019 it ordered jets; the first arrived in the third quarter of that year.", "quarter",
+     "2019-Q3"),
+])
+def test_round5_month_days_before_counts_and_relative_quarters(text, needle, value):
+    assert one(text, "2024-03-15", needle).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "It was founded on May 5, 1500.",  # a year out of range: no month-day of the DCT's year
+    "May 20, 21 and 22 were holidays.",  # a list of days: not May 20 alone
+])
+def test_no_month_day_before_a_year_or_a_list(text):
+    assert find_dates(text, "2024-03-15") == []
+
+
+@pytest.mark.parametrize("pub,text,needle,value", [
+    # a bare season after a preposition is a season (it was not found); a plan in a season
+    # just begun (its first month) is in this one
+    ("2024-03-15", "The jets should arrive by spring.", "spring", "2024-SP"),
+    ("2024-05-15", "The jets will arrive in the spring.", "spring", "2025-SP"),
+    ("2024-03-15", "Exercises were held in autumn.", "autumn", "2023-FA"),
+])
+def test_bare_seasons_after_a_preposition(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
+
+
+@pytest.mark.parametrize("text", ["He drank from a spring.", "The Arab Spring was a surprise.",
+                                  "Prices will fall sharply."])
+def test_season_words_that_are_not_seasons(text):
+    assert find_dates(text, "2024-03-15") == []
