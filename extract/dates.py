@@ -80,7 +80,7 @@ Resolution rules (``published`` = the document creation time, DCT)
   "the future", "soon" -> ``FUTURE_REF``.
 * The day of speaking named as such: "It is a historic day for ...", "It's the second day of
   the offensive", '... said it was "a great day"' -> the DCT (or the dateline's day); the
-  mention is the noun phrase. "It was a busy day" in a story (no saying, no quote) is no date.
+  mention is the noun phrase. "It was a busy day" in a story (no saying before it) is no date.
   "recent months/years/weeks" and "the coming weeks" are DURATIONs with an unknown count
   (``'PXM'``), not calendar dates.
 * Anaphora, anchored on the previous resolved calendar date in the text (the DCT if none):
@@ -545,7 +545,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                  r"{0,2}(?i:day))\b(?![-'’])(?=\s*(?:[.,;:!?\"”’)]|--|—|"
                  r"(?i:for|of|in|to|and|when|that|which|as)\b|\Z))"), 3),
     # "by mid-afternoon", "late evening", "mid-afternoon yesterday": a part of the day under
-    # discussion (the last day named, else the DCT's)
+    # discussion (the last day named nearby, else the DCT's; see _resolve)
     ("midpod", _c(r"(?i:\b(?P<pre>mid|early|late)[-\s]?(?P<pod>morning|afternoon|evening)\b"
                   r"(?![-'’])(?:\s+(?P<day>yesterday|today|tomorrow)\b)?)"), 3),
     # a part of the day named from the previous date: "the next morning", "that night"
@@ -705,9 +705,10 @@ _SCHED_PRESENT = re.compile(r"(?i)\b(?:meets?|visits?|travels?|arrives?|convenes
                             r"begins?|opens?|holds?|hosts?|heads?\s+to|leaves?\s+for)\b"
                             r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
 
-# "said it was a great day": the day of the saying (a story's "It was a busy day" is not)
-_SAID_IT = re.compile(r"(?i)(?:\b(?:said|says|say|added|declared|told\s+\w+|calling|called)"
-                      r"\s+(?:that\s+)?|[\"“`]\s*)\Z")
+# "said it was a great day": the day of the saying (a story's "It was a busy day", or a
+# quote recalling one, is not)
+_SAID_IT = re.compile(r"(?i)\b(?:said|says|say|added|declared|told\s+\w+|calling|called)"
+                      r"\s+(?:that\s+)?\Z")
 
 # "today's" meaning present-day: before a noun of people, the world or the times
 _GENERIC_TODAY = re.compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|personal|fast-paced|"

@@ -1180,6 +1180,7 @@ def test_round5_rules(pub, text, needle, value, span):
 @pytest.mark.parametrize("text", [
     # a story's past day is some day of the story, not the day it was written
     "It was a busy day for the crews.",
+    '"It was a terrible day," she recalled of the siege.',
     # a day as a measure, a compound or a day relative to another
     "It is a day's drive from the border.",
     "It was a day before the deadline.",
@@ -1189,7 +1190,8 @@ def test_round5_rules(pub, text, needle, value, span):
     "The violence went on for the past three summers.",
     # "for the year of ...": a named year, not the one under discussion
     "They waited for the year of the dragon.",
-], ids=["story-past", "day-measure", "day-before", "future", "past-count", "year-of"])
+], ids=["story-past", "quote-recalling", "day-measure", "day-before", "future", "past-count",
+        "year-of"])
 def test_round5_no_date(text):
     assert [m for m in find_dates(text, "2023-06-10") if m.type == "DATE"] == []
 
