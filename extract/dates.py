@@ -40,7 +40,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   date fronted in its sentence ("On Tuesday, the league plans to ...") takes the first cue of
   the main clause (within 90 characters); a date in the verb phrase of a planned action ("were
   planning to drive around the airport on Monday", no comma between) is ahead even beyond the
-  cue reach ("announced plans to ..." is a noun after a past verb: no such cue).
+  cue reach ("announced plans to ..." is a noun after a past verb: no such cue). A trailing
+  attribution (", a spokesperson said", ", sources said on Tuesday") is not the date's verb;
+  "plan to" after a determiner or before a name ("his victory plan to Biden") is a noun;
+  "ahead of", "could" (not negated) and "might" look ahead.
 * A month or month-day without a year takes the year written earlier in its sentence when
   the sentence sets it ("In July 2019, the first batch arrived on July 12", "arrived on July
   12, 2019, and the second on August 27"): a date fronted or after in/on/during/of/at, not in
@@ -61,7 +64,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   "<weekday> (of) last/this/next week": that weekday in that ISO week ("on Tuesday last
   week"). A scheduled event told in the present ("meet(s)", "visit(s)", "convene(s)",
   "begin(s)", "hold(s)" ... right before the weekday) is ahead when the sentence has no other
-  tense cue ("He and Arafat meet separately Monday").
+  tense cue ("He and Arafat meet separately Monday", "The summit ends on Saturday"). A weekday
+  joined to the weekday before it takes its tense ("on Thursday and Friday"), or is the first
+  such day after it in a range ("from Monday to Friday").
 * Month names without a year ("October", "the March opening"): past -> the most recent such
   month on or before the DCT month; future -> on or after; "last October" -> strictly before the
   DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October".
@@ -641,11 +646,18 @@ _FUT_RE = re.compile(
     # future in the past ('were planning to', 'was expected to') and 'may/might be ...'
     r"(?:was|were)\s+(?:planning|preparing|expected|scheduled|due|set)\b|"
     r"(?:may|might)\s+(?:[a-z]+ly\s+)?be\s+[a-z]+|(?:set|scheduled)\s+for|"
+    # a possibility ahead: "could be sent", "might come" ("could not", "could have" are not)
+    r"might\s+(?:not\s+)?(?:be\s+|get\s+)?[a-z]+|"
+    r"could\s+(?!not\b|have\b)(?:[a-z]+ly\s+)?(?:be\s+|get\s+)?[a-z]+|ahead\s+of|"
     r"to\s+be\s+[a-z]+|(?:is|are)\s+[a-z]+ing|expects?\s+to|hopes?\s+to|"
     r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|"
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
     r"are\s+expected|due\s+to\s+(?:be|begin|start|arrive|visit|take|hold|meet|open|vote)|"
-    r"plans?\s+to|planned|planning|slated|set\s+to|is\s+to|are\s+to|next(?!\s+to\b)|upcoming|heading|"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
+    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bnew\s)(?<!'s\s)"
+    r"plans?\s+to(?!\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|our|this|that|these|"
+    r"those)\b))|"
+    r"planned|planning|slated|set\s+to|is\s+to|are\s+to|next(?!\s+to\b)|upcoming|heading|"
     r"intends?\s+to|to\s+(?:visit|hold|meet|sign|begin|start|travel|attend|arrive|take\s+place|"
     r"open|launch|vote|decide|announce|deliver)|deadline|forthcoming)\b")
 _PAST_RE = re.compile(
@@ -701,9 +713,18 @@ _MIDPOD_LEFT = re.compile(r"(?i)\b(?:by|at|in|until|till|around|from|since|befor
 
 # a scheduled event told in the present: "He and Arafat meet separately Monday", "the
 # council convenes on Friday" (a sentence with no other tense cue)
-_SCHED_PRESENT = re.compile(r"(?i)\b(?:meets?|visits?|travels?|arrives?|convenes?|resumes?|"
-                            r"begins?|opens?|holds?|hosts?|heads?\s+to|leaves?\s+for)\b"
+_SCHED_PRESENT = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)"
+                            r"\b(?:meets?|visits?|travels?|arrives?|convenes?|resumes?|"
+                            r"begins?|opens?|holds?|hosts?|heads?\s+to|leaves?\s+for|starts?|"
+                            r"ends?|closes?|kicks?\s+off|takes?\s+place|concludes?|expires?|"
+                            r"wraps?\s+up|gets?\s+under\s*way)\b"
                             r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
+
+_NEGATED = re.compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n't")
+
+# a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
+_WD_COORD_LEFT = re.compile(r"(?i)\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)\s*"
+                            r"(?:(?:on|to|through)\s+)?\Z")
 
 # "said it was a great day": the day of the saying (a story's "It was a busy day", or a
 # quote recalling one, is not)
@@ -722,6 +743,13 @@ _PLAN_TO_RE = re.compile(r"(?i)\b(?:am|is|are|was|were|'re|'s)\s+(?:planning|pre
                          r"intending|hoping|going|expected|scheduled|set|due|ready)\s+"
                          r"to\s+[a-z]+(?=[^,;:()\"`']*\Z)")
 _PLAN_REACH = 90
+
+# a reporting clause after the date: ", a spokesperson said", ", the company told Reuters"
+# (not "according to ...": a report of what happened, a past cue of its own)
+_REPORT_AFTER = re.compile(r"(?i),\s*(?:(?:[\w'.-]+\s+){0,6}?(?:said|says|say|told|added|"
+                           r"announced|reported|stated|confirmed|noted|wrote|tweeted|posted)\b"
+                           r"(?:\s+[\w'.-]+){0,2}?\s*(?=[.;:!?\"”,)]|$|\s(?:on|in|at|late|"
+                           r"earlier|last|this|yesterday|today)\b))")
 
 _CUE_REACH = 40  # characters: a tense cue further from the mention is another clause's
 # ... unless no clause starts between them: no punctuation, infinitive or subordinator
@@ -755,6 +783,11 @@ def _tense(text: str, start: int, end: int) -> str | None:
     mm = _SENT_BREAK.search(right)
     if mm:
         right = right[:mm.start() + 1]
+    rep = _REPORT_AFTER.search(right)
+    if rep is not None:
+        # "will hand over ... on March 28, a spokesperson said": the saying is not the verb of
+        # the date (the saying's own date, "said on Tuesday", is a mention of its own)
+        right = right[:rep.start()]
     fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left))
     best: tuple[int, str] | None = None
     first: tuple[int, str] | None = None
@@ -765,6 +798,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 w = m.group(1).lower()
                 if label == "past" and w in _FUT_WORDS_ED:
                     continue
+                if label == "future" and w.startswith("could") and _NEGATED.search(
+                        seg, max(0, m.start() - 40), m.start()):
+                    continue  # "neither he nor ... could be located Wednesday": past ability
                 if label == "past" and w.endswith("ed") and (
                         w in _ED_NOT_VERBS or w.startswith("un")):
                     continue  # not verbs; 'unspecified', 'unnamed' are adjectives
@@ -1640,6 +1676,21 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             if t is None and rel is None and _SCHED_PRESENT.search(text, max(0, s - 60), s):
                 t = "future"  # "The ministers meet Monday in Brussels": a schedule
             v = _weekday_value(ctx, wd, rel, t)
+            anc = ctx.anchor
+            cm = _WD_COORD_LEFT.match(text, ctx.anchor_at, s) if (
+                rel is None and anc is not None and anc[0] == "day" and dct.date is not None
+                and 0 <= s - ctx.anchor_at <= 14 and re.search(
+                    rf"{_WDFULL[:-2]}\Z", text[max(0, ctx.anchor_at - 10):ctx.anchor_at])) \
+                else None
+            if cm is not None:
+                # a weekday joined to the weekday just before it: "from Monday to Friday" is
+                # the first such day after that one; "Thursday and Friday" takes its tense
+                # (ahead or behind), not a reading of its own
+                if cm["c"].lower() in ("and", "or", "&", ","):
+                    t = "future" if anc[1] > dct.date else "past" if anc[1] < dct.date else t
+                    v = _weekday_value(ctx, wd, None, t)
+                else:
+                    v = _ymd(anc[1] + _dt.timedelta(days=(wd - anc[1].weekday()) % 7))
         if pod and v:
             return dict(value=f"{v}T{_POD[pod]}", type="TIME", precision="day",
                         relative=True, mod=mod)
@@ -2460,7 +2511,7 @@ def _detect_day_first(text: str) -> bool | None:
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
-                              "podrel", "partof", "wdrel", "midpod", "qrel"})
+                              "podrel", "partof", "wdrel", "midpod", "qrel", "weekday"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
