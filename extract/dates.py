@@ -43,7 +43,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   cue reach ("announced plans to ..." is a noun after a past verb: no such cue). A trailing
   attribution (", a spokesperson said", ", sources said on Tuesday") is not the date's verb;
   "plan to" after a determiner or before a name ("his victory plan to Biden") is a noun;
-  "ahead of", "could" (not negated) and "might" look ahead.
+  "ahead of", "could" (not negated) and "might" look ahead, and so does a date something was
+  moved to ("postponed to February", "brought forward to December", "slipped to the week of
+  June 10"), "is due in", "due to be signed", "starting in".
 * A month or month-day without a year takes the year written earlier in its sentence when
   the sentence sets it ("In July 2019, the first batch arrived on July 12", "arrived on July
   12, 2019, and the second on August 27"): a date fronted or after in/on/during/of/at, not in
@@ -652,7 +654,8 @@ _FUT_RE = re.compile(
     r"to\s+be\s+[a-z]+|(?:is|are)\s+[a-z]+ing|expects?\s+to|hopes?\s+to|"
     r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|"
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
-    r"are\s+expected|due\s+to\s+(?:be|begin|start|arrive|visit|take|hold|meet|open|vote)|"
+    r"are\s+expected|due\s+to\s+(?:be\s+[a-z]+|begin|start|arrive|visit|take|hold|meet|open|"
+    r"vote)|"
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bnew\s)(?<!'s\s)"
     r"plans?\s+to(?!\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|our|this|that|these|"
@@ -690,7 +693,8 @@ _SENT_BREAK = re.compile(
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
 _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
                           r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
-                          r"scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+)?\Z")
+                          r"scheduled\s+for|set\s+for|of\s+record|(?:starting|beginning)\s+in|"
+                          r"(?:is|are)\s+due\s+(?:in|for))\s+(?:on\s+)?\Z")
 
 _HAD_RE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:[\w,.$%-]+\s+){0,4}\Z")
 # "the quarter ended Sept. 30"
@@ -700,8 +704,10 @@ _QUARTER_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?(?P<mon>{_M
 _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:as\s+(?:the|a|its|their)\s+)?deadline\b")
 # a deadline moved to the date: 'would extend its bid, due to expire Friday, to Nov. 6'
 _EXTEND_TO = re.compile(r"(?i)\b(?:extend|extends|extended|extending|postpone[sd]?|delay(?:s|ed)?|"
-                        r"push(?:es|ed)?\s+back|move[sd]?\s+back)\b[^.;!?]{0,70}\b(?:to|until)"
-                        r"\s+\Z")
+                        r"push(?:es|ed)?\s+(?:back|out)|move[sd]?(?:\s+back)?|brought\s+forward|"
+                        r"bring(?:s|ing)?\s+forward|reschedule[sd]?|slip(?:s|ped)|shift(?:s|ed)|"
+                        r"defer(?:s|red)|put\s+off)\b[^.;!?]{0,70}\b(?:to|until|for)"
+                        r"\s+(?:(?:the\s+)?week\s+of\s+)?\Z")
 
 # the weekdays named before a plural part of the day: "on Monday and Tuesday nights"
 _WD_BEFORE_PLURAL = re.compile(rf"(?:\s*,\s*{_WDFULL})*,?\s+(?:and|or|&)\s+{_WDFULL}\s+"
@@ -765,6 +771,8 @@ _FRONTED_REACH = 90
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
+    if _EXTEND_TO.search(text, max(0, start - 90), start):
+        return "future"  # "has been moved to September", "postponed to February": ahead
     dl = _DEADLINE_RE.search(text, max(0, start - 30), start)
     if dl is not None and text[end:end + 1] == "," and _FRONTED_LEFT.match(
             _sentence_left(text, dl.start(), 60)) and re.match(

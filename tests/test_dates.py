@@ -1320,6 +1320,19 @@ NEWS5 = [
     ("2024-06-12", "He could not attend on Monday.", "Monday", "2024-06-10"),
     ("2000-01-06", "Neither he nor the grandparents could be located Wednesday.", "Wednesday",
      "2000-01-05"),
+    # a date something was moved to is ahead; "is due in", "due to be <done>", "starting in"
+    ("2024-05-14", "The first delivery has been moved to September.", "September", "2024-09"),
+    ("2024-05-14", "The launch has been postponed to February.", "February", "2025-02"),
+    ("2024-05-14", "Deliveries planned for 2025 have been brought forward to December.",
+     "December", "2024-12"),
+    ("2024-05-14", "The shipments slipped to the week of June 10.", "week", "2024-W24"),
+    ("2024-05-14", "The budget request is due in February.", "February", "2025-02"),
+    ("2024-05-14", "The contract is due to be signed in March, the agency said.", "March",
+     "2025-03"),
+    ("2024-03-20", "The frigate is due to be commissioned on March 29, a navy spokesman said.",
+     "March 29", "2024-03-29"),
+    ("2024-12-23", "Japan approved a record defence budget for the fiscal year starting in "
+     "April.", "April", "2025-04"),
 ]
 
 
