@@ -728,6 +728,9 @@ _SCHED_PRESENT = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(
 
 _NEGATED = re.compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n't")
 
+_FORECAST = re.compile(r"(?i)\b(?:outlook|forecasts?|guidance|expects?|expected|targets?|"
+                       r"projections?|estimates?|predicts?|sees)\b")
+
 # a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
 _WD_COORD_LEFT = re.compile(r"(?i)\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)\s*"
                             r"(?:(?:on|to|through)\s+)?\Z")
@@ -1815,8 +1818,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             unit, mod = "year", None
         approx = bool(g.get("ye")) and text[max(0, s - 7):s].lower() == "around "
         # "Sales for the full year rose": a whole year told in the past is over, as its end is
-        # ("for the full year" in a February report is the year before)
-        whole = "END" if g.get("y2") and text[max(0, s - 4):s].lower() == "for " else mod
+        # ("for the full year" in a February report is the year before); only early in the
+        # year (later, "the full year" is a fiscal year or a forecast: "raised its outlook for
+        # the full year" in October is this one)
+        whole = "END" if g.get("y2") and text[max(0, s - 4):s].lower() == "for " and (
+            dct.m is not None and dct.m <= 3) and not _FORECAST.search(
+                _sentence_left(text, s)) else mod
         return dict(_under_discussion(ctx, s, unit, whole, tense()), relative=True, mod=mod,
                     approximate=approx, _anaphor=True)
 

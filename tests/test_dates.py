@@ -1333,6 +1333,9 @@ NEWS5 = [
      "March 29", "2024-03-29"),
     ("2024-12-23", "Japan approved a record defence budget for the fiscal year starting in "
      "April.", "April", "2025-04"),
+    # a forecast for the full year, or one late in the year, is this year's
+    ("2024-10-24", "Saab raised its outlook for the full year.", "year", "2024"),
+    ("2024-02-15", "Rheinmetall raised its outlook for the full year.", "year", "2024"),
 ]
 
 
