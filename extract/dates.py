@@ -56,7 +56,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   sets several years ("In the 1990s, ... on July 12", "From 2014 to 2018, ...") the year is
   unknown: ``'XXXX-07-12'``. After a fronted "After/Following <day or month>," it is the first
   such date after that one ("Following the ceasefire of November 10, 2020, ... on 13 January"
-  -> 2021-01-13).
+  -> 2021-01-13; also "After the Feb. 24, 2022 invasion, ..."). A clause after a semicolon is
+  fronted as a sentence start is. "Feb. 20 of the following year", "March of that year":
+  from the last date's year. "The first anniversary of the Oct. 7 attack": n years before
+  the anniversary's day (without a count, ``'XXXX-10-07'``).
 * A dateline with a day ("WASHINGTON, March 12 (Xinhua) --") in the week before the DCT is the
   day the text was written: relative dates resolve against it.
 * Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
@@ -416,6 +419,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("md", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?P<rel>(?i:last|next))\s+)?{_MODP}"
               rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})"
               rf"(?!\s*(?:[/:]\s*)?\d){_NO_YEAR_AFTER}(?!\s*(?:%|percent))"), 4),
+    # a month (day) of a year named from the last date: "on Feb. 20 of the following year",
+    # "in March of that year", "20 February of the previous year"
+    ("monof", _c(rf"(?<!\w)(?:(?:(?P<day1>{_DAY})\s+(?:(?i:of)\s+)?)?(?P<mon>{_MON})"
+                 rf"(?:\s*(?P<day2>{_DAY}))?,?\s+(?i:of)\s+(?P<ofy>(?i:the\s+following|the\s+"
+                 r"previous|the\s+next|the\s+same|that))\s+(?i:year)\b(?!['’-]))"), 5),
     # 4 October / the 4th of October (no year)
     ("dm", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
               rf"(?P<mon>{_MON})(?!\s*\d){_NO_YEAR_AFTER}"), 4),
@@ -731,6 +739,14 @@ _NEGATED = re.compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n
 _FORECAST = re.compile(r"(?i)\b(?:outlook|forecasts?|guidance|expects?|expected|targets?|"
                        r"projections?|estimates?|predicts?|sees)\b")
 
+# "the first anniversary of the", "the 10th anniversary of": the count of years
+_ANNIVERSARY_OF = re.compile(r"(?i)\b(?:(?P<n>first|second|third|fourth|fifth|sixth|seventh|"
+                             r"eighth|ninth|tenth|twentieth|twenty-fifth|fiftieth|\d+(?:st|nd|rd|"
+                             r"th))\s+)?anniversary\s+of\s+(?:the\s+|this\s+|last\s+)?\Z")
+_ANNIV_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20,
+            "twenty-fifth": 25, "fiftieth": 50}
+
 # a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
 _WD_COORD_LEFT = re.compile(r"(?i)\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)\s*"
                             r"(?:(?:on|to|through)\s+)?\Z")
@@ -778,7 +794,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         return "future"  # "has been moved to September", "postponed to February": ahead
     dl = _DEADLINE_RE.search(text, max(0, start - 30), start)
     if dl is not None and text[end:end + 1] == "," and _FRONTED_LEFT.match(
-            _sentence_left(text, dl.start(), 60)) and re.match(
+            _clause_left(text, dl.start(), 60)) and re.match(
             r"(?i)(?:by|until|till)\s+\Z", dl.group(0)):
         dl = None  # "Until Thursday, they had not ...": the main clause's verb decides
     if dl is not None:
@@ -799,7 +815,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         # "will hand over ... on March 28, a spokesperson said": the saying is not the verb of
         # the date (the saying's own date, "said on Tuesday", is a mention of its own)
         right = right[:rep.start()]
-    fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left))
+    fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left.rsplit(";", 1)[-1]))
     best: tuple[int, str] | None = None
     first: tuple[int, str] | None = None
     far_left: tuple[int, str] | None = None  # (end, label) of the last cue left of the date
@@ -1367,6 +1383,24 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                         precision="minute")
         return dict(value=v, type="DATE", precision="day")
 
+    if name == "monof":
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        dstr = g.get("day1") or g.get("day2")
+        day = int(re.sub(r"\D", "", dstr)) if dstr else None
+        anc = ctx.anchor
+        prec = "day" if day else "month"
+        if anc is None or ctx.stale:
+            return dict(value=None, type="DATE", precision=prec, relative=True, _anaphor=True)
+        k = {"following": 1, "next": 1, "previous": -1}.get(g["ofy"].lower().split()[-1], 0)
+        y = anc[1].year + k
+        if day is None:
+            return dict(value=_ym(y, mon), type="DATE", precision="month", relative=True,
+                        _anaphor=True)
+        if not _valid(y, mon, day):
+            return None
+        return dict(value=f"{y:04d}-{mon:02d}-{day:02d}", type="DATE", precision="day",
+                    relative=True, _anaphor=True)
+
     if name in ("md", "dm"):
         mon = _MONTHS[g["mon"].rstrip(".").lower()]
         day = int(re.sub(r"\D", "", g["day"]))
@@ -1378,7 +1412,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         dlm = _DEADLINE_RE.search(text, max(0, s - 30), s)
         if dlm is not None and text[e:e + 1] == "," and re.match(
                 r"(?i)(?:by|until|till)\s+\Z", dlm.group(0)) and _FRONTED_LEFT.match(
-                _sentence_left(text, dlm.start(), 60)):
+                _clause_left(text, dlm.start(), 60)):
             dlm = None  # "By March 1, 40 jets had arrived": the main clause's verb decides
         if dlm is not None and dlm.group(0).lower().startswith("by") and _HAD_RE.search(
                 text, max(0, dlm.start() - 60), dlm.start()):
@@ -1396,6 +1430,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             if past and 0 < (dct.date - _dt.date.fromisoformat(past)).days <= 7:
                 t = "past"
         v = _md_no_year(ctx, mon, day, t)
+        an = _ANNIVERSARY_OF.search(text, max(0, s - 60), s)
+        if an is not None and v and not v.startswith("X") and not rel:
+            # "the first anniversary of the Oct. 7 attack": that day n years before the
+            # anniversary (read by the tense); without a count the year is not written
+            n = _ANNIV_N.get((an["n"] or "").lower()) or (
+                int(re.sub(r"\D", "", an["n"])) if an["n"] and an["n"][0].isdigit() else None)
+            v = f"{int(v[:4]) - n:04d}{v[4:]}" if n else "XXXX" + v[4:]
+            if not _valid(int(v[:4]) if v[:4].isdigit() else 2000, mon, day):
+                return None
         if g.get("wd") and dct.y is not None and v and not v.startswith("X"):
             # "Monday, Oct. 26": the year, next to the DCT's, in which that day is a Monday
             wdn = _WEEKDAYS[g["wd"].rstrip(".").lower()]
@@ -2343,6 +2386,12 @@ def _sentence_left(text: str, s: int, reach: int = 160) -> str:
     return left[br[-1]:] if br else left
 
 
+def _clause_left(text: str, s: int, reach: int = 160) -> str:
+    """The part of the sentence before offset s after its last semicolon ("Russia invaded on
+    Feb. 24, 2022; by March 2, ..." starts a clause of its own at "by")."""
+    return _sentence_left(text, s, reach).rsplit(";", 1)[-1]
+
+
 def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text: str,
          s: int, e: int) -> dict[str, Any] | None:
     """'two years ago' (DCT-anchored) and 'a day later' (anchored on the previous date)."""
@@ -2526,7 +2575,8 @@ def _detect_day_first(text: str) -> bool | None:
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
-                              "podrel", "partof", "wdrel", "midpod", "qrel", "weekday"})
+                              "podrel", "partof", "wdrel", "midpod", "qrel", "weekday",
+                              "monof"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
@@ -2585,7 +2635,7 @@ _WORD_RULES: dict[str, frozenset[str]] = {
 }
 # every match of a rule contains one of its trigger tokens: "May 30, 2023" runs the month-day
 # rules around "May" only (a weekday or a year in it triggers no more than its own rules)
-_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof"})
+_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof", "monof"})
 _R_WD = frozenset({"weekday", "set", "wdrel"})
 _R_YEAR = frozenset({"year", "yrange", "decade", "num", "iso", "compact", "ymdslash"})
 _R_NUM = frozenset({"num", "iso", "decade"})
@@ -3158,8 +3208,9 @@ def _sentence_year(text: str, before: list[DateMention], m: DateMention,
     left = text[sent_start:anchor.start]
     # "Following the ceasefire of November 10, 2020, Baku signed deals on 12 January": a
     # fronted phrase of time after a day or month; the date is the first such one after it
+    # ... also with the noun the date modifies: "After the Feb. 24, 2022 invasion, ..."
     after = bool(_AFTER_FRONT.match(left)) and anchor.precision in ("day", "month") and \
-        text[anchor.end:anchor.end + 1] == ","
+        re.match(r"(?:\s+[A-Za-z'-]+){0,3},", text[anchor.end:anchor.end + 40]) is not None
     fronted = after or bool(_YEAR_FRONTED.match(left))
     if not (fronted or _YEAR_SETTER_LEFT.search(left)):
         return m

@@ -1343,3 +1343,35 @@ NEWS5 = [
                          ids=[f"news5-{i}" for i in range(len(NEWS5))])
 def test_round5_defence_news_tense(pub, text, needle, value):
     assert one(text, pub, needle).value == value
+
+
+# the year of a date set by its sentence or the date before it (round 5): (pub, text, needle,
+# value)
+YEARS5 = [
+    # a clause after a semicolon is fronted too ("by March 2," was a deadline: 2025)
+    ("2024-03-17", "On Feb. 24, 2022, Russia invaded Ukraine; by March 2, its troops had "
+     "captured Kherson.", "March 2", "2022-03-02"),
+    # "of the following/previous year", "of that year": from the last date
+    ("2024-05-14", "The ministry signed the contract on Jan. 12, 2023, and the first batch "
+     "arrived on Feb. 20 of the following year.", "Feb. 20", "2024-02-20"),
+    ("2024-05-14", "In 2019 it ordered jets; they arrived in March of the following year.",
+     "March", "2020-03"),
+    ("2024-05-14", "The war began in 2014; on 20 February of that year, troops moved.",
+     "20 February", "2014-02-20"),
+    # "the Nth anniversary of the <day>": n years before the anniversary
+    ("2024-10-08", "Israel marked the first anniversary of the Oct. 7 attack on Monday.",
+     "Oct. 7", "2023-10-07"),
+    ("2024-03-18", "They marked the 10th anniversary of the March 18 annexation.", "March 18",
+     "2014-03-18"),
+    ("2024-02-26", "Ukraine marked the anniversary of the Feb. 24 invasion.", "Feb. 24",
+     "XXXX-02-24"),
+    # "After the <day> <noun>," fronted
+    ("2024-03-17", "After the Feb. 24, 2022 invasion, Germany announced a 100 billion euro fund "
+     "on Feb. 27.", "Feb. 27", "2022-02-27"),
+]
+
+
+@pytest.mark.parametrize("pub,text,needle,value", YEARS5,
+                         ids=[f"years5-{i}" for i in range(len(YEARS5))])
+def test_round5_years_set_by_the_text(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
