@@ -747,6 +747,36 @@ _ANNIV_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20,
             "twenty-fifth": 25, "fiftieth": 50}
 
+# a number that names something: "Resolution 1973", "Brigade 1863", "Highway 1999"
+_DESIGNATOR_LEFT = re.compile(r"\b(?:Resolution|Sonar|Brigade|Highway|Route|Flight|Regiment|"
+                              r"Battalion|Squadron|Division|Decree|Directive|Hill|Gate|Pier|"
+                              r"Hangar|Building|Convoy|Unit)\s+\Z")
+# a number before a plural noun is a count ("1800 Piorun missiles", "2000 drones a month",
+# "1980 Soviet-era shells") unless a preposition or determiner makes it a year ("in 2019
+# deliveries rose", "the 2022 elections", "compared with 2022 levels")
+_COUNT_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+)?(?:[a-z]+\s+)?"
+                          r"(?!(?:was|has|is|its|this|thus|as|us|his|plus|less|yes|across|"
+                          r"always|news|series|means|status|crisis|analysis|basis|process|"
+                          r"business|congress|progress|success|sees|marks|saw|shows|"
+                          # nouns a year names the period of: "1990 BellSouth earnings"
+                          r"earnings|results|sales|figures|levels|prices|profits|revenues|"
+                          r"budgets|elections|estimates|forecasts|targets|exports|imports|"
+                          r"deliveries|returns|numbers|statistics|totals|rates|costs|losses|"
+                          r"gains|games|talks|polls|reforms|accounts|bonds|notes|models|"
+                          r"editions|versions|plans|orders|contracts|sanctions|protests|"
+                          r"operations|exercises|drills|rules|data|years|months)\b)"
+                          r"[a-z]{2,}s\b")
+# before a count: "more than 1900 bombs", "about 2000 drones"
+_QUANT_LEFT = re.compile(r"(?i)\b(?:more\s+than|fewer\s+than|over|nearly|almost|up\s+to|"
+                         r"at\s+least|some|about|around|roughly|approximately|another|of\s+the)"
+                         r"\s+\Z")
+# a count named before "and": "1800 Piorun missiles and 2000 launchers"
+_COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+(?:[A-Z][\w-]*\s+)?[a-z]+s\s+(?:and|or)\s+\Z")
+_YEAR_LEFT = re.compile(r"(?i)(?:\b(?:in|since|by|from|until|till|of|during|before|after|between|"
+                        r"through|to|with|than|versus|vs\.?|over|on|for|due|the|a|an|its|"
+                        r"their|his|her|our|this|that|these|those|early|late|mid|fiscal|year|"
+                        r"circa)|['’]s|[-–,(])\s*\Z")
+
 # a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
 _WD_COORD_LEFT = re.compile(r"(?i)\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)\s*"
                             r"(?:(?:on|to|through)\s+)?\Z")
@@ -1657,6 +1687,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$",
                                           before):
                 return None
+            if _DESIGNATOR_LEFT.search(text, max(0, s - 14), s):
+                return None  # "Resolution 1973", "Brigade 1863", "Sonar 2087": a name
+        if not fy and not g.get("mod") and _COUNT_AFTER.match(text, e) and (
+                _QUANT_LEFT.search(text, max(0, s - 16), s) or not (
+                    _YEAR_LEFT.search(text, max(0, s - 14), s)
+                    or not _sentence_left(text, s, 40).strip()
+                    or (re.search(r"(?i)\b(?:and|or)\s+\Z", text[max(0, s - 5):s])
+                        and not _COUNT_BEFORE.search(text, max(0, s - 50), s)))):
+            return None  # "ordered 1800 Piorun missiles", "about 2000 drones": a count
         if mod is None and not approx:
             mod, approx = _approx_context(ctx, s)
         return dict(value=str(y), type="DATE", precision="year", mod=mod, approximate=approx)

@@ -1375,3 +1375,31 @@ YEARS5 = [
                          ids=[f"years5-{i}" for i in range(len(YEARS5))])
 def test_round5_years_set_by_the_text(pub, text, needle, value):
     assert one(text, pub, needle).value == value
+
+
+@pytest.mark.parametrize("text", [
+    # four digits before a plural noun after a verb or a quantifier are a count, not a year
+    "The ministry ordered 1800 Piorun missiles and 2000 launchers.",
+    "Israel has dropped more than 1900 bombs on Gaza.",
+    "The plant will produce 2000 drones a month.",
+    "Ukraine received 1980 Soviet-era shells.",
+    "About 123 of the 1833 anti-ship missiles are said to be operational.",
+    # a number that names something
+    "The strike was authorised by Resolution 1973.",
+    "The frigates will carry the Sonar 2087 towed array.",
+])
+def test_four_digit_counts_and_names_are_no_years(text):
+    assert [m.text for m in find_dates(text, "2024-07-22") if m.precision == "year"] == []
+
+
+@pytest.mark.parametrize("text,year", [
+    ("In 2019 deliveries rose.", "2019"),
+    ("In 2019 and 2020 deliveries rose.", "2020"),
+    ("The 2022 elections were held.", "2022"),
+    ("2019 sales rose 5%.", "2019"),
+    ("Spending rose compared with 2022 levels.", "2022"),
+    ("Analysts were predicting 1990 BellSouth earnings.", "1990"),
+    ("They hold bonds due 1993 and warrants.", "1993"),
+])
+def test_years_before_plural_nouns_stay_years(text, year):
+    assert year in [m.value for m in find_dates(text, "2024-07-22")]
