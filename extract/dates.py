@@ -164,7 +164,10 @@ Resolution rules (``published`` = the document creation time, DCT)
 * "the weekend", "this/last/next weekend" -> the ISO week of that Saturday + ``-WE``
   (``'1990-W32-WE'``); "the weekend" is the past one unless a future cue says otherwise.
 * Holidays ("Thanksgiving Day", "last Christmas", "Easter", "Election Day", ...) resolve like a
-  month-day without a year (past/future cue, else the nearest); movable feasts are computed.
+  month-day without a year (past/future cue, else the nearest); movable feasts are computed,
+  Orthodox Easter and Christmas in the Gregorian calendar ("on Orthodox Christmas" -> Jan 7).
+* "overnight" is the night before the day under discussion (``'2024-03-15TNI'`` after "said
+  on Saturday"); "The day before," / "the day after," the day next to the last day named.
 * Spelled-out years: "nineteen ninety-four", "January nineteen ninety-seven", "the winter of
   nineteen ninety-four", "the year two thousand".
 * A month with a relative year: "June last year" -> ``'YYYY-06'`` of the year before the DCT,
@@ -528,10 +531,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                   r"nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|"
                   r"eight|nine|ten))?))\b"), 4),
     # holidays: "Thanksgiving Day", "last Christmas", "on New Year's Eve", "Election Day"
-    ("holiday", _c(r"(?<!\w)(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
+    ("holiday", _c(r"(?<!\w)(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>(?:Orthodox\s+)?(?:"
+                   r"Christmas(?:\s+(?:Day|Eve))?|"
                    r"New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
                    r"Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|"
-                   r"Veterans\s+Day|Election\s+Day)(?:\s+(?P<wk>(?i:week)))?(?![\w'-])"), 3),
+                   r"Veterans\s+Day|Election\s+Day))(?:\s+(?P<wk>(?i:week)))?(?![\w'-])"), 3),
     # a clock time attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
     # "9 a.m. tomorrow" (TIME, 'YYYY-MM-DDTHH:MM')
     ("clockday", _c(r"(?<![\w:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
@@ -563,6 +567,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     # discussion (the last day named nearby, else the DCT's; see _resolve)
     ("midpod", _c(r"(?i:\b(?P<pre>mid|early|late)[-\s]?(?P<pod>morning|afternoon|evening)\b"
                   r"(?![-'’])(?:\s+(?P<day>yesterday|today|tomorrow)\b)?)"), 3),
+    # "The day before, Russian drones had struck Odesa": the day next to the last date named
+    ("daybefore", _c(r"(?i:\b(?:the\s+)?day\s+(?P<d>before|after)\b(?=\s*[,.;:!?)]))"), 3),
     # a part of the day named from the previous date: "the next morning", "that night"
     ("podrel", _c(r"(?i:\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|"
                   r"that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night))\b(?!')"), 3),
@@ -660,7 +666,7 @@ _FUT_RE = re.compile(
     r"might\s+(?:not\s+)?(?:be\s+|get\s+)?[a-z]+|"
     r"could\s+(?!not\b|have\b)(?:[a-z]+ly\s+)?(?:be\s+|get\s+)?[a-z]+|ahead\s+of|"
     r"to\s+be\s+[a-z]+|(?:is|are)\s+[a-z]+ing|expects?\s+to|hopes?\s+to|"
-    r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|"
+    r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|expects|expecting|"
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
     r"are\s+expected|due\s+to\s+(?:be\s+[a-z]+|begin|start|arrive|visit|take|hold|meet|open|"
     r"vote)|"
@@ -940,8 +946,10 @@ def _parse_published(published: Any) -> _Dct:
 
 # a dateline with a day: "WASHINGTON, March 12 (Xinhua) --" at the start of the text
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4},\s+"
-                          r"(?P<mon>" + _MON + r")\s*(?P<day>[12]\d|3[01]|0?[1-9])\b"
-                          r"(?!,?\s*\d)\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|-\s|_)")
+                          r"(?:(?P<mon>" + _MON + r")\s*(?P<day>[12]\d|3[01]|0?[1-9])|"
+                          r"(?P<day2>[12]\d|3[01]|0?[1-9])\s+(?P<mon2>" + _MON + r"))\b"
+                          r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+                          r"(?!,?\s*\d)\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|–|-\s|_)")
 _DATELINE_MAX_DAYS = 7
 
 
@@ -953,9 +961,9 @@ def _dateline_day(text: str, dct: _Dct) -> _Dct:
     m = _DATELINE_RE.match(text, 0, 200)
     if m is None:
         return dct
-    mon = _MONTHS[m["mon"].rstrip(".").lower()]
-    day = int(m["day"])
-    for y in (dct.y, dct.y - 1):
+    mon = _MONTHS[(m["mon"] or m["mon2"]).rstrip(".").lower()]
+    day = int(m["day"] or m["day2"])
+    for y in ((int(m["year"]),) if m["year"] else (dct.y, dct.y - 1)):
         if _valid(y, mon, day):
             d = _dt.date(y, mon, day)
             if 0 < (dct.date - d).days <= _DATELINE_MAX_DAYS:
@@ -1282,9 +1290,28 @@ def _easter(y: int) -> _dt.date:
     return _dt.date(y, month, day + 1)
 
 
+def _orthodox_easter(y: int) -> _dt.date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar."""
+    a, b, c = y % 4, y % 7, y % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return _dt.date(y, month, day + 1) + _dt.timedelta(days=13)
+
+
 def _holiday(name: str, y: int) -> _dt.date | None:
     """The day of a (US/Western) holiday in year y; None if it has none that year."""
     n = name.lower().replace("’", "'")
+    if n.startswith("orthodox "):
+        # the Julian calendar's feasts, in the Gregorian calendar (13 days later, 1900-2099)
+        n = n[len("orthodox "):]
+        if n in ("christmas", "christmas day"):
+            return _dt.date(y, 1, 7)
+        if n == "christmas eve":
+            return _dt.date(y, 1, 6)
+        if n.startswith("easter"):
+            return _orthodox_easter(y)
+        return None
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
              "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
@@ -1812,6 +1839,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         if base is None:
             return dict(value=None, type="TIME" if pod else "DATE", precision="day",
                         relative=True)
+        if w == "overnight":
+            # the night before the day under discussion (the last day named in this sentence
+            # or the one before, else the DCT's): "said on Saturday it struck refineries
+            # overnight" is Friday night
+            anc = ctx.anchor
+            if anc is not None and anc[0] == "day" and not ctx.stale and \
+                    len(_SENT_BREAK.findall(text, ctx.anchor_at, s)) <= 1:
+                base = anc[1]
+            off = -1
         v = _ymd(base + _dt.timedelta(days=off))
         if pod:
             return dict(value=f"{v}T{pod}", type="TIME", precision="day", relative=True)
@@ -1852,6 +1888,14 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         day = _under_discussion(ctx, s, "day", None, None)
         v = f"{day['value']}T{pod}" if day.get("value") else None
         return dict(value=v, type="TIME", precision="day", relative=True, _anaphor=True)
+
+    if name == "daybefore":
+        anc = ctx.anchor
+        if anc is None or anc[0] != "day" or ctx.stale or ctx.inexact or ctx.span is not None:
+            return dict(value=None, type="DATE", precision="day", relative=True, _anaphor=True)
+        k = -1 if g["d"].lower() == "before" else 1
+        return dict(value=_ymd(anc[1] + _dt.timedelta(days=k)), type="DATE", precision="day",
+                    relative=True, _anaphor=True)
 
     if name == "podrel":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
@@ -2080,6 +2124,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         before = text[max(0, s - 3):s]
         if re.search(r"[\d,.$€£]$", before) or re.match(r"[,.]\d", text[e:e + 2]):
             return None
+        if unit == "second" and re.match(r"(?i)(?:a|one)\s", m.group(0)) and not post and \
+                "-" not in hy and not (
+                re.search(r"(?i)\b(?:for|within|in|about|just|only|than|split|every|per|half)"
+                          r"\s+\Z", text[max(0, s - 8):s])
+                or re.match(r"\s+(?:or\s+two|per|long|delay)\b", text[e:e + 12])):
+            return None  # "followed by a second in 2026": the ordinal, not a duration
         n = _num(numraw)
         if n is None and numraw not in _VAGUE and not numraw.startswith(("a ", "few", "sev")):
             if numraw not in ("many", "some", "numerous"):
@@ -2615,13 +2665,14 @@ def _detect_day_first(text: str) -> bool | None:
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
                               "podrel", "partof", "wdrel", "midpod", "qrel", "weekday",
-                              "monof"})
+                              "monof", "daybefore", "deictic"})
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_CASED = {
     "Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Valentine", "Boxing", "Labor",
+    "Orthodox",
     "Memorial", "Veterans", "Election",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -2650,7 +2701,7 @@ _WORD_RULES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("then", "time"), frozenset({"backthen"})),
     **dict.fromkeys(("second", "minute", "hour", "week", "fortnight", "month", "decade"),
                     _R_UNIT),
-    "day": _R_UNIT | {"dayis"},
+    "day": _R_UNIT | {"dayis", "daybefore"},
     **dict.fromkeys(("seconds", "minutes", "hours", "weeks", "months", "years", "decades",
                      "centuries", "nights"), _R_UNITS),
     "days": _R_UNITS | _R_REF,  # 'these days'
@@ -2680,7 +2731,7 @@ _R_YEAR = frozenset({"year", "yrange", "decade", "num", "iso", "compact", "ymdsl
 _R_NUM = frozenset({"num", "iso", "decade"})
 _R_Q = frozenset({"quarter"})
 _R_HOLIDAY = frozenset({"holiday"})
-_HOLIDAY_WORDS = frozenset({"Christmas", "Year", "Thanksgiving", "Easter", "Halloween",
+_HOLIDAY_WORDS = frozenset({"Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Orthodox",
                             "Valentine", "Boxing", "Labor", "Memorial", "Veterans", "Election"})
 # how far (characters) a rule's match, and what its lookarounds test, reaches to the left
 # and right of the trigger token: a rule's windows are its tokens widened by its reach

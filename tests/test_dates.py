@@ -1403,3 +1403,39 @@ def test_four_digit_counts_and_names_are_no_years(text):
 ])
 def test_years_before_plural_nouns_stay_years(text, year):
     assert year in [m.value for m in find_dates(text, "2024-07-22")]
+
+
+# more defence-news fixes of round 5: (pub, text, needle, value)
+MORE5 = [
+    # Orthodox feasts in the Gregorian calendar
+    ("2024-05-06", "Russian drones struck Kharkiv on Orthodox Easter.", "Easter", "2024-05-05"),
+    ("2025-04-22", "A truce was declared for Orthodox Easter.", "Easter", "2025-04-20"),
+    ("2024-01-08", "Russia launched drones at Ukraine on Orthodox Christmas.", "Christmas",
+     "2024-01-07"),
+    # "expects" looks ahead (the saying before it does not decide)
+    ("2024-12-23", "The air force said it expects another massive strike over Christmas.",
+     "Christmas", "2024-12-25"),
+    # a dateline with its year, day first: the day the story was written
+    ("2024-03-12", "LONDON, 11 March 2024 — Arms imports to Europe almost doubled, SIPRI said "
+     "today.", "today", "2024-03-11"),
+    # "The day before," after a day: the day before it
+    ("2024-05-14", "Kyiv was hit by 31 missiles on Jan. 2. The day before, drones had struck "
+     "Odesa.", "The day before", "2024-01-01"),
+    # "overnight": the night before the day under discussion
+    ("2024-03-17", "The SBU said on Saturday it struck three Russian refineries overnight.",
+     "overnight", "2024-03-15TNI"),
+    ("2024-03-17", "Russia launched 99 drones overnight, the air force said.", "overnight",
+     "2024-03-16TNI"),
+]
+
+
+@pytest.mark.parametrize("pub,text,needle,value", MORE5,
+                         ids=[f"more5-{i}" for i in range(len(MORE5))])
+def test_round5_more_defence_news(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
+
+
+def test_a_second_as_an_ordinal_is_no_duration():
+    ms = find_dates("The first batch, due in 2025, will be followed by a second in 2026-27.",
+                    "2024-05-14")
+    assert [m.text for m in ms] == ["2025", "2026-27"]
