@@ -72,6 +72,9 @@ Resolution rules (``published`` = the document creation time, DCT)
   tense cue ("He and Arafat meet separately Monday", "The summit ends on Saturday"). A weekday
   joined to the weekday before it takes its tense ("on Thursday and Friday"), or is the first
   such day after it in a range ("from Monday to Friday").
+* A habit ("every year in June", "usually begins in May", "is marked every year on May 9")
+  is any year's: ``'XXXX-06'``, ``'XXXX-05-09'``; "the last Sunday of July" is computed
+  ("the first Monday in October 2024"), and is no one day in a rule told in the present.
 * Month names without a year ("October", "the March opening"): past -> the most recent such
   month on or before the DCT month; future -> on or after; "last October" -> strictly before the
   DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October".
@@ -543,6 +546,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                     r",?\s+(?:(?i:on)\s+)?(?:(?P<wd>" + _WDFULL + r")(?!'s)|(?P<mon>" + _MON +
                     r")\s*(?P<day>" + _DAY + r")(?!\s*,?\s*\d)|(?P<dx>(?i:today|yesterday|"
                     r"tomorrow))\b)"), 5),
+    # the n-th weekday of a month: "the last Sunday of July", "the first Monday in October 2024"
+    ("nthwd", _c(rf"(?<!\w)(?:(?i:the)\s+)?(?P<n>(?i:first|second|third|fourth|fifth|last|1st|"
+                 rf"2nd|3rd|4th|5th))\s+(?P<wd>{_WDFULL})\s+(?i:of|in)\s+(?P<mon>{_MON})"
+                 rf"(?:,?\s+(?P<y>{_YEAR}))?"), 4),
     # weekdays
     ("weekday", _c(r"(?<!\w)"
                    rf"(?:(?P<rel>(?i:last|next|this|past|coming|early|late|earlier|later))\s+)?"
@@ -782,6 +789,27 @@ _YEAR_LEFT = re.compile(r"(?i)(?:\b(?:in|since|by|from|until|till|of|during|befo
                         r"through|to|with|than|versus|vs\.?|over|on|for|due|the|a|an|its|"
                         r"their|his|her|our|this|that|these|those|early|late|mid|fiscal|year|"
                         r"circa)|['’]s|[-–,(])\s*\Z")
+
+# a habit, not one occasion: "every year in June", "usually begins in May"
+_HABIT = re.compile(r"(?i)\b(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter)\b|"
+                    r"\b(?:annually|yearly|usually|typically|traditionally|normally|customarily|"
+                    r"generally|habitually)\b")
+# a rule told in the present before "the last Sunday of July": "marks", "falls on", "is held"
+_GENERIC_PRESENT = re.compile(r"(?i)\b(?:marks|celebrates|commemorates|falls|fall|is\s+held|"
+                              r"are\s+held|is\s+marked|is\s+celebrated|takes\s+place)\b"
+                              r"[^.;,]{0,30}\Z")
+
+
+def _habitual(text: str, s: int, e: int) -> bool:
+    """True if the clause of the mention at [s, e) tells a habit ("every year in June",
+    "typically begins in May", "from April to October each year")."""
+    left = re.split(r"(?i),\s*(?:and|but|while|although|though|whereas)\b",
+                    _clause_left(text, s, 90))[-1]
+    right = text[e:e + 60]
+    cut = _SENT_BREAK.search(right)
+    right = re.split(r"[;,]", right[:cut.start()] if cut else right, maxsplit=1)[0]
+    return bool(_HABIT.search(left) or _HABIT.search(right))
+
 
 # a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
 _WD_COORD_LEFT = re.compile(r"(?i)\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)\s*"
@@ -1487,6 +1515,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             if past and 0 < (dct.date - _dt.date.fromisoformat(past)).days <= 7:
                 t = "past"
         v = _md_no_year(ctx, mon, day, t)
+        if not rel and v and _habitual(text, s, e):
+            v = f"XXXX-{mon:02d}-{day:02d}"  # "is marked every year on May 9"
         an = _ANNIVERSARY_OF.search(text, max(0, s - 60), s)
         if an is not None and v and not v.startswith("X") and not rel:
             # "the first anniversary of the Oct. 7 attack": that day n years before the
@@ -1758,8 +1788,41 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             return None  # 'March on Washington', 'the March for Life'
         mod, approx = _mod_of(g.get("mod"))
         v = _month_no_year(ctx, mon, rel, tense())
+        if not rel and v and _habitual(text, s, e):
+            v = f"XXXX-{mon:02d}"  # "holds the exercise every year in June": any year's June
         return dict(value=v, type="DATE", precision="month", relative=True, mod=mod,
                     approximate=approx)
+
+    if name == "nthwd":
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "fifth": 5, "5th": 5, "last": -1}[g["n"].lower()]
+        wd = _WEEKDAYS[g["wd"].lower()]
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+
+        def nth(y: int) -> _dt.date | None:
+            d = _nth_weekday(y, mon, wd, n)
+            return d if d.month == mon else None  # no fifth Monday that month
+
+        if g.get("y"):
+            d = nth(int(g["y"]))
+            return dict(value=_ymd(d), type="DATE", precision="day") if d else None
+        base = dct.date
+        if _habitual(text, s, e) or _GENERIC_PRESENT.search(text, max(0, s - 40), s):
+            # "Russia marks Navy Day on the last Sunday of July": every year's, no one day
+            return dict(value=None, type="DATE", precision="day", relative=True)
+        if base is None:
+            return dict(value=None, type="DATE", precision="day", relative=True)
+        days = [d for d in (nth(y) for y in (base.year - 1, base.year, base.year + 1)) if d]
+        t = tense()
+        if t == "past":
+            pick = [d for d in days if d <= base][-1:]
+        elif t == "future":
+            pick = [d for d in days if d >= base][:1]
+        else:
+            pick = [min(days, key=lambda d: abs((d - base).days))] if days else []
+        if not pick:
+            return None
+        return dict(value=_ymd(pick[0]), type="DATE", precision="day", relative=True)
 
     if name == "weekday":
         raw = g["wd"] or g["wdp"]
@@ -2726,7 +2789,7 @@ _WORD_RULES: dict[str, frozenset[str]] = {
 # every match of a rule contains one of its trigger tokens: "May 30, 2023" runs the month-day
 # rules around "May" only (a weekday or a year in it triggers no more than its own rules)
 _R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof", "monof"})
-_R_WD = frozenset({"weekday", "set", "wdrel"})
+_R_WD = frozenset({"weekday", "set", "wdrel", "nthwd"})
 _R_YEAR = frozenset({"year", "yrange", "decade", "num", "iso", "compact", "ymdslash"})
 _R_NUM = frozenset({"num", "iso", "decade"})
 _R_Q = frozenset({"quarter"})
@@ -3162,10 +3225,22 @@ def _range_left(text: str, out: list[DateMention], i: int,
                 return None
             v2 = f"{yy:04d}-{mon2:02d}-{day2:02d}"
     else:
-        if not g["m1"] or g["md1"] or not explicit:
+        if not g["m1"] or g["md1"]:
             return None
         mon1 = _MONTHS[g["m1"].rstrip(".").lower()]
-        if g["y1"]:
+        # "from January to March next year": the end's year is written (relative to the DCT)
+        rel_year = bool(re.search(r"(?i)\b(?:next|last|this)\s+year\b", m.text))
+        if not explicit and not rel_year:
+            # "between March and May": the start read by its tense, the end the first such
+            # month after it (each alone could take another year)
+            if mon1 == mon2 or g["y1"]:
+                return None
+            v1 = _month_no_year(ctx, mon1, None, _tense(text, rm.start(), m.end))
+            if v1 is None or "X" in v1:
+                return None
+            y1 = int(v1[:4])
+            v2 = _ym(y1 if mon1 < mon2 else y1 + 1, mon2)
+        elif g["y1"]:
             y1 = int(g["y1"])
             if (y1, mon1) >= (y2, mon2) or y2 - y1 > 50:
                 return None
@@ -3173,7 +3248,8 @@ def _range_left(text: str, out: list[DateMention], i: int,
             return None
         else:
             y1 = y2 if mon1 < mon2 else y2 - 1
-        v1, v2 = _ym(y1, mon1), m.value
+        if explicit or rel_year:
+            v1, v2 = _ym(y1, mon1), m.value
     s = rm.start()
     before = text[max(0, s - 25):s]
     if g["m1"] and not g["kw"] and re.search(r"\b[A-Z][a-z]+\s$", before) and not re.search(

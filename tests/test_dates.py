@@ -1439,3 +1439,38 @@ def test_a_second_as_an_ordinal_is_no_duration():
     ms = find_dates("The first batch, due in 2025, will be followed by a second in 2026-27.",
                     "2024-05-14")
     assert [m.text for m in ms] == ["2025", "2026-27"]
+
+
+@pytest.mark.parametrize("pub,text,value,end_value", [
+    # a range of months without a year: the start by its tense, the end the first such month
+    ("2024-06-03", "Russia fired 3,000 glide bombs between March and May, Zelenskiy said.",
+     "2024-03", "2024-05"),
+    ("2024-05-14", "Deliveries will take place from January to March next year.", "2025-01",
+     "2025-03"),
+    ("2024-06-03", "From November to February, the army trained in Poland.", "2023-11",
+     "2024-02"),
+])
+def test_month_ranges_without_a_year(pub, text, value, end_value):
+    m = [m for m in find_dates(text, pub) if m.end_value][0]
+    assert (m.value, m.end_value) == (value, end_value)
+
+
+@pytest.mark.parametrize("pub,text,needle,value", [
+    # the n-th weekday of a month
+    ("2024-07-22", "The parade was held on the last Sunday of July 2023.", "Sunday",
+     "2023-07-30"),
+    ("2024-07-22", "The talks took place on the second Monday in March.", "Monday",
+     "2024-03-11"),
+    # ... told as a rule, every year's: no one day ("last Sunday" was the Sunday before)
+    ("2024-07-22", "Russia marks Navy Day on the last Sunday of July.", "Sunday", None),
+    # a habit: any year's month or day, not the DCT's
+    ("2024-07-22", "The Army usually holds the exercise every year in June.", "June", "XXXX-06"),
+    ("2024-07-22", "The fighting season typically begins in May.", "May", "XXXX-05"),
+    ("2024-07-22", "Victory Day is marked every year on May 9.", "May 9", "XXXX-05-09"),
+    # ... not a habit named in another clause
+    ("2024-07-22", "The exercise was held in June, as it is every year.", "June", "2024-06"),
+    ("2024-07-22", "Spending has risen every year, and in June it rose again.", "June",
+     "2024-06"),
+])
+def test_nth_weekdays_and_habits(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
