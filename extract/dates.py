@@ -747,6 +747,11 @@ _SCHED_PRESENT = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(
                             r"wraps?\s+up|gets?\s+under\s*way)\b"
                             r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
 
+# before "plan(s) to", what makes "plan" a noun: a determiner (with an adjective or noun), or
+# a verb whose object it is ("unveiled plans to build a plant in January")
+_PLAN_NOUN_LEFT = re.compile(r"(?i)(?:\b(?:a|an|the|its|his|her|their|our|this|that|new)\s+"
+                             r"(?:[\w-]+\s+){0,2}|\b(?:[a-z]{2,}ed|unveiled|drew\s+up|"
+                             r"presented|outlined|approved|announced|has|have|had)\s+)\Z")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n't")
 
 _FORECAST = re.compile(r"(?i)\b(?:outlook|forecasts?|guidance|expects?|expected|targets?|"
@@ -892,6 +897,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 if label == "future" and w.startswith("could") and _NEGATED.search(
                         seg, max(0, m.start() - 40), m.start()):
                     continue  # "neither he nor ... could be located Wednesday": past ability
+                if label == "future" and re.match(r"plans?\s", w) and _PLAN_NOUN_LEFT.search(
+                        seg, max(0, m.start() - 30), m.start()):
+                    continue  # "approved a defence plan to spend", "unveiled plans to build"
                 if label == "past" and w.endswith("ed") and (
                         w in _ED_NOT_VERBS or w.startswith("un")):
                     continue  # not verbs; 'unspecified', 'unnamed' are adjectives
@@ -906,7 +914,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
                     continue
                 if is_left and (far_left is None or m.end() > far_left[0]):
                     # only a finite verb governs from afar (not "to meet", "next", "due")
-                    finite = label == "past" or w.startswith(("will", "would", "shall"))
+                    finite = label == "past" or w.startswith(("will", "would", "shall", "could",
+                                                              "might"))
                     far_left = (m.end(), label if finite else "")
                 d = d if is_left else d + 10
                 if best is None or d < best[0]:

@@ -1302,6 +1302,16 @@ NEWS5 = [
      "Sunday", "2025-03-09"),
     ("2024-09-29", "Kyiv plans to hold talks with officials on Thursday.", "Thursday",
      "2024-10-03"),
+    ("2024-03-20", "Lithuania approved a defence plan to spend 3 per cent of GDP on Tuesday.",
+     "Tuesday", "2024-03-19"),
+    ("2024-03-20", "The government unveiled plans to build a new missile plant in January.",
+     "January", "2024-01"),
+    ("2024-03-20", "Officials plan to sign the deal in May.", "May", "2024-05"),
+    ("1998-09-30", "The team planned to leave Nairobi on Thursday for Dar es Salaam.",
+     "Thursday", "1998-10-01"),
+    # a finite "could" further back governs a date with no clause between them
+    ("2024-11-04", "Seoul said it feared North Korea could conduct a nuclear test around the "
+     "U.S. election on Tuesday.", "Tuesday", "2024-11-05"),
     # a schedule told in the present; a weekday joined to the one before it
     ("2024-06-14", "The G7 summit ends on Saturday.", "Saturday", "2024-06-15"),
     ("2024-06-14", "The tender closes on Wednesday.", "Wednesday", "2024-06-19"),
