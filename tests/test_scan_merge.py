@@ -452,3 +452,15 @@ def test_a_month_day_after_another_verbs_year_in_its_sentence_is_flagged(tmp_pat
     assert "its sentence names 2020" in doubt.notes
     # a month with its year does ("in March 2021 and ... on May 5"): no doubt
     assert by_date["2021-05-05"].notes is None
+
+
+def test_actors_beyond_the_seed_region_and_not_institutions_named_after_capitals(tmp_path):
+    by_date = _scan_report(
+        tmp_path,
+        "Apaches for Poland\n\nBy Anna Cohen June 10, 2023\n\n"
+        "Poland bought 96 Apache helicopters from the United States in August 2022.\n\n"
+        "According to the Stockholm International Peace Research Institute, Israel supplied "
+        "Azerbaijan with drones in 2016-2020.\n")
+    assert by_date["2022-08"].actors == ["Poland", "United States"]
+    # the institute in Stockholm is not Sweden acting
+    assert "Sweden" not in by_date["2016"].actors
