@@ -747,11 +747,15 @@ _SCHED_PRESENT = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(
                             r"wraps?\s+up|gets?\s+under\s*way)\b"
                             r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
 
-# before "plan(s) to", what makes "plan" a noun: a determiner (with an adjective or noun), or
-# a verb whose object it is ("unveiled plans to build a plant in January")
-_PLAN_NOUN_LEFT = re.compile(r"(?i)(?:\b(?:a|an|the|its|his|her|their|our|this|that|new)\s+"
-                             r"(?:[\w-]+\s+){0,2}|\b(?:[a-z]{2,}ed|unveiled|drew\s+up|"
-                             r"presented|outlined|approved|announced|has|have|had)\s+)\Z")
+# before "plan(s) to", what makes "plan" a noun: a determiner or adjective right before it
+# ("its plans to"), a determiner and a noun before a singular "plan" ("a defence plan to
+# spend", not "the ministries plan to"), or a verb whose object it is ("unveiled plans to
+# build", "approved a plan to"); "The ministry plans to sign" is a verb
+_DET = r"(?:a|an|the|its|his|her|their|our|this|that|these|those|new|latest|own|ambitious)"
+_PLAN_NOUN_LEFT = re.compile(
+    rf"(?i)(?:\b{_DET}\s+|\b(?:[a-z]{{2,}}ed|unveiled|drew\s+up|presented|outlined|approved|"
+    rf"announced|has|have|had)\s+(?:{_DET}\s+)?(?:[\w-]+\s+)?)\Z")
+_PLAN_SG_NOUN_LEFT = re.compile(rf"(?i)\b{_DET}\s+(?:[\w-]+\s+)?[\w-]*[^\Ws]\s+\Z")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n't")
 
 _FORECAST = re.compile(r"(?i)\b(?:outlook|forecasts?|guidance|expects?|expected|targets?|"
@@ -897,8 +901,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 if label == "future" and w.startswith("could") and _NEGATED.search(
                         seg, max(0, m.start() - 40), m.start()):
                     continue  # "neither he nor ... could be located Wednesday": past ability
-                if label == "future" and re.match(r"plans?\s", w) and _PLAN_NOUN_LEFT.search(
-                        seg, max(0, m.start() - 30), m.start()):
+                if label == "future" and re.match(r"plans?\s", w) and (
+                        _PLAN_NOUN_LEFT.search(seg, max(0, m.start() - 30), m.start()) or (
+                            w.startswith("plan ") and _PLAN_SG_NOUN_LEFT.search(
+                                seg, max(0, m.start() - 30), m.start()))):
                     continue  # "approved a defence plan to spend", "unveiled plans to build"
                 if label == "past" and w.endswith("ed") and (
                         w in _ED_NOT_VERBS or w.startswith("un")):

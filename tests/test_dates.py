@@ -1307,6 +1307,8 @@ NEWS5 = [
     ("2024-03-20", "The government unveiled plans to build a new missile plant in January.",
      "January", "2024-01"),
     ("2024-03-20", "Officials plan to sign the deal in May.", "May", "2024-05"),
+    ("2024-11-25", "The ministry plans to sign contracts in January.", "January", "2025-01"),
+    ("2024-11-25", "The ministries plan to sign the deal in January.", "January", "2025-01"),
     ("1998-09-30", "The team planned to leave Nairobi on Thursday for Dar es Salaam.",
      "Thursday", "1998-10-01"),
     # a finite "could" further back governs a date with no clause between them
