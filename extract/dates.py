@@ -43,6 +43,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   cue reach ("announced plans to ..." is a noun after a past verb: no such cue). A trailing
   attribution (", a spokesperson said", ", sources said on Tuesday") is not the date's verb;
   "plan to" after a determiner or before a name ("his victory plan to Biden") is a noun;
+  a verb after a clause boundary is another clause's when the date's clause has a cue ("which
+  pledged 19 F-16s in August, will deliver"); an -ed word after a determiner, a number or a
+  verb is an adjective ("the first upgraded jets"); modal passives and verbs ("is to be
+  signed", "must be submitted", "should arrive") and "no later than" look ahead;
   "ahead of", "could" (not negated) and "might" look ahead, and so does a date something was
   moved to ("postponed to February", "brought forward to December", "slipped to the week of
   June 10"), "is due in", "due to be signed", "starting in".
@@ -666,12 +670,18 @@ _FUT_RE = re.compile(
     # that the whole group (ending at its verb) is the cue
     r"(?:will|would|shall)\s+(?:(?:still|also|not|never|now|then|probably|likely|soon|only|"
     r"already|again|further|formally|finally|eventually)\s+)?(?:be\s+|get\s+)?[a-z]+|"
+    # 'is to be signed', a modal passive or verb ('must be submitted', 'should arrive', 'can
+    # be signed', lowercase 'may close': not the month), 'has to complete', 'does not expect'
+    r"(?:is|are)\s+to\s+be\s+[a-z]+|"
+    r"(?:should|must|can|(?-i:may))\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+|"
+    r"(?:has|have)\s+to\s+[a-z]+|expect\b|"
     # future in the past ('were planning to', 'was expected to') and 'may/might be ...'
     r"(?:was|were)\s+(?:planning|preparing|expected|scheduled|due|set)\b|"
     r"(?:may|might)\s+(?:[a-z]+ly\s+)?be\s+[a-z]+|(?:set|scheduled)\s+for|"
     # a possibility ahead: "could be sent", "might come" ("could not", "could have" are not)
     r"might\s+(?:not\s+)?(?:be\s+|get\s+)?[a-z]+|"
-    r"could\s+(?!not\b|have\b)(?:[a-z]+ly\s+)?(?:be\s+|get\s+)?[a-z]+|ahead\s+of|"
+    r"could\s+(?!not\b|have\b)(?:[a-z]+ly\s+)?(?:be\s+|get\s+)?[a-z]+|"
+    r"ahead\s+of(?!\s+(?:schedule|time|plan|the\s+curve)\b)|"
     r"to\s+be\s+[a-z]+|(?:is|are)\s+[a-z]+ing|expects?\s+to|hopes?\s+to|"
     r"as\s+(?:soon|early)\s+as|between\s+now\s+and|from\s+(?:now|today)|expects|expecting|"
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
@@ -681,13 +691,17 @@ _FUT_RE = re.compile(
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bnew\s)(?<!'s\s)"
     r"plans?\s+to(?!\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|our|this|that|these|"
     r"those)\b))|"
-    r"planned|planning|slated|set\s+to|is\s+to|are\s+to|next(?!\s+to\b)|upcoming|heading|"
+    r"planned|planning|slated|set\s+to|is\s+to|are\s+to|"
+    r"(?<!-)next(?!\s+to\b|[-\s]+gen(?:eration)?\b)|upcoming|heading|"
     r"intends?\s+to|to\s+(?:visit|hold|meet|sign|begin|start|travel|attend|arrive|take\s+place|"
     r"open|launch|vote|decide|announce|deliver)|deadline|forthcoming)\b")
 _PAST_RE = re.compile(
     r"(?i)\b(\w{2,}ed|said|says|was|were|had|did|came|took|made|went|began|met|held|told|saw|gave|"
     r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
-    r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since|according\s+to)\b")
+    r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since|according\s+to|"
+    r"sank|sunk|fought|flew|drove|chose|stole|broke|withdrew|drew|grew|threw|knew|fled|kept|"
+    r"felt|spent|built|lent|caught|sought|taught|thought|stood|understood|laid|overran|"
+    r"underwent|oversaw|froze|hid|shook|swore|tore|dealt|meant|dug|hung|stuck|spun|bled|fed)\b")
 _FUT_WORDS_ED = {"scheduled", "expected", "planned", "slated"}
 # words ending in -ed that are not past verbs here: nouns, numbers and the adjectives of
 # defence and business news ('armed forces', 'guided missiles', 'preferred shares'); a cue
@@ -708,13 +722,15 @@ _ABBR = ("Mr", "Ms", "Dr", "St", "Lt", "Jr", "Sr", "Co", "No", "Mt", "Ft", "vs",
          "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "U.S",
          "Capt", "Corp", "Sept", "Prof", "Bros", "Gens", "Cmdr")
 _SENT_BREAK = re.compile(
-    r"(?<![^\w.][A-Z])" + "".join(
+    # nor a clock's "a.m."/"p.m." ("at 7 a.m. (0500 GMT) on Friday")
+    r"(?<![^\w.][A-Z])(?<!\b[aApP]\.[mM])" + "".join(
         "(?<!\\b(?:" + "|".join(re.escape(a) for a in _ABBR if len(a) == n) + "))"
         for n in sorted({len(a) for a in _ABBR})) + r"[.!?\n]\s")
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
 _DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
                           r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
                           r"scheduled\s+for|set\s+for|of\s+record|(?:starting|beginning)\s+in|"
+                          r"(?:no|not)\s+later\s+than|on\s+or\s+before|"
                           r"(?:is|are)\s+due\s+(?:in|for))\s+(?:on\s+)?\Z")
 
 _HAD_RE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:[\w,.$%-]+\s+){0,4}\Z")
@@ -861,6 +877,25 @@ _FRONTED_LEFT = re.compile(r"(?i)\A\W*(?:(?:and|but|also|so|then|instead|meanwhi
 _FRONTED_REACH = 90
 
 
+_PAREN = re.compile(r"\s*\([^()]{1,30}\)")
+# a clause boundary after the date: punctuation, a conjunction or a relative pronoun
+_RIGHT_CLAUSE = re.compile(r"(?i)[,;:]|\s--\s|\b(?:and|but|while|whereas|which|who|although|"
+                           r"because)\b")
+# before an -ed word, what makes it an adjective: a determiner, a possessive, an ordinal or a
+# number ("the first upgraded jets", "its modernized Abrams"), or a verb it is the object of
+# ("to receive refurbished tanks", "will sign the extended contract")
+_ATTRIBUTIVE_LEFT = re.compile(
+    r"(?i)(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|first|last|new|more|"
+    r"additional|further|two|three|four|five|six|\d+)|\bto\s+(?!be\b)[a-z]+|"
+    r"\b(?:will|would|shall|can|"
+    r"could|may|might|must|should)\s+(?:not\s+)?[a-z]+)\s+\Z")
+
+
+def _has_cue(seg: str) -> bool:
+    """True if ``seg`` holds a tense cue (past or future)."""
+    return bool(_FUT_RE.search(seg) or _PAST_RE.search(seg))
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
     if _EXTEND_TO.search(text, max(0, start - 90), start):
@@ -888,7 +923,15 @@ def _tense(text: str, start: int, end: int) -> str | None:
         # "will hand over ... on March 28, a spokesperson said": the saying is not the verb of
         # the date (the saying's own date, "said on Tuesday", is a mention of its own)
         right = right[:rep.start()]
+    left = _PAREN.sub("", left)  # "at 7 a.m. (0500 GMT) on Friday": the aside is no distance
     fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left.rsplit(";", 1)[-1]))
+    if not fronted:
+        gap = _RIGHT_CLAUSE.search(right)
+        if gap is not None and _has_cue(left[-_CUE_REACH:]):
+            # "which pledged 19 F-16s in August, will deliver ...", "had received the first
+            # batch in January and expects the rest by June": a verb after a clause boundary
+            # is another clause's, when the date's own clause has a cue
+            right = right[:gap.start()]
     best: tuple[int, str] | None = None
     first: tuple[int, str] | None = None
     far_left: tuple[int, str] | None = None  # (end, label) of the last cue left of the date
@@ -911,6 +954,11 @@ def _tense(text: str, start: int, end: int) -> str | None:
                     continue  # not verbs; 'unspecified', 'unnamed' are adjectives
                 if label == "past" and seg[m.start() - 1:m.start()] == "-":
                     continue  # 'Israeli-made', 'Saudi-led', 'so-called': adjectives
+                if label == "past" and w.endswith("ed") and _ATTRIBUTIVE_LEFT.search(
+                        seg, max(0, m.start() - 40), m.start()):
+                    continue  # "will deliver the first upgraded jets": an adjective
+                if label == "future" and w.startswith("ahead") and not is_left:
+                    continue  # "received the shells on Tuesday ahead of an offensive"
                 d = len(seg) - m.end() if is_left else m.start()
                 # cues before the mention weigh a little more (they are usually its verb)
                 if fronted and not is_left:

@@ -1486,3 +1486,50 @@ def test_month_ranges_without_a_year(pub, text, value, end_value):
 ])
 def test_nth_weekdays_and_habits(pub, text, needle, value):
     assert one(text, pub, needle).value == value
+
+
+# the second defence-news probe (round 5): (pub, text, needle, value)
+CLAUSES5 = [
+    # a verb after a clause boundary is another clause's when the date's clause has its own
+    ("2024-03-15", "Kyiv said it had received the first batch in January and expects the rest "
+     "by June.", "January", "2024-01"),
+    ("2024-03-15", "Denmark, which pledged 19 F-16s in August, will deliver the first six in "
+     "April.", "August", "2023-08"),
+    ("2024-03-15", "The minister, who visited the plant in January, will return on Tuesday.",
+     "January", "2024-01"),
+    ("2024-03-15", "The frigate that sank in February will be raised.", "February", "2024-02"),
+    # an -ed adjective is no past cue
+    ("2024-05-10", "Lockheed Martin will deliver the first upgraded jets in October.", "October",
+     "2024-10"),
+    ("2024-05-10", "Kyiv expects to receive refurbished Leopard 1A5 tanks in October.",
+     "October", "2024-10"),
+    ("2024-05-10", "The Marines will test the improved launcher on Tuesday.", "Tuesday",
+     "2024-05-14"),
+    # modal passives and verbs; "no later than"; "does not expect"
+    ("2024-03-15", "The contract is to be signed on 20 March.", "20 March", "2024-03-20"),
+    ("2024-03-15", "Offers must be submitted on or before 31 March.", "31 March", "2024-03-31"),
+    ("2024-03-15", "The ministry wants the deal signed no later than 30 June.", "30 June",
+     "2024-06-30"),
+    ("2024-03-15", "The first batch should arrive in February, the official said.", "February",
+     "2025-02"),
+    ("2024-03-15", "Seoul does not expect deliveries before November.", "November", "2024-11"),
+    ("2000-02-24", "The case may finally be resolved in a court hearing the week of March 6.",
+     "week", "2000-W10"),
+    # "ahead of schedule" is no plan; "ahead of" after the date does not set its tense
+    ("2024-03-15", "Hanwha delivered the howitzers ahead of schedule on Feb. 20.", "Feb. 20",
+     "2024-02-20"),
+    ("2024-03-15", "Kyiv received the shells on Tuesday ahead of a Russian offensive.",
+     "Tuesday", "2024-03-12"),
+    # names: "next-generation" is no "next"
+    ("2024-03-15", "Lockheed delivered the first next-generation OPIR satellite in January.",
+     "January", "2024-01"),
+    # a parenthetical is no distance: "at 7 a.m. (0500 GMT) on Friday"
+    ("2024-03-13", "The truce is due to begin at 7 a.m. (0500 GMT) on Friday.", "Friday",
+     "2024-03-15"),
+]
+
+
+@pytest.mark.parametrize("pub,text,needle,value", CLAUSES5,
+                         ids=[f"clauses5-{i}" for i in range(len(CLAUSES5))])
+def test_round5_clauses_adjectives_and_modals(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
