@@ -114,8 +114,10 @@ Resolution rules (``published`` = the document creation time, DCT)
   the separators), two-digit years (pivot: ``yy`` <= DCT year + 10 -> 20yy, else 19yy).
   ``day_first`` keyword: True/False forces the reading; ``None`` decides per text: if any
   numeric date in the text has a first part > 12 the text is day-first, else if any has a second
-  part > 12 it is month-first; otherwise (both readings valid everywhere) the reading closest
-  to the DCT is taken per date, and without a DCT day-first is assumed (non-US default).
+  part > 12 it is month-first; otherwise (both readings valid everywhere) a dotted date is day
+  first (the European notation), else the reading closest to the DCT is taken per date, and
+  without a DCT day-first is assumed (non-US default). "12 Mar 24:" (a two-digit year ending
+  the phrase) and "March '23" take the two-digit year.
 * Ranges: "2014-2018", "2015–19", "between 2016 and 2020", "from 2014 to 2018" -> ``value`` and
   ``end_value``; days and months with the month and year written once: "1-3 March 2023",
   "from 5 to 9 June", "March 2-4, 2023", "Feb. 28 - March 3, 2023", "between January and March
@@ -359,7 +361,7 @@ _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?
 _UNITW = (r"(?:second|minute|hour|day|night|week|fortnight|weekend|month|quarter|year|decade|"
           r"century|centurie)")
 _TIME = (r"(?:\s*(?:[-–—,|@]|at)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?!\d)"
-         r"(?::[0-5]\d)?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?)?")
+         r"(?::[0-5]\d)?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?))?)?")
 # (the lookahead is a one-character test of the first letter: a failing position costs one
 # test instead of every alternative; the same in _APPROXP and the SET rule)
 _MODP = (r"(?:(?=(?i:[tvelmbscfaw]))"
@@ -425,6 +427,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("dmy", _c(r"(?<!\w)"
                rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s*[-\s]"
                rf"(?P<mon>{_MON}),?[-\s]\s*(?P<year>{_YEAR}){_TIME}"), 5),
+    # a day, a month and a two-digit year: "12 Mar 24:" (a dateline), "5 June 23," (not "12
+    # March 24 soldiers": the year must end the phrase)
+    ("dmyy", _c(rf"(?<![\w'])(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<yy>\d\d)"
+                rf"(?=\s*[:;,)]|\s*$|\s+[-–—]\s)", re.M), 5),
+    # a month and a year with an apostrophe: "March '23", "in Oct. '22"
+    ("myy", _c(rf"(?<!\w)(?P<mon>{_MON})\s+['’](?P<yy>\d\d)\b"), 5),
     # May 30 / Tuesday, May 30 (no year)
     ("md", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?P<rel>(?i:last|next))\s+)?{_MODP}"
               rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})"
@@ -436,7 +444,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                  r"previous|the\s+next|the\s+same|that))\s+(?i:year)\b(?!['’-]))"), 5),
     # 4 October / the 4th of October (no year)
     ("dm", _c(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
-              rf"(?P<mon>{_MON})(?!\s*\d){_NO_YEAR_AFTER}"), 4),
+              rf"(?P<mon>{_MON})(?!\s*\d(?!\d*\s+[a-z]{{2,}})){_NO_YEAR_AFTER}"), 4),
     # December 2016, Nov 2020, early 2021 ... (month + year)
     ("my", _c(r"(?<!\w)"
               rf"{_MODP}(?P<mon>{_MON}),?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![-–/]\d)"), 4),
@@ -517,7 +525,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                   rf"(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next))\s+(?i:year)\b))?"), 3),
     # year alone, with modifiers: in 2016, early 2021, mid-2021, about 2015, fiscal 1990
     ("year", _c(rf"(?<!\w){_MODP}{_APPROXP}(?:(?P<fy>(?i:fiscal(?:\s+year)?|FY|the\s+year))\s*)?"
-                rf"(?P<year>{_YEAR})(?!\s*[-–—]\s*\d|s\b|'s\b|\s*(?:-|\s)(?i:year|million|"
+                rf"(?P<year>{_YEAR})(?!\s*-?\s*(?i:pound|lb|kg|ton|tonne|mm|cm|km|mile|hp|rpm|"
+                rf"kilogram|metre|meter|foot|feet)|\s*[-–—]\s*\d|s\b|'s\b|\s*(?:-|\s)(?i:year|million|"
                 rf"billion|thousand|troops|soldiers|people|units|tons|km|kilomet|dollars|"
                 rf"euros|members|times)\b)"), 2),
     # a month with a year named relative to the DCT: "June last year", "in February this year",
@@ -1521,6 +1530,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
             pick = readings[0][1]
         elif ctx.day_first is False:
             pick = readings[1][1]
+        elif g["sep"] == ".":
+            pick = readings[0][1]  # "12.03.2024": dots are the European, day-first notation
         elif dct.date is not None:
             pick = min(readings, key=lambda r: abs((r[1] - dct.date).days))[1]
         else:
@@ -1549,7 +1560,19 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=f"{y:04d}-{mon:02d}-{day:02d}", type="DATE", precision="day",
                     relative=True, _anaphor=True)
 
+    if name in ("dmyy", "myy"):
+        mon = _MONTHS[g["mon"].rstrip(".").lower()]
+        y = _two_digit_year(int(g["yy"]), dct) if dct.y is not None else 2000 + int(g["yy"])
+        if name == "myy":
+            return dict(value=_ym(y, mon), type="DATE", precision="month")
+        day = int(re.sub(r"\D", "", g["day"]))
+        if not _valid(y, mon, day):
+            return None
+        return dict(value=f"{y:04d}-{mon:02d}-{day:02d}", type="DATE", precision="day")
+
     if name in ("md", "dm"):
+        if name == "md" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+\Z", text[max(0, s - 6):s]):
+            return None  # "On 12 March 24 soldiers died": the day is written before the month
         mon = _MONTHS[g["mon"].rstrip(".").lower()]
         day = int(re.sub(r"\D", "", g["day"]))
         if day > 31:
@@ -1748,6 +1771,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
         return dict(value=f"{y}-H{h}", type="DATE", precision="quarter", relative=True)
 
     if name == "season":
+        if (g["s"].lower() == "fall" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[e:e + 12])) or (
+                g["s"][:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[e:e + 4])
+                and not g.get("y")):
+            return None  # "the fall of Kabul", "the Winter War": an event's name, no season
         code = _SEASONS[g["s"].lower()]
         rel = (g.get("rel") or "").lower()
         mod, approx = _mod_of(rel if rel in ("early", "late", "mid") else None)
@@ -2256,6 +2283,14 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                           r"\s+\Z", text[max(0, s - 8):s])
                 or re.match(r"\s+(?:or\s+two|per|long|delay)\b", text[e:e + 12])):
             return None  # "followed by a second in 2026": the ordinal, not a duration
+        if post in ("later", "earlier") and re.match(r"\s+than\b", text[e:e + 6]):
+            # "a year later than planned", "six months earlier than expected": a difference
+            n0 = _num(numraw)
+            v0 = _dur_value(n0, unit) if n0 is not None else None
+            return dict(value=v0, type="DURATION", precision="duration",
+                        _end=m.start("post")) if v0 else None
+        if re.fullmatch(r"[0-2]\d[0-5]\d", numraw) and unit == "hour":
+            return None  # "at 0600 hours": a clock time of the military, not 600 hours
         n = _num(numraw)
         if n is None and numraw not in _VAGUE and not numraw.startswith(("a ", "few", "sev")):
             if numraw not in ("many", "some", "numerous"):
@@ -2851,7 +2886,8 @@ _WORD_RULES: dict[str, frozenset[str]] = {
 }
 # every match of a rule contains one of its trigger tokens: "May 30, 2023" runs the month-day
 # rules around "May" only (a weekday or a year in it triggers no more than its own rules)
-_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof", "monof"})
+_R_MONTH = frozenset({"mdy", "md", "my", "month", "dmy", "dm", "set", "weekof", "monof", "dmyy",
+                      "myy"})
 _R_WD = frozenset({"weekday", "set", "wdrel", "nthwd"})
 _R_YEAR = frozenset({"year", "yrange", "decade", "num", "iso", "compact", "ymdslash"})
 _R_NUM = frozenset({"num", "iso", "decade"})

@@ -1533,3 +1533,33 @@ CLAUSES5 = [
                          ids=[f"clauses5-{i}" for i in range(len(CLAUSES5))])
 def test_round5_clauses_adjectives_and_modals(pub, text, needle, value):
     assert one(text, pub, needle).value == value
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    # surface forms of round 5: an upper-case PM, a dotted (European) date, a two-digit year
+    ("By Jen Judson Mar 13, 2024, 05:32 PM", "Mar 13", "2024-03-13T17:32"),
+    ("Berlin, 05.12.2024 - The Bundeswehr took delivery on 12.03.2024.", "12.03.2024",
+     "2024-03-12"),
+    ("Poland's Armament Agency, 12 Mar 24: the contract was signed.", "12 Mar 24",
+     "2024-03-12"),
+    ("The deal was signed in March '23.", "March", "2023-03"),
+    ("On 12 March 24 soldiers died.", "12 March", "2024-03-12"),
+    # a difference is a duration, not a date counted from the last one
+    ("Seoul hopes to finalize the deal in February, a year later than planned.", "a year",
+     "P1Y"),
+    ("On March 4 the ship was commissioned, six months earlier than expected.", "six months",
+     "P6M"),
+])
+def test_round5_surface_forms(text, needle, value):
+    assert one(text, "2024-03-15", needle).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "The US paused a shipment of 1,800 2000-pound bombs.",
+    "The 2000lb bombs were delivered.",
+    "Russia built up forces after the fall of Avdiivka.",
+    "Finland's army was shaped by the Winter War.",
+    "The convoy left at 0600 hours.",
+])
+def test_round5_surface_forms_no_date(text):
+    assert find_dates(text, "2024-03-15") == []
