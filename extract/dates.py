@@ -551,7 +551,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
                    r"Christmas(?:\s+(?:Day|Eve))?|"
                    r"New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
                    r"Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|"
-                   r"Veterans\s+Day|Election\s+Day))(?:\s+(?P<wk>(?i:week)))?(?![\w'-])"), 3),
+                   r"Veterans\s+Day|Election\s+Day|Victory\s+Day|Bastille\s+Day|"
+                   r"Defender\s+of\s+the\s+Fatherland\s+Day))(?:\s+(?P<wk>(?i:week)))?"
+                   r"(?![\w'-])"), 3),
     # a clock time attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
     # "9 a.m. tomorrow" (TIME, 'YYYY-MM-DDTHH:MM')
     ("clockday", _c(r"(?<![\w:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
@@ -595,7 +597,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("ref", _c(r"\b(?P<w>(?i:right\s+now|now|nowadays|currently|at\s+present|presently|"
                r"at\s+the\s+moment|these\s+days|recently|lately|(?:in\s+)?the\s+past(?!\s+(?:two|"
                r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a\s+few|few|"
-               r"a\s+couple|couple|dozen)\b)|"
+               r"a\s+couple|couple|dozen|half)\b)|"
                r"the\s+future|soon|in\s+the\s+near\s+future|the\s+near\s+future|once\s+again|"
                r"current|recent|former|previously|to\s+date))\b(?!\s+(?i:of\b|years|months|weeks|"
                r"days|decades|quarters|times|centuries|\d))"), 1),
@@ -796,6 +798,7 @@ _ANNIV_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 
 # a number that names something: "Resolution 1973", "Brigade 1863", "Highway 1999"
 _DESIGNATOR_LEFT = re.compile(r"\b(?:Resolution|Sonar|Brigade|Highway|Route|Flight|Regiment|"
+                              r"Model|Type|Mark|Mk|Pattern|"
                               r"Battalion|Squadron|Division|Decree|Directive|Hill|Gate|Pier|"
                               r"Hangar|Building|Convoy|Unit)\s+\Z")
 # a number before a plural noun is a count ("1800 Piorun missiles", "2000 drones a month",
@@ -863,7 +866,8 @@ _GENERIC_TODAY = re.compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|persona
 
 # (a verb form: "announced plans to modernise ... on Nov. 1" is the announcement's day)
 _PLAN_TO_RE = re.compile(r"(?i)\b(?:am|is|are|was|were|'re|'s)\s+(?:planning|preparing|"
-                         r"intending|hoping|going|expected|scheduled|set|due|ready)\s+"
+                         r"intending|hoping|going|expected|scheduled|set|due|ready|seeking|"
+                         r"looking|aiming|trying|working|moving)\s+"
                          r"to\s+[a-z]+(?=[^,;:()\"`']*\Z)")
 _PLAN_REACH = 90
 
@@ -895,7 +899,7 @@ _RIGHT_CLAUSE = re.compile(r"(?i)[,;:]|\s--\s|\b(?:and|but|while|whereas|which|w
 # ("to receive refurbished tanks", "will sign the extended contract")
 _ATTRIBUTIVE_LEFT = re.compile(
     r"(?i)(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|first|last|new|more|"
-    r"additional|further|two|three|four|five|six|\d+)|\bto\s+(?!be\b)[a-z]+|"
+    r"additional|further|two|three|four|five|six|(?<![\w-])\d+)|\bto\s+(?!be\b)[a-z]+|"
     r"\b(?:will|would|shall|can|"
     r"could|may|might|must|should)\s+(?:not\s+)?[a-z]+)\s+\Z")
 
@@ -914,6 +918,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
             _clause_left(text, dl.start(), 60)) and re.match(
             r"(?i)(?:by|until|till)\s+\Z", dl.group(0)):
         dl = None  # "Until Thursday, they had not ...": the main clause's verb decides
+    if dl is not None and re.search(r"(?i)\b(?:originally|initially|previously|first)\s+\Z",
+                                    text[max(0, dl.start() - 14):dl.start()]):
+        return None  # "The vote, originally set for Feb. 28, was postponed": either side
     if dl is not None:
         # "it had been due to expire Friday": a deadline set in the past
         return "past" if _HAD_RE.search(text, max(0, dl.start() - 60), dl.start()) else "future"
@@ -978,7 +985,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 if is_left and (far_left is None or m.end() > far_left[0]):
                     # only a finite verb governs from afar (not "to meet", "next", "due")
                     finite = label == "past" or w.startswith(("will", "would", "shall", "could",
-                                                              "might"))
+                                                              "might", "is ", "are "))
                     far_left = (m.end(), label if finite else "")
                 d = d if is_left else d + 10
                 if best is None or d < best[0]:
@@ -1173,8 +1180,9 @@ def _dur_value(n: float | None, unit: str) -> str | None:
             return f"PT{head}{part}"
         return f"P{head}{part}" if code == "Y" or whole else "PT12H"
     if not float(n or 1).is_integer() and not is_time:
-        # other fractions: express in the next smaller unit where exact
-        smaller = {"Y": (12, "M"), "M": None, "D": (24, "TH")}
+        # other fractions: express in the next smaller unit where exact ("half a century" is
+        # P50Y)
+        smaller = {"Y": (12, "M"), "M": None, "D": (24, "TH"), "C": (100, "Y")}
         sm = smaller.get(code)
         if sm:
             k, c = sm
@@ -1415,7 +1423,10 @@ def _holiday(name: str, y: int) -> _dt.date | None:
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
              "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
-             "veterans day": (11, 11)}
+             "veterans day": (11, 11),
+             # Russia's (and the former Soviet states') Victory Day; France's national day
+             "victory day": (5, 9), "bastille day": (7, 14),
+             "defender of the fatherland day": (2, 23)}
     if n in fixed:
         return _dt.date(y, *fixed[n])
     if n.startswith("thanksgiving"):
@@ -1585,6 +1596,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                 r"(?i)(?:by|until|till)\s+\Z", dlm.group(0)) and _FRONTED_LEFT.match(
                 _clause_left(text, dlm.start(), 60)):
             dlm = None  # "By March 1, 40 jets had arrived": the main clause's verb decides
+        if dlm is not None and re.search(r"(?i)\b(?:originally|initially|previously|first)\s+\Z",
+                                         text[max(0, dlm.start() - 14):dlm.start()]):
+            dlm = None  # "originally set for Feb. 28": a schedule of the past or the future
         if dlm is not None and dlm.group(0).lower().startswith("by") and _HAD_RE.search(
                 text, max(0, dlm.start() - 60), dlm.start()):
             # "had bought 400 rifles by Sept. 29": done by then, behind ("had been set to
@@ -2833,7 +2847,7 @@ _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_CASED = {
     "Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Valentine", "Boxing", "Labor",
-    "Orthodox",
+    "Orthodox", "Victory", "Bastille", "Defender",
     "Memorial", "Veterans", "Election",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -2894,6 +2908,7 @@ _R_NUM = frozenset({"num", "iso", "decade"})
 _R_Q = frozenset({"quarter"})
 _R_HOLIDAY = frozenset({"holiday"})
 _HOLIDAY_WORDS = frozenset({"Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Orthodox",
+                            "Victory", "Bastille", "Defender",
                             "Valentine", "Boxing", "Labor", "Memorial", "Veterans", "Election"})
 # how far (characters) a rule's match, and what its lookarounds test, reaches to the left
 # and right of the trigger token: a rule's windows are its tokens widened by its reach

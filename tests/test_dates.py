@@ -1563,3 +1563,26 @@ def test_round5_surface_forms(text, needle, value):
 ])
 def test_round5_surface_forms_no_date(text):
     assert find_dates(text, "2024-03-15") == []
+
+
+@pytest.mark.parametrize("pub,text,needle,value", [
+    ("2024-03-15", "Ukraine's first F-16 crashed in late August, weeks after arriving.", "August",
+     "2023-08"),
+    ("2024-03-15", "The vote, originally set for Feb. 28, was postponed.", "Feb. 28",
+     "2024-02-28"),
+    ("2024-03-15", "Manila is seeking to finalize the purchase of two corvettes in February.",
+     "February", "2025-02"),
+    ("2024-05-15", "Russia's Victory Day parade on Red Square featured a T-34 tank.",
+     "Victory Day", "2024-05-09"),
+    ("2024-07-20", "France showed its Caesar howitzers at the Bastille Day parade.",
+     "Bastille Day", "2024-07-14"),
+    ("2024-02-25", "Russia marked Defender of the Fatherland Day with new medals.",
+     "Defender", "2024-02-23"),
+    ("2024-03-15", "Exports reached their highest level in half a century.", "half", "P50Y"),
+])
+def test_round5_last_probe_fixes(pub, text, needle, value):
+    assert one(text, pub, needle).value == value
+
+
+def test_a_model_number_is_no_year():
+    assert find_dates("The Model 1911 remains in service.", "2024-03-15") == []
