@@ -2817,6 +2817,9 @@ _RULE_HINTS: dict[str, re.Pattern[str]] = {
     "decade": re.compile(r"0s"),  # 1990s, '90s
     "durlong": re.compile(r"-[Ll][Oo][Nn][Gg]"),  # -(?i:long)
     "weekof": re.compile("[Ww][Ee][Ee][Kk\u212a]\\s+[Oo][Ff]"),  # (?i:week\s+of)
+    "monof": re.compile(r"[Yy][Ee][Aa][Rr]"),  # "... of the following year"
+    "dmyy": re.compile(r"\d\s+[A-Z][a-z]{2,8}\.?\s+\d\d(?!\d)"),  # 12 Mar 24
+    "myy": re.compile("['\u2019]\\d\\d"),  # March '23
 }
 
 
@@ -2839,8 +2842,16 @@ def _detect_day_first(text: str) -> bool | None:
 
 _RULES_BY_NAME = {n: r for n, r, _ in _RULES}
 _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", "qthe", "yago",
-                              "podrel", "partof", "wdrel", "midpod", "qrel", "weekday",
-                              "monof", "daybefore", "deictic"})
+                              "podrel", "partof", "wdrel", "midpod", "qrel", "monof",
+                              "daybefore"})
+# rules that need the dates before them only in some places (resolved again there): a weekday
+# joined to the one before it ("Thursday and Friday"), "overnight"
+_WD_AFTER_WD = re.compile(rf"{_WDFULL}\s*(?:,|and|or|to|through|thru|till|until|-|–|&)\s*"
+                          r"(?:(?:on|to|through)\s+)?\Z")
+_CONTEXT_AT_TIMES = {
+    "weekday": lambda text, s, e: bool(_WD_AFTER_WD.search(text, max(0, s - 30), s)),
+    "deictic": lambda text, s, e: text[s:e].lower() == "overnight",
+}
 
 # the tokens of the text are the runs of ASCII letters and the runs of digits (what
 # ``_TOKEN_RE`` finds); _windows looks only at those that can trigger a rule
@@ -3132,7 +3143,8 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                 pr = None
             if pr is None:
                 continue
-            if c[3] not in _ANAPHORIC_RULES:
+            if c[3] not in _ANAPHORIC_RULES and not (
+                    c[3] in _CONTEXT_AT_TIMES and _CONTEXT_AT_TIMES[c[3]](text, s, e)):
                 probed[id(c[4])] = pr
         chosen.append(c)
         t_starts.insert(i, s)

@@ -667,7 +667,9 @@ def test_rule_hint_is_inside_every_match(name):
     rx, hint = _d._RULES_BY_NAME[name], _d._RULE_HINTS[name]
     samples = ["on 2022-05-30 at 10:00", "05 / 10 / 2022", "11/02/89", "20230531", "2023/05/30",
                "the 1990s and the '80s", "a decades-long battle, a DAY-LONG talk",
-               "the week of March 6", "The Week  of Oct. 3, 2021", "wee\u212a of May 5"]
+               "the week of March 6", "The Week  of Oct. 3, 2021", "wee\u212a of May 5",
+               "on Feb. 20 of the following year", "in March of THAT YEAR", "12 Mar 24: signed",
+               "12 Sept. 24, the day", "in March '23", "Oct. \u201922"]
     seen = 0
     for s in samples:
         for m in rx.finditer(s):
