@@ -698,7 +698,7 @@ _FUT_RE = re.compile(
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|expected\s+to|is\s+expected|"
     r"are\s+expected|due\s+to\s+(?:be\s+[a-z]+|begin|start|arrive|visit|take|hold|meet|open|"
     r"vote)|"
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
+    r"(?=p)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bnew\s)(?<!'s\s)"
     r"plans?\s+to(?!\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|our|this|that|these|"
     r"those)\b))|"
@@ -706,13 +706,15 @@ _FUT_RE = re.compile(
     r"(?<!-)next(?!\s+to\b|[-\s]+gen(?:eration)?\b)|upcoming|heading|"
     r"intends?\s+to|to\s+(?:visit|hold|meet|sign|begin|start|travel|attend|arrive|take\s+place|"
     r"open|launch|vote|decide|announce|deliver)|deadline|forthcoming)\b")
-_PAST_RE = re.compile(
-    r"(?i)\b(\w{2,}ed|said|says|was|were|had|did|came|took|made|went|began|met|held|told|saw|gave|"
-    r"left|won|lost|sold|bought|paid|rose|fell|ago|last|earlier|became|brought|signed|spoke|"
-    r"wrote|got|led|ran|sent|struck|hit|shot|set|closed|reported|since|according\s+to|"
-    r"sank|sunk|fought|flew|drove|chose|stole|broke|withdrew|drew|grew|threw|knew|fled|kept|"
-    r"felt|spent|built|lent|caught|sought|taught|thought|stood|understood|laid|overran|"
-    r"underwent|oversaw|froze|hid|shook|swore|tore|dealt|meant|dug|hung|stuck|spun|bled|fed)\b")
+# past cues: -ed forms, irregular past forms and report words (compiled as a prefix tree
+# below, after _prefix_tree: one test per position instead of one per word)
+_PAST_WORDS = (
+    "said says was were had did came took made went began met held told saw gave left won lost "
+    "sold bought paid rose fell ago last earlier became brought signed spoke wrote got led ran "
+    "sent struck hit shot set closed reported since sank sunk fought flew drove chose stole "
+    "broke withdrew drew grew threw knew fled kept felt spent built lent caught sought taught "
+    "thought stood understood laid overran underwent oversaw froze hid shook swore tore dealt "
+    "meant dug hung stuck spun bled fed").split()
 _FUT_WORDS_ED = {"scheduled", "expected", "planned", "slated"}
 # words ending in -ed that are not past verbs here: nouns, numbers and the adjectives of
 # defence and business news ('armed forces', 'guided missiles', 'preferred shares'); a cue
@@ -734,7 +736,7 @@ _ABBR = ("Mr", "Ms", "Dr", "St", "Lt", "Jr", "Sr", "Co", "No", "Mt", "Ft", "vs",
          "Capt", "Corp", "Sept", "Prof", "Bros", "Gens", "Cmdr")
 _SENT_BREAK = re.compile(
     # nor a clock's "a.m."/"p.m." ("at 7 a.m. (0500 GMT) on Friday")
-    r"(?<![^\w.][A-Z])(?<!\b[aApP]\.[mM])" + "".join(
+    r"(?=[.!?\n]\s)(?<![^\w.][A-Z])(?<!\b[aApP]\.[mM])" + "".join(
         "(?<!\\b(?:" + "|".join(re.escape(a) for a in _ABBR if len(a) == n) + "))"
         for n in sorted({len(a) for a in _ABBR})) + r"[.!?\n]\s")
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
@@ -3026,6 +3028,9 @@ def _prefix_tree(words: list[str]) -> str:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")"
 
+
+_PAST_RE = re.compile(r"(?i)\b(\w{2,}ed|according\s+to|"
+                      + _prefix_tree(sorted(_PAST_WORDS, key=lambda w: (-len(w), w))) + r")\b")
 
 _PERIOD_WIN_L, _PERIOD_WIN_R = 120, 60
 
