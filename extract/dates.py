@@ -686,6 +686,8 @@ _FUT_RE = re.compile(
     r"(?:is|are)\s+to\s+be\s+[a-z]+|"
     r"(?:should|must|can|(?-i:may))\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+|"
     r"(?:has|have)\s+to\s+[a-z]+|expect\b|"
+    # a wish for something done: "wants the tanks delivered in June"
+    r"(?:wants?|needs?|hopes?\s+to\s+have|would\s+like)\s+(?:[\w'-]+\s+){1,4}?[a-z]+ed\b|"
     # future in the past ('were planning to', 'was expected to') and 'may/might be ...'
     r"(?:was|were)\s+(?:planning|preparing|expected|scheduled|due|set)\b|"
     r"(?:may|might)\s+(?:[a-z]+ly\s+)?be\s+[a-z]+|(?:set|scheduled)\s+for|"
@@ -945,7 +947,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     fronted = right[:1] == "," and bool(_FRONTED_LEFT.match(left.rsplit(";", 1)[-1]))
     if not fronted:
         gap = _RIGHT_CLAUSE.search(right)
-        if gap is not None and _has_cue(left[-_CUE_REACH:]):
+        if gap is not None and (_has_cue(left[-_CUE_REACH:]) or _SCHED_PRESENT.search(left)):
             # "which pledged 19 F-16s in August, will deliver ...", "had received the first
             # batch in January and expects the rest by June": a verb after a clause boundary
             # is another clause's, when the date's own clause has a cue
@@ -1005,6 +1007,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
     plans = [pm.end() for pm in _PLAN_TO_RE.finditer(left)]
     if plans and len(left) - plans[-1] <= _PLAN_REACH:
         return "future"
+    if _SCHED_PRESENT.search(left):
+        return "future"  # "The tender, which closes on April 2, ...": a schedule
     return None
 
 

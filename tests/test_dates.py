@@ -1525,6 +1525,10 @@ CLAUSES5 = [
     # names: "next-generation" is no "next"
     ("2024-03-15", "Lockheed delivered the first next-generation OPIR satellite in January.",
      "January", "2024-01"),
+    # a schedule in a relative clause; a wish for something done
+    ("2024-03-15", "The tender, which closes on April 2, drew five bids.", "April 2",
+     "2024-04-02"),
+    ("2024-03-15", "Kyiv wants the tanks delivered in June.", "June", "2024-06"),
     # a parenthetical is no distance: "at 7 a.m. (0500 GMT) on Friday"
     ("2024-03-13", "The truce is due to begin at 7 a.m. (0500 GMT) on Friday.", "Friday",
      "2024-03-15"),
