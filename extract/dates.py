@@ -853,8 +853,8 @@ def _habitual(text: str, s: int, e: int) -> bool:
 
 
 # a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
-_WD_COORD_LEFT = re.compile(r"(?i)\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)\s*"
-                            r"(?:(?:on|to|through)\s+)?\Z")
+_WD_COORD_LEFT = re.compile(rf"(?i){_WDFULL}\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)"
+                            r"\s*(?:(?:on|to|through)\s+)?\Z")
 
 # "said it was a great day": the day of the saying (a story's "It was a busy day", or a
 # quote recalling one, is not)
@@ -1970,11 +1970,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> dict[str, Any] | None:
                 t = "future"  # "The ministers meet Monday in Brussels": a schedule
             v = _weekday_value(ctx, wd, rel, t)
             anc = ctx.anchor
-            cm = _WD_COORD_LEFT.match(text, ctx.anchor_at, s) if (
+            cm = _WD_COORD_LEFT.search(text, max(0, s - 30), s) if (
                 rel is None and anc is not None and anc[0] == "day" and dct.date is not None
-                and 0 <= s - ctx.anchor_at <= 14 and re.search(
-                    rf"{_WDFULL[:-2]}\Z", text[max(0, ctx.anchor_at - 10):ctx.anchor_at])) \
-                else None
+                and 0 <= s - ctx.anchor_at <= 14) else None
             if cm is not None:
                 # a weekday joined to the weekday just before it: "from Monday to Friday" is
                 # the first such day after that one; "Thursday and Friday" takes its tense
@@ -2852,10 +2850,8 @@ _ANAPHORIC_RULES = frozenset({"relunit", "backthen", "dur", "quarter", "qyear", 
                               "daybefore"})
 # rules that need the dates before them only in some places (resolved again there): a weekday
 # joined to the one before it ("Thursday and Friday"), "overnight"
-_WD_AFTER_WD = re.compile(rf"{_WDFULL}\s*(?:,|and|or|to|through|thru|till|until|-|–|&)\s*"
-                          r"(?:(?:on|to|through)\s+)?\Z")
 _CONTEXT_AT_TIMES = {
-    "weekday": lambda text, s, e: bool(_WD_AFTER_WD.search(text, max(0, s - 30), s)),
+    "weekday": lambda text, s, e: bool(_WD_COORD_LEFT.search(text, max(0, s - 30), s)),
     "deictic": lambda text, s, e: text[s:e].lower() == "overnight",
 }
 
