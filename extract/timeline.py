@@ -834,7 +834,9 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
 
 
 # a line that is more than blanks, a comment, a directive or a document marker
-_NOT_BLANK = re.compile(r"^(?![ \t]*(?:#|%|---[ \t]*$|\.\.\.[ \t]*$))[ \t]*\S", re.M)
+# a line with content (YAML also breaks lines at NEL and the Unicode line separators)
+_NOT_BLANK = re.compile(r"(?:^|(?<=[\x85\u2028\u2029]))"
+                        r"(?![ \t]*(?:#|%|---[ \t]*$|\.\.\.[ \t]*$))[ \t]*[^\s]", re.M)
 
 
 def parse(text: str, *, file: str = "events.yaml") -> Timeline:

@@ -669,3 +669,12 @@ def test_text_that_yaml_1_1_reads_as_another_kind_is_saved_quoted(tmp_path):
         "yes", "NO", "ON", "1_000")
     assert (back.evidence[0].quote, back.evidence[0].date_text) == ("0x1F", "1:20")
     assert "summary: 'NO'" in path.read_text(encoding="utf-8")
+
+
+def test_a_value_after_a_next_line_character_is_not_an_empty_file():
+    # found by the parse property: YAML breaks lines at NEL (\x85), so "\x85~" is a null
+    # document on line 2, which was reported as an empty file without a line
+    with pytest.raises(TimelineError) as err:
+        tl.parse("\x85~", file="x.yaml")
+    problem = err.value.problems[0]
+    assert "empty" not in problem.message and problem.line is not None
