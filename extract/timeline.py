@@ -33,11 +33,17 @@ import logging
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import total_ordering
 from pathlib import Path
 from typing import Any, Literal, get_args
+
+try:
+    import fcntl
+except ImportError:  # Windows: the in-process lock still holds across a server's threads
+    fcntl = None  # type: ignore[assignment]
 
 import yaml
 from pydantic import (
@@ -63,6 +69,8 @@ __all__ = [
     "Evidence",
     "evidence_key",
     "Source",
+    "PageClaims",
+    "Proposal",
     "Event",
     "Timeline",
     "Problem",
@@ -76,6 +84,11 @@ __all__ = [
     "render_items",
     "atomic_write",
     "atomic_writer",
+    "timeline_lock",
+    "text_digest",
+    "visible",
+    "differences",
+    "span_words",
     "json_schema",
     "schema_text",
     "SCHEMA_COMMENT",
@@ -277,6 +290,18 @@ def _check_url(value: str | None) -> str | None:
     return value
 
 
+class PageClaims(_Model):
+    """What a saved web page says of itself (og:site_name, canonical link, base href).
+
+    Claims, not facts: anyone can write them into a page. They are shown to the curator as
+    "the page says"; the source's own ``publisher`` and ``url`` come from the manifest or the
+    person who added the article when they gave them.
+    """
+
+    publisher: str | None = Field(default=None, description="The site name the page gives.")
+    url: str | None = Field(default=None, description="The address the page gives for itself.")
+
+
 class Source(_Model):
     """An article or reference that evidence can cite."""
 
@@ -289,6 +314,14 @@ class Source(_Model):
     )
     url: str | None = Field(default=None, description="http(s) address of the article.")
     file: str | None = Field(default=None, description="The article file it was read from.")
+    digest: str | None = Field(
+        default=None, pattern=r"^sha256:[0-9a-f]{64}$",
+        description="What identifies the article: sha256 of its text, white space collapsed "
+        "(see text_digest). Two texts never share a source; one text is one source.",
+    )
+    page_says: PageClaims | None = Field(
+        default=None, description="What the page claims of itself, where that was read."
+    )
     language: str = "en"
     notes: str | None = None
 
@@ -337,6 +370,13 @@ def evidence_key(ev: Evidence) -> tuple[str, str, str]:
         (ev.date_text or "").split()).casefold()
 
 
+class Proposal(_Model):
+    """A candidate's proposal to corroborate an accepted event, and why it was made."""
+
+    event: str = Field(description="The id of the accepted event it may be the same as.")
+    reason: str | None = Field(default=None, description="Why, and where the two differ.")
+
+
 class Event(_Model):
     """A dated happening, with its evidence."""
 
@@ -361,6 +401,11 @@ class Event(_Model):
         default_factory=list,
         description="Ids of further sources (often url-only) that establish this event's date "
         "or facts, beyond the quoted evidence.",
+    )
+    corroborates: Proposal | None = Field(
+        default=None,
+        description="For a candidate: the accepted event it may be the same happening as. "
+        "Only a person adds its evidence there (the Review page).",
     )
     notes: str | None = None
     reviewed_by: str | None = None
@@ -406,6 +451,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "evidence": tuple(Evidence.model_fields),
     "value": tuple(Value.model_fields),
     "claims": tuple(Claim.model_fields),
+    "page_says": tuple(PageClaims.model_fields),
+    "corroborates": tuple(Proposal.model_fields),
 }
 
 
@@ -431,7 +478,8 @@ class Problem:
         if self.line is not None:
             head += f" (line {self.line})"
         body = f"field '{self.field}': {self.message}" if self.field else self.message
-        return f"{head}: {body}".translate(_LINE_BREAKS)  # one line, whatever the values hold
+        # one line, whatever the values hold, and no character that hides or reorders text
+        return visible(f"{head}: {body}".translate(_LINE_BREAKS))
 
 
 class TimelineError(Exception):
@@ -460,7 +508,7 @@ _LINE_BREAKS = {
 def _show(value: Any, limit: int = 60) -> str:
     if isinstance(value, str):
         text = value if len(value) <= limit else value[: limit - 1] + "…"
-        return "'" + text.translate(_LINE_BREAKS) + "'"
+        return "'" + visible(text.translate(_LINE_BREAKS)) + "'"
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -468,6 +516,132 @@ def _show(value: Any, limit: int = 60) -> str:
     if value is None:
         return "null"
     return repr(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Shown as stored; what identifies an article; how two events differ
+# --------------------------------------------------------------------------------------------
+
+# bidirectional controls: they make a text read differently from what is stored
+# ("abc\u202egnp.exe" shows as "abcexe.png")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                  "\u2066\u2067\u2068\u2069")
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f"
+    "\ufeff\uffa0\ufff0-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every invisible or control character written as ``⟨U+202E⟩``.
+
+    What a page, an export or a message shows is then what is stored: a right-to-left
+    override cannot make ``abc\u202egnp.exe`` read "abcexe.png", a zero-width space cannot
+    hide inside a name, an escape sequence cannot clear a terminal. Tabs stay; newlines stay
+    with ``keep_newlines`` (else they are shown too).
+
+    >>> visible("abc\u202egnp.exe")
+    'abc⟨U+202E⟩gnp.exe'
+    """
+    if text.isascii() and text.isprintable():
+        return text
+
+    def show(m: re.Match[str]) -> str:
+        ch = m.group()
+        if ch == "\n" and keep_newlines:
+            return ch
+        return f"⟨U+{ord(ch):04X}⟩"
+
+    pattern = _INVISIBLE_RE if keep_newlines else _INVISIBLE_OR_NEWLINE_RE
+    return pattern.sub(show, text)
+
+
+_INVISIBLE_OR_NEWLINE_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + "\n]")
+
+
+def has_bidi_controls(text: str) -> bool:
+    """True when ``text`` holds a character that reorders what is shown."""
+    return any(ch in _BIDI for ch in text)
+
+
+def text_digest(text: str) -> str:
+    """What identifies an article: ``sha256:`` of its text in NFC with white space collapsed
+    and a byte-order mark dropped, so that the same article saved twice (other line endings,
+    other indentation) is one source, and two different texts never are.
+
+    >>> text_digest("A  text\r\n") == text_digest("\ufeffA text")
+    True
+    """
+    import unicodedata
+
+    norm = " ".join(unicodedata.normalize("NFC", text.replace("\ufeff", "")).split())
+    return "sha256:" + hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def span_words(date: PartialDate, end: PartialDate | None = None,
+               approximate: bool = False) -> str:
+    """A date or period as plain words for messages: '2022', '2018–2022', 'c. 2024'."""
+    text = str(date) if end is None or end == date else f"{date}–{end}"
+    return f"c. {text}" if approximate else text
+
+
+def _value_words(value: Value | None) -> str:
+    if value is None:
+        return "no value"
+    if value.text:
+        return value.text
+    amount = int(value.amount) if float(value.amount).is_integer() else value.amount
+    unit = value.currency or value.unit or ""
+    return f"{unit} {amount}".strip() if value.currency else f"{amount} {unit}".strip()
+
+
+def differences(candidate: Event, event: Event) -> list[str]:
+    """Where ``candidate`` and ``event`` disagree, in words a curator reads before joining them:
+    ``['this says 2022; the event is 2018–2022', 'this says 16 percent; the event says
+    second-largest']``. Empty when they agree on date, period, type and value."""
+    out: list[str] = []
+    mine = span_words(candidate.date, candidate.end, candidate.approximate)
+    theirs = span_words(event.date, event.end, event.approximate)
+    if (candidate.date, candidate.end) != (event.date, event.end):
+        c0, c1 = candidate.date.first_day(), (candidate.end or candidate.date).last_day()
+        e0, e1 = event.date.first_day(), (event.end or event.date).last_day()
+        if c1 < e0 or e1 < c0:
+            relation = "the dates do not overlap"
+        elif e0 <= c0 and c1 <= e1:
+            relation = "this lies within the event's dates"
+        elif c0 <= e0 and e1 <= c1:
+            relation = "the event lies within this"
+        else:
+            relation = "the dates overlap in part"
+        out.append(f"this says {mine}; the event is {theirs} ({relation})")
+    elif candidate.approximate != event.approximate:
+        out.append(f"this says {mine}; the event is {theirs}")
+    if candidate.type != event.type:
+        out.append(f"this is a {candidate.type}; the event is a {event.type}")
+    if not _same_value(candidate.value, event.value):
+        out.append(f"this says {_value_words(candidate.value)}; the event says "
+                   f"{_value_words(event.value)}")
+    return out
+
+
+def _same_value(a: Value | None, b: Value | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.amount == b.amount and (a.currency, a.unit) == (b.currency, b.unit)
+
+
+def _claim_of(candidate: Event, event: Event) -> Claim | None:
+    """What ``candidate``'s sources say where it differs from ``event`` (date, period, value),
+    as a :class:`Claim` for their evidence; None when they agree."""
+    changes: dict[str, Any] = {}
+    if (candidate.date, candidate.end) != (event.date, event.end):
+        changes["date"] = candidate.date
+        if candidate.end is not None:
+            changes["end"] = candidate.end
+    if candidate.value is not None and not _same_value(candidate.value, event.value):
+        changes["value"] = candidate.value
+    return Claim(**changes) if changes else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -683,6 +857,8 @@ def _kind_of(path: Sequence[Any]) -> str:
         "evidence": "evidence",
         "value": "value",
         "claims": "claims",
+        "page_says": "page_says",
+        "corroborates": "corroborates",
     }.get(last, "timeline")
 
 
@@ -752,6 +928,9 @@ def _message_for(err: Mapping[str, Any], data: Any) -> tuple[list[Any], str]:
         return loc, f"{_show(value)} is out of range; expected a number {bounds}"
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "currency":
         return loc, f"{_show(value)} is not a currency code; expected three capitals like USD"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "digest":
+        return loc, (f"{_show(value)} is not a digest; expected 'sha256:' and 64 lower-case "
+                     "hex digits (python -m extract scan writes it)")
     if kind in _EXPECT:
         return loc, f"{_show(value)} is the wrong kind of value; {_EXPECT[kind]}"
     return loc, f"{_show(value)}: {err['msg']}"
@@ -775,6 +954,8 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
             else:
                 source_ids[sid] = i
     event_ids: dict[str, int] = {}
+    event_ids_all = {e.get("id") for e in events if isinstance(e, dict)
+                     and isinstance(e.get("id"), str)}
     for i, e in enumerate(events):
         if not isinstance(e, dict):
             continue
@@ -799,6 +980,18 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                          f"{_show(src)} is not a source in this file{hint}; "
                          "expected the id of an entry under 'sources'")
                     )
+        proposal = e.get("corroborates")
+        target = proposal.get("event") if isinstance(proposal, dict) else None
+        if isinstance(target, str) and target not in event_ids_all:
+            out.append(
+                (["events", i, "corroborates", "event"],
+                 f"{_show(target)} is not an event in this file"
+                 f"{_did_you_mean(target, event_ids_all)}; expected the id of an accepted "
+                 "event under 'events'")
+            )
+        elif isinstance(target, str) and target == eid:
+            out.append((["events", i, "corroborates", "event"],
+                        f"{_show(target)} is this event itself; expected another event's id"))
         references = e.get("references")
         if isinstance(references, list):
             for j, ref in enumerate(references):
@@ -1111,6 +1304,32 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         fh.write(data)
 
 
+_THREAD_LOCKS: dict[str, threading.Lock] = {}
+_THREAD_LOCKS_GUARD = threading.Lock()
+
+
+@contextlib.contextmanager
+def timeline_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the writers' lock of a timeline file: a lock within this process (threads of one
+    server) and an advisory lock on ``.NAME.lock`` beside the file (other processes).
+
+    Readers never take it (they see the old file or the new one: writes are atomic renames).
+    Raises ``OSError`` when the lock file cannot be created (a missing or read-only folder).
+    """
+    target = Path(os.path.abspath(path))
+    with _THREAD_LOCKS_GUARD:
+        local = _THREAD_LOCKS.setdefault(str(target), threading.Lock())
+    with local:
+        lock_path = target.parent / f".{target.name}.lock"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
+
 class _KeptFloat(float):
     """A float read from a file, with the digits it was written with (ruamel re-formats
     floats on a round trip and can change the last digit: 5.960464477539063e-08)."""
@@ -1137,6 +1356,12 @@ def _round_trip_classes() -> tuple[type, type]:
     def represent_float(representer: Any, data: _KeptFloat) -> Any:
         return representer.represent_scalar("tag:yaml.org,2002:float", data.text)
 
+    def construct_timestamp(constructor: Any, node: Any) -> Any:
+        return _DateText(node.value)
+
+    def represent_date_text(representer: Any, data: _DateText) -> Any:
+        return representer.represent_scalar("tag:yaml.org,2002:timestamp", str(data))
+
     def represent_str(representer: Any, data: str) -> Any:
         # ruamel writes YAML 1.2, where "NO", "on", "0x1F" or "1:20" are plain text; the file
         # is read with YAML 1.1 rules (PyYAML), where they are a bool, an int or a float: quote
@@ -1146,7 +1371,9 @@ def _round_trip_classes() -> tuple[type, type]:
         return RoundTripRepresenter.represent_str(representer, data)
 
     Constructor.add_constructor("tag:yaml.org,2002:float", construct_float)
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     Representer.add_representer(_KeptFloat, represent_float)
+    Representer.add_representer(_DateText, represent_date_text)
     Representer.add_representer(str, represent_str)
     return Constructor, Representer
 
@@ -1158,6 +1385,31 @@ def _reads_back_as_text(value: str) -> bool:
         if rx.match(value):
             return False
     return True
+
+
+_RUAMEL_RESOLVER: Any = None
+
+
+def _editor_reads_as_text(value: str) -> bool:
+    """True if ``value`` written as a plain scalar is read by the editor (ruamel.yaml, YAML
+    1.2: ``2021-03-09`` is a date there, ``0o17`` a number) as that string."""
+    global _RUAMEL_RESOLVER
+    if _RUAMEL_RESOLVER is None:
+        from ruamel.yaml.resolver import VersionedResolver
+
+        _RUAMEL_RESOLVER = VersionedResolver(version=(1, 2))
+    from ruamel.yaml.nodes import ScalarNode
+
+    tag = _RUAMEL_RESOLVER.resolve(ScalarNode, value, (True, False))
+    return str(tag) == "tag:yaml.org,2002:str"
+
+
+class _DateText(str):
+    """A date as written in a file (``2023-05-30``, ``2024-01-02T10:00:00Z``): the editor reads
+    timestamps as this text, not as ``datetime`` objects (a ``date_text: 2021-03-09`` is the
+    words of a quote, not a date), and writes it back plain, as it was."""
+
+    __slots__ = ()
 
 
 _RT_CLASSES: tuple[type, type] | None = None
@@ -1237,7 +1489,7 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
         if isinstance(value, bool) and value is False and field.default is False:
             continue
         if isinstance(value, PartialDate):
-            out[name] = value.to_yaml() if fast else _date_scalar(value)
+            out[name] = _fast_date(value) if fast else _date_scalar(value)
         elif isinstance(value, BaseModel):
             out[name] = _to_yaml_value(value, fast=fast)
         elif isinstance(value, list):
@@ -1259,6 +1511,11 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
     return out
 
 
+def _fast_date(value: PartialDate) -> int | str:
+    # a day is written plain, as a timestamp (2023-05-30); a month is text; a year an int
+    return _DateText(value) if value.precision == "day" else value.to_yaml()
+
+
 def _date_scalar(value: PartialDate) -> Any:
     # days as dates so that ruamel writes them plain (2023-05-30), years as ints, months as str
     if value.precision == "day":
@@ -1267,11 +1524,26 @@ def _date_scalar(value: PartialDate) -> Any:
 
 
 class _FastDumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
-    """libyaml's emitter: about ten times faster than ruamel's for writing a whole file."""
+    """libyaml's emitter: about ten times faster than ruamel's for writing a whole file.
+
+    Text is written plain only where both readers of the file read it back as that text:
+    :func:`parse` (YAML 1.1, ``NO`` is false) and the editor (YAML 1.2, ``2021-03-09`` is a
+    date); anything else is quoted. Dates (:class:`_DateText`) are written plain, as people
+    type them.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        tag = super().resolve(kind, value, implicit)
+        if (kind is yaml.ScalarNode and implicit[0] and tag == _YAML_TAG + "str"
+                and not _editor_reads_as_text(value)):
+            return _YAML_TAG + "int"  # not what a text node carries: the emitter quotes it
+        return tag
 
 
-# dates are written plain (2023-05-30), as people type them; our loader reads them as text
-_FastDumper.yaml_implicit_resolvers = _SafeLoader.yaml_implicit_resolvers
+# YAML 1.1's resolvers, the timestamp included, so that text looking like a date is quoted
+_FastDumper.yaml_implicit_resolvers = yaml.SafeDumper.yaml_implicit_resolvers
+_FastDumper.add_representer(
+    _DateText, lambda dumper, data: dumper.represent_scalar(_YAML_TAG + "timestamp", str(data)))
 _FastDumper.add_representer(
     _FlowList,
     lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True),
@@ -1309,6 +1581,8 @@ def _yaml_node(value: Any, represent: Any) -> yaml.Node:
     kind = type(value)
     if kind is str:
         return yaml.ScalarNode(_YAML_TAG + "str", value)
+    if kind is _DateText:
+        return yaml.ScalarNode(_YAML_TAG + "timestamp", str(value))
     if kind is dict:
         return yaml.MappingNode(
             _YAML_TAG + "map",
@@ -1586,16 +1860,64 @@ class Document:
         del events[index]
         self._set_events(events)
 
+    def update_source(self, source_id: str, **changes: Any) -> None:
+        """Set fields of one source (``None`` removes an optional one); other lines untouched.
+
+        Raises ``KeyError`` for an unknown id, ``ValueError`` for an unknown field and
+        :class:`TimelineError` when the result would not be valid (nothing is changed then).
+        """
+        index = next((i for i, src in enumerate(self.timeline.sources) if src.id == source_id),
+                     None)
+        if index is None:
+            raise KeyError(f"no source with id {source_id!r} in {self.path}")
+        for name in changes:
+            if name not in Source.model_fields or name == "id":
+                raise ValueError(f"cannot set source field {name!r}")
+        data = self.timeline.sources[index].model_dump()
+        data.update(changes)
+        try:
+            checked = Source.model_validate(data)
+        except ValidationError as exc:
+            problems = []
+            for err in exc.errors(include_url=False):
+                path, message = _message_for(err, data)
+                problems.append(Problem(str(self.path), None, f"source '{source_id}'",
+                                        _field_name(path), message))
+            raise TimelineError(problems) from None
+        node = next(n for n in self._sources() if n.get("id") == source_id)
+        new = _to_yaml_value(checked)
+        for name in changes:
+            if name not in new:
+                node.pop(name, None)
+            elif name in node:
+                node[name] = new[name]
+            else:
+                order = list(Source.model_fields)
+                pos = next((i for i, key in enumerate(node) if key in order
+                            and order.index(key) > order.index(name)), len(node))
+                node.insert(pos, name, new[name])
+        sources = list(self.timeline.sources)
+        sources[index] = checked
+        self.timeline = self.timeline.model_copy(update={"sources": sources})
+
     def merge_into(self, event_id: str, target_id: str, *, by: str | None = None) -> None:
         """Move an event's evidence to ``target_id`` (skipping what it already quotes) and
-        remove the event: a candidate that turns out to be an existing event."""
+        remove the event: a candidate that a person found to be an existing event.
+
+        Where the two disagree (:func:`differences`: another date or period, another value),
+        each moved piece of evidence keeps what its source says in ``claims``, so the
+        disagreement stays visible on the event instead of being smoothed over.
+        """
         if event_id == target_id:
             raise ValueError("an event cannot be merged into itself")
         source = self.timeline.events[self._event_index(event_id)]
         target = self.timeline.events[self._event_index(target_id)]
+        claim = _claim_of(source, target)
         have = {evidence_key(e) for e in target.evidence}
         for ev in source.evidence:
             if evidence_key(ev) not in have:
+                if claim is not None and ev.claims is None:
+                    ev = ev.model_copy(update={"claims": claim})
                 self.add_evidence(target_id, ev)
         self.remove_event(event_id)
         if by:
@@ -1618,16 +1940,23 @@ class Document:
         return _DiskState.of(raw) != self._disk
 
     def save(self, *, force: bool = False) -> None:
-        """Validate and write atomically. Refuses to overwrite a file changed on disk."""
+        """Validate and write atomically. Refuses to overwrite a file changed on disk.
+
+        The check and the write happen under :func:`timeline_lock`, so two writers (threads
+        of one server, or separate processes) cannot both see the file unchanged and both
+        write: the second one gets :class:`ConcurrentModificationError`, and a save that
+        returns is in the file.
+        """
         text = self.text()
         parse(text, file=str(self.path))
-        if not force and self.changed_on_disk():
-            raise ConcurrentModificationError(
-                f"{self.path} changed on disk since it was read; reload it and redo the change "
-                "(nothing was written)"
-            )
         data = self._bom + text.encode(self._codec)
-        atomic_write(self.path, data)
+        with timeline_lock(self.path):
+            if not force and self.changed_on_disk():
+                raise ConcurrentModificationError(
+                    f"{self.path} changed on disk since it was read; reload it and redo the "
+                    "change (nothing was written)"
+                )
+            atomic_write(self.path, data)
         self._disk = _DiskState.of(data)
 
     # -- iteration helpers ---------------------------------------------------------------------

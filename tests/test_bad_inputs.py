@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from extract import timeline as tl
+from tests.helpers import files_left
 
 CURATED = """\
 # yaml-language-server: $schema=./events.schema.json
@@ -201,7 +202,7 @@ def assert_outcome(proc, code: int, name: str, words: list[str]) -> None:
 
 
 def assert_no_temp_files(folder: Path, before: dict[str, bytes]) -> None:
-    assert sorted(p.name for p in folder.iterdir()) == sorted(before)
+    assert files_left(folder) == sorted(before)
     assert not list(folder.glob(".*.tmp"))
 
 
@@ -295,7 +296,7 @@ def test_scan(tmp_path, case, code, words):
         assert [s.file for s in written.sources] == [name]
     else:
         assert proc.stdout.startswith("scanned 1 files (1 failed)")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, name])
+    assert files_left(tmp_path) == sorted([*before, name])
     assert not list(tmp_path.glob(".*.tmp"))
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from extract import timeline as tl
 from extract.scan import article_files
+from tests.helpers import files_left
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and os.replace atomicity")
 
@@ -100,7 +101,7 @@ def kill_during_saves(folder: Path, mode: str, a: bytes, b: bytes, kills: int,
 def check_leftovers(folder: Path, versions: dict[bytes, tl.Timeline]) -> None:
     path = folder / "events.yaml"
     a, b = versions
-    names = sorted(p.name for p in folder.iterdir())
+    names = files_left(folder)
     assert all(n == "events.yaml" or re.fullmatch(r"\.events\.yaml\..+\.tmp", n) for n in names)
     # a half-written temporary file, as a killed writer leaves it: never read instead
     (folder / ".events.yaml.killed.tmp").write_bytes(b[: len(b) // 2])

@@ -19,6 +19,7 @@ from extract.timeline import (
     PartialDate,
     TimelineError,
 )
+from tests.helpers import files_left
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -177,7 +178,7 @@ def test_good_file_loads(tmp_path):
          "events.yaml, event 'e1' (line 13): field 'titel': unknown field 'titel' "
          "(did you mean 'title'?); expected one of id, title, date, end, approximate, type, "
          "actors, people, systems, value, summary, evidence, status, confidence, unverified, "
-         "references, notes, reviewed_by, reviewed_at"),
+         "references, corroborates, notes, reviewed_by, reviewed_at"),
         ({"date": "2022-13-01"},
          "events.yaml, event 'e1' (line 7): field 'date': '2022-13-01' is not a date: there is "
          "no month 13; expected YYYY, YYYY-MM or YYYY-MM-DD"),
@@ -476,7 +477,7 @@ def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         doc.save()
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["events.yaml"]  # no temporary file left
+    assert files_left(tmp_path) == ["events.yaml"]  # no temporary file left
 
 
 def test_write_failure_midway_leaves_the_old_file(tmp_path, monkeypatch):
@@ -492,7 +493,7 @@ def test_write_failure_midway_leaves_the_old_file(tmp_path, monkeypatch):
         tl.atomic_write(path, b"partial")
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["events.yaml"]
+    assert files_left(tmp_path) == ["events.yaml"]
 
 
 def test_atomic_write_keeps_permissions(tmp_path):
