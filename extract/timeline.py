@@ -86,6 +86,7 @@ __all__ = [
     "atomic_writer",
     "timeline_lock",
     "text_digest",
+    "is_public_address",
     "visible",
     "differences",
     "span_words",
@@ -563,6 +564,32 @@ _INVISIBLE_OR_NEWLINE_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + "\n]")
 def has_bidi_controls(text: str) -> bool:
     """True when ``text`` holds a character that reorders what is shown."""
     return any(ch in _BIDI for ch in text)
+
+
+def is_public_address(url: str | None) -> bool:
+    """True for an http(s) address a reader could open from anywhere: not a loopback, private,
+    link-local or reserved address, not ``localhost`` or a ``.local``/``.internal`` name.
+
+    A page saved from a test server or an intranet (``<base href="http://127.0.0.1:18999/">``)
+    says nothing about where the article was published.
+    """
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    if not url or not re.match(r"^https?://", url, re.I) or re.search(r"\s", url):
+        return False
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    if not host or host == "localhost" or host.endswith((".localhost", ".local", ".internal",
+                                                         ".lan", ".home.arpa")):
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return "." in host  # a bare name ("intranet") resolves only inside some network
+    return ip.is_global
 
 
 def text_digest(text: str) -> str:
