@@ -109,6 +109,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.timeline import is_public_address
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
@@ -178,6 +180,8 @@ class Article:
     fmt: str = "txt"
     encoding: str | None = None
     detected: dict[str, Any] = field(default_factory=dict)  # metadata before manifest overrides
+    # what a web page says of itself (og:site_name, canonical link, base href): claims
+    page_says: dict[str, str] = field(default_factory=dict)
 
     def body(self) -> list[Paragraph]:
         """Paragraphs that are the article's own text (not furniture)."""
@@ -1200,6 +1204,24 @@ def _html_article(raw: str, name: str | Path | None) -> tuple[str, dict[str, Any
     return body.replace("\r\n", "\n").replace("\r", "\n"), meta
 
 
+def _is_site_name(name: str | None) -> bool:
+    """A publisher's name, not an address (``127.0.0.1:18999``, ``localhost``, ``10.0.0.5``)."""
+    import ipaddress
+
+    if not name or not name.strip():
+        return False
+    host = name.strip().lower()
+    host = re.sub(r"^\[(.*)\](?::\d+)?$", r"\1", host)  # [::1]:8080
+    host = re.sub(r"^([^:]+):\d+$", r"\1", host)  # host:port
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return False
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return True
+    return False
+
+
 def _time_text(raw: str, date: str) -> str:
     """The visible words of a <time> element carrying ``date``, else the date itself."""
     from trafilatura.utils import load_html
@@ -1299,8 +1321,13 @@ def _build(text: str, *, fmt: str, name: Any, file: str | None, entry: dict | No
     art = Article(path=None, file=file, text=text, paragraphs=an.paragraphs, fmt=fmt)
     art.title = meta.get("title") or an.title
     art.author = meta.get("author") or an.author
-    art.publisher = meta.get("sitename") or an.publisher
-    art.url = meta.get("url")
+    claimed = {"publisher": meta.get("sitename"), "url": meta.get("url")}
+    art.page_says = {k: v for k, v in claimed.items() if v}
+    # a page's own claims are used only where nothing better is known (the manifest or the
+    # person adding it wins, below), and a test server's or an intranet's address never is
+    art.publisher = (claimed["publisher"] if _is_site_name(claimed["publisher"])
+                     else None) or an.publisher
+    art.url = claimed["url"] if is_public_address(claimed["url"]) else None
     if meta.get("date"):
         art.published, art.published_text = meta["date"], meta.get("date_text")
         art.published_from = "html-metadata"

@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="json lines (default) or a TimeML document for the TempEval scorer")
     dates.add_argument("--language", default="en")
 
+    sources = sub.add_parser(
+        "sources", help="list each source and the events and quotes it supports (provenance)")
+    sources.add_argument("file", type=Path, metavar="EVENTS_YAML")
+    sources.add_argument("--event", metavar="ID", help="only the sources of this event")
+
     schema = sub.add_parser("schema", help="write the JSON Schema of events.yaml")
     schema.add_argument("--out", type=Path, default=DEFAULT_SCHEMA,
                         help="where to write it (default: %(default)s); '-' for stdout")
@@ -154,6 +159,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
         result = write_candidates(args.paths, args.out, manifest=manifest, workers=workers,
                                   header=header, progress=step, on_total=start,
                                   on_failure=report)
+    except OSError as exc:  # the output's folder is missing or read-only, the disk is full
+        if bar is not None:
+            bar.close()
+            bar = None
+        print(_write_failure(args.out, exc), file=sys.stderr)
+        return 1
     finally:
         if bar is not None:
             bar.close()
@@ -164,8 +175,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
     n = result.stats.unresolved
     unresolved = (f", {n} relative date{'s' if n != 1 else ''} left unresolved (no publication "
                   "date)" if n else "")
-    print(f"{head}: {result.sources} sources, {result.events} candidate events{unresolved} "
-          f"-> {args.out}")
+    same = len(result.same_text)
+    same_text = (f", {same} file{'s' if same != 1 else ''} with the same text as another (one "
+                 "source each)" if same else "")
+    print(f"{head}: {result.sources} sources, {result.events} candidate events{unresolved}"
+          f"{same_text} -> {args.out}")
     return 2 if result.failures else 0
 
 
@@ -195,14 +209,10 @@ def _progress(total: int):
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from extract.merge import merge
+    from extract.merge import merge_file
 
     try:
-        candidates = tl.load(args.candidates)
-        doc = tl.Document.open(args.into) if args.into.exists() else tl.Document.new(args.into)
-        report = merge(candidates, doc)
-        if report.changed:
-            doc.save()
+        report = merge_file(args.candidates, args.into)
     except tl.TimelineError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -211,8 +221,83 @@ def cmd_merge(args: argparse.Namespace) -> int:
     except tl.ConcurrentModificationError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(_write_failure(args.into, exc), file=sys.stderr)
+        return 1
     print(f"{args.into}: {report.summary()}")
     return 0
+
+
+def _write_failure(path: Path, exc: OSError) -> str:
+    """One line for a file that could not be written: a missing folder, a full disk."""
+    reason = exc.strerror or str(exc)
+    where = exc.filename if isinstance(exc.filename, str) else None
+    if where and Path(where).name.startswith("."):  # our temporary or lock file beside it
+        where = None
+    folder = Path(path).parent
+    if not folder.is_dir():
+        reason = f"the folder {folder} does not exist"
+    if where and where != str(path):
+        reason += f": {where}"
+    return tl.visible(f"{path}: cannot write ({reason}); nothing was written")
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    try:
+        timeline = tl.load(args.file)
+    except tl.TimelineError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    events = timeline.event_map()
+    if args.event is not None and args.event not in events:
+        print(tl.visible(f"{args.file}: no event {args.event!r}"), file=sys.stderr)
+        return 1
+    for line in source_lines(timeline, event_id=args.event):
+        print(line)
+    return 0
+
+
+def source_lines(timeline: tl.Timeline, *, event_id: str | None = None) -> list[str]:
+    """Each source (id, publisher, date, file, url, digest), then the events and quotes it
+    supports; with ``event_id``, only the sources of that event. Everything shown as stored
+    (invisible characters written out)."""
+    v = tl.visible
+    chosen = timeline.events if event_id is None else [timeline.event_map()[event_id]]
+    cited: dict[str, list[str]] = {}
+    for event in chosen:
+        for ev in event.evidence:
+            cited.setdefault(ev.source, []).append(
+                f"    {event.id} [{event.status}]: \"{v(ev.quote)}\""
+                + (f" (date words: \"{v(ev.date_text)}\")" if ev.date_text else ""))
+        for ref in event.references:
+            cited.setdefault(ref, []).append(f"    {event.id} [{event.status}]: reference")
+    lines: list[str] = []
+    for src in timeline.sources:
+        if event_id is not None and src.id not in cited:
+            continue
+        facts = [
+            f"publisher: {v(src.publisher)}" if src.publisher else "publisher: (unknown)",
+            f"published: {src.published}" if src.published else "published: (unknown)",
+        ]
+        if src.title:
+            facts.append(f"title: {v(src.title)}")
+        if src.file:
+            facts.append(f"file: {v(src.file)}")
+        if src.url:
+            facts.append(f"url: {v(src.url)}")
+        facts.append(f"digest: {src.digest}" if src.digest else "digest: (not recorded)")
+        if src.page_says and (src.page_says.publisher or src.page_says.url):
+            said = ", ".join(f"{k} {v(val)}" for k, val in (
+                ("publisher", src.page_says.publisher), ("url", src.page_says.url)) if val)
+            facts.append(f"the page says: {said}")
+        lines.append(f"{src.id}")
+        lines.extend(f"  {fact}" for fact in facts)
+        supports = cited.get(src.id, [])
+        n = len({ln.split(" [", 1)[0] for ln in supports})
+        lines.append(f"  supports {n} event{'s' if n != 1 else ''}" + (":" if supports else ""))
+        lines.extend(supports)
+    return lines
 
 
 def cmd_dates(args: argparse.Namespace) -> int:
@@ -256,6 +341,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "scan": cmd_scan,
     "merge": cmd_merge,
+    "sources": cmd_sources,
     "dates": cmd_dates,
 }
 

@@ -36,7 +36,15 @@ import yaml
 from extract.article import Article
 from extract.dates import DateMention, find_dates, mention_span, names_no_year, tense_at
 from extract.dates import _prefix_tree as _prefix_tree  # shared with the date finder
-from extract.timeline import Event, Evidence, PartialDate, Source, Value
+from extract.timeline import (
+    Event,
+    Evidence,
+    PageClaims,
+    PartialDate,
+    Source,
+    Value,
+    text_digest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -663,8 +671,11 @@ def source_for(article: Article, taken: set[str] | None = None) -> Source:
         ident, n = f"{base}-{n}", n + 1
     taken.add(ident)
     url = article.url if article.url and re.match(r"^https?://", article.url, re.I) else None
+    claims = article.page_says or {}
+    page_says = PageClaims(**claims) if any(claims.values()) else None
     return Source(
         id=ident, title=article.title, publisher=article.publisher, author=article.author,
         published=PartialDate.parse(article.published) if article.published else None,
-        url=url, file=article.file, language=article.language or "en",
+        url=url, file=article.file, digest=text_digest(article.text), page_says=page_says,
+        language=article.language or "en",
     )

@@ -1,28 +1,54 @@
 """``merge``: add a scan's candidates to the curated timeline without touching people's work.
 
-Rules, in order, for each candidate event:
+A program proposes, a person disposes. Rules, in order, for each candidate event:
 
 1. **Same evidence** — an existing event already quotes the same sentence from the same
    source for the same date words: nothing to add (this is what makes a second merge a no-op,
    and why a rejected event is not proposed again). A sentence with two periods ("In 2014-2018
-   and 2018-2022") is two pieces of evidence, one per date.
-2. **Same event** — an existing, not rejected, event of the same type whose actors overlap and
-   whose date is the same (for an accepted event, reviewed by a person: or one date contains
-   the other, as "December 2016" contains 2016-12-13): the candidate's evidence is appended to
-   it (corroboration). Nothing else of that event changes.
-3. Otherwise the candidate is added with ``status: candidate`` (its id made unique).
+   and 2018-2022") is two pieces of evidence, one per date. When only part of a candidate's
+   evidence is known, the rest goes where the known part is: into that event if it is a
+   candidate, as a proposal (rule 3) if it is accepted, nowhere if it was rejected.
+2. **Same happening as a candidate** — an existing *candidate* of the same type, the same date
+   or period, the same approximation, overlapping actors and no other value: the evidence is
+   appended to it (nobody has decided anything about it yet).
+3. **May be the same as an accepted event** — the same type, overlapping actors, and one date
+   or period contains the other: the candidate is added with ``corroborates: {event, reason}``.
+   Nothing is appended to the accepted event: on the Review page a person sees both quotes and
+   where they differ ("this says 2022; the event is 2018–2022"), and only a person's *Add as
+   corroboration* moves the evidence there.
+4. Otherwise the candidate is added with ``status: candidate`` (its id made unique).
 
-Sources are matched by id, file name or URL; new ones are added. Accepted and rejected events,
-comments and key order are never changed; the file is written atomically, and only when
-something was added.
+Sources are identified by what they are, never by a file name: the same ``digest`` (sha256 of
+the text) is the same source; two different texts are two sources, even under one file name.
+A source written before digests (no ``digest``) is the same as a candidate's when their URLs
+match, or their file name (else, with no file, their id), publisher, date and title all do;
+its digest is then recorded. A candidates file from before digests is matched as merges did
+then (id, file name, URL): it cannot say which text its sources are.
+Only sources that an added event cites are added (an article with no events adds nothing).
+Accepted and rejected events, comments and key order are never changed; the file is written
+atomically, and only when something was added.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from extract.timeline import Document, Event, PartialDate, Source, Timeline, evidence_key
+from extract.timeline import (
+    Document,
+    Event,
+    PartialDate,
+    Problem,
+    Proposal,
+    Source,
+    Timeline,
+    TimelineError,
+    differences,
+    evidence_key,
+    text_digest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,103 +64,258 @@ def _contains(a: PartialDate, a_end: PartialDate | None, b: PartialDate,
 @dataclass
 class MergeReport:
     added_sources: list[str] = field(default_factory=list)
-    added_events: list[str] = field(default_factory=list)
-    corroborated: list[str] = field(default_factory=list)  # existing ids that got evidence
+    added_events: list[str] = field(default_factory=list)  # new candidates, proposals included
+    proposed: list[tuple[str, str]] = field(default_factory=list)  # (candidate, accepted event)
+    joined: list[str] = field(default_factory=list)  # existing candidates that got evidence
+    digests_recorded: list[str] = field(default_factory=list)  # older sources seen again
     unchanged: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.added_sources or self.added_events or self.corroborated)
+        return bool(self.added_sources or self.added_events or self.joined
+                    or self.digests_recorded)
 
     def summary(self) -> str:
-        return (
-            f"{len(self.added_events)} new candidate events, "
-            f"{len(self.corroborated)} corroborations, {len(self.added_sources)} new sources, "
-            f"{self.unchanged} already present"
+        new = len(self.added_events) - len(self.proposed)
+        text = (
+            f"{new} new candidate events, {len(self.proposed)} proposed corroborations, "
+            f"{len(self.joined)} added to other candidates, {len(self.added_sources)} new "
+            f"sources, {self.unchanged} already present"
         )
+        if self.digests_recorded:
+            text += f", {len(self.digests_recorded)} digests recorded"
+        return text
 
 
-def _source_key_map(existing: list[Source], incoming: list[Source]) -> dict[str, str | None]:
-    """incoming source id -> existing id (None when the source is new)."""
+def _same_source(old: Source, new: Source) -> bool:
+    """Whether an existing source and an incoming one are the same article."""
+    if old.digest and new.digest:
+        return old.digest == new.digest
+    if old.digest:
+        return False  # another text
+    # an existing source from before digests: the same address, else the same file name (or,
+    # with neither file, the same id) and the same publisher, date and title
+    if old.url and new.url:
+        return old.url == new.url
+    same_meta = (old.publisher, old.published, old.title) == (new.publisher, new.published,
+                                                              new.title)
+    if old.file and new.file:
+        return same_meta and Path(old.file).name == Path(new.file).name
+    return same_meta and not (old.file or new.file) and old.id == new.id
+
+
+def _match_sources(existing: list[Source], incoming: list[Source]) -> dict[str, str | None]:
+    """incoming source id -> the existing source that is the same article (None: new)."""
     out: dict[str, str | None] = {}
+    by_digest = {s.digest: s.id for s in existing if s.digest}
     for src in incoming:
-        # the same id first: a source added by an earlier merge must map to itself again,
-        # not to another one that shares its file or URL (a second merge would then re-add)
-        match = None
-        for key in ("id", "file", "url"):
-            value = getattr(src, key)
-            match = next((old.id for old in existing if value and getattr(old, key) == value),
-                         None)
-            if match is not None:
-                break
+        if not src.digest:
+            out[src.id] = _legacy_match(existing, src)
+            continue
+        match = by_digest.get(src.digest)
+        if match is None:
+            match = next((old.id for old in existing if _same_source(old, src)), None)
         out[src.id] = match
     return out
+
+
+def _legacy_match(existing: list[Source], src: Source) -> str | None:
+    """A candidates file written before digests (or by hand) cannot say which text a source
+    is: the same id, else the same file name, else the same URL, as merges did then. The same
+    id first: a source added by an earlier merge maps to itself again, not to another that
+    shares its file or URL (a second merge would re-add its events)."""
+    for key in ("id", "file", "url"):
+        value = getattr(src, key)
+        match = next((old.id for old in existing if value and getattr(old, key) == value), None)
+        if match is not None:
+            return match
+    return None
+
+
+def verify_digests(candidates: Timeline, folder: Path, *, file: str) -> None:
+    """Refuse a candidates file whose source claims a digest that its article's text (found
+    as ``folder / source.file``) does not have. Sources whose file is not there are trusted.
+
+    Raises :class:`TimelineError` naming ``file`` and the source.
+    """
+    from extract.article import ArticleError, read_article
+
+    problems = []
+    for src in candidates.sources:
+        if not (src.digest and src.file):
+            continue
+        path = folder / src.file
+        if not path.is_file():
+            continue
+        try:
+            text = read_article(path).text
+        except ArticleError:
+            continue
+        if text_digest(text) != src.digest:
+            problems.append(Problem(
+                file, None, f"source '{src.id}'", "digest",
+                f"{src.digest[:19]}… is not the digest of {path}'s text; expected the digest "
+                "python -m extract scan writes for that file (scan it again)"))
+    if problems:
+        raise TimelineError(problems)
 
 
 def merge(candidates: Timeline, doc: Document) -> MergeReport:
     """Add ``candidates`` to ``doc`` in memory (call ``doc.save()`` to write)."""
     report = MergeReport()
     current = doc.timeline
-    mapping = _source_key_map(current.sources, candidates.sources)
+    mapping = _match_sources(current.sources, candidates.sources)
+    incoming = {s.id: s for s in candidates.sources}
+    for src_id, old_id in mapping.items():
+        src = incoming[src_id]
+        old = doc.timeline.source_map().get(old_id) if old_id else None
+        if old is not None and src.digest and not old.digest:
+            doc.update_source(old.id, digest=src.digest)  # an older source, seen again
+            report.digests_recorded.append(old.id)
     taken_sources = {s.id for s in current.sources}
-    for src in candidates.sources:
-        if mapping[src.id] is None:
-            ident, n = src.id, 2
-            while ident in taken_sources:
-                ident, n = f"{src.id}-{n}", n + 1
-            taken_sources.add(ident)
-            doc.add_source(src.model_copy(update={"id": ident}))
-            mapping[src.id] = ident
-            report.added_sources.append(ident)
+
+    def cite(ident: str) -> str:
+        """The id in the file of an incoming source, adding it the first time it is cited."""
+        if ident not in incoming:
+            return ident  # not in the candidates file: the model check names it
+        if mapping[ident] is None:
+            src, new_id, n = incoming[ident], ident, 2
+            while new_id in taken_sources:
+                new_id, n = f"{ident}-{n}", n + 1
+            taken_sources.add(new_id)
+            doc.add_source(src.model_copy(update={"id": new_id}))
+            mapping[ident] = new_id
+            report.added_sources.append(new_id)
+        return mapping[ident] or ident
+
+    def known_id(ident: str) -> str:
+        # a source not in the file yet cannot have evidence there, whatever its id
+        return mapping.get(ident) or f"\0new:{ident}"
 
     for cand in candidates.events:
-        evidence = [
-            ev.model_copy(update={"source": mapping.get(ev.source) or ev.source})
-            for ev in cand.evidence
-        ]
+        # evidence keys as they would read in the file (sources not yet added keep their id)
+        keys = [evidence_key(ev.model_copy(update={"source": known_id(ev.source)}))
+                for ev in cand.evidence]
         events = doc.timeline.events
-        known_keys = {evidence_key(ev) for e in events for ev in e.evidence}
-        fresh = [ev for ev in evidence if evidence_key(ev) not in known_keys]
-        if len(fresh) < len(evidence) and not fresh:
+        holders = {evidence_key(ev): e for e in events for ev in e.evidence}
+        fresh = [ev for ev, key in zip(cand.evidence, keys, strict=True) if key not in holders]
+        if not fresh:
             report.unchanged += 1
             continue
-        if len(fresh) < len(evidence):
-            # part of it is known: attach the rest to the event that already quotes it
-            keys = {evidence_key(x) for x in evidence}
-            known = next(
-                e for e in events if any(evidence_key(ev) in keys for ev in e.evidence)
-            )
-            if known.status != "rejected":
-                for ev in fresh:
-                    doc.add_evidence(known.id, ev)
-                report.corroborated.append(known.id)
-            else:
+        if len(fresh) < len(cand.evidence):
+            known = next(holders[k] for k in keys if k in holders)
+            if known.status == "rejected":
                 report.unchanged += 1
+            elif known.status == "candidate":
+                for ev in fresh:
+                    doc.add_evidence(known.id, ev.model_copy(update={"source": cite(ev.source)}))
+                report.joined.append(known.id)
+            else:
+                _add(doc, report, cand, fresh, cite, proposal=_proposal(cand, known))
             continue
-        same = _same_event(cand, events)
+        same = _same_candidate(cand, events)
         if same is not None:
             for ev in fresh:
-                doc.add_evidence(same.id, ev)
-            report.corroborated.append(same.id)
+                doc.add_evidence(same.id, ev.model_copy(update={"source": cite(ev.source)}))
+            report.joined.append(same.id)
             continue
-        ident, n = cand.id, 2
-        existing_ids = {e.id for e in events}
-        while ident in existing_ids:
-            ident, n = f"{cand.id}-{n}", n + 1
-        doc.add_event(cand.model_copy(update={"id": ident, "evidence": evidence,
-                                              "status": "candidate"}))
-        report.added_events.append(ident)
+        accepted = _may_corroborate(cand, events)
+        _add(doc, report, cand, fresh, cite,
+             proposal=_proposal(cand, accepted) if accepted is not None else None)
     return report
 
 
-def _same_event(cand: Event, events: list[Event]) -> Event | None:
+def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
+         proposal: Proposal | None) -> None:
+    ident, n = cand.id, 2
+    existing_ids = {e.id for e in doc.timeline.events}
+    while ident in existing_ids:
+        ident, n = f"{cand.id}-{n}", n + 1
+    evidence = [ev.model_copy(update={"source": cite(ev.source)}) for ev in evidence]
+    references = [cite(r) for r in cand.references]
+    doc.add_event(cand.model_copy(update={
+        "id": ident, "evidence": evidence, "references": references, "status": "candidate",
+        "corroborates": proposal, "reviewed_by": None, "reviewed_at": None}))
+    report.added_events.append(ident)
+    if proposal is not None:
+        report.proposed.append((ident, proposal.event))
+
+
+def _proposal(cand: Event, event: Event) -> Proposal:
+    """Why ``cand`` may be the same happening as the accepted ``event``, and where they differ."""
+    shared = sorted(set(cand.actors) & set(event.actors))
+    why = [f"same type ({event.type})"]
+    if shared:
+        why.append("both name " + ", ".join(shared))
+    diffs = differences(cand, event)
+    if not any(d.startswith("this says") and "the event is" in d for d in diffs):
+        why.append("same date")
+    reason = "; ".join(why)
+    if diffs:
+        reason += ". Differs: " + "; ".join(diffs)
+    return Proposal(event=event.id, reason=reason)
+
+
+def _actors_meet(a: Event, b: Event) -> bool:
+    return not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors))
+
+
+def _same_candidate(cand: Event, events: list[Event]) -> Event | None:
+    """An unreviewed candidate that is the same happening: same type, date, period,
+    approximation and actors, and no value that disagrees."""
     for e in events:
-        if e.status == "rejected" or e.type != cand.type:
+        if e.status != "candidate" or e.type != cand.type or not _actors_meet(cand, e):
             continue
-        if cand.actors and e.actors and not set(cand.actors) & set(e.actors):
+        if (e.date, e.end, e.approximate) != (cand.date, cand.end, cand.approximate):
             continue
-        if (e.date, e.end) == (cand.date, cand.end):
-            return e
-        if e.status == "accepted" and _contains(e.date, e.end, cand.date, cand.end):
-            return e
+        a, b = cand.value, e.value
+        if a is not None and b is not None and (a.amount, a.currency, a.unit) != (
+                b.amount, b.currency, b.unit):
+            continue  # another figure: a disagreement to show, not the same report
+        return e
     return None
+
+
+def _may_corroborate(cand: Event, events: list[Event]) -> Event | None:
+    """The accepted event ``cand`` may be the same happening as: same type, overlapping
+    actors, one date within the other; the same date first, then the tightest span."""
+    found = [e for e in events
+             if e.status == "accepted" and e.type == cand.type and _actors_meet(cand, e)
+             and _contains(e.date, e.end, cand.date, cand.end)]
+    if not found:
+        return None
+
+    def closeness(e: Event) -> tuple[int, int, str]:
+        exact = (e.date, e.end) == (cand.date, cand.end)
+        span = ((e.end or e.date).last_day() - e.date.first_day()).days
+        return (0 if exact else 1, span, e.id)
+
+    return min(found, key=closeness)
+
+
+def merge_file(candidates_path: Path, into: Path, *, attempts: int = 3) -> MergeReport:
+    """Merge a candidates file into a timeline file and save it (the CLI's ``merge``).
+
+    When another writer saves the timeline between reading and writing it, the merge is done
+    again on the new file (it is idempotent), up to ``attempts`` times. Raises
+    :class:`TimelineError`, :class:`~extract.timeline.ConcurrentModificationError` or
+    ``OSError`` with nothing written.
+    """
+    from extract.timeline import ConcurrentModificationError, load
+
+    candidates = load(candidates_path)
+    verify_digests(candidates, Path(os.path.dirname(os.path.abspath(candidates_path))),
+                   file=str(candidates_path))
+    for attempt in range(attempts):
+        doc = Document.open(into) if into.exists() else Document.new(into)
+        report = merge(candidates, doc)
+        if not report.changed:
+            return report
+        try:
+            doc.save()
+            return report
+        except ConcurrentModificationError:
+            if attempt == attempts - 1:
+                raise
+            log.info("%s changed while merging; merging again", into)
+    raise AssertionError("unreachable")

@@ -70,6 +70,7 @@ class FileResult:
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     error: str | None = None
     events_yaml: str | None = None  # the events' YAML items, rendered in the worker
+    same_as: str | None = None  # the source id of an earlier file with the same text
 
 
 def _process(job: tuple[Path, dict | None, bool]) -> FileResult:
@@ -178,16 +179,22 @@ def iter_scan(
     jobs = [(f, manifest.get(f.name), render) for f in files]
     taken_sources: set[str] = set()
     taken_events: set[str] = set()
+    by_digest: dict[str, str] = {}
     for result in _in_order(_process, jobs, workers):
         if result.error or result.source is None:
             yield result
             continue
         source_changed = False
         source = result.source
+        if source.digest in by_digest:  # the same text under another name: one source
+            yield FileResult(result.path, same_as=by_digest[source.digest])
+            continue
         ident, n = source.id, 2
         while ident in taken_sources:
             ident, n = f"{source.id}-{n}", n + 1
         taken_sources.add(ident)
+        if source.digest:
+            by_digest[source.digest] = ident
         if ident != source.id:
             result.source = source.model_copy(update={"id": ident})
             result.events = [
@@ -220,6 +227,7 @@ def iter_scan(
 class ScanResult:
     timeline: Timeline
     failures: list[str] = field(default_factory=list)
+    same_text: list[tuple[str, str]] = field(default_factory=list)  # (file, source id)
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     files: int = 0
 
@@ -254,6 +262,9 @@ def scan(
         if item.error:
             result.failures.append(item.error)
             continue
+        if item.same_as:
+            result.same_text.append((str(item.path), item.same_as))
+            continue
         assert item.source is not None
         sources.append(item.source)
         events.extend(item.events)
@@ -268,6 +279,7 @@ class WriteResult:
     sources: int = 0
     events: int = 0
     failures: list[str] = field(default_factory=list)
+    same_text: list[tuple[str, str]] = field(default_factory=list)  # (file, source id)
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     written: bool = False
 
@@ -304,6 +316,9 @@ def write_candidates(
                 outcome.failures.append(item.error)
                 if on_failure:
                     on_failure(item.error)
+                continue
+            if item.same_as:
+                outcome.same_text.append((str(item.path), item.same_as))
                 continue
             assert item.source is not None
             sources.append(item.source)

@@ -963,8 +963,10 @@ def _message_for(err: Mapping[str, Any], data: Any) -> tuple[list[Any], str]:
     return loc, f"{_show(value)}: {err['msg']}"
 
 
-def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
-    """Checks across items: unique ids, evidence sources, end after date, briefing ids."""
+def _cross_check(data: dict[str, Any], other_events: Iterable[str] = ()
+                 ) -> list[tuple[list[Any], str]]:
+    """Checks across items: unique ids, evidence sources, end after date, briefing ids.
+    ``other_events``: ids of events not in ``data`` that a proposal may name."""
     out: list[tuple[list[Any], str]] = []
     sources = data.get("sources") if isinstance(data.get("sources"), list) else []
     events = data.get("events") if isinstance(data.get("events"), list) else []
@@ -982,7 +984,7 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                 source_ids[sid] = i
     event_ids: dict[str, int] = {}
     event_ids_all = {e.get("id") for e in events if isinstance(e, dict)
-                     and isinstance(e.get("id"), str)}
+                     and isinstance(e.get("id"), str)} | set(other_events)
     for i, e in enumerate(events):
         if not isinstance(e, dict):
             continue
@@ -1763,7 +1765,7 @@ class Document:
             for err in exc.errors(include_url=False):
                 path, message = _message_for(err, data)
                 found.append((["events", 0, *path], message))
-        found.extend(_cross_check(data))
+        found.extend(_cross_check(data, (e.id for e in self.timeline.events)))
         ident = plain.get("id")
         for i, other in enumerate(self.timeline.events):
             if i != index and other.id == ident:

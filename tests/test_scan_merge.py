@@ -109,7 +109,8 @@ def test_merge_keeps_people_edits_and_is_idempotent(articles, tmp_path, capsys):
     # merging the same candidates again changes nothing, byte for byte
     assert cli.main(["merge", str(candidates), "--into", str(target)]) == 0
     assert target.read_bytes() == curated
-    assert "0 new candidate events, 0 corroborations, 0 new sources" in capsys.readouterr().out
+    assert ("0 new candidate events, 0 proposed corroborations, 0 added to other candidates, "
+            "0 new sources") in capsys.readouterr().out
     # and a re-scan + merge proposes nothing again, not even the rejected statistic
     run_scan(articles, candidates)
     assert cli.main(["merge", str(candidates), "--into", str(target)]) == 0
@@ -120,7 +121,7 @@ def test_merge_keeps_people_edits_and_is_idempotent(articles, tmp_path, capsys):
     assert "# reviewed by the desk" in target.read_text(encoding="utf-8")
 
 
-def test_merge_adds_corroborating_evidence_instead_of_a_duplicate(articles, tmp_path):
+def test_merge_proposes_corroboration_and_only_a_person_adds_it(articles, tmp_path):
     candidates, target = tmp_path / "c.yaml", tmp_path / "events.yaml"
     run_scan(articles, candidates)
     _curated_from(candidates, target)
@@ -138,12 +139,24 @@ def test_merge_adds_corroborating_evidence_instead_of_a_duplicate(articles, tmp_
     before = tl.load(target)
     assert cli.main(["merge", str(more), "--into", str(target)]) == 0
     after = tl.load(target)
-    assert len(after.events) == len(before.events)  # no duplicate event
-    deal = after.event_map()["deal-azerbaijan-israel-2021-03-09"]
-    assert deal.status == "accepted" and deal.reviewed_by == "analyst"  # unchanged
-    assert len(deal.evidence) == 2
-    assert "sold Harop drones" in deal.evidence[1].quote
+    deal_id = "deal-azerbaijan-israel-2021-03-09"
+    assert after.event_map()[deal_id] == before.event_map()[deal_id]  # accepted: as it was
+    [proposal] = [e for e in after.events if e.corroborates is not None]
+    assert proposal.status == "candidate" and proposal.corroborates.event == deal_id
+    assert "sold Harop drones" in proposal.evidence[0].quote
+    assert "same type (deal)" in proposal.corroborates.reason
     assert {s.file for s in after.sources} >= {"wire.txt"}
+    # merging again proposes nothing more
+    assert cli.main(["merge", str(more), "--into", str(target)]) == 0
+    assert tl.load(target) == after
+    # a person adds it: the evidence joins the accepted event, the candidate is gone
+    doc = tl.Document.open(target)
+    doc.merge_into(proposal.id, deal_id, by="analyst")
+    doc.save()
+    deal = tl.load(target).event_map()[deal_id]
+    assert len(deal.evidence) == 2 and "sold Harop drones" in deal.evidence[1].quote
+    assert deal.evidence[1].claims is None  # the same date: nothing to disagree about
+    assert proposal.id not in tl.load(target).event_map()
 
 
 def test_failed_merge_leaves_the_file_as_it_was(articles, tmp_path, capsys):
@@ -203,7 +216,7 @@ def test_candidates_merge_into_candidates_only_on_the_same_date(tmp_path):
     # a coarser "2020" report is not silently folded into an unreviewed candidate
     report = merge(tl.Timeline(version=1, sources=[tl.Source(id="s")],
                                events=[event("b", "2020", "Its 2020 conflict.")]), doc)
-    assert report.added_events == ["b"] and report.corroborated == []
+    assert report.added_events == ["b"] and report.joined == []
 
 
 def test_streamed_candidates_equal_the_in_memory_scan(articles, tmp_path):
@@ -224,8 +237,9 @@ def test_streamed_ids_made_unique_equal_the_in_memory_scan(tmp_path):
 
     folder = tmp_path / "copies"
     folder.mkdir()
-    for name in ("a.txt", "b.txt", "c.txt"):
-        shutil.copy(FIX / "weekly.txt", folder / name)
+    for name in ("a.txt", "b.txt", "c.txt"):  # three editions: one line differs
+        text = (FIX / "weekly.txt").read_text(encoding="utf-8")
+        (folder / name).write_text(text + f"\nEdition {name}.\n", encoding="utf-8")
     manifest = {name: {"publisher": "Weekly", "published": "2023-05-31"}
                 for name in ("a.txt", "c.txt")}  # b.txt: the source id comes from the text
     out = tmp_path / "streamed.yaml"
