@@ -21,6 +21,12 @@ log = logging.getLogger(__name__)
 DEFAULT_SCHEMA = Path(__file__).resolve().parent.parent / "events.schema.json"
 
 
+def _say(*parts: object, file: object = None) -> None:
+    """Print a message as stored: invisible and control characters from file names and
+    contents are written out (⟨U+202E⟩), never sent to the terminal."""
+    print(tl.visible(" ".join(str(p) for p in parts)), file=file)  # type: ignore[arg-type]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m extract",
@@ -89,14 +95,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             timeline = tl.load(path)
         except tl.TimelineError as exc:
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                _say(problem, file=sys.stderr)
             n = len(exc.problems)
-            print(f"{path}: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
+            _say(f"{path}: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
             status = 1
             continue
         by_status = Counter(e.status for e in timeline.events)
         parts = ", ".join(f"{by_status[s]} {s}" for s in tl.STATUSES if by_status[s])
-        print(
+        _say(
             f"{path}: ok: {len(timeline.events)} events ({parts or 'none'}), "
             f"{len(timeline.sources)} sources"
         )
@@ -111,12 +117,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         if current != text:
-            print(f"{args.out}: out of date; run 'python -m extract schema'", file=sys.stderr)
+            _say(f"{args.out}: out of date; run 'python -m extract schema'", file=sys.stderr)
             return 1
-        print(f"{args.out}: up to date")
+        _say(f"{args.out}: up to date")
         return 0
     tl.atomic_write(args.out, text.encode("utf-8"))
-    print(f"wrote {args.out}")
+    _say(f"wrote {args.out}")
     return 0
 
 
@@ -129,12 +135,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
         try:
             manifest = load_manifest(args.manifest)
         except (ManifestError, OSError) as exc:
-            print(f"{args.manifest}: {exc}" if str(args.manifest) not in str(exc) else str(exc),
+            _say(f"{args.manifest}: {exc}" if str(args.manifest) not in str(exc) else str(exc),
                   file=sys.stderr)
             return 1
     refusal = _refuse_to_overwrite(args.out)
     if refusal:
-        print(refusal, file=sys.stderr)
+        _say(refusal, file=sys.stderr)
         return 1
     workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
     bar = None  # drawn once the scan has counted the files (it walks the folders once)
@@ -149,9 +155,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     def report(failure: str) -> None:
         if bar is not None:
-            bar.write(failure, file=sys.stderr)
+            bar.write(tl.visible(failure), file=sys.stderr)
         else:
-            print(failure, file=sys.stderr)
+            _say(failure, file=sys.stderr)
 
     header = ("Candidates from: python -m extract scan.\n"
               "Review them, then: python -m extract merge THIS_FILE --into events.yaml")
@@ -163,14 +169,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
             bar = None
-        print(_write_failure(args.out, exc), file=sys.stderr)
+        _say(_write_failure(args.out, exc), file=sys.stderr)
         return 1
     finally:
         if bar is not None:
             bar.close()
     head = f"scanned {result.files} files ({len(result.failures)} failed)"
     if not result.written:
-        print(f"{head}: nothing could be read, nothing was written to {args.out}")
+        _say(f"{head}: nothing could be read, nothing was written to {args.out}")
         return 2
     n = result.stats.unresolved
     unresolved = (f", {n} relative date{'s' if n != 1 else ''} left unresolved (no publication "
@@ -178,7 +184,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     same = len(result.same_text)
     same_text = (f", {same} file{'s' if same != 1 else ''} with the same text as another (one "
                  "source each)" if same else "")
-    print(f"{head}: {result.sources} sources, {result.events} candidate events{unresolved}"
+    _say(f"{head}: {result.sources} sources, {result.events} candidate events{unresolved}"
           f"{same_text} -> {args.out}")
     return 2 if result.failures else 0
 
@@ -215,16 +221,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
         report = merge_file(args.candidates, args.into)
     except tl.TimelineError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"nothing was written to {args.into}", file=sys.stderr)
+            _say(problem, file=sys.stderr)
+        _say(f"nothing was written to {args.into}", file=sys.stderr)
         return 1
     except tl.ConcurrentModificationError as exc:
-        print(str(exc), file=sys.stderr)
+        _say(str(exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(_write_failure(args.into, exc), file=sys.stderr)
+        _say(_write_failure(args.into, exc), file=sys.stderr)
         return 1
-    print(f"{args.into}: {report.summary()}")
+    _say(f"{args.into}: {report.summary()}")
     return 0
 
 
@@ -239,7 +245,7 @@ def _write_failure(path: Path, exc: OSError) -> str:
         reason = f"the folder {folder} does not exist"
     if where and where != str(path):
         reason += f": {where}"
-    return tl.visible(f"{path}: cannot write ({reason}); nothing was written")
+    return f"{path}: cannot write ({reason}); nothing was written"
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -247,11 +253,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
         timeline = tl.load(args.file)
     except tl.TimelineError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            _say(problem, file=sys.stderr)
         return 1
     events = timeline.event_map()
     if args.event is not None and args.event not in events:
-        print(tl.visible(f"{args.file}: no event {args.event!r}"), file=sys.stderr)
+        _say(f"{args.file}: no event {args.event!r}", file=sys.stderr)
         return 1
     for line in source_lines(timeline, event_id=args.event):
         print(line)
@@ -310,7 +316,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
         try:
             published = str(tl.PartialDate.parse(published))
         except ValueError as exc:
-            print(f"--published: {exc}", file=sys.stderr)
+            _say(f"--published: {exc}", file=sys.stderr)
             return 1
     if args.file == "-":
         text = sys.stdin.read()
@@ -321,10 +327,10 @@ def cmd_dates(args: argparse.Namespace) -> int:
         try:
             text, _ = decode_bytes(path.read_bytes(), path)
         except FileNotFoundError:
-            print(f"{path}: no such file", file=sys.stderr)
+            _say(f"{path}: no such file", file=sys.stderr)
             return 1
         except ArticleError as exc:
-            print(str(exc), file=sys.stderr)
+            _say(str(exc), file=sys.stderr)
             return 1
     mentions = find_dates(text, published, language=args.language)
     if args.format == "timeml":
@@ -355,5 +361,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        _say("interrupted", file=sys.stderr)
         return 130
