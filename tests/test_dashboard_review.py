@@ -18,7 +18,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import review
-from extract.timeline import Document, PartialDate, TimelineError, load
+from extract.timeline import Document, PartialDate, TimelineError, load, text_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -466,6 +466,10 @@ def test_merge_moves_the_evidence_and_removes_the_candidate(monkeypatch, events)
     at = review_app(monkeypatch, events)
     at.selectbox(key=f"rv_{TALKS}_target").set_value(VISIT)
     click(at, f"rv_{TALKS}_merge")
+    # they differ in type: shown in words before anything is written, then confirmed
+    assert events.read_text() == before
+    assert "this is a meeting_call; the event is a visit" in texts(at)
+    click(at, f"rv_{TALKS}_merge_yes")
     assert_diff_only_in(before, events.read_text(), {TALKS, VISIT})
     assert event(events, TALKS) is None
     target = event(events, VISIT)
@@ -596,12 +600,15 @@ def test_a_pasted_article_joins_the_queue(monkeypatch, events):
     at.text_input(key="add_publisher").set_value("Test Wire")
     at.text_input(key="add_published").set_value("2021-03-10")
     click(at, "add_submit")
-    assert "The new candidates are in the Review queue" in texts(at)
+    # what the merge reported, in words (not "the new candidates are in the Review queue")
+    assert "1 new candidate event is in the Review queue. 1 new source added." in texts(at)
     ev = event(events, "deal-azerbaijan-israel-2021-03-09")
     assert ev is not None and ev.status == "candidate"
     src = load(events).source_map()[ev.evidence[0].source]
+    # a pasted text is named by its digest: another text is another file, another source
+    digest = text_digest(ARTICLE.read_text()).removeprefix("sha256:")
     assert (src.publisher, str(src.published), src.file) == ("Test Wire", "2021-03-10",
-                                                            "pasted-article.txt")
+                                                            f"pasted-{digest[:12]}.txt")
     at.switch_page("views/review.py").run()
     assert "Azerbaijan signed a contract for Harop drones with Israel." in queue_titles(at)
 
