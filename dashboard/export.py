@@ -116,9 +116,12 @@ def timeline_of(events: pd.DataFrame, sources: pd.DataFrame,
         source_models.append(Source.model_validate({k: v for k, v in {
             "id": s.id, "title": s.title or None,
             # the frame shows a source without a publisher under its id: write no publisher
-            "publisher": s.publisher if s.publisher and s.publisher != s.id else None,
+            "publisher": s.publisher if s.has_publisher else None,
             "author": s.author or None, "published": s.published or None,
-            "url": s.url or None, "file": s.file or None, "language": s.language,
+            "url": s.url or None, "file": s.file or None, "digest": s.digest or None,
+            "page_says": {k: v for k, v in (("publisher", s.page_says_publisher),
+                                            ("url", s.page_says_url)) if v} or None,
+            "language": s.language, "notes": s.notes or None,
         }.items() if v is not None}))
     ids = {rec["id"] for rec in recs}
     return Timeline(

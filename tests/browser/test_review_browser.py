@@ -152,6 +152,10 @@ def test_uploaded_articles_join_the_queue_and_unreadable_files_are_named(server_
     page.keyboard.type("LORA")
     page.get_by_role("option", name="Israel delivers LORA missiles").click()
     harop.get_by_role("button", name="Merge into the chosen event").click()
+    # where they differ, in words, before anything is written
+    see(page, "this is a deal; the event is a delivery")
+    assert len(load(events).event_map()["lora-delivery-2021-02"].evidence) == 1
+    page.get_by_role("button", name="Yes, merge").click()
     see(page, "Merged “Azerbaijan signed a contract for Harop drones with Israel.”")
     timeline = load(events)
     assert "deal-azerbaijan-israel-2021-03-09" not in timeline.event_map()
