@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.frame import record
-from extract.timeline import Event, Source, Timeline, dumps
+from extract.timeline import Event, Source, Timeline, dumps, visible
 
 CSV_COLUMNS = (
     "id", "date", "end", "date_label", "precision", "approximate", "type", "title", "actors",
@@ -40,18 +40,25 @@ def _cell(value: Any) -> str:
     return text
 
 
+def _shown(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(visible(v) for v in values)
+
+
 def table_rows(events: pd.DataFrame) -> list[dict[str, Any]]:
-    """One dict per event with the CSV columns (tuples kept as tuples)."""
+    """One dict per event with the CSV columns (tuples kept as tuples), for people to read
+    (the Table page, the CSV): text from the file as stored, invisible characters shown as
+    ``⟨U+202E⟩`` (the JSON and YAML exports keep the text exactly)."""
     out = []
     for row in events.itertuples(index=False):
         out.append({
             "id": row.id, "date": row.date, "end": row.end, "date_label": row.label,
             "precision": row.precision, "approximate": bool(row.approximate), "type": row.type,
-            "title": row.title, "actors": row.actors, "people": row.people,
-            "systems": row.systems, "value": row.value_label, "status": row.status,
+            "title": visible(row.title), "actors": _shown(row.actors),
+            "people": _shown(row.people), "systems": _shown(row.systems),
+            "value": row.value_label, "status": row.status,
             "unverified": bool(row.unverified), "sources_disagree": bool(row.disputed),
-            "n_sources": int(row.n_sources), "publishers": row.publishers,
-            "summary": row.summary,
+            "n_sources": int(row.n_sources), "publishers": _shown(row.publishers),
+            "summary": visible(row.summary),
         })
     return out
 

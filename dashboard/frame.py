@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.figures import hover_text, short_hover_text
 from dashboard.labels import claimed_span, date_label, precision_words, value_label
-from extract.timeline import Event, Evidence, Source, Timeline
+from extract.timeline import Event, Evidence, Source, Timeline, visible
 
 EVENT_COLUMNS = (
     "id", "title", "type", "status", "date", "end", "precision", "approximate", "unverified",
@@ -64,7 +64,7 @@ class Frames:
         """Event id -> 'date as given · title', the words of the event picker."""
         return self.memo("pick_labels", lambda: dict(zip(
             self.events["id"].tolist(),
-            (f"{label} · {title}" for label, title in zip(
+            (visible(f"{label} · {title}") for label, title in zip(
                 self.events["label"].tolist(), self.events["title"].tolist(), strict=True)),
             strict=True)))
 

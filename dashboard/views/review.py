@@ -415,7 +415,7 @@ def render(view: state.View) -> None:
     c1.text_input("Search candidates", key=state.K_REVIEW_TEXT, placeholder="e.g. Harop")
     c2.multiselect("Types", [t for t in EVENT_TYPES if t in {i.event.type for i in everything}],
                    key=state.K_REVIEW_TYPES, format_func=type_words, placeholder="All types")
-    c3.multiselect("Publishers", review.publishers_of(everything),
+    c3.multiselect("Publishers", review.publishers_of(everything), format_func=visible,
                    key=state.K_REVIEW_PUBLISHERS, placeholder="All publishers")
     c4.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=state.K_REVIEW_CONFIDENCE)
     ss = st.session_state
