@@ -118,7 +118,7 @@ def source_rows(frames: Frames, shown_ids: set[str] | None = None) -> list[dict[
             "publisher": visible(s.publisher),
             "title": visible(s.title),
             "published": s.published_label,
-            "link": safe_url(s.url) or None,
+            "link": safe_url(s.url) or "",  # empty, not None: the table would say "None"
             "events": [visible(f"{events.at[e, 'label']} · {events.at[e, 'title']}")
                        for e in quoted]
                       + [visible(f"{events.at[e, 'label']} · {events.at[e, 'title']} "

@@ -27,8 +27,9 @@ def render(view: state.View) -> None:
             "link": st.column_config.LinkColumn("link", display_text="open ↗"),
             "events": st.column_config.ListColumn("events it supports"),
             "n_events": st.column_config.NumberColumn("events"),
-            "page_says": st.column_config.TextColumn("the page says"),
-            "digest": st.column_config.TextColumn("digest (short)"),
+            "page_says": st.column_config.TextColumn("the page says", width="medium"),
+            "digest": st.column_config.TextColumn("digest (short)", width="medium"),
+            "notes": st.column_config.TextColumn("notes", width="medium"),
         },
     )
 
