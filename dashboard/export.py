@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -96,7 +97,35 @@ def to_json(events: pd.DataFrame, sources: pd.DataFrame, *, view: dict[str, Any]
         for s in src.itertuples(index=False)
     ]
     doc = {"view": view or {}, "events": records, "sources": source_records}
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (escape_invisible(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n").encode(
+        "utf-8")
+
+
+def escape_invisible(json_text: str) -> str:
+    """JSON text with every invisible or bidirectional character written as a ``\\uXXXX``
+    escape: the same data to any JSON reader (the stored text exactly), but an editor cannot
+    be made to show it reordered.
+
+    >>> escape_invisible('"abc\u202egnp.exe"')
+    '"abc\\\\u202egnp.exe"'
+    """
+    if json_text.isascii():
+        return json_text
+
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        if visible(ch) == ch:
+            return ch
+        code = ord(ch)
+        if code > 0xFFFF:  # a surrogate pair, as JSON writes characters beyond the BMP
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\u{code:04x}"
+
+    return _NON_ASCII.sub(escape, json_text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # JSON already escapes the ASCII controls
 
 
 # --------------------------------------------------------------------------------------------

@@ -163,8 +163,10 @@ def test_the_page_and_human_exports_show_invisible_characters(hostile):
 
 def test_machine_exports_keep_the_text_exactly(hostile):
     events = hostile.events
-    doc = json.loads(to_json(events, hostile.sources))
+    raw = to_json(events, hostile.sources)
+    doc = json.loads(raw)
     assert f"Azerbaijan {RLO}gnp.exe importer" in [e["title"] for e in doc["events"]]
+    assert RLO.encode() not in raw and b"Azerbaijan \\u202egnp.exe" in raw  # an escape
     back = parse(to_yaml(events, hostile.sources).decode(), file="export.yaml")
     assert back.event_map()[STAT].title == f"Azerbaijan {RLO}gnp.exe importer"
     # and the source's identity and page claims survive the YAML round trip
