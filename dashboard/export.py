@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.frame import record
-from extract.timeline import Event, Source, Timeline, dumps
+from extract.timeline import Event, Source, Timeline, dumps, visible
 
 CSV_COLUMNS = (
     "id", "date", "end", "date_label", "precision", "approximate", "type", "title", "actors",
@@ -40,18 +41,25 @@ def _cell(value: Any) -> str:
     return text
 
 
+def _shown(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(visible(v) for v in values)
+
+
 def table_rows(events: pd.DataFrame) -> list[dict[str, Any]]:
-    """One dict per event with the CSV columns (tuples kept as tuples)."""
+    """One dict per event with the CSV columns (tuples kept as tuples), for people to read
+    (the Table page, the CSV): text from the file as stored, invisible characters shown as
+    ``⟨U+202E⟩`` (the JSON and YAML exports keep the text exactly)."""
     out = []
     for row in events.itertuples(index=False):
         out.append({
             "id": row.id, "date": row.date, "end": row.end, "date_label": row.label,
             "precision": row.precision, "approximate": bool(row.approximate), "type": row.type,
-            "title": row.title, "actors": row.actors, "people": row.people,
-            "systems": row.systems, "value": row.value_label, "status": row.status,
+            "title": visible(row.title), "actors": _shown(row.actors),
+            "people": _shown(row.people), "systems": _shown(row.systems),
+            "value": row.value_label, "status": row.status,
             "unverified": bool(row.unverified), "sources_disagree": bool(row.disputed),
-            "n_sources": int(row.n_sources), "publishers": row.publishers,
-            "summary": row.summary,
+            "n_sources": int(row.n_sources), "publishers": _shown(row.publishers),
+            "summary": visible(row.summary),
         })
     return out
 
@@ -89,7 +97,35 @@ def to_json(events: pd.DataFrame, sources: pd.DataFrame, *, view: dict[str, Any]
         for s in src.itertuples(index=False)
     ]
     doc = {"view": view or {}, "events": records, "sources": source_records}
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (escape_invisible(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n").encode(
+        "utf-8")
+
+
+def escape_invisible(json_text: str) -> str:
+    """JSON text with every invisible or bidirectional character written as a ``\\uXXXX``
+    escape: the same data to any JSON reader (the stored text exactly), but an editor cannot
+    be made to show it reordered.
+
+    >>> escape_invisible('"abc\u202egnp.exe"')
+    '"abc\\\\u202egnp.exe"'
+    """
+    if json_text.isascii():
+        return json_text
+
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        if visible(ch) == ch:
+            return ch
+        code = ord(ch)
+        if code > 0xFFFF:  # a surrogate pair, as JSON writes characters beyond the BMP
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\u{code:04x}"
+
+    return _NON_ASCII.sub(escape, json_text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # JSON already escapes the ASCII controls
 
 
 # --------------------------------------------------------------------------------------------
@@ -116,9 +152,12 @@ def timeline_of(events: pd.DataFrame, sources: pd.DataFrame,
         source_models.append(Source.model_validate({k: v for k, v in {
             "id": s.id, "title": s.title or None,
             # the frame shows a source without a publisher under its id: write no publisher
-            "publisher": s.publisher if s.publisher and s.publisher != s.id else None,
+            "publisher": s.publisher if s.has_publisher else None,
             "author": s.author or None, "published": s.published or None,
-            "url": s.url or None, "file": s.file or None, "language": s.language,
+            "url": s.url or None, "file": s.file or None, "digest": s.digest or None,
+            "page_says": {k: v for k, v in (("publisher", s.page_says_publisher),
+                                            ("url", s.page_says_url)) if v} or None,
+            "language": s.language, "notes": s.notes or None,
         }.items() if v is not None}))
     ids = {rec["id"] for rec in recs}
     return Timeline(

@@ -29,7 +29,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.labels import flags_of
-from extract.timeline import EVENT_TYPES
+from extract.timeline import EVENT_TYPES, visible
 
 if TYPE_CHECKING:  # the theme's colours; dashboard.present imports this module
     from dashboard.present import Theme
@@ -78,8 +78,9 @@ def type_words(event_type: str) -> str:
 
 
 def esc(text: object) -> str:
-    """Text from the file, made inert for Plotly's label markup (which understands tags)."""
-    return html.escape(str(text), quote=True)
+    """Text from the file, made inert for Plotly's label markup (which understands tags), and
+    shown as stored: invisible and control characters written as ``⟨U+202E⟩``."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,20 @@ import pandas as pd
 
 from dashboard.figures import hover_text, short_hover_text
 from dashboard.labels import claimed_span, date_label, precision_words, value_label
-from extract.timeline import Event, Source, Timeline
+from extract.timeline import Event, Evidence, Source, Timeline, visible
 
 EVENT_COLUMNS = (
     "id", "title", "type", "status", "date", "end", "precision", "approximate", "unverified",
     "start", "stop", "mid", "label", "precision_words", "actors", "people", "systems",
-    "publishers", "n_sources", "n_publishers", "value_label", "value_amount", "value_unit",
+    "publishers", "n_sources", "n_publishers", "corroborating", "disagreeing", "references",
+    "value_label", "value_amount", "value_unit",
     "value_currency", "summary", "notes", "confidence", "disputes", "disputed", "search",
     "hover", "hover_short", "record",
 )
 SOURCE_COLUMNS = (
     "id", "title", "publisher", "author", "published", "published_label", "url", "file",
-    "language", "events", "n_events",
+    "language", "events", "n_events", "referenced_by", "digest", "page_says_publisher",
+    "page_says_url", "notes", "has_publisher",
 )
 
 
@@ -62,7 +64,7 @@ class Frames:
         """Event id -> 'date as given · title', the words of the event picker."""
         return self.memo("pick_labels", lambda: dict(zip(
             self.events["id"].tolist(),
-            (f"{label} · {title}" for label, title in zip(
+            (visible(f"{label} · {title}") for label, title in zip(
                 self.events["label"].tolist(), self.events["title"].tolist(), strict=True)),
             strict=True)))
 
@@ -164,11 +166,47 @@ def disputes(event: Event, sources: dict[str, Source]) -> list[dict[str, Any]]:
     return out
 
 
+def agrees(evidence: Evidence, event: Event) -> bool:
+    """True when a piece of evidence says what the event record says: no claims, or a date
+    claim that is only less precise ('Mar 2023' for 29 Mar 2023). A claimed value, other
+    words, or a date the record's does not lie within, is a disagreement, shown as one and
+    never counted as corroboration."""
+    claims = evidence.claims
+    if claims is None:
+        return True
+    if claims.value is not None or claims.text:
+        return False
+    if claims.date is None and claims.end is None:
+        return True
+    start, end = claimed_span(claims.date, claims.end, event.date, event.end)
+    return _contains((start.first_day(), (end or start).last_day()),
+                     (event.date.first_day(), (event.end or event.date).last_day()))
+
+
+def corroboration(event: Event, sources: dict[str, Source]) -> tuple[tuple[str, ...],
+                                                                   tuple[str, ...]]:
+    """(publishers that corroborate the event, publishers whose evidence disagrees).
+
+    Corroboration is what a person accepted: only an accepted event's evidence counts, and
+    only evidence that :func:`agrees` with the record. A publisher is counted once, as
+    corroborating when any of its evidence agrees.
+    """
+    agreeing: dict[str, None] = {}
+    disagreeing: dict[str, None] = {}
+    for ev in event.evidence:
+        name = publisher_of(sources.get(ev.source), ev.source)
+        (agreeing if agrees(ev, event) else disagreeing).setdefault(name, None)
+    if event.status != "accepted":
+        agreeing = {}
+    return tuple(agreeing), tuple(p for p in disagreeing if p not in agreeing)
+
+
 def build(timeline: Timeline) -> Frames:
     """The tables for one timeline (call once per file version; the glue module caches it)."""
     smap = timeline.source_map()
     rows: list[dict[str, Any]] = []
     supports: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
+    referenced: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
     for e in timeline.events:
         last = (e.end or e.date).last_day()
         first = e.date.first_day()
@@ -181,6 +219,10 @@ def build(timeline: Timeline) -> Frames:
         for ev in e.evidence:
             if ev.source in supports:
                 supports[ev.source].setdefault(e.id, None)
+        for ref in e.references:
+            if ref in referenced:
+                referenced[ref].setdefault(e.id, None)
+        agreeing, disagreeing = corroboration(e, smap)
         rows.append({
             "id": e.id,
             "title": e.title,
@@ -202,6 +244,9 @@ def build(timeline: Timeline) -> Frames:
             "publishers": publishers,
             "n_sources": len(e.evidence),
             "n_publishers": len(publishers),
+            "corroborating": agreeing,
+            "disagreeing": disagreeing,
+            "references": tuple(e.references),
             "value_label": value_label(e.value),
             "value_amount": e.value.amount if e.value else float("nan"),
             "value_unit": (e.value.unit or "") if e.value else "",
@@ -246,6 +291,12 @@ def build(timeline: Timeline) -> Frames:
             "language": s.language,
             "events": tuple(supports[s.id]),
             "n_events": len(supports[s.id]),
+            "referenced_by": tuple(referenced[s.id]),
+            "digest": s.digest or "",
+            "page_says_publisher": (s.page_says.publisher or "") if s.page_says else "",
+            "page_says_url": (s.page_says.url or "") if s.page_says else "",
+            "notes": s.notes or "",
+            "has_publisher": bool(s.publisher),
         }
         for s in timeline.sources
     ]

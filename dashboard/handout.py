@@ -19,6 +19,7 @@ from dashboard.figures import type_words
 from dashboard.frame import record
 from dashboard.labels import claim_words, flags_of
 from dashboard.present import dispute_sentences, span_label
+from extract.timeline import visible
 
 CSS = """
 :root { color-scheme: light; }
@@ -47,8 +48,8 @@ ol.sources li { margin-bottom: .3em; }
 
 
 def e(text: object) -> str:
-    """HTML-escaped text (quotes too)."""
-    return html.escape(str(text), quote=True)
+    """HTML-escaped text (quotes too), invisible characters shown as ``⟨U+202E⟩``."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 def _source_line(src: Mapping[str, Any] | None, source_id: str) -> str:

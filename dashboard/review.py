@@ -8,6 +8,9 @@
   and applied again to a freshly read file (:func:`apply_decision`) when another curator saved
   first; :func:`edit_changes` keeps only the fields the curator actually changed, so that
   re-applying an edit never undoes someone else's;
+* :func:`proposal_of` pairs a candidate that proposes to corroborate an accepted event with
+  that event and the differences between them, for the side-by-side view; only a person's
+  decision ("corroborate") adds its evidence there;
 * :func:`write_articles`, :func:`scan_command`, :func:`merge_command` and :func:`run` prepare
   and run the extractor's command line (the dashboard imports nothing of ``extract`` but the
   ``extract.timeline`` contract).
@@ -27,12 +30,22 @@ import yaml
 
 from dashboard.labels import event_date_label, precision_words
 from dashboard.text import find_date_words, md_escape
-from extract.timeline import Document, Event, PartialDate, Timeline, Value
+from extract.timeline import (
+    Document,
+    Event,
+    PartialDate,
+    Timeline,
+    Value,
+    differences,
+    is_public_address,
+    text_digest,
+    visible,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_MB = 5
 MAX_ARTICLE_BYTES = MAX_ARTICLE_MB * 1024 * 1024
-PASTED_NAME = "pasted-article.txt"
+PASTED_LABEL = "the pasted text"
 
 # --------------------------------------------------------------------------------------------
 # The queue
@@ -360,13 +373,19 @@ def edit_changes(event: Event, form: EditForm) -> dict[str, Any]:
 # Decisions
 # --------------------------------------------------------------------------------------------
 
-Action = Literal["accept", "reject", "merge"]
-VERB = {"accept": "Accepted", "reject": "Rejected", "merge": "Merged"}
+Action = Literal["accept", "reject", "merge", "corroborate", "keep"]
+VERB = {"accept": "Accepted", "reject": "Rejected", "merge": "Merged",
+        "corroborate": "Added as corroboration", "keep": "Kept as its own event"}
 
 
 @dataclass(frozen=True)
 class Decision:
     """One curator's decision on one or more candidates.
+
+    Actions: ``accept``, ``reject``; ``merge`` (the candidate's evidence joins ``target``,
+    an event the curator chose); ``corroborate`` (the same, for the accepted event the
+    candidate proposed in ``corroborates``: ``target`` is that event); ``keep`` (the proposal
+    is declined: the candidate stays in the queue as a plain candidate).
 
     ``changes`` (for an accept) are the edited fields (see :func:`edit_changes`); ``target``
     is the event a merged candidate's evidence joins; ``titles`` are for the messages only.
@@ -385,9 +404,13 @@ class Decision:
             what = f"“{self.titles[0]}”" if self.titles else f"'{self.event_ids[0]}'"
         else:
             what = f"{len(self.event_ids)} candidates"
-        text = f"{self.action} {what}"
+        verb = {"corroborate": "add as corroboration", "keep": "keep as its own event"}.get(
+            self.action, self.action)
+        text = f"{verb} {what}"
         if self.action == "merge":
             text += f" into '{self.target}'"
+        elif self.action == "corroborate":
+            text += f" of '{self.target}'"
         if self.changes:
             text += " with edits to " + ", ".join(self.changes)
         return text
@@ -423,17 +446,94 @@ def apply_decision(doc: Document, decision: Decision) -> list[str]:
                 continue
             doc.merge_into(event_id, target, by=decision.by or None)
             continue
+        if decision.action == "corroborate":
+            target = doc.timeline.event_map().get(decision.target or "")
+            if target is None or target.status != "accepted":
+                now = "no longer in the file" if target is None else f"now {target.status}"
+                skipped.append(f"'{event_id}' was not added as corroboration: "
+                               f"'{decision.target}' is {now}")
+                continue
+            doc.merge_into(event_id, target.id, by=decision.by or None)
+            continue
+        if decision.action == "keep":
+            if event.corroborates is not None:
+                doc.update_event(event_id, corroborates=None)
+            continue
         if decision.changes:
             doc.update_event(event_id, **decision.changes)
+        if event.corroborates is not None:
+            # accepted as its own event, or rejected: the proposal to corroborate is decided
+            doc.update_event(event_id, corroborates=None)
         status = "accepted" if decision.action == "accept" else "rejected"
         doc.set_status(event_id, status, by=decision.by or None)
     return skipped
 
 
 def bulk_decision(action: Action, items: Sequence[QueueItem], by: str) -> Decision:
-    """Accept or reject every item (the filtered set) at once."""
+    """Accept or reject every item (the filtered set) at once.
+
+    A bulk accept leaves out the candidates that propose to corroborate an accepted event:
+    whether one is the same happening is decided one by one, side by side (see
+    :func:`bulk_left_out`).
+    """
+    if action == "accept":
+        items = [i for i in items if i.event.corroborates is None]
     return Decision(action, tuple(i.id for i in items), by,
                     titles=tuple(i.event.title for i in items))
+
+
+def bulk_left_out(action: Action, items: Sequence[QueueItem]) -> int:
+    """How many of ``items`` a bulk ``action`` leaves out (proposals, for an accept)."""
+    return sum(i.event.corroborates is not None for i in items) if action == "accept" else 0
+
+
+# --------------------------------------------------------------------------------------------
+# A proposal to corroborate, side by side with the event it would join
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """A candidate's proposal to corroborate ``target_id``, as the Review page shows it.
+
+    ``target`` is the accepted event, or None when it is gone or no longer accepted
+    (``problem`` then says which, in words, and only Keep and Reject are offered).
+    ``differences`` are where the two disagree (:func:`extract.timeline.differences`).
+    """
+
+    candidate: Event
+    target_id: str
+    reason: str | None
+    target: Event | None
+    problem: str | None
+    differences: tuple[str, ...]
+
+
+def proposal_of(timeline: Timeline, candidate: Event) -> ProposalView | None:
+    """The candidate's proposal paired with its target event; None when it proposes none."""
+    proposal = candidate.corroborates
+    if proposal is None:
+        return None
+    target = timeline.event_map().get(proposal.event)
+    problem = None
+    if target is None:
+        problem = (f"The event it would corroborate, '{proposal.event}', is no longer in the "
+                   "file.")
+    elif target.status != "accepted":
+        problem = (f"The event it would corroborate, “{target.title}”, is no longer accepted "
+                   f"(it is {target.status}).")
+    diffs = tuple(differences(candidate, target)) if target is not None else ()
+    return ProposalView(candidate, proposal.event, proposal.reason,
+                        target if problem is None else None, problem, diffs)
+
+
+def merge_differences(timeline: Timeline, candidate_id: str, target_id: str) -> list[str]:
+    """Where a candidate and the event the curator chose to merge it into disagree (dates,
+    type, value), in words, for the confirmation before the merge; [] when either is gone."""
+    events = timeline.event_map()
+    if candidate_id not in events or target_id not in events:
+        return []
+    return differences(events[candidate_id], events[target_id])
 
 
 def with_by(decision: Decision, by: str) -> Decision:
@@ -447,8 +547,23 @@ def with_by(decision: Decision, by: str) -> Decision:
 
 @dataclass(frozen=True)
 class Article:
+    """An uploaded or pasted article: the file name to give it, its bytes, and what to call it
+    in messages ('harop.txt', 'the pasted text')."""
+
     name: str
     data: bytes
+    label: str = ""
+
+    @property
+    def called(self) -> str:
+        return self.label or self.name
+
+
+def pasted_article(text: str) -> Article:
+    """A pasted text as an article, named by its digest (``pasted-<12 hex digits>.txt``): two
+    different texts are never one file, nor one source; the same text pasted again is."""
+    digest = text_digest(text).split(":", 1)[1]
+    return Article(f"pasted-{digest[:12]}.txt", text.encode("utf-8"), label=PASTED_LABEL)
 
 
 @dataclass(frozen=True)
@@ -480,29 +595,67 @@ def check_published(text: str) -> PartialDate | None:
     return PartialDate.parse(text.strip()) if text.strip() else None
 
 
+def check_url(text: str) -> str | None:
+    """The article's address typed by the curator (empty: none; the extractor may read one).
+
+    Only a public http(s) address is an article's URL. Raises ``ValueError`` with a curator's
+    message otherwise (another scheme, spaces, a loopback or private address).
+    """
+    url = text.strip()
+    if not url:
+        return None
+    if not re.match(r"^https?://[^/\s]+", url, re.IGNORECASE):
+        raise ValueError(f"'{visible(url)}' is not a web address; expected one starting with "
+                         "http:// or https://")
+    if re.search(r"\s", url):
+        raise ValueError(f"'{visible(url)}' contains spaces; expected a web address")
+    if not is_public_address(url):
+        raise ValueError(f"'{visible(url)}' is a local or private address, not where an "
+                         "article was published; expected a public http(s) address")
+    return url
+
+
+def planned_files(articles: Sequence[Article]) -> list[tuple[Article, str | None, str | None]]:
+    """(article, file name to write it under, or None with the reason it is refused)."""
+    taken: set[str] = set()
+    out: list[tuple[Article, str | None, str | None]] = []
+    for art in articles:
+        if len(art.data) > MAX_ARTICLE_BYTES:
+            out.append((art, None, f"{art.called}: {len(art.data) / 1024 / 1024:.1f} MB is "
+                                   f"over the {MAX_ARTICLE_MB} MB limit for one article; "
+                                   "not read"))
+            continue
+        out.append((art, safe_name(art.name, taken), None))
+    return out
+
+
 def write_articles(folder: Path, articles: Sequence[Article], *, publisher: str = "",
-                   published: PartialDate | None = None) -> tuple[Path, list[str]]:
+                   published: PartialDate | None = None, url: str | None = None,
+                   title: str = "") -> tuple[Path, list[str]]:
     """Write the articles and a manifest into ``folder``. Returns (manifest path, problems).
 
     An article over :data:`MAX_ARTICLE_BYTES` is refused (named in the problems) and not
-    written. The manifest gives each article the publisher and date typed in the form (only
-    those that were given: the extractor reads the rest from the article).
+    written. The manifest gives each article the publisher, date, address and title typed in
+    the form (only those that were given: the extractor reads the rest from the article; an
+    address and a title describe one article, see :func:`check_url`). Raises ``OSError`` when
+    a file cannot be written (a full disk).
     """
     folder = Path(folder)
-    taken: set[str] = set()
     entries, problems = [], []
-    for art in articles:
-        if len(art.data) > MAX_ARTICLE_BYTES:
-            problems.append(f"{art.name}: {len(art.data) / 1024 / 1024:.1f} MB is over the "
-                            f"{MAX_ARTICLE_MB} MB limit for one article; not read")
+    for art, name, refused in planned_files(articles):
+        if name is None:
+            problems.append(refused or art.called)
             continue
-        name = safe_name(art.name, taken)
         (folder / name).write_bytes(art.data)
         entry: dict[str, Any] = {"file": name}
+        if title.strip():
+            entry["title"] = " ".join(title.split())
         if publisher.strip():
             entry["publisher"] = publisher.strip()
         if published is not None:
             entry["published"] = str(published)
+        if url:
+            entry["url"] = url
         entry["language"] = "en"
         entries.append(entry)
     manifest = folder / "sources.yaml"
@@ -537,3 +690,133 @@ def reported_problems(result: CommandResult, folder: Path) -> list[str]:
     prefix = str(folder).rstrip("/") + "/"
     return [ln.replace(prefix, "") for ln in result.stderr_lines
             if not ln.startswith("scanned ") and "%|" not in ln]
+
+
+# --------------------------------------------------------------------------------------------
+# What a merge did, in words
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """The counts ``extract merge`` prints on its one line of output::
+
+        EVENTS_PATH: A new candidate events, P proposed corroborations, C added to other
+        candidates, S new sources, U already present
+
+    ``appended`` counts evidence appended to existing events (an older merge's
+    "N corroborations"); a count the line does not give is 0.
+    """
+
+    new_events: int = 0
+    proposed: int = 0
+    added_to_candidates: int = 0
+    new_sources: int = 0
+    already_present: int = 0
+    appended: int = 0
+
+    @property
+    def added_anything(self) -> bool:
+        return bool(self.new_events or self.proposed or self.added_to_candidates
+                    or self.new_sources or self.appended)
+
+
+_COUNT_RE = re.compile(r"(\d+)\s+([A-Za-z][A-Za-z ]*[A-Za-z])")
+_COUNT_FIELDS = (  # the words after a count, tried in order (singular or plural)
+    ("proposed corroboration", "proposed"),
+    ("added to other candidate", "added_to_candidates"),
+    ("new candidate event", "new_events"),
+    ("new event", "new_events"),
+    ("new source", "new_sources"),
+    ("already present", "already_present"),
+    ("corroboration", "appended"),
+)
+
+
+def parse_merge_output(stdout: str) -> MergeCounts | None:
+    """The counts of ``extract merge``'s summary line; None when no line gives any.
+
+    >>> parse_merge_output("e.yaml: 2 new candidate events, 1 proposed corroboration, "
+    ...                    "0 added to other candidates, 1 new source, 3 already present")
+    MergeCounts(new_events=2, proposed=1, added_to_candidates=0, new_sources=1, \
+already_present=3, appended=0)
+    """
+    for line in reversed([ln for ln in stdout.splitlines() if ln.strip()]):
+        # the counts follow the file's name; a path may hold ': ' or digits itself
+        tail = line.rsplit(": ", 1)[-1]
+        found: dict[str, int] = {}
+        for number, words in _COUNT_RE.findall(tail):
+            words = " ".join(words.lower().split())
+            for prefix, name in _COUNT_FIELDS:
+                if words.startswith(prefix):
+                    found[name] = found.get(name, 0) + int(number)
+                    break
+        if found:
+            return MergeCounts(**found)
+    return None
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def merge_message(counts: MergeCounts | None, no_events: Sequence[str],
+                  articles: int) -> tuple[str, str]:
+    """(kind, text) for the Add articles page after a merge: exactly what happened.
+
+    ``no_events`` names the articles in which the extractor found no dated event (nothing is
+    added for them); ``articles`` is how many were read. ``kind`` is 'success' when
+    something was added, else 'info'.
+    """
+    parts: list[str] = []
+    if no_events:
+        parts.append(f"No dated events were found in {_and(list(no_events))}; nothing was "
+                     "added for " + ("it." if len(no_events) == 1 else "them."))
+    if counts is None:
+        if len(no_events) < articles:
+            parts.append("The extractor's merge reported no counts; see the Review queue.")
+        return "info", " ".join(parts) or "Nothing was added."
+    queued = []
+    if counts.new_events:
+        queued.append(_n(counts.new_events, "new candidate event"))
+    if counts.proposed:
+        queued.append(_n(counts.proposed, "candidate that may corroborate an accepted event",
+                         "candidates that may corroborate accepted events"))
+    if queued:
+        are = "is" if counts.new_events + counts.proposed == 1 else "are"
+        parts.append(f"{_and(queued)} {are} in the Review queue.")
+    if counts.added_to_candidates:
+        parts.append(_n(counts.added_to_candidates, "event") + " found again joined "
+                     + ("a candidate" if counts.added_to_candidates == 1 else "candidates")
+                     + " already in the queue.")
+    if counts.appended:
+        parts.append(_n(counts.appended, "existing event") + " got further evidence.")
+    if counts.new_sources:
+        parts.append(_n(counts.new_sources, "new source") + " added.")
+    if counts.already_present:
+        parts.append(_n(counts.already_present, "event was", "events were")
+                     + " already in the timeline (nothing added for "
+                     + ("it" if counts.already_present == 1 else "them") + ").")
+    if not counts.added_anything:
+        parts.append("Nothing was added to the timeline.")
+    return ("success" if counts.added_anything else "info"), " ".join(parts)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def articles_without_events(candidates: Timeline, files: dict[str, str]) -> list[str]:
+    """The articles (``{file name: what to call it}``) that no candidate event quotes."""
+    sources = candidates.source_map()
+    quoted = {sources[ev.source].file for e in candidates.events for ev in e.evidence
+              if ev.source in sources}
+    return [called for name, called in files.items() if name not in quoted]
+
+
+def one_line(lines: Sequence[str]) -> list[str]:
+    """A command's stderr for the page: a Python traceback is cut to its last line (the
+    error itself: "OSError: [Errno 28] No space left on device")."""
+    if any(ln.startswith("Traceback") for ln in lines):
+        return [lines[-1]] if lines else []
+    return list(lines)

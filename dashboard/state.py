@@ -443,6 +443,7 @@ K_REVIEW_PUBLISHERS, K_REVIEW_CONFIDENCE = "review_publishers", "review_confiden
 _REVIEW_DOC = "_review_doc"  # (resolved path, Document)
 _REVIEW_PENDING = "_review_pending"  # the Decision a concurrent save refused
 _REVIEW_BULK = "_review_bulk"  # the bulk Decision awaiting confirmation
+_REVIEW_MERGE = "_review_merge"  # the merge Decision awaiting confirmation (its differences)
 _REVIEW_FLASH = "_review_flash"  # [(kind, text)] shown once after a rerun
 _REVIEWER_KEPT = "_review_name_kept"  # the name outlives the widget (other pages)
 
@@ -566,6 +567,18 @@ def ask_bulk(decision: Decision | None) -> None:
 
 def bulk_asked() -> Decision | None:
     return st.session_state.get(_REVIEW_BULK)
+
+
+def ask_merge(decision: Decision | None) -> None:
+    """Hold a merge for confirmation, while the differences are shown (None cancels it)."""
+    if decision is None:
+        st.session_state.pop(_REVIEW_MERGE, None)
+    else:
+        st.session_state[_REVIEW_MERGE] = decision
+
+
+def merge_asked() -> Decision | None:
+    return st.session_state.get(_REVIEW_MERGE)
 
 
 def flash(kind: str, text: str) -> None:

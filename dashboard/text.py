@@ -4,8 +4,11 @@ Nothing from the file is ever rendered as HTML. Streamlit's Markdown understands
 CommonMark (``$math$``, ``:red[colour]``, ``:emoji:`` shortcodes), so every ASCII punctuation
 character is backslash-escaped (CommonMark allows that for all of them); checked in a real
 browser, this shows all of them as written. No invisible characters are added, so a copied
-quote is the quote. (A bare http(s) address in a quote still becomes a link: that is GitHub
-Markdown's autolinking, and only ever makes http(s)/mailto links.)
+quote is the quote; those the text holds (a right-to-left override, a zero-width space, a
+control character) are shown as ``⟨U+202E⟩`` (``extract.timeline.visible``), so the page
+shows what is stored rather than text reordered or hidden. (A bare http(s) address in a quote
+still becomes a link: that is GitHub Markdown's autolinking, and only ever makes
+http(s)/mailto links.)
 """
 
 from __future__ import annotations
@@ -14,18 +17,24 @@ import re
 import string
 from urllib.parse import quote
 
+from extract.timeline import visible
+
 _PUNCTUATION = frozenset(string.punctuation)
 _URL_RE = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 
 
 def md_escape(text: object) -> str:
-    """Text that Streamlit's Markdown shows exactly as written (no markup, no HTML, no math).
+    """Text that Streamlit's Markdown shows exactly as written (no markup, no HTML, no math),
+    invisible and control characters shown as ``⟨U+202E⟩``.
 
     >>> print(md_escape("<b>x</b> *y* $z$"))
     \\<b\\>x\\<\\/b\\> \\*y\\* \\$z\\$
+    >>> print(md_escape("abc\u202egnp.exe"))
+    abc⟨U\\+202E⟩gnp\\.exe
     """
     out: list[str] = []
-    for ch in str(text):
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    for ch in visible(text, keep_newlines=True):
         if ch in _PUNCTUATION:
             out.append("\\" + ch)
         elif ch in "\r\n":

@@ -30,12 +30,13 @@ from dashboard.frame import record
 from dashboard.labels import date_label
 from dashboard.present import cited_source_ids, dispute_sentences, key_evidence
 from dashboard.text import safe_url
-from extract.timeline import PartialDate
+from extract.timeline import PartialDate, visible
 
 
 def esc(text: object) -> str:
-    """Text made inert for TimelineJS's HTML: &, <, > and quotes escaped."""
-    return html.escape(str(text), quote=True)
+    """Text made inert for TimelineJS's HTML: &, <, > and quotes escaped; invisible
+    characters shown as ``⟨U+202E⟩``."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 def tl_date(value: str) -> dict[str, Any]:

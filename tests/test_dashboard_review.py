@@ -18,7 +18,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import review
-from extract.timeline import Document, PartialDate, TimelineError, load
+from extract.timeline import Document, PartialDate, TimelineError, load, text_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -466,6 +466,10 @@ def test_merge_moves_the_evidence_and_removes_the_candidate(monkeypatch, events)
     at = review_app(monkeypatch, events)
     at.selectbox(key=f"rv_{TALKS}_target").set_value(VISIT)
     click(at, f"rv_{TALKS}_merge")
+    # they differ in type: shown in words before anything is written, then confirmed
+    assert events.read_text() == before
+    assert "this is a meeting_call; the event is a visit" in texts(at)
+    click(at, f"rv_{TALKS}_merge_yes")
     assert_diff_only_in(before, events.read_text(), {TALKS, VISIT})
     assert event(events, TALKS) is None
     target = event(events, VISIT)
@@ -596,12 +600,15 @@ def test_a_pasted_article_joins_the_queue(monkeypatch, events):
     at.text_input(key="add_publisher").set_value("Test Wire")
     at.text_input(key="add_published").set_value("2021-03-10")
     click(at, "add_submit")
-    assert "The new candidates are in the Review queue" in texts(at)
+    # what the merge reported, in words (not "the new candidates are in the Review queue")
+    assert "1 new candidate event is in the Review queue. 1 new source added." in texts(at)
     ev = event(events, "deal-azerbaijan-israel-2021-03-09")
     assert ev is not None and ev.status == "candidate"
     src = load(events).source_map()[ev.evidence[0].source]
+    # a pasted text is named by its digest: another text is another file, another source
+    digest = text_digest(ARTICLE.read_text()).removeprefix("sha256:")
     assert (src.publisher, str(src.published), src.file) == ("Test Wire", "2021-03-10",
-                                                            "pasted-article.txt")
+                                                            f"pasted-{digest[:12]}.txt")
     at.switch_page("views/review.py").run()
     assert "Azerbaijan signed a contract for Harop drones with Israel." in queue_titles(at)
 
@@ -624,3 +631,277 @@ def test_a_bad_publication_date_is_refused_before_the_extractor_runs(monkeypatch
 def test_nothing_to_read_says_so(monkeypatch, events):
     at = click(review_app(monkeypatch, events, page="views/add_articles.py"), "add_submit")
     assert "Choose at least one file, or paste an article's text." in texts(at)
+
+
+# --------------------------------------------------------------------------------------------
+# A candidate that proposes to corroborate an accepted event (tests/fixtures/review/proposal.yaml)
+# --------------------------------------------------------------------------------------------
+
+PROPOSAL = FIXTURES / "proposal.yaml"
+STAT = "azerbaijan-second-largest-2018-2022"  # accepted, 2018–2022, "second-largest"
+BUDGET = "budget-rise-2022"  # a candidate: 2022, 16 percent; proposes to corroborate STAT
+IMPORTS = "imports-2019"  # proposes to corroborate an event that was since rejected
+
+
+@pytest.fixture
+def proposal(tmp_path) -> Path:
+    return Path(shutil.copyfile(PROPOSAL, tmp_path / "events.yaml"))
+
+
+def test_a_proposal_is_paired_with_its_event_and_their_differences():
+    timeline = load(PROPOSAL)
+    pv = review.proposal_of(timeline, timeline.event_map()[BUDGET])
+    assert pv.target.id == STAT and pv.problem is None
+    assert pv.differences == (
+        "this says 2022; the event is 2018–2022 (this lies within the event's dates)",
+        "this says 16 percent; the event says second-largest")
+    gone = review.proposal_of(timeline, timeline.event_map()[IMPORTS])
+    assert gone.target is None
+    assert gone.problem == ("The event it would corroborate, “An older figure, since "
+                            "rejected”, is no longer accepted (it is rejected).")
+    assert review.proposal_of(timeline, timeline.event_map()[STAT]) is None
+
+
+def test_corroborate_moves_the_evidence_with_its_claims_and_records_who(proposal):
+    doc = Document.open(proposal)
+    skipped = review.apply_decision(doc, review.Decision("corroborate", (BUDGET,), "Ana",
+                                                         target=STAT))
+    assert skipped == []
+    events = doc.timeline.event_map()
+    assert BUDGET not in events
+    moved = events[STAT].evidence[-1]
+    assert moved.quote.startswith("Azerbaijan's defence budget rose 16%")
+    assert (str(moved.claims.date), moved.claims.value.amount) == ("2022", 16)
+    assert (events[STAT].status, events[STAT].reviewed_by) == ("accepted", "Ana")
+
+
+def test_keep_clears_the_proposal_and_the_candidate_stays_in_the_queue(proposal):
+    doc = Document.open(proposal)
+    assert review.apply_decision(doc, review.Decision("keep", (BUDGET,), "Ana")) == []
+    ev = doc.timeline.event_map()[BUDGET]
+    assert (ev.status, ev.corroborates) == ("candidate", None)
+    assert len(doc.timeline.event_map()[STAT].evidence) == 1
+
+
+def test_reject_of_a_proposal_decides_it(proposal):
+    doc = Document.open(proposal)
+    review.apply_decision(doc, review.Decision("reject", (BUDGET,), "Ana"))
+    ev = doc.timeline.event_map()[BUDGET]
+    assert (ev.status, ev.corroborates, ev.reviewed_by) == ("rejected", None, "Ana")
+
+
+def test_corroborating_an_event_no_longer_accepted_is_skipped(proposal):
+    doc = Document.open(proposal)
+    skipped = review.apply_decision(doc, review.Decision("corroborate", (IMPORTS,), "Ana",
+                                                         target="old-statistic-2019"))
+    assert skipped == ["'imports-2019' was not added as corroboration: 'old-statistic-2019' "
+                       "is now rejected"]
+    assert IMPORTS in doc.timeline.event_map()
+
+
+def test_decisions_on_a_proposal_reapply_after_someone_else_saved(proposal):
+    decision = review.Decision("corroborate", (BUDGET,), "Ana", target=STAT)
+    other = Document.open(proposal)
+    other.update_event(STAT, notes="Bo: checked against the database.")
+    other.save()
+    doc = Document.open(proposal)  # read again, as "Reload and re-apply" does
+    assert review.apply_decision(doc, decision) == []
+    doc.save()
+    stat = event(proposal, STAT)
+    assert len(stat.evidence) == 2 and stat.notes == "Bo: checked against the database."
+
+
+def test_bulk_accept_leaves_proposals_to_be_decided_one_by_one():
+    items = review.queue(load(PROPOSAL))
+    decision = review.bulk_decision("accept", items, "Ana")
+    assert decision.event_ids == ()
+    assert review.bulk_left_out("accept", items) == 2
+    assert review.bulk_decision("reject", items, "Ana").event_ids == (BUDGET, IMPORTS)
+
+
+def test_merge_differences_are_in_words():
+    timeline = load(TIMELINE)
+    assert review.merge_differences(timeline, TALKS, VISIT) == [
+        "this is a meeting_call; the event is a visit"]
+    assert review.merge_differences(timeline, TALKS, "gone") == []
+
+
+def test_the_review_page_shows_a_proposal_side_by_side(monkeypatch, proposal):
+    before = proposal.read_bytes()
+    at = review_app(monkeypatch, proposal)
+    shown = texts(at)
+    # both quotes, with publisher and date, both dates, and where they differ in words
+    assert ("> Azerbaijan's defence budget rose 16% :orange-background[**in 2022**] to $3.1 "
+            "billion.") in shown
+    assert ("> Azerbaijan was the second-largest importer of Israeli arms "
+            ":orange-background[**in 2018–2022**].") in shown
+    assert "Caspian Budget Wire · published 15 Jan 2023" in shown
+    assert "Arms Monitor · published Mar 2023" in shown
+    assert "**2018–2022** · year only · statistic" in shown
+    assert "this says 2022; the event is 2018–2022 (this lies within the event's dates)" in shown
+    assert "this says 16 percent; the event says second-largest" in shown
+    assert "Why it was proposed: the same actor and type" in shown
+    assert proposal.read_bytes() == before  # nothing is added until a person says so
+    # the proposal whose event is no longer accepted: said, and only Keep and Reject offered
+    assert "is no longer accepted (it is rejected)" in shown
+    keys = {b.key for b in at.button}
+    assert {f"rv_{IMPORTS}_keep", f"rv_{IMPORTS}_reject"} <= keys
+    assert f"rv_{IMPORTS}_corroborate" not in keys
+    click(at, f"rv_{BUDGET}_corroborate")
+    assert_diff_only_in(before.decode(), proposal.read_text(), {BUDGET, STAT})
+    stat = event(proposal, STAT)
+    assert [str(e.claims.date) if e.claims else None for e in stat.evidence] == [None, "2022"]
+    assert stat.evidence[1].claims.value.amount == 16
+    assert event(proposal, BUDGET) is None
+    assert "Added “Azerbaijan's defence budget rose 16% in 2022 to $3.1 billion” as " \
+           "corroboration of 'azerbaijan-second-largest-2018-2022', as Ana" in texts(at)
+
+
+def test_keep_on_the_review_page_clears_the_proposal(monkeypatch, proposal):
+    at = review_app(monkeypatch, proposal)
+    click(at, f"rv_{BUDGET}_keep")
+    ev = event(proposal, BUDGET)
+    assert (ev.status, ev.corroborates) == ("candidate", None)
+    assert len(event(proposal, STAT).evidence) == 1
+    assert "it stays in the queue as a plain candidate" in texts(at)
+    # now a plain candidate: Accept, Reject and Merge as for any other
+    assert not at.button(key=f"rv_{BUDGET}_accept").disabled
+
+
+# --------------------------------------------------------------------------------------------
+# Add articles: URL, title, what the merge reported
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", None),
+    (" https://news.example.com/a ", "https://news.example.com/a"),
+    ("ftp://news.example.com/a", "'ftp://news.example.com/a' is not a web address"),
+    ("news.example.com/a", "'news.example.com/a' is not a web address"),
+    ("https://news.example.com/a b", "contains spaces"),
+    ("http://127.0.0.1:8501/a", "is a local or private address"),  # loopback
+    ("http://192.168.1.4/a", "is a local or private address"),  # private network
+    ("http://localhost/a", "is a local or private address"),
+], ids=["empty", "public", "ftp", "no-scheme", "spaces", "loopback", "private", "localhost"])
+def test_check_url(text, expected):
+    if expected is None or expected.startswith("http"):
+        assert review.check_url(text) == expected
+    else:
+        with pytest.raises(ValueError, match=re.escape(expected)):
+            review.check_url(text)
+
+
+def test_write_articles_puts_url_and_title_in_the_manifest(tmp_path):
+    art = review.pasted_article("Some text.")
+    manifest, _ = review.write_articles(tmp_path, [art], publisher="Test Wire",
+                                        url="https://news.example.com/a", title=" A  title ")
+    (entry,) = yaml.safe_load(manifest.read_text())["sources"]
+    assert entry == {"file": art.name, "title": "A title", "publisher": "Test Wire",
+                     "url": "https://news.example.com/a", "language": "en"}
+    assert art.name != review.pasted_article("Another text.").name  # one text, one file
+    assert art.name == review.pasted_article("Some  text.\r\n").name  # the same text
+
+
+@pytest.mark.parametrize(("stdout", "no_events", "expected"), [
+    ("e.yaml: 2 new candidate events, 1 proposed corroboration, 0 added to other candidates, "
+     "1 new source, 0 already present", [],
+     ("success", "2 new candidate events and 1 candidate that may corroborate an accepted "
+                 "event are in the Review queue. 1 new source added.")),
+    ("e.yaml: 0 new candidate events, 0 proposed corroborations, 0 added to other "
+     "candidates, 0 new sources, 3 already present", [],
+     ("info", "3 events were already in the timeline (nothing added for them). Nothing was "
+              "added to the timeline.")),
+    ("e.yaml: 0 new candidate events, 0 proposed corroborations, 2 added to other "
+     "candidates, 0 new sources, 0 already present", [],
+     ("success", "2 events found again joined candidates already in the queue.")),
+    # an older merge's line
+    ("e.yaml: 1 new candidate events, 0 corroborations, 1 new sources, 0 already present", [],
+     ("success", "1 new candidate event is in the Review queue. 1 new source added.")),
+    ("", ["the pasted text"],
+     ("info", "No dated events were found in the pasted text; nothing was added for it.")),
+    # a path with digits and ': ' of its own is not read as counts
+    ("/tmp/2 new: folder/e.yaml: 1 new candidate event, 0 proposed corroborations, 0 added "
+     "to other candidates, 1 new source, 0 already present", ["b.txt"],
+     ("success", "No dated events were found in b.txt; nothing was added for it. 1 new "
+                 "candidate event is in the Review queue. 1 new source added.")),
+], ids=["new-and-proposed", "nothing-new", "joined-candidates", "older-merge", "no-events",
+        "path-with-digits"])
+def test_the_result_message_says_what_the_merge_did(stdout, no_events, expected):
+    counts = review.parse_merge_output(stdout)
+    assert review.merge_message(counts, no_events, max(1, len(no_events))) == expected
+
+
+def test_a_traceback_is_cut_to_its_last_line():
+    assert review.one_line(["Traceback (most recent call last):", "  File x", "OSError: "
+                            "[Errno 28] No space left on device"]) == [
+        "OSError: [Errno 28] No space left on device"]
+
+
+def test_a_url_that_is_not_public_is_refused_on_the_page(monkeypatch, events):
+    before = events.read_bytes()
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value(ARTICLE.read_text())
+    at.text_input(key="add_url").set_value("http://127.0.0.1:18999/harop")
+    click(at, "add_submit")
+    assert "URL: 'http://127.0.0.1:18999/harop' is a local or private address" in texts(at)
+    assert events.read_bytes() == before
+
+
+def test_a_text_without_dated_events_adds_nothing_and_says_so(monkeypatch, events):
+    before = events.read_bytes()
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value("Nothing happened here. Nobody said anything.")
+    click(at, "add_submit")
+    assert "No dated events were found in the pasted text; nothing was added for it." in \
+        texts(at)
+    assert events.read_bytes() == before
+
+
+def test_a_missing_folder_is_one_clear_line(monkeypatch, events):
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value(ARTICLE.read_text())
+    is_dir = Path.is_dir  # the timeline's folder is gone by the time the form is sent
+    monkeypatch.setattr(Path, "is_dir", lambda self: self != events.parent and is_dir(self))
+    click(at, "add_submit")
+    assert f"The timeline's folder {events.parent} does not exist; nothing was added." in \
+        texts(at)
+
+
+def test_a_full_disk_is_one_clear_line(monkeypatch, events):
+    before = events.read_bytes()
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value(ARTICLE.read_text())
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(review, "write_articles", full)
+    click(at, "add_submit")
+    assert ("The articles could not be written to a temporary folder (No space left on "
+            "device); nothing was added.") in texts(at)
+    assert events.read_bytes() == before
+
+
+def test_two_pasted_texts_are_two_sources_each_credited(monkeypatch, events):
+    """Text A (Test Wire, 14 Mar 2024), then text B (Drone Daily, 3 Jun 2024): two sources,
+    and B's candidate cites B. (Needs the extractor's sources by digest: issue #17.)"""
+    text_a = "Azerbaijan signed a contract for Harop drones with Israel on March 12, 2024."
+    text_b = "Israel delivered LORA missiles to Azerbaijan on May 30, 2024."
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    for text, publisher, published in ((text_a, "Test Wire", "2024-03-14"),
+                                       (text_b, "Drone Daily", "2024-06-03")):
+        at.text_area(key="add_pasted").set_value(text)
+        at.text_input(key="add_publisher").set_value(publisher)
+        at.text_input(key="add_published").set_value(published)
+        click(at, "add_submit")
+    timeline = load(events)
+    pasted = [s for s in timeline.sources if (s.file or "").startswith("pasted-")]
+    assert [(s.publisher, str(s.published)) for s in pasted] == [
+        ("Test Wire", "2024-03-14"), ("Drone Daily", "2024-06-03")]
+    sources = timeline.source_map()
+    b_events = [e for e in timeline.events
+                if any(text_b.startswith(ev.quote.rstrip(".")) or ev.quote in text_b
+                       for ev in e.evidence)]
+    assert b_events, [e.title for e in timeline.events]
+    for e in b_events:
+        assert {sources[ev.source].publisher for ev in e.evidence} == {"Drone Daily"}

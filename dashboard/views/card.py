@@ -14,7 +14,8 @@ from dashboard.figures import type_words
 from dashboard.frame import Frames, record
 from dashboard.labels import claim_words, flags_of
 from dashboard.present import dispute_parts
-from dashboard.text import highlighted_quote, md_escape, md_link
+from dashboard.provenance import corroboration_markdown, reference_lines, source_link
+from dashboard.text import highlighted_quote, md_escape
 
 
 def dispute_lines(disputes: tuple[dict[str, Any], ...], shown: str) -> list[str]:
@@ -57,12 +58,8 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
         st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
         if row["summary"]:
             st.markdown(md_escape(row["summary"]))
-        n_pub = int(row["n_publishers"])
-        corroboration = (
-            f"Corroborated by **{n_pub} distinct publishers**: {_list(row['publishers'])}."
-            if n_pub > 1 else f"**One publisher only:** {_list(row['publishers'])}."
-        )
-        st.markdown(corroboration)
+        st.markdown(corroboration_markdown(row["status"], row["corroborating"],
+                                           row["publishers"], row["disagreeing"]))
         st.markdown(f"##### Evidence ({len(rec['evidence'])})")
         for i, ev in enumerate(rec["evidence"]):
             src = sources.loc[ev["source"]] if ev["source"] in sources.index else None
@@ -73,8 +70,9 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
                     bits.append(f"**{md_escape(src['publisher'])}**")
                     if src["published_label"]:
                         bits.append("published " + md_escape(src["published_label"]))
-                    if src["title"] or src["url"]:
-                        bits.append(md_link(src["title"] or "article", src["url"] or None))
+                    link = source_link(src["title"], src["url"])
+                    if link:
+                        bits.append(link)
                 else:
                     bits.append(md_escape(ev["source"]) + " (source not listed)")
                 if ev.get("date_text"):
@@ -84,6 +82,12 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
                 said = claim_words(claims, rec)
                 if said:
                     st.caption("This source says: " + md_escape(said))
+        if row["references"]:
+            st.markdown(f"##### Further sources ({len(row['references'])})")
+            st.caption("Sources that establish this event's date or facts beyond the quotes.")
+            by_id = {sid: sources.loc[sid] for sid in row["references"] if sid in sources.index}
+            st.markdown("\n".join(f"- {line}" for line in reference_lines(row["references"],
+                                                                        by_id)))
         if row["notes"]:
             st.markdown("##### Curator notes")
             st.markdown(md_escape(row["notes"]))

@@ -12,9 +12,9 @@ import streamlit as st
 
 from dashboard import review, state
 from dashboard.figures import type_words
-from dashboard.labels import date_label
-from dashboard.text import md_escape
-from extract.timeline import EVENT_TYPES, Event, TimelineError
+from dashboard.labels import date_label, event_date_label, precision_words, value_label
+from dashboard.text import highlighted_quote, md_escape
+from extract.timeline import EVENT_TYPES, Event, TimelineError, visible
 
 PAGE_SIZE = 10
 
@@ -36,9 +36,17 @@ def _report(outcome: state.Outcome, decision: review.Decision) -> None:
         verb = review.VERB[decision.action]
         what = (f"“{decision.titles[0]}”" if len(decision.event_ids) == 1 and decision.titles
                 else f"{done} candidate{'s' if done != 1 else ''}")
-        into = f" into '{decision.target}'" if decision.action == "merge" else ""
-        state.flash("success", f"{verb} {what}{into}, as {decision.by}. Saved to the timeline "
-                               "file.")
+        if decision.action == "corroborate":
+            text = (f"Added {what} as corroboration of '{decision.target}', as {decision.by}: "
+                    "its evidence joined that event (with what its source says where they "
+                    "differ).")
+        elif decision.action == "keep":
+            text = (f"Kept {what} as its own event, as {decision.by}: it stays in the queue as "
+                    "a plain candidate, to accept or reject.")
+        else:
+            into = f" into '{decision.target}'" if decision.action == "merge" else ""
+            text = f"{verb} {what}{into}, as {decision.by}."
+        state.flash("success", text + " Saved to the timeline file.")
     for note in outcome.skipped:
         state.flash("warning", "Not applied: " + note + ".")
     st.rerun()
@@ -80,10 +88,14 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def _evidence(event: Event, doc_sources: dict) -> None:
+def _evidence(event: Event, doc_sources: dict, *, context: bool = True) -> None:
+    """Each quote (in its paragraph, with ``context``) and the source it is credited to."""
     for ev in event.evidence:
-        spans = review.context_spans(ev.context, ev.quote, ev.date_text)
-        st.markdown(review.context_markdown(spans))
+        if context:
+            spans = review.context_spans(ev.context, ev.quote, ev.date_text)
+            st.markdown(review.context_markdown(spans))
+        else:
+            st.markdown("> " + highlighted_quote(ev.quote, ev.date_text))
         src = doc_sources.get(ev.source)
         bits = [md_escape((src.publisher or src.id) if src else ev.source + " (not listed)")]
         if src is not None and src.published is not None:
@@ -92,7 +104,7 @@ def _evidence(event: Event, doc_sources: dict) -> None:
             bits.append(md_escape(src.title))
         if ev.date_text:
             bits.append("date words: “" + md_escape(ev.date_text) + "”")
-        if not ev.context:
+        if context and not ev.context:
             bits.append("no surrounding paragraph recorded")
         st.caption(" · ".join(bits))
 
@@ -164,9 +176,101 @@ def _source_words(sources: dict, source_id: str) -> str:
     return " · ".join(bits) + f" ({src.id})"
 
 
+def _facts(ev: Event) -> str:
+    """'**2018–2022** · year only · statistic · value: second-largest' as escaped Markdown."""
+    bits = [f"**{md_escape(event_date_label(ev))}**",
+            md_escape(precision_words(ev.date, ev.end, ev.approximate)),
+            md_escape(type_words(ev.type))]
+    if ev.value is not None:
+        written = f" (“{ev.value.text}”)" if ev.value.text else ""
+        bits.append("value: " + md_escape(value_label(ev.value) + written))
+    return " · ".join(bits)
+
+
+def _proposal(pv: review.ProposalView, sources: dict, name: str, path: Path) -> None:
+    """A candidate that may be the same happening as an accepted event, side by side with it,
+    and the curator's three choices."""
+    ev = pv.candidate
+    if pv.target is None:
+        st.warning(md_escape(f"Proposed as corroboration of an accepted event. {pv.problem} "
+                             "Keep the candidate as its own event, or reject it."))
+    else:
+        st.info(md_escape("This may be the same happening as an accepted event: decide "
+                          "whether it corroborates it."
+                          + (f" Why it was proposed: {pv.reason}" if pv.reason else "")))
+    left, right = st.columns(2, border=True)
+    with left:
+        st.markdown("**This candidate**")
+        st.markdown(_facts(ev))
+        _evidence(ev, sources, context=False)
+    with right:
+        if pv.target is not None:
+            st.markdown("**The accepted event:** " + md_escape(pv.target.title))
+            st.markdown(_facts(pv.target))
+            _evidence(pv.target, sources, context=False)
+        else:
+            st.markdown("**The event it would corroborate:** " + md_escape(pv.target_id))
+            st.caption(md_escape(pv.problem or ""))
+    if pv.differences:
+        st.warning("**Where they differ:**\n\n" + "\n".join(
+            f"- {md_escape(d)}" for d in pv.differences))
+    elif pv.target is not None:
+        st.caption("They agree on the date, the type and the value.")
+    with st.form(key=f"rv_decide_{ev.id}", border=False):
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        add = False
+        if pv.target is not None:
+            add = row.form_submit_button(
+                "Add as corroboration", key=f"rv_{ev.id}_corroborate", type="primary",
+                disabled=not name,
+                help="Its evidence joins the accepted event; where they differ, what its "
+                     "source says is kept with it. The candidate is removed.")
+        keep = row.form_submit_button(
+            "Keep as its own event", key=f"rv_{ev.id}_keep", disabled=not name,
+            help="Not the same happening: it stays in the queue as a plain candidate.")
+        reject = row.form_submit_button(
+            "Reject", key=f"rv_{ev.id}_reject", disabled=not name,
+            help="Kept in the file as rejected, so a re-scan does not propose it again.")
+    decision: review.Decision | None = None
+    if add:
+        decision = review.Decision("corroborate", (ev.id,), name, target=pv.target_id,
+                                   titles=(ev.title,))
+    elif keep:
+        decision = review.Decision("keep", (ev.id,), name, titles=(ev.title,))
+    elif reject:
+        decision = review.Decision("reject", (ev.id,), name, titles=(ev.title,))
+    if decision is not None:
+        _report(state.decide(path, decision), decision)
+
+
+def _merge_confirm(asked: review.Decision, doc_timeline, path: Path) -> None:
+    """Before a merge: where the candidate and the chosen event differ, then Yes or Cancel."""
+    event_id = asked.event_ids[0]
+    events = doc_timeline.event_map()
+    target = events.get(asked.target or "")
+    diffs = review.merge_differences(doc_timeline, event_id, asked.target or "")
+    with st.container(border=True, key=f"rv_merge_confirm_{event_id}"):
+        st.warning(f"**Merge into “{md_escape(target.title if target else asked.target)}”, "
+                   f"as {md_escape(asked.by)}?** They differ:\n\n"
+                   + "\n".join(f"- {md_escape(d)}" for d in diffs)
+                   + "\n\nWhat this candidate's source says is kept with its evidence.")
+        with st.form(key=f"rv_merge_form_{event_id}", border=False):
+            row = st.container(horizontal=True)
+            yes = row.form_submit_button("Yes, merge", key=f"rv_{event_id}_merge_yes",
+                                         type="primary")
+            no = row.form_submit_button("Cancel", key=f"rv_{event_id}_merge_no")
+    if no:
+        state.ask_merge(None)
+        st.rerun()
+    if yes:
+        state.ask_merge(None)
+        _report(state.decide(path, asked), asked)
+
+
 def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name: str,
-               path: Path) -> None:
+               path: Path, doc_timeline) -> None:
     ev = item.event
+    pv = review.proposal_of(doc_timeline, ev)
     with st.container(border=True, key=f"cand_{ev.id}"):
         st.subheader(md_escape(ev.title), anchor=False)
         conf = f"{ev.confidence:.2f}" if ev.confidence is not None else "not given"
@@ -183,7 +287,13 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
             # the extractor's doubts ("dated after its article was published ...") or an
             # earlier reviewer's: in view, not only inside the edit form
             st.warning(md_escape(ev.notes))
+        if pv is not None:
+            _proposal(pv, sources, name, path)
+            return
         _evidence(ev, sources)
+        asked = state.merge_asked()
+        if asked is not None and asked.event_ids == (ev.id,):
+            _merge_confirm(asked, doc_timeline, path)
         with st.form(key=f"rv_decide_{ev.id}", border=False):
             row = st.container(horizontal=True, vertical_alignment="bottom")
             c1 = c2 = c3 = c4 = row
@@ -193,7 +303,7 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
                                            disabled=not name,
                                            help="Kept in the file as rejected, so a re-scan "
                                                 "does not propose it again.")
-            labels = {t.id: f"{date_label(t.date, t.end)} · {t.title} ({t.status})"
+            labels = {t.id: visible(f"{date_label(t.date, t.end)} · {t.title} ({t.status})")
                       for t in targets}
             c3.selectbox("Merge into an existing event", list(labels), index=None, width=480,
                          format_func=lambda i: labels.get(i, i), key=f"rv_{ev.id}_target",
@@ -213,6 +323,10 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
             else:
                 decision = review.Decision("merge", (ev.id,), name, target=target,
                                            titles=(ev.title,))
+                if review.merge_differences(doc_timeline, ev.id, target):
+                    # never silently: the curator reads where they differ, then confirms
+                    state.ask_merge(decision)
+                    st.rerun()
         if decision is not None:
             _report(state.decide(path, decision), decision)
         with st.expander("Edit, then accept"):
@@ -227,6 +341,10 @@ def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
                        f"{len(asked.event_ids)} candidates shown, as {md_escape(asked.by)}?** "
                        "Each is written to the timeline file with your name.")
             st.caption("  \n".join(md_escape(t) for t in asked.titles))
+            left_out = review.bulk_left_out(asked.action, shown)
+            if left_out:
+                st.caption(f"Left out: {left_out} candidate{'s' if left_out != 1 else ''} that "
+                           "may corroborate an accepted event (decide those one by one).")
             with st.form(key="review_bulk_form", border=False):
                 row = st.container(horizontal=True)
                 yes = row.form_submit_button(
@@ -243,8 +361,12 @@ def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
     n = len(shown)
     row = st.container(horizontal=True)
     for action in ("accept", "reject"):
-        if row.button(f"{action.capitalize()} all {n} shown…", key=f"review_bulk_{action}",
-                      disabled=not (name and n)):
+        k = n - review.bulk_left_out(action, shown)  # type: ignore[arg-type]
+        label = (f"{action.capitalize()} all {n} shown…" if k == n
+                 else f"{action.capitalize()} {k} of the {n} shown…")
+        if row.button(label, key=f"review_bulk_{action}", disabled=not (name and k),
+                      help=None if k == n else "Candidates that may corroborate an accepted "
+                                               "event are decided one by one."):
             state.ask_bulk(review.bulk_decision(action, shown, name))  # type: ignore[arg-type]
             st.rerun()
 
@@ -293,7 +415,7 @@ def render(view: state.View) -> None:
     c1.text_input("Search candidates", key=state.K_REVIEW_TEXT, placeholder="e.g. Harop")
     c2.multiselect("Types", [t for t in EVENT_TYPES if t in {i.event.type for i in everything}],
                    key=state.K_REVIEW_TYPES, format_func=type_words, placeholder="All types")
-    c3.multiselect("Publishers", review.publishers_of(everything),
+    c3.multiselect("Publishers", review.publishers_of(everything), format_func=visible,
                    key=state.K_REVIEW_PUBLISHERS, placeholder="All publishers")
     c4.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=state.K_REVIEW_CONFIDENCE)
     ss = st.session_state
@@ -314,7 +436,8 @@ def render(view: state.View) -> None:
         first = (int(page_no) - 1) * PAGE_SIZE
     sources = doc.timeline.source_map()
     for item in shown[first:first + PAGE_SIZE]:
-        _candidate(item, review.merge_targets(doc.timeline, item.id), sources, name, path)
+        _candidate(item, review.merge_targets(doc.timeline, item.id), sources, name, path,
+                   doc.timeline)
     state.finish_review_run(view)
 
 

@@ -10,6 +10,7 @@ from dashboard import state
 from dashboard.figures import type_words
 from dashboard.frame import Frames
 from dashboard.text import md_escape
+from extract.timeline import visible
 
 
 def render(frames: Frames, path: str) -> None:
@@ -31,11 +32,11 @@ def render(frames: Frames, path: str) -> None:
         st.multiselect("Types", options[state.K_TYPES], key=state.K_TYPES,
                        format_func=type_words, placeholder="All types")
         st.multiselect("Actors", options[state.K_ACTORS], key=state.K_ACTORS,
-                       placeholder="All actors")
+                       format_func=visible, placeholder="All actors")
         st.multiselect("Weapon systems", options[state.K_SYSTEMS], key=state.K_SYSTEMS,
-                       placeholder="All systems")
+                       format_func=visible, placeholder="All systems")
         st.multiselect("Publishers", options[state.K_PUBLISHERS], key=state.K_PUBLISHERS,
-                       placeholder="All publishers")
+                       format_func=visible, placeholder="All publishers")
         st.multiselect("Review status", options[state.K_STATUSES], key=state.K_STATUSES,
                        help="Accepted events by default; add candidates to see unreviewed ones.")
         st.button("Reset filters", key="reset_filters", on_click=state.reset_filters,

@@ -135,7 +135,7 @@ def test_uploaded_articles_join_the_queue_and_unreadable_files_are_named(server_
                      name="Publication date (optional: YYYY-MM-DD, YYYY-MM or YYYY)").fill(
         "2021-03-10")
     page.get_by_role("button", name="Find events in these articles").click()
-    see(page, "The new candidates are in the Review queue")
+    see(page, "1 new candidate event is in the Review queue.")
     errors = page.get_by_test_id("stAlert").filter(has_text="could not be read")
     assert "binary.txt: binary file (contains NUL bytes), not an article" in errors.inner_text()
     assert status_of(events, "deal-azerbaijan-israel-2021-03-09") == "candidate"
@@ -152,6 +152,10 @@ def test_uploaded_articles_join_the_queue_and_unreadable_files_are_named(server_
     page.keyboard.type("LORA")
     page.get_by_role("option", name="Israel delivers LORA missiles").click()
     harop.get_by_role("button", name="Merge into the chosen event").click()
+    # where they differ, in words, before anything is written
+    see(page, "this is a deal; the event is a delivery")
+    assert len(load(events).event_map()["lora-delivery-2021-02"].evidence) == 1
+    page.get_by_role("button", name="Yes, merge").click()
     see(page, "Merged “Azerbaijan signed a contract for Harop drones with Israel.”")
     timeline = load(events)
     assert "deal-azerbaijan-israel-2021-03-09" not in timeline.event_map()
