@@ -1,6 +1,12 @@
-"""The dashboard in a child process on a free 127.0.0.1 port, for programs that drive it
-(the browser tests, ``bench/dashboard_bench.py``): started, waited on until healthy, and always
-stopped (terminate, then kill).
+"""Starting the dashboard.
+
+``arms-timeline`` (:func:`main`, the console script): ``streamlit run`` of the packaged app
+with the settings of ``.streamlit/config.toml`` given as flags, so that it behaves the same
+from any folder.
+
+:func:`running`: the dashboard in a child process on a free 127.0.0.1 port, for programs that
+drive it (the browser tests, ``bench/dashboard_bench.py``): started, waited on until healthy,
+and always stopped (terminate, then kill).
 
 >>> with running(Path("events.yaml"), log=Path("streamlit.log")) as (base, proc):  # doctest: +SKIP
 ...     urllib.request.urlopen(base + "/_stcore/health")
@@ -14,12 +20,26 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"
+# .streamlit/config.toml as flags (the file applies only when streamlit starts in the
+# checkout): loopback only (which also keeps Streamlit from asking a web service for the
+# machine's external address), no usage statistics, no browser opened, the viewer's toolbar,
+# no tracebacks shown
+SETTINGS = ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+            "--server.headless", "true", "--server.runOnSave", "false",
+            "--client.toolbarMode", "viewer", "--client.showErrorDetails", "none",
+            "--theme.base", "light"]
+USAGE = """\
+usage: arms-timeline [--events FILE] [STREAMLIT OPTIONS]
+
+The dashboard on FILE (else $ARMS_EVENTS, else the checkout's events.yaml), the same from any
+folder. Other options go to `streamlit run` (`streamlit run --help`) and win over this
+command's settings, e.g. --server.port 8502 --theme.base dark."""
 
 
 def free_port() -> int:
@@ -32,10 +52,58 @@ def free_port() -> int:
 def command(events: Path, port: int) -> list[str]:
     """``streamlit run`` of the app on ``events``: loopback only, headless, no usage
     statistics, no file watcher."""
-    return [sys.executable, "-m", "streamlit", "run", str(APP),
-            "--server.address", "127.0.0.1", "--server.port", str(port),
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none", "--", "--events", str(events)]
+    return [sys.executable, "-m", "streamlit", "run", str(APP), *SETTINGS,
+            "--server.port", str(port), "--server.fileWatcherType", "none",
+            "--", "--events", str(events)]
+
+
+def launch_command(argv: Sequence[str]) -> list[str]:
+    """The ``streamlit run`` that ``arms-timeline ARGV`` runs; ``--events FILE`` is the app's,
+    the other arguments are Streamlit's (after this command's settings, so they win).
+
+    Raises ValueError, with what was expected, when there is no timeline file to show.
+    """
+    from dashboard.data import ENV_VAR, events_path
+
+    events: str | None = None
+    rest: list[str] = []
+    args = [a for a in argv if a != "--"]  # `-- --events FILE`, as for streamlit run, too
+    i = 0
+    while i < len(args):
+        if args[i] == "--events":
+            if i + 1 == len(args):
+                raise ValueError("--events needs a file; expected --events FILE")
+            events, i = args[i + 1], i + 2
+        elif args[i].startswith("--events="):
+            events, i = args[i].split("=", 1)[1], i + 1
+        else:
+            rest.append(args[i])
+            i += 1
+    path = Path(events) if events else events_path([])
+    if not path.is_file() and (events or os.environ.get(ENV_VAR)):
+        raise ValueError(f"{path}: no such file; expected a timeline YAML file")
+    if not path.is_file():  # installed from a wheel, not from a checkout
+        raise ValueError(f"no timeline file given, and none comes with this install; expected "
+                         f"--events FILE or {ENV_VAR}=FILE")
+    return [sys.executable, "-m", "streamlit", "run", str(APP), *SETTINGS, *rest,
+            "--", "--events", str(path.absolute())]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``arms-timeline``: run the dashboard (this process becomes ``streamlit run``)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "-h" in args or "--help" in args:
+        print(USAGE)
+        return 0
+    try:
+        cmd = launch_command(args)
+    except ValueError as exc:
+        print(f"arms-timeline: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(cmd[0], cmd)
+    return 0  # not reached: execv returns only by raising
 
 
 @contextmanager
@@ -77,3 +145,7 @@ def running(events: Path, *, log: Path, env: Mapping[str, str] | None = None,
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

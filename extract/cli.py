@@ -7,6 +7,7 @@ Library errors become one-line messages and exit codes here, never tracebacks:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -353,6 +354,43 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            sys.stdout.flush()  # a reader gone shows here, not in a message at exit
+    except BrokenPipeError:
+        if not _reader_gone():
+            raise
+        return _closed_early()
+
+
+def _reader_gone() -> bool:
+    """Whether stdout or stderr is a pipe whose reader has closed it (``| head``), not some
+    other pipe of the program that broke."""
+    import select
+
+    if not hasattr(select, "poll"):
+        return True
+    poll = select.poll()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            poll.register(stream.fileno(), select.POLLOUT)
+    return any(flags & select.POLLERR for _, flags in poll.poll(0))
+
+
+def _closed_early() -> int:
+    """Stop quietly, as ``cat`` does: what is left to write goes nowhere. The exit code is
+    what a shell reports for a program ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+    return 141
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

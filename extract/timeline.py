@@ -728,6 +728,7 @@ def _screen(text: str, file: str) -> None:
     # one entry per open container: None for a sequence, for a mapping
     # [keys seen -> line, whether the next node is a key]
     stack: list[list[Any] | None] = []
+    event = None
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -762,18 +763,55 @@ def _screen(text: str, file: str) -> None:
                 parent[1] = not parent[1]
             if isinstance(event, _OPEN):
                 if len(stack) >= _MAX_DEPTH:
-                    raise TimelineError(
-                        [Problem(file, line, "", None,
-                                 f"the YAML is nested too deeply (more than {_MAX_DEPTH} "
-                                 "levels); expected events.yaml")]
-                    )
+                    raise TimelineError([_too_deep(file, line)])
                 stack.append([{}, True] if isinstance(event, yaml.MappingStartEvent) else None)
-    except yaml.YAMLError:
-        pass  # the loader reports it, with its line
+    except yaml.YAMLError as exc:
+        # A syntax error is left to the loader, which reports it with its line; but the
+        # library may have a nesting limit of its own (libyaml 0.2.6: 1000 levels, met while
+        # it reads ahead, before this loop has seen 65), and that is ours to word.
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        upto = mark.index if mark is not None else len(text)
+        after = event.end_mark.index if event is not None else 0
+        # every level opened between the last event read and the error takes one of these
+        # characters: when they cannot reach the limit, the text is not too deep there
+        if len(stack) + sum(text.count(c, after, upto + 1) for c in "[{-:?") > _MAX_DEPTH:
+            line = _line_past_max_depth(text, upto)
+            if line is not None:
+                raise TimelineError([_too_deep(file, line)]) from None
     finally:
         loader.dispose()
     if problems:
         raise TimelineError(problems)
+
+
+def _too_deep(file: str, line: int) -> Problem:
+    return Problem(file, line, "", None,
+                   f"the YAML is nested too deeply (more than {_MAX_DEPTH} levels); "
+                   "expected events.yaml")
+
+
+def _line_past_max_depth(text: str, upto: int) -> int | None:
+    """The line where nesting first goes past ``_MAX_DEPTH`` at or before offset ``upto``,
+    counted on the events of PyYAML's pure-Python parser (a loop over a stack of states, with
+    no depth limit of its own), or None."""
+    loader = yaml.SafeLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event.start_mark.index > upto:
+                break
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return None
 
 
 def _yaml_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:

@@ -326,7 +326,56 @@ def test_billion_laughs_is_refused_quickly():
 def test_deep_nesting_is_a_timeline_error():
     text = "version: 1\nevents: " + "[" * 5000 + "]" * 5000 + "\n"
     probs = problems_of(text)
-    assert "nested too deeply" in probs[0]
+    assert probs == ["events.yaml (line 2): the YAML is nested too deeply (more than 64 levels); "
+                     "expected events.yaml"]
+
+
+def _loader_with_a_nesting_limit(limit: int) -> type:
+    """The project's loader, but refusing nesting past ``limit`` levels as a YAML library may,
+    in words of its own: as libyaml 0.2.6 does (1000 levels), while reading ahead, so the
+    error comes before the events of the levels above it, at the opening that is too deep."""
+
+    class Limited(tl._SafeLoader):
+        def __init__(self, text):
+            super().__init__(text)
+            self.text = text
+
+        def get_event(self):
+            event = super().get_event()
+            if isinstance(event, (tl.yaml.SequenceStartEvent, tl.yaml.MappingStartEvent)):
+                depth, index = 0, None
+                for i, char in enumerate(self.text[event.start_mark.index:]):
+                    if char in "[{-":
+                        depth += 1
+                        if depth > limit:
+                            index = event.start_mark.index + i
+                            break
+                if index is not None:
+                    line = self.text.count("\n", 0, index)
+                    mark = tl.yaml.Mark("<text>", index, line, 0, None, None)
+                    raise tl.yaml.scanner.ScannerError(None, None, "some library's words", mark)
+            return event
+
+    return Limited
+
+
+@pytest.mark.parametrize("limit", [65, 200])
+@pytest.mark.parametrize("kind", ["[", "{a: ", "- "])
+def test_deep_nesting_is_worded_here_whatever_the_library_stops_at(monkeypatch, kind, limit):
+    monkeypatch.setattr(tl, "_SafeLoader", _loader_with_a_nesting_limit(limit))
+    close = {"[": "]", "{a: ": "}", "- ": ""}[kind]
+    text = "version: 1\nevents:\n  " + kind * 300 + "x" + close * 300 + "\n"
+    assert problems_of(text) == [
+        "events.yaml (line 3): the YAML is nested too deeply (more than 64 levels); "
+        "expected events.yaml"]
+
+
+def test_a_library_limit_on_shallow_yaml_is_not_called_deep_nesting(monkeypatch):
+    # the library's error below our limit is not ours to word: the loader reports the file
+    monkeypatch.setattr(tl, "_SafeLoader", _loader_with_a_nesting_limit(2))
+    text = "version: 1\nsources: []\nevents: [[[[x]]]]\n"
+    problems = problems_of(text)
+    assert not any("nested too deeply" in p for p in problems), problems
 
 
 def test_load_names_missing_and_undecodable_files(tmp_path):

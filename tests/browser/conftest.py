@@ -22,6 +22,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+NO_PLAYWRIGHT = ("playwright is not installed: install the browser extra "
+                 "(pip install -e '.[test,browser]'; the README's test command does)")
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ARTIFACTS = Path(__file__).parent / "artifacts"
 # the tests that take the README's pictures write them here: docs/ when asked to retake them
@@ -42,11 +44,8 @@ def streamlit_server(events: Path, timeout: float = 60) -> Iterator[str]:
 def playwright_browser():
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run browser tests")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed: pip install 'arms-timeline[browser]'")
-    with sync_playwright() as p:
+    api = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT)
+    with api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser

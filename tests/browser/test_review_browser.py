@@ -9,10 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PICTURES, READY, ROOT
-from playwright.sync_api import expect
+from conftest import NO_PLAYWRIGHT, PICTURES, READY, ROOT
 
 from extract.timeline import Document, load
+
+expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
 pytestmark = pytest.mark.browser
 
