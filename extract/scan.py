@@ -71,6 +71,7 @@ class FileResult:
     error: str | None = None
     events_yaml: str | None = None  # the events' YAML items, rendered in the worker
     same_as: str | None = None  # the source id of an earlier file with the same text
+    note: str | None = None  # for the person running the scan: two texts under one name
 
 
 def _process(job: tuple[Path, dict | None, bool]) -> FileResult:
@@ -180,6 +181,7 @@ def iter_scan(
     taken_sources: set[str] = set()
     taken_events: set[str] = set()
     by_digest: dict[str, str] = {}
+    by_name: dict[str, tuple[Path, str]] = {}  # file name -> first file and its source id
     for result in _in_order(_process, jobs, workers):
         if result.error or result.source is None:
             yield result
@@ -195,6 +197,13 @@ def iter_scan(
         taken_sources.add(ident)
         if source.digest:
             by_digest[source.digest] = ident
+        if result.path is not None:
+            first = by_name.setdefault(result.path.name, (result.path, ident))
+            if first[1] != ident:
+                applied = (f"; the manifest's entry for '{result.path.name}' applies to both"
+                           if manifest.get(result.path.name) else "")
+                result.note = (f"{first[0]} and {result.path}: one file name, two different "
+                               f"texts: two sources ('{first[1]}', '{ident}'){applied}")
         if ident != source.id:
             result.source = source.model_copy(update={"id": ident})
             result.events = [
@@ -228,6 +237,7 @@ class ScanResult:
     timeline: Timeline
     failures: list[str] = field(default_factory=list)
     same_text: list[tuple[str, str]] = field(default_factory=list)  # (file, source id)
+    notes: list[str] = field(default_factory=list)  # one file name for two texts
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     files: int = 0
 
@@ -265,6 +275,8 @@ def scan(
         if item.same_as:
             result.same_text.append((str(item.path), item.same_as))
             continue
+        if item.note:
+            result.notes.append(item.note)
         assert item.source is not None
         sources.append(item.source)
         events.extend(item.events)
@@ -280,6 +292,7 @@ class WriteResult:
     events: int = 0
     failures: list[str] = field(default_factory=list)
     same_text: list[tuple[str, str]] = field(default_factory=list)  # (file, source id)
+    notes: list[str] = field(default_factory=list)  # one file name for two texts
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     written: bool = False
 
@@ -320,6 +333,10 @@ def write_candidates(
             if item.same_as:
                 outcome.same_text.append((str(item.path), item.same_as))
                 continue
+            if item.note:
+                outcome.notes.append(item.note)
+                if on_failure:
+                    on_failure(f"note: {item.note}")
             assert item.source is not None
             sources.append(item.source)
             outcome.events += len(item.events)

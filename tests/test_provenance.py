@@ -93,6 +93,21 @@ def test_two_articles_with_one_file_name_are_two_sources(tmp_path):
     assert src.digest == tl.text_digest(ARTICLE_B)
 
 
+def test_one_scan_of_two_texts_with_one_name_says_so(tmp_path):
+    write(tmp_path / "A" / "article.txt", ARTICLE_A)
+    write(tmp_path / "B" / "article.txt", ARTICLE_B)
+    write(tmp_path / "m.yaml", "sources:\n  - file: article.txt\n    publisher: Test Wire\n")
+    proc = run(tmp_path, "scan", "A", "B", "--manifest", "m.yaml", "--out", "c.yaml")
+    assert proc.returncode == 0, proc.stderr
+    timeline = tl.load(tmp_path / "c.yaml")
+    ids = [s.id for s in timeline.sources]
+    assert len(ids) == 2
+    assert proc.stderr == (f"note: A/article.txt and B/article.txt: one file name, two different "
+                           f"texts: two sources ('{ids[0]}', '{ids[1]}'); the manifest's entry "
+                           "for 'article.txt' applies to both\n")
+    quotes_in_their_sources(timeline, [ARTICLE_A, ARTICLE_B])
+
+
 def test_the_same_text_under_two_names_is_one_source(tmp_path):
     # white space, line endings and a byte-order mark aside, it is the same article
     write(tmp_path / "one" / "a.txt", ARTICLE_A)
