@@ -1433,6 +1433,8 @@ def _round_trip_classes() -> tuple[type, type]:
         # ruamel writes YAML 1.2, where "NO", "on", "0x1F" or "1:20" are plain text; the file
         # is read with YAML 1.1 rules (PyYAML), where they are a bool, an int or a float: quote
         # what the reader would not read back as this text
+        if _BREAKS_RE.search(data):  # see _yaml_node: escaped in double quotes
+            return representer.represent_scalar("tag:yaml.org,2002:str", data, style='"')
         if not _reads_back_as_text(data):
             return representer.represent_scalar("tag:yaml.org,2002:str", data, style="'")
         return RoundTripRepresenter.represent_str(representer, data)
@@ -1453,6 +1455,10 @@ def _reads_back_as_text(value: str) -> bool:
             return False
     return True
 
+
+# characters YAML reads as a line break, besides \n: a plain or single-quoted scalar holding one
+# is folded on reading
+_BREAKS_RE = re.compile("[\r\x85\u2028\u2029]")
 
 _RUAMEL_RESOLVER: Any = None
 
@@ -1609,6 +1615,9 @@ class _FastDumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.Saf
 
 # YAML 1.1's resolvers, the timestamp included, so that text looking like a date is quoted
 _FastDumper.yaml_implicit_resolvers = yaml.SafeDumper.yaml_implicit_resolvers
+_FastDumper.add_representer(  # as _yaml_node writes text: line breaks YAML folds, escaped
+    str, lambda dumper, data: dumper.represent_scalar(
+        _YAML_TAG + "str", data, style='"' if _BREAKS_RE.search(data) else None))
 _FastDumper.add_representer(
     _DateText, lambda dumper, data: dumper.represent_scalar(_YAML_TAG + "timestamp", str(data)))
 _FastDumper.add_representer(
@@ -1647,7 +1656,10 @@ def _yaml_node(value: Any, represent: Any) -> yaml.Node:
     :func:`_to_yaml_value` never shares a list or a mapping between two places."""
     kind = type(value)
     if kind is str:
-        return yaml.ScalarNode(_YAML_TAG + "str", value)
+        # YAML breaks lines at NEL and the Unicode separators and folds them on reading:
+        # written plain, "0\x85" would come back as "0 "; double quotes write them as escapes
+        style = '"' if _BREAKS_RE.search(value) else None
+        return yaml.ScalarNode(_YAML_TAG + "str", value, style=style)
     if kind is _DateText:
         return yaml.ScalarNode(_YAML_TAG + "timestamp", str(value))
     if kind is dict:
