@@ -523,10 +523,8 @@ def _show(value: Any, limit: int = 60) -> str:
 # Shown as stored; what identifies an article; how two events differ
 # --------------------------------------------------------------------------------------------
 
-# bidirectional controls: they make a text read differently from what is stored
-# ("abc\u202egnp.exe" shows as "abcexe.png")
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                  "\u2066\u2067\u2068\u2069")
+# invisible and control characters: bidirectional controls make a text read differently from
+# what is stored ("abc\u202egnp.exe" shows as "abcexe.png"), others hide in it
 _INVISIBLE_RE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
     "\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f"
@@ -559,11 +557,6 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
 
 
 _INVISIBLE_OR_NEWLINE_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + "\n]")
-
-
-def has_bidi_controls(text: str) -> bool:
-    """True when ``text`` holds a character that reorders what is shown."""
-    return any(ch in _BIDI for ch in text)
 
 
 def is_public_address(url: str | None) -> bool:
