@@ -3078,6 +3078,29 @@ _WEEKDAYS_CASED = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
                    "Sundays"}
 
 
+# while explain() runs: (start, end, rule) of each mention as a rule gave it
+_trace: list[tuple[int, int, str]] | None = None
+
+
+def explain(text: str, published: str | _dt.date | None, *, language: str = "en",
+            day_first: bool | None = None) -> list[tuple[DateMention, str]]:
+    """``find_dates``'s mentions, each with the name of the grammar rule that found it.
+
+    A mention the discourse steps made ("from 5 to 15 June" joined into one range, "April 24
+    and 25", the day before a date) is named by the rule that found its first words, or
+    ``"discourse"`` when no rule's mention starts where it does. Not thread-safe: a debugging
+    and testing aid (the rule examples use it).
+    """
+    global _trace
+    _trace = []
+    try:
+        found = find_dates(text, published, language=language, day_first=day_first)
+        starts = {s: name for s, _e, name in _trace}
+    finally:
+        _trace = None
+    return [(m, starts.get(m.start, "discourse")) for m in found]
+
+
 def find_dates(text: str, published: str | _dt.date | None, *, language: str = "en",
                day_first: bool | None = None) -> list[DateMention]:
     """Every date mention of `text`, normalized against the publication date `published`.
@@ -3198,6 +3221,8 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             log.debug("dropping non-TIMEX3 value %r for %r", dm.value, dm.text)
             dm = DateMention(**{**_asdict(dm), "value": None})
         dm = _sentence_year(text, out, dm, ctx)
+        if _trace is not None:
+            _trace.append((dm.start, dm.end, name))
         out.append(dm)
         rng = _range_left(text, out, len(out) - 1, ctx) if dm.type == "DATE" and dm.value \
             and not dm.end_value and "X" not in dm.value and dm.precision in ("day", "month") \
