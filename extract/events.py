@@ -35,7 +35,7 @@ import yaml
 
 from extract.article import Article
 from extract.dates import DateMention, find_dates, mention_span, names_no_year, tense_at
-from extract.dates import _prefix_tree as _prefix_tree  # shared with the date finder
+from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.timeline import (
     Event,
     Evidence,

@@ -595,7 +595,8 @@ def test_timex3_view_splits_worded_year_ranges():
 
 
 # --- the trigger-token scan of _windows and the rule hints (speed; same output) ---------------
-from extract import dates as _d  # noqa: E402
+from extract.dates import grammar_en as _g  # noqa: E402
+from extract.dates import scanner as _d  # noqa: E402
 
 
 def _tokenizer_triggers(text: str) -> list[tuple[tuple[int, int], frozenset[str]]]:
@@ -660,11 +661,11 @@ def test_trigger_scan_keeps_what_the_tokenizer_kept(text):
     assert _d._windows(text) == _windows_from(hits, len(text))
 
 
-@pytest.mark.parametrize("name", sorted(_d._RULE_HINTS))
+@pytest.mark.parametrize("name", sorted(_g._RULE_HINTS))
 def test_rule_hint_is_inside_every_match(name):
     # every rule match on the test corpus texts contains its hint (the hint is a necessary
     # condition: a window without it has no match)
-    rx, hint = _d._RULES_BY_NAME[name], _d._RULE_HINTS[name]
+    rx, hint = _g._RULES_BY_NAME[name], _g._RULE_HINTS[name]
     samples = ["on 2022-05-30 at 10:00", "05 / 10 / 2022", "11/02/89", "20230531", "2023/05/30",
                "the 1990s and the '80s", "a decades-long battle, a DAY-LONG talk",
                "the week of March 6", "The Week  of Oct. 3, 2021", "wee\u212a of May 5",
