@@ -185,6 +185,29 @@ def _cross_check(data: dict[str, Any], other_events: Iterable[str] = ()
     out: list[tuple[list[Any], str]] = []
     sources = data.get("sources") if isinstance(data.get("sources"), list) else []
     events = data.get("events") if isinstance(data.get("events"), list) else []
+    source_ids = _unique_source_ids(sources, out)
+    event_ids: dict[str, int] = {}
+    event_ids_all = {e.get("id") for e in events if isinstance(e, dict)
+                     and isinstance(e.get("id"), str)} | set(other_events)
+    for i, e in enumerate(events):
+        if not isinstance(e, dict):
+            continue
+        _check_event_refs(i, e, source_ids, event_ids, event_ids_all, out)
+    briefing = data.get("briefing")
+    if isinstance(briefing, list):
+        for k, ref in enumerate(briefing):
+            if isinstance(ref, str) and ref not in event_ids:
+                out.append(
+                    (["briefing", k],
+                     f"{_show(ref)} is not an event in this file"
+                     f"{_did_you_mean(ref, event_ids)}; expected the id of an entry under "
+                     "'events'")
+                )
+    return out
+
+
+def _unique_source_ids(sources: list[Any], out: list[tuple[list[Any], str]]) -> dict[str, int]:
+    """{source id: index} of the first source with each id; a repeated id goes to ``out``."""
     source_ids: dict[str, int] = {}
     for i, s in enumerate(sources):
         sid = s.get("id") if isinstance(s, dict) else None
@@ -197,77 +220,79 @@ def _cross_check(data: dict[str, Any], other_events: Iterable[str] = ()
                 )
             else:
                 source_ids[sid] = i
-    event_ids: dict[str, int] = {}
-    event_ids_all = {e.get("id") for e in events if isinstance(e, dict)
-                     and isinstance(e.get("id"), str)} | set(other_events)
-    for i, e in enumerate(events):
-        if not isinstance(e, dict):
-            continue
-        eid = e.get("id")
-        if isinstance(eid, str):
-            if eid in event_ids:
-                out.append(
-                    (["events", i, "id"],
-                     f"{_show(eid)} is a duplicate id (also event #{event_ids[eid] + 1}); "
-                     "expected every event id to be unique")
-                )
-            else:
-                event_ids[eid] = i
-        evidence = e.get("evidence")
-        if isinstance(evidence, list):
-            for j, ev in enumerate(evidence):
-                src = ev.get("source") if isinstance(ev, dict) else None
-                if isinstance(src, str) and src not in source_ids:
-                    hint = _did_you_mean(src, source_ids)
-                    out.append(
-                        (["events", i, "evidence", j, "source"],
-                         f"{_show(src)} is not a source in this file{hint}; "
-                         "expected the id of an entry under 'sources'")
-                    )
-        proposal = e.get("corroborates")
-        target = proposal.get("event") if isinstance(proposal, dict) else None
-        if isinstance(target, str) and target not in event_ids_all:
+    return source_ids
+
+
+def _check_event_refs(i: int, e: dict[str, Any], source_ids: dict[str, int],
+                      event_ids: dict[str, int], event_ids_all: set[Any],
+                      out: list[tuple[list[Any], str]]) -> None:
+    """The checks of event #``i`` against the others, in order: a repeated id (recorded in
+    ``event_ids`` otherwise), evidence sources, the proposal's event, references, the end."""
+    eid = e.get("id")
+    if isinstance(eid, str):
+        if eid in event_ids:
             out.append(
-                (["events", i, "corroborates", "event"],
-                 f"{_show(target)} is not an event in this file"
-                 f"{_did_you_mean(target, event_ids_all)}; expected the id of an accepted "
-                 "event under 'events'")
+                (["events", i, "id"],
+                 f"{_show(eid)} is a duplicate id (also event #{event_ids[eid] + 1}); "
+                 "expected every event id to be unique")
             )
-        elif isinstance(target, str) and target == eid:
-            out.append((["events", i, "corroborates", "event"],
-                        f"{_show(target)} is this event itself; expected another event's id"))
-        references = e.get("references")
-        if isinstance(references, list):
-            for j, ref in enumerate(references):
-                if isinstance(ref, str) and ref not in source_ids:
-                    out.append(
-                        (["events", i, "references", j],
-                         f"{_show(ref)} is not a source in this file"
-                         f"{_did_you_mean(ref, source_ids)}; expected the id of an entry under "
-                         "'sources'")
-                    )
-        try:
-            start = PartialDate.parse(e.get("date"))
-            end = PartialDate.parse(e["end"]) if e.get("end") is not None else None
-        except ValueError:
-            continue
-        if end is not None and end.last_day() < start.first_day():
-            out.append(
-                (["events", i, "end"],
-                 f"{_show(str(end))} is before the date {_show(str(start))}; "
-                 "expected an end on or after the date")
-            )
-    briefing = data.get("briefing")
-    if isinstance(briefing, list):
-        for k, ref in enumerate(briefing):
-            if isinstance(ref, str) and ref not in event_ids:
+        else:
+            event_ids[eid] = i
+    evidence = e.get("evidence")
+    if isinstance(evidence, list):
+        for j, ev in enumerate(evidence):
+            src = ev.get("source") if isinstance(ev, dict) else None
+            if isinstance(src, str) and src not in source_ids:
+                hint = _did_you_mean(src, source_ids)
                 out.append(
-                    (["briefing", k],
-                     f"{_show(ref)} is not an event in this file"
-                     f"{_did_you_mean(ref, event_ids)}; expected the id of an entry under "
-                     "'events'")
+                    (["events", i, "evidence", j, "source"],
+                     f"{_show(src)} is not a source in this file{hint}; "
+                     "expected the id of an entry under 'sources'")
                 )
-    return out
+    _check_proposal(i, e, eid, event_ids_all, out)
+    references = e.get("references")
+    if isinstance(references, list):
+        for j, ref in enumerate(references):
+            if isinstance(ref, str) and ref not in source_ids:
+                out.append(
+                    (["events", i, "references", j],
+                     f"{_show(ref)} is not a source in this file"
+                     f"{_did_you_mean(ref, source_ids)}; expected the id of an entry under "
+                     "'sources'")
+                )
+    _check_end(i, e, out)
+
+
+def _check_proposal(i: int, e: dict[str, Any], eid: Any, event_ids_all: set[Any],
+                    out: list[tuple[list[Any], str]]) -> None:
+    """A candidate's ``corroborates`` names another event of the file."""
+    proposal = e.get("corroborates")
+    target = proposal.get("event") if isinstance(proposal, dict) else None
+    if isinstance(target, str) and target not in event_ids_all:
+        out.append(
+            (["events", i, "corroborates", "event"],
+             f"{_show(target)} is not an event in this file"
+             f"{_did_you_mean(target, event_ids_all)}; expected the id of an accepted "
+             "event under 'events'")
+        )
+    elif isinstance(target, str) and target == eid:
+        out.append((["events", i, "corroborates", "event"],
+                    f"{_show(target)} is this event itself; expected another event's id"))
+
+
+def _check_end(i: int, e: dict[str, Any], out: list[tuple[list[Any], str]]) -> None:
+    """An event's end is on or after its date (when both are dates)."""
+    try:
+        start = PartialDate.parse(e.get("date"))
+        end = PartialDate.parse(e["end"]) if e.get("end") is not None else None
+    except ValueError:
+        return
+    if end is not None and end.last_day() < start.first_day():
+        out.append(
+            (["events", i, "end"],
+             f"{_show(str(end))} is before the date {_show(str(start))}; "
+             "expected an end on or after the date")
+        )
 
 
 # a line that is more than blanks, a comment, a directive or a document marker
