@@ -20,19 +20,17 @@ All text that came from the file is HTML-escaped, because Plotly reads tags such
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.labels import flags_of
-from extract.timeline import EVENT_TYPES, visible
-
-if TYPE_CHECKING:  # the theme's colours; dashboard.present imports this module
-    from dashboard.present import Theme
+from dashboard.labels import _short, esc, type_words
+from dashboard.labels import hover_text as hover_text
+from dashboard.labels import short_hover_text as short_hover_text
+from dashboard.theme import Theme
+from extract.timeline import EVENT_TYPES
 
 # Okabe & Ito (2008), colour-blind safe; 12 types share 8 colours, so shapes differ too.
 OKABE_ITO = {
@@ -70,17 +68,6 @@ TYPE_SYMBOLS: dict[str, str] = {
 }
 NO_LANE = {"actor": "(no actor named)", "system": "(no system named)"}
 DAY = pd.Timedelta(days=1)
-
-
-def type_words(event_type: str) -> str:
-    """'combat_use' -> 'combat use'."""
-    return event_type.replace("_", " ")
-
-
-def esc(text: object) -> str:
-    """Text from the file, made inert for Plotly's label markup (which understands tags), and
-    shown as stored: invisible and control characters written as ``⟨U+202E⟩``."""
-    return html.escape(visible(str(text)), quote=True)
 
 
 @dataclass(frozen=True)
@@ -129,36 +116,9 @@ def lane_order(rows: pd.DataFrame, mode: str) -> list[str]:
     return named + ([NO_LANE[mode]] if NO_LANE.get(mode) in counts.index else [])
 
 
-def hover_text(*, title: str, label: str, precision: str, event_type: str, n_sources: int,
-               n_publishers: int, status: str, unverified: bool, disputed: bool) -> str:
-    """Title, date as the text gives it, type, number of sources (and status flags), as
-    Plotly label markup with everything from the file escaped. The frame stores it per event."""
-    parts = [
-        f"<b>{esc(title)}</b>",
-        esc(label) + ("" if precision == "day" else f" ({precision} only)"),
-        f"{type_words(event_type)} · {n_sources} source{'s' if n_sources != 1 else ''}"
-        f" · {n_publishers} publisher{'s' if n_publishers != 1 else ''}",
-    ]
-    flags = [f.word for f in flags_of(status, unverified, disputed)]
-    if flags:
-        parts.append("⚠ " + ", ".join(flags))
-    return "<br>".join(parts)
-
-
 def epoch_ms(times: pd.Series) -> np.ndarray:
     """Timestamps as float64 milliseconds since 1970 (what a Plotly date axis reads)."""
     return times.to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(np.float64)
-
-
-def short_hover_text(*, title: str, label: str, precision: str, status: str, unverified: bool,
-                     disputed: bool) -> str:
-    """The hover of a mark on a big (WebGL) figure: the title (cut to 60 characters) and the
-    date as the text gives it, plus any warning; the type is in the trace's own hover label.
-    A third of the bytes of :func:`hover_text`, which counts when there are 50,000 marks."""
-    flags = [f.word for f in flags_of(status, unverified, disputed)]
-    return (f"<b>{esc(_short(title, 60))}</b><br>{esc(label)}"
-            + ("" if precision == "day" else f" ({precision} only)")
-            + (f"<br>⚠ {', '.join(flags)}" if flags else ""))
 
 
 def _imprecise(rows: pd.DataFrame) -> pd.Series:
@@ -572,10 +532,6 @@ def marks_wanted(events: pd.DataFrame, lanes: str) -> int:
         return len(events)
     column = "actors" if lanes == "actor" else "systems"
     return int(events[column].map(lambda vals: max(len(vals), 1)).sum())
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def marks_count(fig: go.Figure) -> int:

@@ -15,8 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import hover_text, short_hover_text
-from dashboard.labels import claimed_span, date_label, precision_words, value_label
+from dashboard.labels import (
+    claimed_span,
+    date_label,
+    hover_text,
+    precision_words,
+    short_hover_text,
+    value_label,
+)
 from extract.timeline import Event, Evidence, Source, Timeline, visible
 
 EVENT_COLUMNS = (
