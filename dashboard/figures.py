@@ -20,19 +20,18 @@ All text that came from the file is HTML-escaped, because Plotly reads tags such
 from __future__ import annotations
 
 import datetime as dt
-import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.labels import flags_of
-from extract.timeline import EVENT_TYPES, visible
-
-if TYPE_CHECKING:  # the theme's colours; dashboard.present imports this module
-    from dashboard.present import Theme
+from dashboard.labels import _short, esc, type_words
+from dashboard.labels import hover_text as hover_text
+from dashboard.labels import short_hover_text as short_hover_text
+from dashboard.theme import Theme
+from extract.timeline import EVENT_TYPES
 
 # Okabe & Ito (2008), colour-blind safe; 12 types share 8 colours, so shapes differ too.
 OKABE_ITO = {
@@ -70,17 +69,6 @@ TYPE_SYMBOLS: dict[str, str] = {
 }
 NO_LANE = {"actor": "(no actor named)", "system": "(no system named)"}
 DAY = pd.Timedelta(days=1)
-
-
-def type_words(event_type: str) -> str:
-    """'combat_use' -> 'combat use'."""
-    return event_type.replace("_", " ")
-
-
-def esc(text: object) -> str:
-    """Text from the file, made inert for Plotly's label markup (which understands tags), and
-    shown as stored: invisible and control characters written as ``⟨U+202E⟩``."""
-    return html.escape(visible(str(text)), quote=True)
 
 
 @dataclass(frozen=True)
@@ -129,36 +117,9 @@ def lane_order(rows: pd.DataFrame, mode: str) -> list[str]:
     return named + ([NO_LANE[mode]] if NO_LANE.get(mode) in counts.index else [])
 
 
-def hover_text(*, title: str, label: str, precision: str, event_type: str, n_sources: int,
-               n_publishers: int, status: str, unverified: bool, disputed: bool) -> str:
-    """Title, date as the text gives it, type, number of sources (and status flags), as
-    Plotly label markup with everything from the file escaped. The frame stores it per event."""
-    parts = [
-        f"<b>{esc(title)}</b>",
-        esc(label) + ("" if precision == "day" else f" ({precision} only)"),
-        f"{type_words(event_type)} · {n_sources} source{'s' if n_sources != 1 else ''}"
-        f" · {n_publishers} publisher{'s' if n_publishers != 1 else ''}",
-    ]
-    flags = [f.word for f in flags_of(status, unverified, disputed)]
-    if flags:
-        parts.append("⚠ " + ", ".join(flags))
-    return "<br>".join(parts)
-
-
 def epoch_ms(times: pd.Series) -> np.ndarray:
     """Timestamps as float64 milliseconds since 1970 (what a Plotly date axis reads)."""
     return times.to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(np.float64)
-
-
-def short_hover_text(*, title: str, label: str, precision: str, status: str, unverified: bool,
-                     disputed: bool) -> str:
-    """The hover of a mark on a big (WebGL) figure: the title (cut to 60 characters) and the
-    date as the text gives it, plus any warning; the type is in the trace's own hover label.
-    A third of the bytes of :func:`hover_text`, which counts when there are 50,000 marks."""
-    flags = [f.word for f in flags_of(status, unverified, disputed)]
-    return (f"<b>{esc(_short(title, 60))}</b><br>{esc(label)}"
-            + ("" if precision == "day" else f" ({precision} only)")
-            + (f"<br>⚠ {', '.join(flags)}" if flags else ""))
 
 
 def _imprecise(rows: pd.DataFrame) -> pd.Series:
@@ -261,22 +222,9 @@ _DRAWN = ("id", "title", "type", "precision", "approximate", "start", "stop", "m
           "actors", "systems", "hover", "hover_short")
 
 
-def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None) -> go.Figure:
-    """The timeline of ``events`` (a frame from :mod:`dashboard.frame`, already filtered).
-
-    Returns a figure whose marker traces hold exactly one mark per (event, lane), with the
-    event id as ``customdata``; ``meta`` on each trace says what it draws ('marks', 'period',
-    'band') and for which type.
-    """
-    opts = options or TimelineOptions()
-    # only the columns drawn: every per-type slice below copies what it keeps
-    events = events[[c for c in _DRAWN if c in events.columns]]
-    rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
-    lanes = lane_order(rows, opts.lanes) if not rows.empty else []
-    # date labels beside marks only while they cannot pile up; hover and card always have them
-    show_labels = opts.show_labels if opts.show_labels is not None else len(rows) <= 12
-    use_gl = len(rows) >= opts.gl_threshold
-    fig = go.Figure()
+def _add_timeline_traces(fig: go.Figure, rows: pd.DataFrame, *, show_labels: bool,
+                         use_gl: bool) -> None:
+    """Per event type: its exact periods, its imprecise bands, its filled and hollow marks."""
     for event_type in EVENT_TYPES:
         of_type = rows[rows["type"] == event_type] if not rows.empty else rows
         if of_type.empty:
@@ -297,19 +245,12 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
                 fig.add_trace(_marks_trace(group, event_type, hollow=hollow, legend=in_legend,
                                            show_labels=show_labels, use_gl=use_gl))
                 in_legend = False
-    fig.update_layout(
-        barmode="overlay",
-        height=opts.height or max(300, 130 + 42 * max(len(lanes), 1)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        hovermode="closest",
-        clickmode="event+select",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
-                "title": {"text": "type"}},
-        plot_bgcolor="#ffffff",
-        paper_bgcolor="#ffffff",
-        font={"color": "#222222"},
-        uirevision="timeline",
-    )
+
+
+def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, lanes: list[str],
+                   opts: TimelineOptions) -> None:
+    """Lanes on the y axis (names from the file made inert), dates on the x axis, over the
+    window or the events' span with a margin."""
     fig.update_yaxes(
         type="category",
         categoryorder="array",
@@ -333,24 +274,62 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
         lo, hi = rows["start"].min(), rows["stop"].max() + DAY
         pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
         fig.update_xaxes(range=[(lo - pad).isoformat(), (hi + 2 * pad).isoformat()])
+
+
+def _point_at_selected(fig: go.Figure, rows: pd.DataFrame, opts: TimelineOptions) -> None:
+    """A labelled arrow at each mark of the selected event."""
+    chosen = rows[rows["id"] == opts.selected]
+    x_range = fig.layout.xaxis.range
+    middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
+              / 2) if x_range else None
+    for _, row in chosen.iterrows():
+        lane = row["lane"] if opts.lanes == "type" else esc(row["lane"])
+        # the label grows away from the nearer edge so that it is never cut off
+        anchor = "right" if middle is not None and row["mid"] > middle else "left"
+        fig.add_annotation(
+            x=row["mid"].strftime("%Y-%m-%dT%H:%M:%S"), y=lane,
+            text=f"{esc(_short(row['title'], 48))} · {esc(row['label'])}",
+            xanchor=anchor, showarrow=True, arrowhead=2, arrowwidth=2, ax=0, ay=-34,
+            bgcolor="#ffffff", bordercolor="#222222", borderwidth=1,
+            font={"size": 12, "color": "#222222"},
+        )
+
+
+def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None) -> go.Figure:
+    """The timeline of ``events`` (a frame from :mod:`dashboard.frame`, already filtered).
+
+    Returns a figure whose marker traces hold exactly one mark per (event, lane), with the
+    event id as ``customdata``; ``meta`` on each trace says what it draws ('marks', 'period',
+    'band') and for which type.
+    """
+    opts = options or TimelineOptions()
+    # only the columns drawn: every per-type slice below copies what it keeps
+    events = events[[c for c in _DRAWN if c in events.columns]]
+    rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
+    lanes = lane_order(rows, opts.lanes) if not rows.empty else []
+    # date labels beside marks only while they cannot pile up; hover and card always have them
+    show_labels = opts.show_labels if opts.show_labels is not None else len(rows) <= 12
+    use_gl = len(rows) >= opts.gl_threshold
+    fig = go.Figure()
+    _add_timeline_traces(fig, rows, show_labels=show_labels, use_gl=use_gl)
+    fig.update_layout(
+        barmode="overlay",
+        height=opts.height or max(300, 130 + 42 * max(len(lanes), 1)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hovermode="closest",
+        clickmode="event+select",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
+                "title": {"text": "type"}},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        font={"color": "#222222"},
+        uirevision="timeline",
+    )
+    _timeline_axes(fig, rows, lanes, opts)
     # a pointer at the selected event on small figures only: on a big one it would make every
     # click resend and redraw the whole figure; the card and the click's highlight show it
     if opts.selected is not None and not rows.empty and not use_gl:
-        chosen = rows[rows["id"] == opts.selected]
-        x_range = fig.layout.xaxis.range
-        middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
-                  / 2) if x_range else None
-        for _, row in chosen.iterrows():
-            lane = row["lane"] if opts.lanes == "type" else esc(row["lane"])
-            # the label grows away from the nearer edge so that it is never cut off
-            anchor = "right" if middle is not None and row["mid"] > middle else "left"
-            fig.add_annotation(
-                x=row["mid"].strftime("%Y-%m-%dT%H:%M:%S"), y=lane,
-                text=f"{esc(_short(row['title'], 48))} · {esc(row['label'])}",
-                xanchor=anchor, showarrow=True, arrowhead=2, arrowwidth=2, ax=0, ay=-34,
-                bgcolor="#ffffff", bordercolor="#222222", borderwidth=1,
-                font={"size": 12, "color": "#222222"},
-            )
+        _point_at_selected(fig, rows, opts)
     if rows.empty:
         fig.add_annotation(text="No events match the filters", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5)
@@ -471,6 +450,73 @@ def _ink(fill: str) -> str:
     return "#111111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#ffffff"
 
 
+def _density_span(rows: pd.DataFrame, opts: TimelineOptions,
+                  bounds: tuple[dt.date, dt.date] | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day the density covers: the window, else ``bounds``, else the
+    events' span, else today."""
+    if opts.window:
+        first, last = (pd.Timestamp(d) for d in opts.window)
+    elif bounds:
+        first, last = (pd.Timestamp(d) for d in bounds)
+    elif not rows.empty:
+        first, last = rows["start"].min(), rows["stop"].max()
+    else:
+        first = last = pd.Timestamp(dt.date.today())
+    return first, last
+
+
+def _density_cells(counts: Density, lanes: list[str], ix: Sequence[int], opts: TimelineOptions,
+                   colour: str, deepest: int, width_ms: np.ndarray) -> dict[str, list[object]]:
+    """The cells of lanes ``ix`` with an event within or possibly in them, column by column
+    (y, base, x, fill, ink, text, hover, window, hatch)."""
+    cells: dict[str, list[object]] = {k: [] for k in (
+        "y", "base", "x", "fill", "ink", "text", "hover", "window", "hatch")}
+    for li in ix:
+        for c in np.flatnonzero(counts.within[li] + counts.could[li]):
+            within, could = int(counts.within[li, c]), int(counts.could[li, c])
+            share = 0.2 + 0.8 * (within / deepest) ** 0.5 if within else 0.12
+            fill = _mix(colour, share)
+            a, b = counts.window(int(c))
+            words = cell_words(counts.edges[c], counts.unit)
+            name = lanes[li] if opts.lanes == "type" else esc(lanes[li])
+            cells["y"].append(name)
+            cells["base"].append(float(counts.edges[c].value // 1_000_000))
+            cells["x"].append(float(width_ms[c]))
+            cells["fill"].append(fill)
+            cells["ink"].append(_ink(fill))
+            cells["text"].append(f"{within:,}" if within else "")
+            cells["hatch"].append("" if within else "/")
+            cells["window"].append([a.isoformat(), b.isoformat()])
+            cells["hover"].append(
+                f"<b>{name}</b> · {words}<br>"
+                f"{within:,} event{'s' if within != 1 else ''} dated within it"
+                + (f"<br>{could:,} more that may fall in it<br>(dated only to a "
+                   "longer period, approximate, or spanning several cells)"
+                   if could else "")
+                + "<br>Click to zoom in")
+    return cells
+
+
+def _density_bar(cells: dict[str, list[object]], event_type: str | None, colour: str,
+                 unit: str) -> go.Bar:
+    """One lane group's cells as a horizontal bar trace; each cell's window in customdata."""
+    return go.Bar(
+        name=type_words(event_type) if event_type else "events",
+        orientation="h", y=np.array(cells["y"], dtype=object),
+        base=np.array(cells["base"]), x=np.array(cells["x"]), width=0.8,
+        marker={"color": cells["fill"], "line": {"width": 1, "color": "#ffffff"},
+                "pattern": {"shape": cells["hatch"], "fgcolor": colour,
+                            "solidity": 0.25}},
+        text=cells["text"], textposition="inside", insidetextanchor="middle",
+        textfont={"color": cells["ink"], "size": 12}, constraintext="both",
+        customdata=cells["window"], hovertext=cells["hover"],
+        hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        hoverlabel={"bgcolor": "#ffffff", "bordercolor": colour,
+                    "font": {"color": "#222222", "size": 13}},
+        meta={"role": "density", "type": event_type, "unit": unit},
+    )
+
+
 def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None,
                    bounds: tuple[dt.date, dt.date] | None = None) -> go.Figure:
     """The timeline as counts: per lane, one cell per calendar unit (day, month, quarter, year
@@ -484,14 +530,7 @@ def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = No
     events = events[[c for c in _DRAWN if c in events.columns]]
     rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
     lanes = lane_order(rows, opts.lanes) if not rows.empty else []
-    if opts.window:
-        first, last = (pd.Timestamp(d) for d in opts.window)
-    elif bounds:
-        first, last = (pd.Timestamp(d) for d in bounds)
-    elif not rows.empty:
-        first, last = rows["start"].min(), rows["stop"].max()
-    else:
-        first = last = pd.Timestamp(dt.date.today())
+    first, last = _density_span(rows, opts, bounds)
     fig = go.Figure()
     counts = density(rows, lanes, first, last) if lanes else None
     if counts is not None:
@@ -502,48 +541,10 @@ def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = No
         for lane, event_type in groups:
             colour = TYPE_COLOURS[event_type] if event_type else DENSITY_COLOUR
             ix = [lanes.index(lane)] if lane is not None else range(len(lanes))
-            cells: dict[str, list[object]] = {k: [] for k in (
-                "y", "base", "x", "fill", "ink", "text", "hover", "window", "hatch")}
-            for li in ix:
-                for c in np.flatnonzero(counts.within[li] + counts.could[li]):
-                    within, could = int(counts.within[li, c]), int(counts.could[li, c])
-                    share = 0.2 + 0.8 * (within / deepest) ** 0.5 if within else 0.12
-                    fill = _mix(colour, share)
-                    a, b = counts.window(int(c))
-                    words = cell_words(counts.edges[c], counts.unit)
-                    name = lanes[li] if opts.lanes == "type" else esc(lanes[li])
-                    cells["y"].append(name)
-                    cells["base"].append(float(counts.edges[c].value // 1_000_000))
-                    cells["x"].append(float(width_ms[c]))
-                    cells["fill"].append(fill)
-                    cells["ink"].append(_ink(fill))
-                    cells["text"].append(f"{within:,}" if within else "")
-                    cells["hatch"].append("" if within else "/")
-                    cells["window"].append([a.isoformat(), b.isoformat()])
-                    cells["hover"].append(
-                        f"<b>{name}</b> · {words}<br>"
-                        f"{within:,} event{'s' if within != 1 else ''} dated within it"
-                        + (f"<br>{could:,} more that may fall in it<br>(dated only to a "
-                           "longer period, approximate, or spanning several cells)"
-                           if could else "")
-                        + "<br>Click to zoom in")
+            cells = _density_cells(counts, lanes, ix, opts, colour, deepest, width_ms)
             if not cells["y"]:
                 continue
-            fig.add_trace(go.Bar(
-                name=type_words(event_type) if event_type else "events",
-                orientation="h", y=np.array(cells["y"], dtype=object),
-                base=np.array(cells["base"]), x=np.array(cells["x"]), width=0.8,
-                marker={"color": cells["fill"], "line": {"width": 1, "color": "#ffffff"},
-                        "pattern": {"shape": cells["hatch"], "fgcolor": colour,
-                                    "solidity": 0.25}},
-                text=cells["text"], textposition="inside", insidetextanchor="middle",
-                textfont={"color": cells["ink"], "size": 12}, constraintext="both",
-                customdata=cells["window"], hovertext=cells["hover"],
-                hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
-                hoverlabel={"bgcolor": "#ffffff", "bordercolor": colour,
-                            "font": {"color": "#222222", "size": 13}},
-                meta={"role": "density", "type": event_type, "unit": counts.unit},
-            ))
+            fig.add_trace(_density_bar(cells, event_type, colour, counts.unit))
     fig.update_layout(
         barmode="overlay",
         height=opts.height or max(300, 130 + 42 * max(len(lanes), 1)),
@@ -572,10 +573,6 @@ def marks_wanted(events: pd.DataFrame, lanes: str) -> int:
         return len(events)
     column = "actors" if lanes == "actor" else "systems"
     return int(events[column].map(lambda vals: max(len(vals), 1)).sum())
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def marks_count(fig: go.Figure) -> int:

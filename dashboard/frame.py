@@ -15,8 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import hover_text, short_hover_text
-from dashboard.labels import claimed_span, date_label, precision_words, value_label
+from dashboard.labels import (
+    claimed_span,
+    date_label,
+    hover_text,
+    precision_words,
+    short_hover_text,
+    value_label,
+)
 from extract.timeline import Event, Evidence, Source, Timeline, visible
 
 EVENT_COLUMNS = (
@@ -201,84 +207,71 @@ def corroboration(event: Event, sources: dict[str, Source]) -> tuple[tuple[str, 
     return tuple(agreeing), tuple(p for p in disagreeing if p not in agreeing)
 
 
-def build(timeline: Timeline) -> Frames:
-    """The tables for one timeline (call once per file version; the glue module caches it)."""
-    smap = timeline.source_map()
-    rows: list[dict[str, Any]] = []
-    supports: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
-    referenced: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
-    for e in timeline.events:
-        last = (e.end or e.date).last_day()
-        first = e.date.first_day()
-        publishers = tuple(e.publishers(smap))
-        quotes = " ".join(ev.quote for ev in e.evidence)
-        found = disputes(e, smap)
-        label = date_label(e.date, e.end, approximate=e.approximate)
-        precision = e.date.precision if e.end is None else max(
-            (e.date.precision, e.end.precision), key=("day", "month", "year").index)
-        for ev in e.evidence:
-            if ev.source in supports:
-                supports[ev.source].setdefault(e.id, None)
-        for ref in e.references:
-            if ref in referenced:
-                referenced[ref].setdefault(e.id, None)
-        agreeing, disagreeing = corroboration(e, smap)
-        rows.append({
-            "id": e.id,
-            "title": e.title,
-            "type": e.type,
-            "status": e.status,
-            "date": str(e.date),
-            "end": str(e.end) if e.end else "",
-            "precision": precision,
-            "approximate": e.approximate,
-            "unverified": e.unverified,
-            "start": first,
-            "stop": last,
-            "mid": None,
-            "label": label,
-            "precision_words": precision_words(e.date, e.end, e.approximate),
-            "actors": tuple(e.actors),
-            "people": tuple(e.people),
-            "systems": tuple(e.systems),
-            "publishers": publishers,
-            "n_sources": len(e.evidence),
-            "n_publishers": len(publishers),
-            "corroborating": agreeing,
-            "disagreeing": disagreeing,
-            "references": tuple(e.references),
-            "value_label": value_label(e.value),
-            "value_amount": e.value.amount if e.value else float("nan"),
-            "value_unit": (e.value.unit or "") if e.value else "",
-            "value_currency": (e.value.currency or "") if e.value else "",
-            "summary": e.summary or "",
-            "notes": e.notes or "",
-            "confidence": e.confidence if e.confidence is not None else float("nan"),
-            "disputes": tuple(found),
-            "disputed": any(d["field"] in ("date", "value") for d in found),
-            "search": " ".join([e.title, e.summary or "", quotes, *e.actors, *e.people,
-                                *e.systems]).casefold(),
-            # JSON text, not a dict: the cache copies the frame on every rerun, and strings
-            # copy far faster than nested dicts (see record())
-            "record": json.dumps(_record(e), ensure_ascii=False),
-            "hover": hover_text(
-                title=e.title, label=label, precision=precision, event_type=e.type,
-                n_sources=len(e.evidence), n_publishers=len(publishers), status=e.status,
-                unverified=e.unverified,
-                disputed=any(d["field"] in ("date", "value") for d in found)),
-            "hover_short": short_hover_text(
-                title=e.title, label=label, precision=precision, status=e.status,
-                unverified=e.unverified,
-                disputed=any(d["field"] in ("date", "value") for d in found)),
-        })
-    events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-    if not events.empty:
-        events = events.sort_values(["start", "stop", "id"], kind="stable").reset_index(drop=True)
-    for col in ("start", "stop"):
-        events[col] = pd.to_datetime(events[col]).astype("datetime64[ns]")
-    # the middle of every day it could fall on: noon for a day, 2 Jul for a year
-    events["mid"] = events["start"] + (events["stop"] + pd.Timedelta(days=1) - events["start"]) / 2
-    source_rows = [
+def _event_row(e: Event, smap: dict[str, Source]) -> dict[str, Any]:
+    """One event's row of the events table (``start``/``stop`` as dates, ``mid`` not yet)."""
+    last = (e.end or e.date).last_day()
+    first = e.date.first_day()
+    publishers = tuple(e.publishers(smap))
+    quotes = " ".join(ev.quote for ev in e.evidence)
+    found = disputes(e, smap)
+    label = date_label(e.date, e.end, approximate=e.approximate)
+    precision = e.date.precision if e.end is None else max(
+        (e.date.precision, e.end.precision), key=("day", "month", "year").index)
+    agreeing, disagreeing = corroboration(e, smap)
+    return {
+        "id": e.id,
+        "title": e.title,
+        "type": e.type,
+        "status": e.status,
+        "date": str(e.date),
+        "end": str(e.end) if e.end else "",
+        "precision": precision,
+        "approximate": e.approximate,
+        "unverified": e.unverified,
+        "start": first,
+        "stop": last,
+        "mid": None,
+        "label": label,
+        "precision_words": precision_words(e.date, e.end, e.approximate),
+        "actors": tuple(e.actors),
+        "people": tuple(e.people),
+        "systems": tuple(e.systems),
+        "publishers": publishers,
+        "n_sources": len(e.evidence),
+        "n_publishers": len(publishers),
+        "corroborating": agreeing,
+        "disagreeing": disagreeing,
+        "references": tuple(e.references),
+        "value_label": value_label(e.value),
+        "value_amount": e.value.amount if e.value else float("nan"),
+        "value_unit": (e.value.unit or "") if e.value else "",
+        "value_currency": (e.value.currency or "") if e.value else "",
+        "summary": e.summary or "",
+        "notes": e.notes or "",
+        "confidence": e.confidence if e.confidence is not None else float("nan"),
+        "disputes": tuple(found),
+        "disputed": any(d["field"] in ("date", "value") for d in found),
+        "search": " ".join([e.title, e.summary or "", quotes, *e.actors, *e.people,
+                            *e.systems]).casefold(),
+        # JSON text, not a dict: the cache copies the frame on every rerun, and strings
+        # copy far faster than nested dicts (see record())
+        "record": json.dumps(_record(e), ensure_ascii=False),
+        "hover": hover_text(
+            title=e.title, label=label, precision=precision, event_type=e.type,
+            n_sources=len(e.evidence), n_publishers=len(publishers), status=e.status,
+            unverified=e.unverified,
+            disputed=any(d["field"] in ("date", "value") for d in found)),
+        "hover_short": short_hover_text(
+            title=e.title, label=label, precision=precision, status=e.status,
+            unverified=e.unverified,
+            disputed=any(d["field"] in ("date", "value") for d in found)),
+    }
+
+
+def _source_rows(timeline: Timeline, supports: dict[str, dict[str, None]],
+                 referenced: dict[str, dict[str, None]]) -> list[dict[str, Any]]:
+    """The rows of the sources table, with the events each source supports and is cited by."""
+    return [
         {
             "id": s.id,
             "title": s.title or "",
@@ -300,5 +293,29 @@ def build(timeline: Timeline) -> Frames:
         }
         for s in timeline.sources
     ]
+
+
+def build(timeline: Timeline) -> Frames:
+    """The tables for one timeline (call once per file version; the glue module caches it)."""
+    smap = timeline.source_map()
+    rows: list[dict[str, Any]] = []
+    supports: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
+    referenced: dict[str, dict[str, None]] = {s.id: {} for s in timeline.sources}
+    for e in timeline.events:
+        for ev in e.evidence:
+            if ev.source in supports:
+                supports[ev.source].setdefault(e.id, None)
+        for ref in e.references:
+            if ref in referenced:
+                referenced[ref].setdefault(e.id, None)
+        rows.append(_event_row(e, smap))
+    events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    if not events.empty:
+        events = events.sort_values(["start", "stop", "id"], kind="stable").reset_index(drop=True)
+    for col in ("start", "stop"):
+        events[col] = pd.to_datetime(events[col]).astype("datetime64[ns]")
+    # the middle of every day it could fall on: noon for a day, 2 Jul for a year
+    events["mid"] = events["start"] + (events["stop"] + pd.Timedelta(days=1) - events["start"]) / 2
+    source_rows = _source_rows(timeline, supports, referenced)
     sources = pd.DataFrame(source_rows, columns=list(SOURCE_COLUMNS))
     return Frames(events=events, sources=sources, briefing=list(timeline.briefing))

@@ -22,6 +22,7 @@ itself coarse (``2022-10``), events resolved against it get a lower confidence.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import hashlib
 import logging
 import re
@@ -537,11 +538,7 @@ def extract_events(
     # the drafts of each (type, date, end), in order: only those can take a new mention
     same_dates: dict[tuple[str, PartialDate, PartialDate | None], list[_Draft]] = {}
     si = 0
-    coarse_anchor = published is None or len(str(published)) < 10
-    try:
-        pub_day = None if coarse_anchor else PartialDate.parse(str(published)[:10]).first_day()
-    except ValueError:
-        pub_day = None
+    coarse_anchor, pub_day = _publication_day(published)
     frames = _frames(mentions, sentences)
     for mi, m in enumerate(mentions):
         if mi in frames:
@@ -579,60 +576,106 @@ def extract_events(
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):
             kind = "conflict"
-        confidence = 0.5
-        confidence += 0.15 if kind != "other" else 0
-        confidence += 0.1 if len(actors) >= 2 else 0
-        confidence += 0.1 if systems else 0
-        confidence += 0.05 if first.precision == "day" else 0
-        if m.relative and coarse_anchor:
-            confidence -= 0.3  # resolved against a coarse publication date
-        if approximate:
-            confidence -= 0.05
-        notes = None
-        if pub_day is not None and first.first_day() > pub_day and tense_at(
-                body, m.start, m.end) == "past":
-            # a past happening dated after its own report: a wrong year in the text or in
-            # the reading of it, or a forecast told oddly; a reviewer should look
-            confidence -= 0.3
-            notes = (f"Extractor: dated after its article was published ({pub_day.isoformat()}),"
-                     " though told in the past tense: check the date.")
-        elif names_no_year(m):
-            # "Turkey received the S-400 in 2019. The first batch landed on July 12.", "Russia,
-            # which annexed Crimea in 2014 and invaded on February 24": the year of the day is
-            # not written and the text near it names another; the reading may be the wrong one
-            here = _years_named([x for x in mentions if x.end <= m.start], sent)
-            before = _years_named(mentions, sentences[si - 1]) if si > 0 else set()
-            other, where = (here, "its sentence") if here else (before, "the sentence before")
-            if other and first.year not in other:
-                confidence -= 0.2
-                named = ", ".join(str(y) for y in sorted(other))
-                notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
-                         f"{first.year}, but {where} names {named}: check the year.")
-        confidence = round(min(0.95, max(0.05, confidence)), 2)
+        confidence, notes = _confidence(m, kind, span, actors, systems, coarse_anchor, pub_day,
+                                        body, mentions, sentences, si)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
         evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
-        for d in same_dates.get((kind, first, last), ()):
-            if _same(d, kind, first, last, actors):
-                if all(e.quote != text for e in d.evidence):
-                    d.evidence.append(evidence)
-                d.actors += [a for a in actors if a not in d.actors]
-                d.people += [p for p in people if p not in d.people]
-                d.systems += [s for s in systems if s not in d.systems]
-                d.confidence = max(d.confidence, confidence)
-                d.notes = d.notes or notes
-                break
-        else:
-            if si not in date_words:
-                date_words[si] = [
-                    (x.start - sent.start, x.end - sent.start) for x in mentions
-                    if sent.start <= x.start and x.end <= sent.end
-                    and x.type in ("DATE", "TIME")]
-            draft = _Draft(kind, first, last, approximate, actors, people, systems,
-                           find_value(text, kind), make_title(text, date_words[si]),
-                           confidence, [evidence], notes)
-            drafts.append(draft)
-            same_dates.setdefault((kind, first, last), []).append(draft)
+        if _join_same(same_dates, kind, first, last, actors, people, systems, confidence, notes,
+                      evidence):
+            continue
+        value = find_value(text, kind)
+        draft = _Draft(kind, first, last, approximate, actors, people, systems, value,
+                       _title_of(text, si, sent, mentions, date_words), confidence, [evidence],
+                       notes)
+        drafts.append(draft)
+        same_dates.setdefault((kind, first, last), []).append(draft)
+    events = _events_of(drafts, source_id)
+    stats.events += len(events)
+    return events
+
+
+def _publication_day(published: str | None) -> tuple[bool, _dt.date | None]:
+    """(whether the publication date is coarser than a day, the day it names or None)."""
+    coarse_anchor = published is None or len(str(published)) < 10
+    try:
+        pub_day = None if coarse_anchor else PartialDate.parse(str(published)[:10]).first_day()
+    except ValueError:
+        pub_day = None
+    return coarse_anchor, pub_day
+
+
+def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate | None, bool],
+                actors: list[str], systems: list[str], coarse_anchor: bool,
+                pub_day: _dt.date | None, body: str, mentions: list[DateMention],
+                sentences: list[Any], si: int) -> tuple[float, str | None]:
+    """A candidate's confidence, and the note that says why it was lowered (or None)."""
+    first, _last, approximate = span
+    sent = sentences[si]
+    confidence = 0.5
+    confidence += 0.15 if kind != "other" else 0
+    confidence += 0.1 if len(actors) >= 2 else 0
+    confidence += 0.1 if systems else 0
+    confidence += 0.05 if first.precision == "day" else 0
+    if m.relative and coarse_anchor:
+        confidence -= 0.3  # resolved against a coarse publication date
+    if approximate:
+        confidence -= 0.05
+    notes = None
+    if pub_day is not None and first.first_day() > pub_day and tense_at(
+            body, m.start, m.end) == "past":
+        # a past happening dated after its own report: a wrong year in the text or in
+        # the reading of it, or a forecast told oddly; a reviewer should look
+        confidence -= 0.3
+        notes = (f"Extractor: dated after its article was published ({pub_day.isoformat()}),"
+                 " though told in the past tense: check the date.")
+    elif names_no_year(m):
+        # "Turkey received the S-400 in 2019. The first batch landed on July 12.", "Russia,
+        # which annexed Crimea in 2014 and invaded on February 24": the year of the day is
+        # not written and the text near it names another; the reading may be the wrong one
+        here = _years_named([x for x in mentions if x.end <= m.start], sent)
+        before = _years_named(mentions, sentences[si - 1]) if si > 0 else set()
+        other, where = (here, "its sentence") if here else (before, "the sentence before")
+        if other and first.year not in other:
+            confidence -= 0.2
+            named = ", ".join(str(y) for y in sorted(other))
+            notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
+                     f"{first.year}, but {where} names {named}: check the year.")
+    return round(min(0.95, max(0.05, confidence)), 2), notes
+
+
+def _title_of(text: str, si: int, sent: Any, mentions: list[DateMention],
+              date_words: dict[int, list[tuple[int, int]]]) -> str:
+    """A new draft's title: its sentence without its date words (computed once a sentence)."""
+    if si not in date_words:
+        date_words[si] = [
+            (x.start - sent.start, x.end - sent.start) for x in mentions
+            if sent.start <= x.start and x.end <= sent.end
+            and x.type in ("DATE", "TIME")]
+    return make_title(text, date_words[si])
+
+
+def _join_same(same_dates: dict[tuple[str, PartialDate, PartialDate | None], list[_Draft]],
+               kind: str, first: PartialDate, last: PartialDate | None, actors: list[str],
+               people: list[str], systems: list[str], confidence: float, notes: str | None,
+               evidence: Evidence) -> bool:
+    """Join a mention to a draft of the same happening (its evidence, names, confidence);
+    False when there is none."""
+    for d in same_dates.get((kind, first, last), ()):
+        if _same(d, kind, first, last, actors):
+            if all(e.quote != evidence.quote for e in d.evidence):
+                d.evidence.append(evidence)
+            d.actors += [a for a in actors if a not in d.actors]
+            d.people += [p for p in people if p not in d.people]
+            d.systems += [s for s in systems if s not in d.systems]
+            d.confidence = max(d.confidence, confidence)
+            d.notes = d.notes or notes
+            return True
+    return False
+
+
+def _events_of(drafts: list[_Draft], source_id: str) -> list[Event]:
+    """The drafts as candidate events, each with an id unique in the article."""
     events: list[Event] = []
     taken: set[str] = set()
     for d in drafts:
@@ -655,7 +698,6 @@ def extract_events(
                 confidence=d.confidence, notes=d.notes,
             )
         )
-    stats.events += len(events)
     return events
 
 

@@ -21,6 +21,8 @@ from extract.article import (
     read_article,
     split_sentences,
 )
+from extract.article import analyze as _analyze_module
+from extract.article import paragraphs as _paragraphs
 
 FIX = Path(__file__).parent / "fixtures" / "articles"
 CORPUS = Path(os.environ.get("ARMS_CORPUS") or Path(__file__).parents[2] / "shared" / "corpus")
@@ -927,12 +929,12 @@ def test_txt_lines_quick_path_agrees_with_the_general_rule(text):
     # _segment answers "one paragraph per line" without its general pass when the text is
     # clearly not hard-wrapped; the general pass (with the quick path off) must agree
     quick = _art._segment(text, "txt")
-    saved = _art._txt_lines
-    _art._txt_lines = lambda _text: None
+    saved = _paragraphs._txt_lines  # the module where _segment looks it up
+    _paragraphs._txt_lines = lambda _text: None
     try:
         general = _art._segment(text, "txt")
     finally:
-        _art._txt_lines = saved
+        _paragraphs._txt_lines = saved
     assert quick == general
 
 
@@ -944,7 +946,7 @@ def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(_art, "_is_us_style", counting)
+    monkeypatch.setattr(_analyze_module, "_is_us_style", counting)  # where _analyze asks
     article_from_text("Drones for Baku\nBy Ann Lee May 31, 2023\n\n" + "Israel sold drones. " * 3)
     assert calls == []
     art = article_from_text("Drones for Baku\n05 / 10 / 2022\n\n" + "Israel sold drones. " * 3)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from extract import timeline as tl
+from extract.timeline import loading  # where load() looks up parse and the cache settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from make_timeline import make_timeline  # noqa: E402
@@ -23,7 +24,7 @@ from make_timeline import make_timeline  # noqa: E402
 def cache(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(tl.CACHE_ENV, str(folder))
-    monkeypatch.setattr(tl, "_CACHE_MIN_BYTES", 0)
+    monkeypatch.setattr(loading, "_CACHE_MIN_BYTES", 0)
     return folder
 
 
@@ -46,7 +47,7 @@ def test_hit_returns_the_same_timeline_without_parsing(cache, events_file, monke
     def no_parse(*args, **kwargs):
         raise AssertionError("parsed the YAML despite a cache hit")
 
-    monkeypatch.setattr(tl, "parse", no_parse)
+    monkeypatch.setattr(loading, "parse", no_parse)
     assert tl.load(events_file) == first
 
 
@@ -56,7 +57,7 @@ def test_cache_false_neither_reads_nor_writes(cache, events_file):
 
 
 def test_small_files_are_not_cached_by_default(cache, events_file, monkeypatch):
-    monkeypatch.setattr(tl, "_CACHE_MIN_BYTES", 64 * 1024)
+    monkeypatch.setattr(loading, "_CACHE_MIN_BYTES", 64 * 1024)
     tl.load(events_file)
     assert entries(cache) == []
 
@@ -72,10 +73,10 @@ def test_an_edit_misses_the_cache(cache, events_file):
 
 def test_a_model_change_misses_the_cache(cache, events_file, monkeypatch):
     tl.load(events_file)
-    monkeypatch.setattr(tl, "_fingerprint", "0" * 64)  # as if the model had changed
+    monkeypatch.setattr(loading, "_fingerprint", "0" * 64)  # as if the model had changed
     calls = []
     real = tl.parse
-    monkeypatch.setattr(tl, "parse", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(loading, "parse", lambda *a, **k: calls.append(1) or real(*a, **k))
     tl.load(events_file)
     assert calls == [1]
 
@@ -102,7 +103,7 @@ def test_an_unwritable_cache_dir_is_ignored(tmp_path, events_file, monkeypatch, 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv(tl.CACHE_ENV, str(blocker / "cache"))  # cannot be created
-    monkeypatch.setattr(tl, "_CACHE_MIN_BYTES", 0)
+    monkeypatch.setattr(loading, "_CACHE_MIN_BYTES", 0)
     with caplog.at_level(logging.WARNING, logger="extract.timeline"):
         timeline = tl.load(events_file)
     assert len(timeline.events) == 30
@@ -148,7 +149,7 @@ def test_cache_dir_from_the_environment(tmp_path, monkeypatch):
 
 
 def test_old_entries_are_pruned(cache, tmp_path, monkeypatch):
-    monkeypatch.setattr(tl, "_CACHE_KEEP", 2)
+    monkeypatch.setattr(loading, "_CACHE_KEEP", 2)
     for i in range(4):
         path = tmp_path / f"events-{i}.yaml"
         path.write_text(tl.dumps(make_timeline(3 + i)), encoding="utf-8")

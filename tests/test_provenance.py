@@ -423,7 +423,7 @@ def test_the_lock_is_held_across_the_check_and_the_write(tmp_path, monkeypatch):
             release.wait(10)
         real(target, data)
 
-    monkeypatch.setattr(tl, "atomic_write", slow_write)
+    monkeypatch.setattr(tl.document, "atomic_write", slow_write)  # what Document.save calls
     first = threading.Thread(target=a.save, name="first")
     first.start()
     assert inside.wait(10)

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from extract import timeline as tl
 from extract.timeline import (
@@ -342,7 +343,7 @@ def _loader_with_a_nesting_limit(limit: int) -> type:
 
         def get_event(self):
             event = super().get_event()
-            if isinstance(event, (tl.yaml.SequenceStartEvent, tl.yaml.MappingStartEvent)):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth, index = 0, None
                 for i, char in enumerate(self.text[event.start_mark.index:]):
                     if char in "[{-":
@@ -352,17 +353,23 @@ def _loader_with_a_nesting_limit(limit: int) -> type:
                             break
                 if index is not None:
                     line = self.text.count("\n", 0, index)
-                    mark = tl.yaml.Mark("<text>", index, line, 0, None, None)
-                    raise tl.yaml.scanner.ScannerError(None, None, "some library's words", mark)
+                    mark = yaml.Mark("<text>", index, line, 0, None, None)
+                    raise yaml.scanner.ScannerError(None, None, "some library's words", mark)
             return event
 
     return Limited
 
 
+def _use_loader(monkeypatch, loader: type) -> None:
+    """Make ``parse`` read with ``loader``: the screen, the loader and the line locator."""
+    monkeypatch.setattr(tl.safe_yaml, "_SafeLoader", loader)
+    monkeypatch.setattr(tl.validate, "_SafeLoader", loader)
+
+
 @pytest.mark.parametrize("limit", [65, 200])
 @pytest.mark.parametrize("kind", ["[", "{a: ", "- "])
 def test_deep_nesting_is_worded_here_whatever_the_library_stops_at(monkeypatch, kind, limit):
-    monkeypatch.setattr(tl, "_SafeLoader", _loader_with_a_nesting_limit(limit))
+    _use_loader(monkeypatch, _loader_with_a_nesting_limit(limit))
     close = {"[": "]", "{a: ": "}", "- ": ""}[kind]
     text = "version: 1\nevents:\n  " + kind * 300 + "x" + close * 300 + "\n"
     assert problems_of(text) == [
@@ -372,7 +379,7 @@ def test_deep_nesting_is_worded_here_whatever_the_library_stops_at(monkeypatch, 
 
 def test_a_library_limit_on_shallow_yaml_is_not_called_deep_nesting(monkeypatch):
     # the library's error below our limit is not ours to word: the loader reports the file
-    monkeypatch.setattr(tl, "_SafeLoader", _loader_with_a_nesting_limit(2))
+    _use_loader(monkeypatch, _loader_with_a_nesting_limit(2))
     text = "version: 1\nsources: []\nevents: [[[[x]]]]\n"
     problems = problems_of(text)
     assert not any("nested too deeply" in p for p in problems), problems

@@ -1,0 +1,167 @@
+"""Finding the publication date in an article's header: the date forms read (month names,
+ISO, numeric; day-first unless the text is US-style), and :func:`normalize_published` for
+dates a manifest or front matter gives."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
+_MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
+_MONTHS["sept"] = 9
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_RE_YEAR_ANYWHERE = re.compile(_YEAR)
+_RE_ISO = re.compile(rf"\b(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})\b")
+_RE_MDY = re.compile(
+    rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I
+)
+_RE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b",
+    re.I,
+)
+_RE_NUM = re.compile(
+    rf"(?<![\d/.-])(?P<a>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<b>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR})\b"
+)
+_RE_MY = re.compile(rf"\b(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b", re.I)
+_RE_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T?))?"
+    r"(?:\s*[+-]\d{2}:?\d{2})?",
+    re.I,
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_UPDATE_CUT = re.compile(
+    r"\b(?:last\s+)?(?:updated?|modified|edited|changed)\b|\blast update\b", re.I
+)
+
+
+@dataclass
+class _DateHit:
+    start: int
+    end: int
+    value: str
+    text: str
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    try:
+        day = _dt.date(y, m, d or 1)
+    except ValueError:
+        return False
+    return 1900 <= y and day <= _dt.date.today()
+
+
+def _find_date(s: str, us_style: bool | Callable[[], bool] = False) -> _DateHit | None:
+    """The earliest full date in ``s`` (else a month-year), as a _DateHit; offsets into s.
+
+    ``us_style`` may be a function, asked only when a numeric date is ambiguous.
+    """
+    if not _RE_YEAR_ANYWHERE.search(s):
+        return None  # every date form here has a year in digits
+    hits: list[_DateHit] = []
+    for m in _RE_ISO.finditer(s):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if _valid(y, mo, d):
+            hits.append(_DateHit(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", m.group()))
+    for rx in (_RE_MDY, _RE_DMY):
+        for m in rx.finditer(s):
+            y, mo, d = int(m["y"]), _MONTHS[m["mon"].lower().rstrip(".")], int(m["d"])
+            if _valid(y, mo, d):
+                hits.append(_DateHit(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", m.group()))
+    for m in _RE_NUM.finditer(s):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if a > 12 and b <= 12:
+            d, mo = a, b
+        elif b > 12 and a <= 12:
+            d, mo = b, a
+        elif us_style is True or (callable(us_style) and us_style()):
+            d, mo = b, a
+        else:
+            d, mo = a, b
+        if _valid(y, mo, d):
+            hits.append(_DateHit(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", m.group()))
+    if hits:
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return hits[0]
+    for m in _RE_MY.finditer(s):
+        y, mo = int(m["y"]), _MONTHS[m["mon"].lower().rstrip(".")]
+        if _valid(y, mo, None):
+            return _DateHit(m.start(), m.end(), f"{y:04d}-{mo:02d}", m.group())
+    return None
+
+
+def _is_us_style(text: str) -> bool:
+    """True when the text clearly writes dates month-first (see module docstring)."""
+    mdy = len(_RE_MDY.findall(text))
+    dmy = len(_RE_DMY.findall(text))
+    for m in _RE_NUM.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if b > 12 >= a:
+            mdy += 1
+        elif a > 12 >= b:
+            dmy += 1
+    return mdy > dmy
+
+
+def _date_dominant(s: str, hit: _DateHit) -> bool:
+    """Is the line essentially a date (with label/time/section name around it)?"""
+    rest = s[: hit.start] + " " + s[hit.end :]
+    rest = _RE_TIME.sub(" ", rest)
+    rest = re.sub(rf"\b{_WEEKDAY}\b", " ", rest, flags=re.I)
+    rest = re.sub(
+        r"\b(?:published|posted|date|dated|on|at|first published|publication date)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    rest = re.sub(r"\b[A-Z][A-Z&]{2,}\b", " ", rest)  # ALL-CAPS section labels
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    return len(words) <= 1
+
+
+def normalize_published(value: Any) -> str | None:
+    """Normalise a manifest/front-matter date to 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.
+
+    Raises ValueError when it is none of these.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    s = value.strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s)
+    if not m:
+        m2 = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", s)
+        if not m2:
+            raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        m = m2
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.lastindex and m.lastindex >= 3 and m.group(3) else None
+    try:
+        _dt.date(y, mo or 1, d or 1)
+    except ValueError:
+        raise ValueError(f"not a real date: {value!r}") from None
+    if mo is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    return f"{y:04d}-{mo:02d}-{d:02d}"
