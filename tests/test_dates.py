@@ -595,8 +595,8 @@ def test_timex3_view_splits_worded_year_ranges():
 
 
 # --- the trigger-token scan of _windows and the rule hints (speed; same output) ---------------
-from extract.dates import grammar_en as _g  # noqa: E402
 from extract.dates import scanner as _d  # noqa: E402
+from extract.dates.en import EN as _EN  # noqa: E402
 
 
 def _tokenizer_triggers(text: str) -> list[tuple[tuple[int, int], frozenset[str]]]:
@@ -604,25 +604,25 @@ def _tokenizer_triggers(text: str) -> list[tuple[tuple[int, int], frozenset[str]
     out = []
     for m in _d._TOKEN_RE.finditer(text):
         t = m[0]
-        rules = _d._TOK_RULES.get(t)
+        rules = _EN.token_rules.get(t)
         if rules is None and "0" <= t[0] <= "9":
             ln = len(t)
             if ln == 4 or ln == 8:
                 if not ("16" <= t[:2] <= "20"):
                     continue
-                rules = _d._R_YEAR
+                rules = _EN.year_rules
             elif ln <= 2:
                 nx = text[m.end():m.end() + 3]
                 if not (nx[:1] in "/.-" and len(nx) > 1 and nx.lstrip("/.- ")[:1].isdigit()) \
                         and not (nx[:1] == "s" and text[m.start() - 1:m.start()] == "'"):
                     continue
-                rules = _d._R_NUM
+                rules = _EN.num_rules
             else:
                 continue
         elif rules is None:
-            if t.islower() or t.lower() not in _d._WORD_RULES:
+            if t.islower() or t.lower() not in _EN.word_rules:
                 continue
-            rules = _d._WORD_RULES[t.lower()]
+            rules = _EN.word_rules[t.lower()]
         out.append((m.span(), rules))
     return out
 
@@ -635,7 +635,7 @@ def _windows_from(hits: list[tuple[tuple[int, int], frozenset[str]]],
             by_rule.setdefault(r, []).append(span)
     out = {}
     for r, toks in by_rule.items():
-        lr, rr = _d._REACH.get(r, _d._REACH_DEFAULT)
+        lr, rr = _EN.reach[r]
         merged: list[tuple[int, int]] = []
         for ts, te in toks:
             s, e = max(0, ts - lr), min(n, te + rr)
@@ -648,8 +648,8 @@ def _windows_from(hits: list[tuple[tuple[int, int], frozenset[str]]],
 
 
 _TOKEN_PIECES = st.sampled_from(
-    sorted({*_d._TOK_RULES, *(w.upper() for w in _d._TOK_RULES), *(w.title() for w in
-                                                                   _d._TOK_RULES)})
+    sorted({*_EN.token_rules, *(w.upper() for w in _EN.token_rules), *(w.title() for w in
+                                                                   _EN.token_rules)})
     + ["mayor", "Mayo", "2020", "1999", "20200131", "1500", "12", "5", "٣", "²", "1٣00", "é",
        "\u212a", "ſ", "İ", "'", "s", "/", ".", "-", " ", "\n", ",", "p.m.", "'90s", "x", "Zq"])
 
@@ -658,14 +658,15 @@ _TOKEN_PIECES = st.sampled_from(
 @settings(max_examples=600, deadline=None)
 def test_trigger_scan_keeps_what_the_tokenizer_kept(text):
     hits = _tokenizer_triggers(text)
-    assert _d._windows(text) == _windows_from(hits, len(text))
+    assert _d._windows(text, _EN) == _windows_from(hits, len(text))
 
 
-@pytest.mark.parametrize("name", sorted(_g._RULE_HINTS))
+@pytest.mark.parametrize("name", sorted(r.name for r in _EN.rules if r.hint is not None))
 def test_rule_hint_is_inside_every_match(name):
     # every rule match on the test corpus texts contains its hint (the hint is a necessary
     # condition: a window without it has no match)
-    rx, hint = _g._RULES_BY_NAME[name], _g._RULE_HINTS[name]
+    rx, hint = _EN.by_name[name].pattern, _EN.by_name[name].hint
+    assert hint is not None
     samples = ["on 2022-05-30 at 10:00", "05 / 10 / 2022", "11/02/89", "20230531", "2023/05/30",
                "the 1990s and the '80s", "a decades-long battle, a DAY-LONG talk",
                "the week of March 6", "The Week  of Oct. 3, 2021", "wee\u212a of May 5",

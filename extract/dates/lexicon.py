@@ -186,3 +186,30 @@ def _prefix_tree(words: list[str]) -> str:
     if len(alternatives) == 1:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")"
+
+
+# ---- trigger tokens (see extract.dates.rule): the words a rule's matches contain ----------
+# as written (a month's "May" is no trigger in "may")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+               "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                 "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+                 "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
+                 "Sundays")
+HOLIDAY_NAMES = ("Christmas", "Year", "Thanksgiving", "Easter", "Halloween", "Orthodox",
+                 "Victory", "Bastille", "Defender", "Valentine", "Boxing", "Labor", "Memorial",
+                 "Veterans", "Election")
+# lowercase: in any case
+UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "weekend", "month",
+              "quarter", "year", "decade", "century")
+UNITS_WORDS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+               "centuries", "nights", "weekends", "quarters")
+DAY_WORDS = ("today", "tonight", "yesterday", "tomorrow", "overnight", "morning", "afternoon",
+             "evening", "night")
+# a year's digits, or "FY" before them ("FY2023" is two tokens)
+YEARS = ("<year digits>", "FY")
+
+# a number, a separator, a number of one or two digits, a separator: inside every numeric
+# date ("30/05/2023", "2023-05-30")
+_NUM_HINT = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]")

@@ -1,0 +1,368 @@
+"""Calendar dates written out: a day, a month and a year in their many orders ("May 30,
+2023", "30 May 2023", "2023-05-30", "05/30/2023"), and a month or a day without a year.
+
+Each rule is declared once: its pattern, triggers and examples in the decorator, its
+production in the function below it (see :mod:`extract.dates.rule`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from extract.dates.calendars import _two_digit_year, _valid, _ym, _ymd
+from extract.dates.context import _approx_context, _Ctx, _dp_parse, _md_no_year
+from extract.dates.en.table import EN
+from extract.dates.lexicon import (
+    _DAY,
+    _MODP,
+    _MON,
+    _MONTHS,
+    _NO_YEAR_AFTER,
+    _NUM_HINT,
+    _TIME,
+    _WD,
+    _WEEKDAYS,
+    _YEAR,
+    MONTH_NAMES,
+    YEARS,
+    _mod_of,
+)
+from extract.dates.rule import NUM_DIGITS, Value
+from extract.dates.tense import (
+    _ANNIV_N,
+    _ANNIVERSARY_OF,
+    _DEADLINE_AFTER,
+    _DEADLINE_RE,
+    _EXTEND_TO,
+    _FRONTED_LEFT,
+    _HAD_RE,
+    _clause_left,
+    _habitual,
+    _tense,
+)
+
+
+def _mdy_dmy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The production of the rules mdy, dmy."""
+    g = m.groupdict()
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    day = int(re.sub(r"\D", "", g["day"]))
+    y = int(g["year"])
+    if not _valid(y, mon, day):
+        return None
+    v = f"{y:04d}-{mon:02d}-{day:02d}"
+    mod, approx = _mod_of(g.get("mod"))
+    if g.get("hh") is not None:
+        hh = int(g["hh"])
+        ap = (g.get("ampm") or "").lower()
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        if ap.startswith("a") and hh == 12:
+            hh = 0
+        return dict(value=f"{v}T{hh:02d}:{g['mi']}", type="TIME", precision="minute",
+                    mod=mod, approximate=approx)
+    return dict(value=v, type="DATE", precision="day", mod=mod, approximate=approx)
+
+
+# Tuesday, May 30, 2023 [13:55]
+@EN.rule(
+    "mdy", priority=5, triggers=MONTH_NAMES,
+    pattern=(r"(?<!\w)"
+             rf"(?:(?P<wd>{_WD}),?\s+)?{_MODP}(?P<mon>{_MON})\s*(?P<day>{_DAY})(?:\s*,\s*|\s+)"
+             rf"(?P<year>{_YEAR}){_TIME}"),
+    examples=(),
+)
+def _resolve_mdy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _mdy_dmy(m, ctx)
+
+
+# 30 May 2023 [- 13:55]; the 4th of October, 2022
+@EN.rule(
+    "dmy", priority=5, triggers=MONTH_NAMES,
+    pattern=(r"(?<!\w)"
+             rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s*[-\s]"
+             rf"(?P<mon>{_MON}),?[-\s]\s*(?P<year>{_YEAR}){_TIME}"),
+    examples=(),
+)
+def _resolve_dmy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _mdy_dmy(m, ctx)
+
+
+def _dmyy_myy(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The production of the rules dmyy, myy."""
+    g = m.groupdict()
+    dct = ctx.dct
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    y = _two_digit_year(int(g["yy"]), dct) if dct.y is not None else 2000 + int(g["yy"])
+    if name == "myy":
+        return dict(value=_ym(y, mon), type="DATE", precision="month")
+    day = int(re.sub(r"\D", "", g["day"]))
+    if not _valid(y, mon, day):
+        return None
+    return dict(value=f"{y:04d}-{mon:02d}-{day:02d}", type="DATE", precision="day")
+
+
+# a day, a month and a two-digit year: "12 Mar 24:" (a dateline), "5 June 23," (not "12
+# March 24 soldiers": the year must end the phrase)
+@EN.rule(
+    "dmyy", priority=5, triggers=MONTH_NAMES,
+    pattern=(rf"(?<![\w'])(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<yy>\d\d)"
+             rf"(?=\s*[:;,)]|\s*$|\s+[-–—]\s)"),
+    flags=re.M,
+    hint=r"\d\s+[A-Z][a-z]{2,8}\.?\s+\d\d(?!\d)",  # 12 Mar 24
+    examples=(),
+)
+def _resolve_dmyy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _dmyy_myy("dmyy", m, ctx)
+
+
+# a month and a year with an apostrophe: "March '23", "in Oct. '22"
+@EN.rule(
+    "myy", priority=5, triggers=MONTH_NAMES,
+    pattern=(rf"(?<!\w)(?P<mon>{_MON})\s+['’](?P<yy>\d\d)\b"),
+    hint="['\u2019]\\d\\d",  # March '23
+    examples=(),
+)
+def _resolve_myy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _dmyy_myy("myy", m, ctx)
+
+
+def _md_dm(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The production of the rules md, dm."""
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    if name == "md" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+\Z", text[max(0, s - 6):s]):
+        return None  # "On 12 March 24 soldiers died": the day is written before the month
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    day = int(re.sub(r"\D", "", g["day"]))
+    if day > 31:
+        return None
+    mod, approx = _mod_of(g.get("mod"))
+    rel = (g.get("rel") or "").lower()
+    t = "past" if rel == "last" else "future" if rel == "next" else _tense(text, s, e)
+    dlm = _DEADLINE_RE.search(text, max(0, s - 30), s)
+    if dlm is not None and text[e:e + 1] == "," and re.match(
+            r"(?i)(?:by|until|till)\s+\Z", dlm.group(0)) and _FRONTED_LEFT.match(
+            _clause_left(text, dlm.start(), 60)):
+        dlm = None  # "By March 1, 40 jets had arrived": the main clause's verb decides
+    if dlm is not None and re.search(r"(?i)\b(?:originally|initially|previously|first)\s+\Z",
+                                     text[max(0, dlm.start() - 14):dlm.start()]):
+        dlm = None  # "originally set for Feb. 28": a schedule of the past or the future
+    if dlm is not None and dlm.group(0).lower().startswith("by") and _HAD_RE.search(
+            text, max(0, dlm.start() - 60), dlm.start()):
+        # "had bought 400 rifles by Sept. 29": done by then, behind ("had been set to
+        # expire Nov. 6" is a schedule: still ahead)
+        t = "past"
+    elif not rel and dct.date is not None and (
+            dlm is not None or _DEADLINE_AFTER.match(text, e)
+            or _EXTEND_TO.search(text, max(0, s - 90), s)):
+        # a deadline ('by Jan. 14', 'payable Jan. 2', 'set Nov. 10 as the deadline',
+        # 'extend its offer ... to Nov. 6') is ahead, unless that day fell in the week
+        # before the DCT (a deadline just passed)
+        t = "future"
+        past = _md_no_year(ctx, mon, day, "past")
+        if past and 0 < (dct.date - _dt.date.fromisoformat(past)).days <= 7:
+            t = "past"
+    v = _md_no_year(ctx, mon, day, t)
+    if not rel and v and _habitual(text, s, e):
+        v = f"XXXX-{mon:02d}-{day:02d}"  # "is marked every year on May 9"
+    an = _ANNIVERSARY_OF.search(text, max(0, s - 60), s)
+    if an is not None and v and not v.startswith("X") and not rel:
+        # "the first anniversary of the Oct. 7 attack": that day n years before the
+        # anniversary (read by the tense); without a count the year is not written
+        n = _ANNIV_N.get((an["n"] or "").lower()) or (
+            int(re.sub(r"\D", "", an["n"])) if an["n"] and an["n"][0].isdigit() else None)
+        v = f"{int(v[:4]) - n:04d}{v[4:]}" if n else "XXXX" + v[4:]
+        if not _valid(int(v[:4]) if v[:4].isdigit() else 2000, mon, day):
+            return None
+    if g.get("wd") and dct.y is not None and v and not v.startswith("X"):
+        # "Monday, Oct. 26": the year, next to the DCT's, in which that day is a Monday
+        wdn = _WEEKDAYS[g["wd"].rstrip(".").lower()]
+        fits = [yy for yy in (dct.y, dct.y - 1, dct.y + 1)
+                if _valid(yy, mon, day) and _dt.date(yy, mon, day).weekday() == wdn]
+        if fits and int(v[:4]) not in fits:
+            v = f"{fits[0]:04d}-{mon:02d}-{day:02d}"
+    return dict(value=v, type="DATE", precision="day", relative=True, mod=mod,
+                approximate=approx)
+
+
+# May 30 / Tuesday, May 30 (no year)
+@EN.rule(
+    "md", priority=4, triggers=MONTH_NAMES,
+    pattern=(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?P<rel>(?i:last|next))\s+)?{_MODP}"
+             rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})"
+             rf"(?!\s*(?:[/:]\s*)?\d){_NO_YEAR_AFTER}(?!\s*(?:%|percent))"),
+    reach=(45, 30),
+    examples=(),
+)
+def _resolve_md(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _md_dm("md", m, ctx)
+
+
+# a month (day) of a year named from the last date: "on Feb. 20 of the following year",
+# "in March of that year", "20 February of the previous year"
+@EN.rule(
+    "monof", priority=5, triggers=MONTH_NAMES,
+    pattern=(rf"(?<!\w)(?:(?:(?P<day1>{_DAY})\s+(?:(?i:of)\s+)?)?(?P<mon>{_MON})"
+             rf"(?:\s*(?P<day2>{_DAY}))?,?\s+(?i:of)\s+(?P<ofy>(?i:the\s+following|the\s+"
+             r"previous|the\s+next|the\s+same|that))\s+(?i:year)\b(?!['’-]))"),
+    hint=r"[Yy][Ee][Aa][Rr]",  # "... of the following year"
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_monof(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    dstr = g.get("day1") or g.get("day2")
+    day = int(re.sub(r"\D", "", dstr)) if dstr else None
+    anc = ctx.anchor
+    prec = "day" if day else "month"
+    if anc is None or ctx.stale:
+        return dict(value=None, type="DATE", precision=prec, relative=True, _anaphor=True)
+    k = {"following": 1, "next": 1, "previous": -1}.get(g["ofy"].lower().split()[-1], 0)
+    y = anc[1].year + k
+    if day is None:
+        return dict(value=_ym(y, mon), type="DATE", precision="month", relative=True,
+                    _anaphor=True)
+    if not _valid(y, mon, day):
+        return None
+    return dict(value=f"{y:04d}-{mon:02d}-{day:02d}", type="DATE", precision="day",
+                relative=True, _anaphor=True)
+
+
+# 4 October / the 4th of October (no year)
+@EN.rule(
+    "dm", priority=4, triggers=MONTH_NAMES,
+    pattern=(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
+             rf"(?P<mon>{_MON})(?!\s*\d(?!\d*\s+[a-z]{{2,}})){_NO_YEAR_AFTER}"),
+    reach=(45, 20),
+    examples=(),
+)
+def _resolve_dm(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _md_dm("dm", m, ctx)
+
+
+# December 2016, Nov 2020, early 2021 ... (month + year)
+@EN.rule(
+    "my", priority=4, triggers=MONTH_NAMES,
+    pattern=(r"(?<!\w)"
+             rf"{_MODP}(?P<mon>{_MON}),?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![-–/]\d)"),
+    reach=(45, 35),
+    examples=(),
+)
+def _resolve_my(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    s = m.start()
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    mod, approx = _mod_of(g.get("mod"))
+    if mod is None and not approx:
+        mod, approx = _approx_context(ctx, s)
+    return dict(value=_ym(int(g["year"]), mon), type="DATE", precision="month", mod=mod,
+                approximate=approx)
+
+
+def _iso_compact(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The production of the rules iso, compact."""
+    g = m.groupdict()
+    y, mon, day = int(g["year"]), int(g["mon"]), int(g["day"])
+    if not _valid(y, mon, day):
+        return None
+    v = f"{y:04d}-{mon:02d}-{day:02d}"
+    if name == "iso" and g.get("hh") is not None:
+        return dict(value=f"{v}T{g['hh']}:{g['mi']}", type="TIME", precision="minute")
+    return dict(value=v, type="DATE", precision="day")
+
+
+# year-month-day ISO (and compact yyyymmdd)
+# (also with dots: "2023.06.04")
+@EN.rule(
+    "iso", priority=6, triggers=(*YEARS, NUM_DIGITS),
+    pattern=(r"(?<![\d./-])(?P<year>1[6-9]\d\d|20\d\d)(?P<sep>[-.])(?P<mon>0[1-9]|1[0-2])"
+             r"(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
+             r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-]|\.\d)"),
+    reach=(0, 50),
+    hint=r"\d[-.][01]\d[-.]",  # year-month-day
+    examples=(),
+)
+def _resolve_iso(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _iso_compact("iso", m, ctx)
+
+
+@EN.rule(
+    "compact", priority=6, triggers=YEARS,
+    pattern=(r"(?<![\d.,$])(?P<year>19\d\d|20\d\d)(?P<mon>0[1-9]|1[0-2])"
+             r"(?P<day>0[1-9]|[12]\d|3[01])(?![\d%])"),
+    reach=(0, 10),
+    hint=r"\d\d{7}",
+    examples=(),
+)
+def _resolve_compact(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _iso_compact("compact", m, ctx)
+
+
+# 05 / 10 / 2022, 05.10.2022, 11/02/89
+@EN.rule(
+    "num", priority=6, triggers=(*YEARS, NUM_DIGITS),
+    pattern=(r"(?<![\d./:$-])(?P<a>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*"
+             r"(?P<year>\d{4}|\d{2})(?![\d%]|[./-]\d)" + _TIME),
+    reach=(45, 35),
+    hint=_NUM_HINT.pattern,  # a, separator, b, separator
+    examples=(),
+)
+def _resolve_num(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    a, b = int(g["a"]), int(g["b"])
+    ys = g["year"]
+    y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), dct)
+    if len(ys) == 2 and g["sep"] == ".":
+        return None  # '3.14.15' style numbers are too ambiguous
+    if not (1600 <= y <= 2099):
+        return None
+    readings = []
+    if _valid(y, b, a):
+        readings.append(("df", _dt.date(y, b, a)))
+    if _valid(y, a, b):
+        readings.append(("mf", _dt.date(y, a, b)))
+    if not readings:
+        return None
+    pick = None
+    if len(readings) == 1:
+        pick = readings[0][1]
+    elif a == b:
+        pick = readings[0][1]
+    elif ctx.day_first is True:
+        pick = readings[0][1]
+    elif ctx.day_first is False:
+        pick = readings[1][1]
+    elif g["sep"] == ".":
+        pick = readings[0][1]  # "12.03.2024": dots are the European, day-first notation
+    elif dct.date is not None:
+        pick = min(readings, key=lambda r: abs((r[1] - dct.date).days))[1]
+    else:
+        pick = readings[0][1]
+    v = _ymd(pick)
+    if g.get("hh") is not None:
+        return dict(value=f"{v}T{int(g['hh']):02d}:{g['mi']}", type="TIME",
+                    precision="minute")
+    return dict(value=v, type="DATE", precision="day")
+
+
+# 2023/05/30 stamps: parsed by dateparser (cached)
+@EN.rule(
+    "ymdslash", priority=6, triggers=YEARS,
+    pattern=(r"(?<![\d/.])(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+             r"(?![\d/])"),
+    reach=(0, 20),
+    hint=r"\d/\d",
+    examples=(),
+)
+def _resolve_ymdslash(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    dct = ctx.dct
+    base = _ymd(dct.date) if dct.date else None
+    r = _dp_parse(m.group(0), base, "en")
+    if r is None or r[1] != "day":
+        return None
+    return dict(value=r[0], type="DATE", precision="day")

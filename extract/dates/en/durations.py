@@ -1,0 +1,283 @@
+"""Durations and sets: "three years", "two years ago", "for weeks", "every Monday", and
+the reporting year of a financial statement.
+
+Each rule is declared once: its pattern, triggers and examples in the decorator, its
+production in the function below it (see :mod:`extract.dates.rule`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from extract.dates.calendars import _dur_value, _fmt_num, _num, _valid, _week
+from extract.dates.context import _RATE_RE, _ago, _Ctx, _md_no_year
+from extract.dates.en.table import EN
+from extract.dates.lexicon import (
+    _DAY,
+    _MON,
+    _MONTHS,
+    _NUMW,
+    _POD,
+    _SEASONS,
+    _UNITW,
+    _VAGUE,
+    _WEEKDAYS,
+    _YEAR,
+    DAY_WORDS,
+    MONTH_NAMES,
+    UNIT_WORDS,
+    UNITS_WORDS,
+    WEEKDAY_NAMES,
+)
+from extract.dates.rule import Value
+from extract.dates.tense import _tense
+
+
+# durations, "N units ago/later", "the past three months", "two-year", "recent months"
+@EN.rule(
+    "dur", priority=2, triggers=(*UNIT_WORDS, *UNITS_WORDS, *DAY_WORDS, "ago"),
+    pattern=(rf"(?<!\w)(?i:(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|"
+             rf"following|latest|recent|remaining|initial|early)\s+)?(?:(?P<appr>about|around|"
+             rf"nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least|over|up\s+to|"
+             rf"approximately|just\s+over|just\s+under|no\s+more\s+than|under|within|"
+             rf"only)\s+)?(?P<num>{_NUMW})(?:\s+more)?(?P<hy>[-\s]+)(?P<unit>{_UNITW})(?P<pl>s)?\b"
+             rf"(?P<half>\s+and\s+a\s+half\b)?"
+             rf"(?P<post>\s+(?:ago|later|earlier|afterwards?|from\s+now|hence|"
+             rf"or\s+so(?:\s+(?:ago|later|earlier))?|old)\b)?)(?!-old)"),
+    reach=(45, 30),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    s, e = m.start(), m.end()
+    unit = g["unit"].lower()
+    numraw = re.sub(r"\s+", " ", g["num"].lower())
+    post = (g.get("post") or "").strip().lower()
+    post = re.sub(r"\s+", " ", post)
+    dirw = (g.get("dir") or "").lower()
+    hy = g.get("hy") or ""
+    # reject numbers that are not counts: '6,000 days'? (handled by regex) ; ordinals
+    before = text[max(0, s - 3):s]
+    if re.search(r"[\d,.$€£]$", before) or re.match(r"[,.]\d", text[e:e + 2]):
+        return None
+    if unit == "second" and re.match(r"(?i)(?:a|one)\s", m.group(0)) and not post and \
+            "-" not in hy and not (
+            re.search(r"(?i)\b(?:for|within|in|about|just|only|than|split|every|per|half)"
+                      r"\s+\Z", text[max(0, s - 8):s])
+            or re.match(r"\s+(?:or\s+two|per|long|delay)\b", text[e:e + 12])):
+        return None  # "followed by a second in 2026": the ordinal, not a duration
+    if post in ("later", "earlier") and re.match(r"\s+than\b", text[e:e + 6]):
+        # "a year later than planned", "six months earlier than expected": a difference
+        n0 = _num(numraw)
+        v0 = _dur_value(n0, unit) if n0 is not None else None
+        return dict(value=v0, type="DURATION", precision="duration",
+                    _end=m.start("post")) if v0 else None
+    if re.fullmatch(r"[0-2]\d[0-5]\d", numraw) and unit == "hour":
+        return None  # "at 0600 hours": a clock time of the military, not 600 hours
+    n = _num(numraw)
+    if n is None and numraw not in _VAGUE and not numraw.startswith(("a ", "few", "sev")):
+        if numraw not in ("many", "some", "numerous"):
+            return None
+    if numraw in ("a", "an") and not g.get("pl") and unit in ("day", "night") and not post \
+            and not dirw:
+        return None  # 'a day' alone is usually not a TIMEX duration
+    if numraw == "one" and unit == "day" and not (g.get("pl") or post or dirw or g.get(
+            "appr")) and re.search(r"(?i)\b(?:will|would|could|may|might|shall|should|can)"
+                                   r"\s+\Z", text[max(0, s - 10):s]):
+        # "Islam will one day be ...": some day in the future, not a length
+        return dict(value="FUTURE_REF", type="DATE", precision="ref", relative=True)
+    if numraw in ("a", "an") and not g.get("pl") and not post and not dirw and not g.get(
+            "appr") and _RATE_RE.search(text, max(0, s - 30), s):
+        return None  # a rate: '700 seats a week', '$1.76 a year' ('per', not a duration)
+    if numraw in ("a", "an", "one") and g.get("pl"):
+        return None
+    if numraw in ("some",) and not g.get("pl"):
+        return None
+    if unit == "second" and numraw in ("a", "an") and not g.get("pl") and not post and not \
+            re.match(r"\s*(?:[.,;:!?)'\"]|$|(?:or|and|to|of|in|for|later|ago|earlier|"
+                     r"before|after)\b)", text[e:e + 10]):
+        return None  # 'a second betrayal': an ordinal
+    if g["unit"][:1].isupper() and numraw[:1].isdigit():
+        return None  # '60 Minutes', '48 Hours': a title
+    if numraw in ("second",):
+        return None
+    if unit == "quarter" and (g.get("pl") and "-" in hy or re.match(r"\s+of\b", text[e:])):
+        return None  # 'three-quarters of' is a fraction
+    appr = (g.get("appr") or "").lower()
+    appr = re.sub(r"\s+", " ", appr)
+    mod = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+           "approximately": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
+           "almost": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+           "just over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+           "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+           "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+           "within": "EQUAL_OR_LESS"}.get(appr)
+    if g.get("half") and n is not None and float(n).is_integer():
+        n += 0.5  # "a minute and a half", "two years and a half"
+    if post.startswith("or so"):
+        # "a week or so", "a week or so ago"
+        mod, post = "APPROX", post.removeprefix("or so").strip()
+    if post in ("ago", "later", "earlier", "before", "after", "afterwards", "afterward",
+                "from now", "hence"):
+        out = _ago(ctx, n, unit, post, mod, text, s, e)
+        if out is not None and out.get("value") is None and m.start("post") > 0 \
+                and post not in ("ago", "from now", "hence"):
+            # "a few days later" with no date to count from: the TIMEX3 is the length
+            # alone ("a few days", PXD), as in TimeML; the date stays unknown
+            v = _dur_value(n, unit)
+            if v is not None:
+                return dict(value=v, type="DURATION", precision="duration", mod=mod,
+                            approximate=mod == "APPROX", _end=m.start("post"))
+        return out
+    if post == "old":
+        return None  # ages are not dates
+    v = _dur_value(n, unit)
+    if v is None:
+        return None
+    return dict(value=v, type="DURATION", precision="duration", mod=mod,
+                approximate=mod == "APPROX")
+
+
+@EN.rule(
+    "durvague", priority=2, triggers=(*UNITS_WORDS, *DAY_WORDS),
+    pattern=(r"(?i:\b(?P<pre>recent|the\s+coming|coming|the\s+past\s+few|the\s+next\s+few|"
+             r"the\s+last\s+few|the\s+past|the\s+last|the\s+recent|"
+             r"the\s+following)\s+(?P<unit>day|week|month|year|decade|quarter)s\b)"),
+    reach=(45, 10),
+    examples=(),
+)
+def _resolve_durvague(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    pre = re.sub(r"\s+", " ", g["pre"].lower())
+    unit = g["unit"].lower()
+    return dict(value=_dur_value(None, unit), type="DURATION", precision="duration",
+                relative=pre in ("recent", "in recent", "the recent"))
+
+
+# "a day-long meeting", "a decades-long battle": a duration as an adjective
+@EN.rule(
+    "durlong", priority=2, triggers=(*UNIT_WORDS, *UNITS_WORDS, *DAY_WORDS),
+    pattern=(r"(?<![\w-])(?P<unit>(?i:second|minute|hour|day|night|week|month|year|decade|"
+             r"century|centurie))(?P<pl>s)?-(?i:long)\b(?!-)"),
+    hint=r"-[Ll][Oo][Nn][Gg]",  # -(?i:long)
+    examples=(),
+)
+def _resolve_durlong(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    v = _dur_value(None if g.get("pl") else 1, g["unit"].lower())
+    return dict(value=v, type="DURATION", precision="duration") if v else None
+
+
+# "the week of March 6": the ISO week of that day
+@EN.rule(
+    "weekof", priority=5, triggers=MONTH_NAMES,
+    pattern=(rf"(?<!\w)(?i:the\s+week\s+of)\s+(?P<mon>{_MON})\s*(?P<day>{_DAY})"
+             rf"(?:,?\s+(?P<year>{_YEAR}))?(?!\s*(?:[,/:]\s*)?\d)"),
+    hint="[Ww][Ee][Ee][Kk\u212a]\\s+[Oo][Ff]",  # (?i:week\s+of)
+    examples=(),
+)
+def _resolve_weekof(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    s, e = m.start(), m.end()
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    day = int(re.sub(r"\D", "", g["day"]))
+    if g.get("year"):
+        v = f"{int(g['year']):04d}-{mon:02d}-{day:02d}" if _valid(int(g["year"]), mon,
+                                                                 day) else None
+    else:
+        v = _md_no_year(ctx, mon, day, _tense(text, s, e))
+    if v is None or v.startswith("X"):
+        return dict(value=None, type="DATE", precision="week", relative=True)
+    return dict(value=_week(_dt.date.fromisoformat(v)), type="DATE", precision="week",
+                relative=not g.get("year"))
+
+
+# a reporting year: "for the year ended March 31", "in the fiscal year ending June 30"
+@EN.rule(
+    "fyear", priority=3, triggers=("year",),
+    pattern=(r"(?<!\w)(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?i:ended|ending)\b)"),
+    examples=(),
+)
+def _resolve_fyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return dict(value="P1Y", type="DURATION", precision="duration")
+
+
+# "for weeks", "for years": a duration of unknown length (the plural unit alone)
+@EN.rule(
+    "durbare", priority=2, triggers=(*UNITS_WORDS, *DAY_WORDS),
+    pattern=(r"(?<=\b[Ff]or\s)(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|"
+             r"centuries))\b"
+             r"(?!\s+(?i:of|to\s+come|ago|later|earlier|before|after|now)\b)"),
+    examples=(),
+)
+def _resolve_durbare(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    return dict(value=_dur_value(None, g["unit"].lower()), type="DURATION",
+                precision="duration")
+
+
+@EN.rule(
+    "durunit", priority=2, triggers=(*UNIT_WORDS, *DAY_WORDS),
+    pattern=(r"(?i:\b(?P<the>the\s+)(?P<dir>past|last|next|previous|coming|following)\s+"
+             r"(?P<unit>day|week|month|year|decade|quarter|century)\b(?!s|-))"),
+    reach=(45, 15),
+    examples=(),
+)
+def _resolve_durunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    return dict(value=_dur_value(1, g["unit"].lower()), type="DURATION",
+                precision="duration")
+
+
+# sets
+@EN.rule(
+    "set", priority=3, triggers=(
+        *MONTH_NAMES, *WEEKDAY_NAMES, *UNIT_WORDS, *UNITS_WORDS, *DAY_WORDS, "annually",
+        "autumn", "biannually", "biweekly", "daily", "fall", "hourly", "monthly", "nightly",
+        "quarterly", "spring", "summer", "weekly", "winter", "yearly",
+    ),
+    pattern=(rf"(?i:\b(?=[epdwmayhqnbot\d])(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?"
+             rf"(?:(?P<num>{_NUMW})"
+             rf"\s+)?(?P<unit>{_UNITW}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+             rf"Sunday|January|February|March|April|May|June|July|August|September|October|"
+             rf"November|December|spring|summer|autumn|fall|winter)(?:(?<=[a-z]day)\s+"
+             rf"(?P<spod>morning|afternoon|evening|night)(?!s))?|(?P<adv>daily|weekly|"
+             rf"monthly|annually|yearly|hourly|quarterly|nightly|biannually|biweekly)|"
+             rf"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+"
+             rf"(?P<unit2>{_UNITW}))\b)"),
+    reach=(45, 15),
+    examples=(),
+)
+def _resolve_set(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    if g.get("adv"):
+        a = g["adv"].lower()
+        v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+             "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "nightly": "P1D",
+             "biannually": "P6M", "biweekly": "P2W"}[a]
+        if a == "quarterly":
+            return None  # 'quarterly dividend/report' is an adjective, not a TIMEX
+        return dict(value=v, type="SET", precision="set")
+    if g.get("times"):
+        return dict(value=_dur_value(1, g["unit2"].lower()), type="SET", precision="set")
+    u = g["unit"].lower()
+    if u in _WEEKDAYS:
+        pod = f"T{_POD[g['spod'].lower()]}" if g.get("spod") else ""
+        return dict(value=f"XXXX-WXX-{_WEEKDAYS[u] + 1}{pod}", type="SET", precision="set")
+    if g.get("spod"):
+        return None  # "every day night": not a set this grammar knows
+    if u in _MONTHS:
+        return dict(value=f"XXXX-{_MONTHS[u]:02d}", type="SET", precision="set")
+    if u in _SEASONS:
+        return dict(value=f"XXXX-{_SEASONS[u]}", type="SET", precision="set")
+    n = _num(g["num"]) if g.get("num") else 1
+    if g.get("other"):
+        n = (n or 1) * 2
+    # a SET keeps quarters as quarters ("every quarter" -> P1Q), unlike a duration
+    v = f"P{_fmt_num(n)}Q" if u.rstrip("s") == "quarter" and n else _dur_value(n, u)
+    if v is None:
+        return None
+    return dict(value=v, type="SET", precision="set")

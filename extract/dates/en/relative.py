@@ -1,0 +1,271 @@
+"""Times named relative to the publication date or to the last date named: "now", "this
+year", "the end of the year", "the following Monday", "back then".
+
+Each rule is declared once: its pattern, triggers and examples in the decorator, its
+production in the function below it (see :mod:`extract.dates.rule`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from extract.dates.calendars import _q, _week, _ym, _ymd
+from extract.dates.context import _Ctx, _shift_unit, _under_discussion
+from extract.dates.en.table import EN
+from extract.dates.lexicon import (
+    _UNIT_PREC,
+    _WDFULL,
+    _WEEKDAYS,
+    DAY_WORDS,
+    UNIT_WORDS,
+    WEEKDAY_NAMES,
+    _mod_of,
+)
+from extract.dates.rule import Value
+from extract.dates.tense import _FORECAST, _sentence_left, _tense
+
+
+@EN.rule(
+    "ref", priority=1, triggers=(
+        "current", "currently", "date", "days", "future", "lately", "moment", "now",
+        "nowadays", "past", "present", "presently", "recent", "recently", "soon",
+    ),
+    pattern=(r"\b(?P<w>(?i:right\s+now|now|nowadays|currently|at\s+present|presently|"
+             r"at\s+the\s+moment|these\s+days|recently|lately|(?:in\s+)?the\s+past(?!\s+(?:two|"
+             r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a\s+few|few|"
+             r"a\s+couple|couple|dozen|half)\b)|"
+             r"the\s+future|soon|in\s+the\s+near\s+future|the\s+near\s+future|once\s+again|"
+             r"current|recent|former|previously|to\s+date))\b(?!\s+(?i:of\b|years|months|weeks|"
+             r"days|decades|quarters|times|centuries|\d))"),
+    examples=(),
+)
+def _resolve_ref(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    s, e = m.start(), m.end()
+    w = re.sub(r"\s+", " ", g["w"].lower())
+    if w in ("former", "once again", "previously"):
+        return None
+    after = text[e:e + 25]
+    if w in ("current", "recent") and re.match(r"\s+(?:account|affairs|events|history|"
+                                                 r"law|legislation|flow|of)\b", after):
+        return None
+    if w == "soon" and (re.match(r"\s+after", after)
+                        or re.search(r"(?i)\bas\s+$", text[max(0, s - 4):s])):
+        return None  # 'soon after', 'as soon as' are conjunctions, not times
+    if w == "soon" and not re.search(r"(?i)\b(?:will|would|may|might|could|can|should|"
+                                     r"shall|must|to)\s+\Z", text[max(0, s - 8):s]) \
+            and _tense(text, s, e) == "past":
+        return None  # "he was soon released": soon after a past event, not the future
+    if w in ("recently", "lately", "in the past", "the past", "recent"):
+        v = "PAST_REF"
+    elif w in ("the future", "soon", "in the near future", "the near future"):
+        v = "FUTURE_REF"
+    elif w == "to date":
+        v = "PRESENT_REF"
+    else:
+        v = "PRESENT_REF"
+    return dict(value=v, type="DATE", precision="ref", relative=True)
+
+
+# this year / last month / next week / the following day / that year ...
+@EN.rule(
+    "relunit", priority=3, triggers=(*UNIT_WORDS, *DAY_WORDS),
+    pattern=(r"(?i:\b(?:(?P<modof>the\s+(?:very\s+)?(?:beginning|start|end|middle|close|"
+             r"first\s+half|second\s+half|latter\s+half|rest|remainder|balance)\s+of)\s+)?"
+             r"(?:(?P<early>earlier|later|early|late)\s+)?(?P<rel>this|last|next|"
+             r"past|previous|coming|current|the\s+current|the\s+previous|the\s+next|"
+             r"the\s+following|the\s+same|that\s+same|that|the\s+prior|the\s+preceding)\s+"
+             r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|fiscal\s+year)"
+             r")\b(?!-|s\b|\s+(?:ago|later|earlier)\b)"),
+    reach=(70, 25),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_relunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = re.sub(r"\s+", " ", g["unit"].lower())
+    early = (g.get("early") or "").lower()
+    mod = None
+    if early in ("earlier", "early"):
+        mod = "START" if early == "early" else None
+    elif early in ("later", "late"):
+        mod = "END" if early == "late" else None
+    if g.get("modof"):
+        mod = _mod_of(g["modof"])[0]  # "the end of this year": END
+    if unit == "fiscal year":
+        unit = "year"
+    if g["unit"][:1].isupper() and re.search(r"[\"“'`]\s*\Z", text[max(0, s - 2):s]):
+        return None  # ABC's "This Week": a programme's title
+    if unit == "weekend" and rel in ("this", "last", "next", "past", "coming"):
+        return None  # the 'weekend' rule gives these their '-WE' value
+    if rel in ("the next", "the following", "the previous", "the prior", "the preceding",
+               "the same", "that same", "that"):
+        if re.match(r"\s+(?:before|after)\b", text[e:e + 8]):
+            return None  # "the day after the attack": anchored on an event, not a date
+        # anaphoric: anchored on the previous date (the DCT if none)
+        k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1,
+             "the preceding": -1, "the same": 0, "that same": 0, "that": 0}[rel]
+        anc = ctx.span if k < 0 and ctx.span is not None else ctx.anchor
+        if ctx.stale or (k == 0 and ctx.span is not None):
+            return dict(value=None, type="DATE", precision=_UNIT_PREC.get(unit, "year"),
+                        relative=True, mod=mod, _anaphor=True)
+        if anc is None and dct.y is not None:
+            base = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+            anc = ("day" if dct.date else "month" if dct.m else "year", base)
+        return dict(_shift_unit(anc, unit, k), relative=True, mod=mod,
+                    _anaphor=True)
+    k = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1,
+         "previous": -1, "next": 1, "coming": 1}[rel]
+    if dct.y is None:
+        return dict(value=None, type="DATE", precision=_UNIT_PREC.get(unit, "year"),
+                    relative=True, mod=mod)
+    base = dct.date or _dt.date(dct.y, dct.m or 1, dct.d or 1)
+    prec = "day" if dct.date else "month" if dct.m else "year"
+    return dict(_shift_unit((prec, base), unit, k), relative=True, mod=mod)
+
+
+# the year, month or week under discussion: "by the end of the year", "the first half of
+# the month", "earlier in the year", "later in the day", "by year-end", "the first nine
+# months of the year"
+@EN.rule(
+    "partof", priority=3, triggers=(*UNIT_WORDS, *DAY_WORDS),
+    pattern=(r"(?=[tTeElLyYmM])(?i:\b(?P<part>the\s+(?:very\s+)?(?:beginning|start|end|"
+             r"middle|close|turn|first\s+half|second\s+half|latter\s+half|rest|remainder|"
+             r"balance))\s+of\s+the\s+(?P<unit>year|month|week|decade|century)\b(?![-'’])"
+             r"|\b(?P<el>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week|day)\b"
+             r"(?![-'’])"
+             r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|"
+             r"(?<=after\s)|(?<=around\s)|(?<=toward\s)|(?<=towards\s)|(?<=through\s))"
+             r"(?P<ye>year|month)(?:[-\s]|['’]s\s+)end\b(?![-'’]|\s+(?:bonus|results|"
+             r"figures|net|profits?|sales|earnings|holiday|review)\b)"
+             r"|(?:(?<=\bmonths\sof\s)|(?<=\bweeks\sof\s)|(?<=\bquarters\sof\s)|"
+             r"(?<=\bfor\s))(?P<y2>the\s+(?:full\s+)?year)\b(?![-'’]|\s+(?:ended|ending|"
+             r"before|after|to|of|in|when|that|which|since)\b))"),
+    reach=(45, 30),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_partof(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    if g.get("part"):
+        unit, mod = g["unit"].lower(), _mod_of(g["part"])[0]
+    elif g.get("el"):
+        unit, mod = g["unit2"].lower(), None
+    elif g.get("ye"):
+        unit, mod = g["ye"].lower(), "END"
+    else:
+        unit, mod = "year", None
+    approx = bool(g.get("ye")) and text[max(0, s - 7):s].lower() == "around "
+    # "Sales for the full year rose": a whole year told in the past is over, as its end is
+    # ("for the full year" in a February report is the year before); only early in the
+    # year (later, "the full year" is a fiscal year or a forecast: "raised its outlook for
+    # the full year" in October is this one)
+    whole = "END" if g.get("y2") and text[max(0, s - 4):s].lower() == "for " and (
+        dct.m is not None and dct.m <= 3) and not _FORECAST.search(
+            _sentence_left(text, s)) else mod
+    return dict(_under_discussion(ctx, s, unit, whole, _tense(text, s, e)), relative=True, mod=mod,
+                approximate=approx, _anaphor=True)
+
+
+# "the week before last", "the month after next" (two units from the DCT's)
+@EN.rule(
+    "beforelast", priority=3, triggers=(*UNIT_WORDS, *DAY_WORDS),
+    pattern=(r"(?=[tT])(?i:\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|"
+             r"after\s+next)\b)"),
+    examples=(),
+)
+def _resolve_beforelast(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    k = -2 if g["dir"].lower().startswith("before") else 2
+    if dct.y is None:
+        return dict(value=None, type="DATE", precision=_UNIT_PREC.get(g["unit"].lower(),
+                                                                       "year"), relative=True)
+    base = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+    prec = "day" if dct.date else "month" if dct.m else "year"
+    return dict(_shift_unit((prec, base), g["unit"].lower(), k), relative=True)
+
+
+# "the following Monday", "the previous Friday": that weekday after or before the last
+# date named
+@EN.rule(
+    "wdrel", priority=3, triggers=WEEKDAY_NAMES,
+    pattern=(r"(?<!\w)(?P<rel>(?i:the\s+(?:following|previous|preceding|prior)))\s+"
+             rf"(?P<wd>{_WDFULL})(?!s\b|')"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_wdrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    k = 1 if g["rel"].lower().endswith("following") else -1
+    wd = _WEEKDAYS[g["wd"].lower()]
+    anc = ctx.anchor
+    if anc is None and dct.date is not None:
+        anc = ("day", dct.date)
+    if anc is None or anc[0] != "day" or ctx.stale or ctx.inexact:
+        return dict(value=None, type="DATE", precision="day", relative=True, _anaphor=True)
+    # the first such weekday strictly after (before) the anchor day
+    step = ((wd - anc[1].weekday()) % 7 or 7) if k > 0 else -((anc[1].weekday() - wd) % 7
+                                                                or 7)
+    return dict(value=_ymd(anc[1] + _dt.timedelta(days=step)), type="DATE",
+                precision="day", relative=True, _anaphor=True)
+
+
+# "over the weekend", "this weekend", "last weekend" (the TIMEX3 week value + '-WE')
+@EN.rule(
+    "weekend", priority=3, triggers=("weekend",),
+    pattern=(r"(?<!\w)(?P<rel>(?i:the|this|last|next|past|coming))\s+(?i:weekend)\b"
+             r"(?!s\b)"),
+    examples=(),
+)
+def _resolve_weekend(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    rel = g["rel"].lower()
+    base = dct.date
+    if base is None:
+        return dict(value=None, type="DATE", precision="week", relative=True)
+    wd = base.weekday()
+    if rel == "the":
+        rel = "next" if _tense(text, s, e) == "future" else "last"
+        if wd >= 5:
+            rel = "this"
+    if rel == "this":
+        sat = base + _dt.timedelta(days=5 - wd) if wd < 5 else base - _dt.timedelta(days=wd - 5)
+    elif rel in ("last", "past"):
+        sat = base - _dt.timedelta(days=(wd - 5) % 7 or 7)
+    else:  # next, coming
+        sat = base + _dt.timedelta(days=(5 - wd) % 7 or 7)
+    return dict(value=_week(sat) + "-WE", type="DATE", precision="week", relative=True)
+
+
+@EN.rule(
+    "backthen", priority=3, triggers=("then", "time"),
+    pattern=(r"(?i:\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|by\s+then|"
+             r"until\s+then))\b"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_backthen(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    text = ctx.text
+    e = m.end()
+    if re.match(r"\s+of\b", text[e:e + 4]):
+        return None  # 'at the time of its founding': the event named next, not a time
+    anc = ctx.anchor
+    if anc is None or ctx.stale or ctx.inexact or ctx.span is not None:
+        return dict(value="PAST_REF", type="DATE", precision="ref", relative=True)
+    prec, d = anc
+    v = (_ymd(d) if prec == "day" else _ym(d.year, d.month) if prec == "month"
+         else _q(d) if prec == "quarter" else str(d.year))
+    return dict(value=v, type="DATE", precision=prec, relative=True, _anaphor=True)

@@ -1,0 +1,547 @@
+"""Years and the periods within them: year ranges, fiscal years, decades, centuries,
+quarters, halves, seasons, years alone, months, and years spelled out.
+
+Each rule is declared once: its pattern, triggers and examples in the decorator, its
+production in the function below it (see :mod:`extract.dates.rule`)."""
+
+from __future__ import annotations
+
+import re
+
+from extract.dates.calendars import _add_months, _spelled_year, _two_digit_year, _ym
+from extract.dates.context import (
+    _approx_context,
+    _Ctx,
+    _month_no_year,
+    _quarter_anchor,
+    _quarter_year,
+    _report_period,
+)
+from extract.dates.en.table import EN
+from extract.dates.lexicon import (
+    _APPROXP,
+    _MODEL_YEAR,
+    _MODEL_YEAR_LEFT,
+    _MODP,
+    _MON,
+    _MONTHS,
+    _ORD,
+    _ORDW,
+    _SEASON_START,
+    _SEASONS,
+    _YEAR,
+    MONTH_NAMES,
+    YEARS,
+    _mod_of,
+)
+from extract.dates.rule import NUM_DIGITS, Value
+from extract.dates.tense import (
+    _COUNT_AFTER,
+    _COUNT_BEFORE,
+    _DESIGNATOR_LEFT,
+    _QUANT_LEFT,
+    _YEAR_LEFT,
+    _habitual,
+    _sentence_left,
+    _tense,
+)
+
+
+# year ranges
+@EN.rule(
+    "yrange", priority=5, triggers=YEARS,
+    pattern=(rf"(?<!\w)(?:(?P<kw>(?i:between|from))\s+)?(?:(?i:the\s+(?:years?|period)\s+))?"
+             rf"(?:FY\s?)?(?P<y1>{_YEAR})\s*(?P<sep>[-–—]|/(?=\d\d\b)|\s(?i:to|and|until|till|"
+             rf"through|thru)\s)\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%]|[.,]\d|s\b)"),
+    reach=(45, 25),
+    examples=(),
+)
+def _resolve_yrange(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    y1 = int(g["y1"])
+    y2s = g["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+    sep = g["sep"].strip().lower()
+    kw = (g.get("kw") or "").lower()
+    if sep == "and" and kw != "between":
+        return None
+    if sep in ("to", "until", "till", "through", "thru") and len(y2s) != 4:
+        return None
+    if not (y1 < y2 <= y1 + 100):
+        return None
+    return dict(value=str(y1), end_value=str(y2), type="DATE", precision="year")
+
+
+# a fiscal year written with two digits: "FY24", "FY 2023-24" is a yrange, "FY23-24"
+@EN.rule(
+    "fy2", priority=5, triggers=("FY",),
+    pattern=(r"(?<!\w)FY\s?'?(?P<yy>\d\d)(?:\s*[-–/]\s*(?P<yy2>\d\d))?(?![\d%]|[.,]\d)"),
+    examples=(),
+)
+def _resolve_fy2(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    if dct.y is None:
+        return None
+    y1 = _two_digit_year(int(g["yy"]), dct)
+    if g.get("yy2"):
+        y2 = y1 // 100 * 100 + int(g["yy2"])
+        if y2 != y1 + 1:
+            return None
+        return dict(value=str(y1), end_value=str(y2), type="DATE", precision="year")
+    return dict(value=str(y1), type="DATE", precision="year")
+
+
+# decades: the 1990s, the early 2010s, the '90s
+@EN.rule(
+    "decade", priority=5, triggers=(*YEARS, NUM_DIGITS),
+    pattern=(r"(?<!\w)"
+             rf"{_MODP}(?:(?i:the)\s+)?(?:(?P<cen>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)s\b"),
+    reach=(45, 10),
+    hint=r"0s",  # 1990s, '90s
+    examples=(),
+)
+def _resolve_decade(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    mod, approx = _mod_of(g.get("mod"))
+    if g.get("cen"):
+        v = f"{g['cen']}{g['dec']}"
+    else:
+        # "'80s": the latest such decade begun by the DCT ("'10s" in a 2023 text: the
+        # 2010s; "'90s": the 1990s; "'80s" in 1989: the 1980s)
+        d = int(g["dec2"])
+        cy = dct.y
+        c = 19 if cy is None else cy // 100 if cy // 100 * 100 + d * 10 <= cy \
+            else cy // 100 - 1
+        v = f"{c}{d}"
+    return dict(value=v, type="DATE", precision="decade", mod=mod,
+                approximate=approx or mod is not None)
+
+
+# centuries: "the 20th century", "the early nineteenth century" (TIMEX3 value '19', '18')
+@EN.rule(
+    "century", priority=5, triggers=("century",),
+    pattern=(rf"(?<!\w){_MODP}(?:(?i:the)\s+)?(?P<n>[1-9]|1\d|2[01])(?i:st|nd|rd|th)[-\s]+"
+             r"(?i:century)\b|(?<!\w)" + _MODP.replace("<mod>", "<mod2>") +
+             r"(?:(?i:the)\s+)?(?P<w>(?i:(?:twenty-)?first|(?:twenty-)?second|third|fourth|"
+             r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))"
+             r"[-\s]+(?i:century)\b"),
+    examples=(),
+)
+def _resolve_century(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    if g.get("n"):
+        n = int(g["n"])
+    else:
+        w = g["w"].lower()
+        n = _ORDW.index(w.removeprefix("twenty-")) + 1 + (20 if w.startswith("twenty-") else 0)
+    mod, approx = _mod_of(g.get("mod") or g.get("mod2"))
+    return dict(value=f"{n - 1:02d}", type="DATE", precision="century", mod=mod,
+                approximate=approx or mod is not None)
+
+
+# spelled decades: "the nineties", "the early eighties" (the latest such decade before the DCT)
+# ("the" is required: "in her early nineties" is an age)
+@EN.rule(
+    "decadew", priority=4, triggers=(
+        "eighties", "fifties", "forties", "nineties", "seventies", "sixties", "thirties",
+        "twenties",
+    ),
+    pattern=(r"(?<!\w)(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
+             r"(?P<w>(?i:twenties|thirties|forties|fifties|"
+             r"sixties|seventies|eighties|nineties))\b"),
+    examples=(),
+)
+def _resolve_decadew(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    if dct.y is None:
+        return None
+    d = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+         "nineties").index(g["w"].lower()) + 2
+    c = dct.y // 100 if dct.y // 100 * 100 + d * 10 <= dct.y else dct.y // 100 - 1
+    mod, approx = _mod_of(g.get("mod"))
+    return dict(value=f"{c}{d}", type="DATE", precision="decade", mod=mod, relative=True,
+                approximate=approx or mod is not None)
+
+
+# quarters
+@EN.rule(
+    "quarter", priority=4, triggers=("Q", "quarter"),
+    pattern=(r"(?<!\w)"
+             rf"(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|"
+             rf"final|last|latest|current|past|previous|next|this|coming|same|fiscal|"
+             rf"year-ago|year-earlier))[-\s]+(?:(?i:fiscal|calendar)[-\s]+)?(?i:quarter)"
+             rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{_YEAR}))?"
+             rf"|(?P<q>(?:Q|q)[1-4])(?:\s+|/|-)?(?P<y2>{_YEAR})?"
+             rf"|(?P<y3>{_YEAR})\s*-?\s*(?P<q2>Q[1-4]))(?![\w-])"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_quarter(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    if g.get("q") or g.get("q2"):
+        q = int((g.get("q") or g.get("q2"))[1])
+        ys = g.get("y2") or g.get("y3")
+        if ys:
+            return dict(value=f"{ys}-Q{q}", type="DATE", precision="quarter")
+        y = _quarter_year(ctx, q, _tense(text, s, e))
+        return dict(value=f"{y}-Q{q}" if y else f"XXXX-Q{q}", type="DATE",
+                    precision="quarter", relative=True)
+    o = g["ord"].lower()
+    if g.get("y"):
+        if o not in _ORD:
+            return None
+        return dict(value=f"{g['y']}-Q{_ORD[o]}", type="DATE", precision="quarter")
+    qa = _quarter_anchor(ctx)
+    if qa is not None and o in ("year-ago", "year-earlier", "same", "latest"):
+        # the quarter under discussion (or the same quarter a year before it)
+        k = -4 if o.startswith("year") else 0
+        y, mth = _add_months(qa.year, qa.month, 3 * k)
+        return dict(value=f"{y}-Q{(mth - 1) // 3 + 1}", type="DATE", precision="quarter",
+                    relative=True)
+    if dct.y is None or dct.m is None:
+        return dict(value=None, type="DATE", precision="quarter", relative=True)
+    cq = (dct.m - 1) // 3 + 1
+    if o in _ORD:
+        q = _ORD[o]
+        y = _quarter_year(ctx, q, _tense(text, s, e))
+        return dict(value=f"{y}-Q{q}", type="DATE", precision="quarter", relative=True)
+    if o in ("this", "current"):
+        return dict(value=f"{dct.y}-Q{cq}", type="DATE", precision="quarter", relative=True)
+    if o in ("last", "previous", "past", "latest", "final"):
+        if o == "final":
+            return dict(value=f"{dct.y}-Q4", type="DATE", precision="quarter",
+                        relative=True)
+        y, mth = _add_months(dct.y, cq * 3 - 2, -3)
+        return dict(value=f"{y}-Q{(mth - 1) // 3 + 1}", type="DATE", precision="quarter",
+                    relative=True)
+    if o in ("next", "coming"):
+        y, mth = _add_months(dct.y, cq * 3 - 2, 3)
+        return dict(value=f"{y}-Q{(mth - 1) // 3 + 1}", type="DATE", precision="quarter",
+                    relative=True)
+    if o in ("year-ago", "year-earlier"):
+        return dict(value=f"{dct.y - 1}-Q{cq}", type="DATE", precision="quarter",
+                    relative=True)
+    return None
+
+
+# a quarter of a year named relative to the DCT or the last date: "the second quarter of
+# next year", "the final quarter of last year", "the third quarter of that year"
+@EN.rule(
+    "qrel", priority=4, triggers=("quarter",),
+    pattern=(r"(?<!\w)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|"
+             r"4th|final|last))[-\s]+(?i:quarter)\s+(?i:of)\s+(?P<ry>(?i:this|last|next|"
+             r"the\s+current|the\s+past|the\s+coming|that)\s+year)\b(?!['’-])"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_qrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    # "the second quarter of next year", "the final quarter of last year"
+    o = g["ord"].lower()
+    q = _ORD.get(o) or 4
+    rel = g["ry"].lower().split()[-2]
+    if rel == "that":
+        anc = ctx.anchor
+        if anc is None or ctx.stale:
+            return dict(value=None, type="DATE", precision="quarter", relative=True,
+                        _anaphor=True)
+        y = anc[1].year
+    elif dct.y is None:
+        return dict(value=None, type="DATE", precision="quarter", relative=True)
+    else:
+        y = dct.y + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    return dict(value=f"{y}-Q{q}", type="DATE", precision="quarter", relative=True)
+
+
+def _qyear_qthe_yago(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The production of the rules qyear, qthe, yago."""
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    return _report_period(name, dict(g, _s=s, _e=e), ctx)
+
+
+# a quarter named through a year: "the 1988 second quarter", "last year's quarter",
+# "the year-ago third quarter", "the 1989 period" (the quarter under discussion)
+@EN.rule(
+    "qyear", priority=4, triggers=("period", "quarter"),
+    pattern=(rf"(?<!\w)(?:(?i:the)\s+)?(?:(?P<yp>(?i:this|last|next))\s+year's|"
+             rf"(?P<ya>(?i:year-ago|year-earlier|prior-year|year-before))|(?P<y>{_YEAR}))\s+"
+             rf"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+)?"
+             rf"(?P<u>(?i:quarter|period))\b(?![-\w])"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_qyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _qyear_qthe_yago("qyear", m, ctx)
+
+
+# the reporting period of a financial report: "the quarter", "the latest period",
+# "the year-earlier period", "the corresponding period last year"
+@EN.rule(
+    "qthe", priority=3, triggers=("period", "quarter"),
+    pattern=(r"(?<!\w)(?i:the)\s+(?:(?P<adj>(?i:latest|most\s+recent|recent|same|"
+             r"comparable|corresponding|just-ended))\s+)?(?:(?P<ya>(?i:year-ago|year-earlier|"
+             r"prior-year|year-before))\s+)?(?P<u>(?i:quarter|period))\b(?![-\w])"
+             r"(?:\s+(?P<ly>(?i:last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year)))?"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_qthe(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _qyear_qthe_yago("qthe", m, ctx)
+
+
+# "a year-earlier loss", "year-ago results": the same period a year before
+@EN.rule(
+    "yago", priority=2, triggers=("year",),
+    pattern=(r"(?<![\w-])(?P<w>(?i:year-earlier|year-ago))(?!\s+(?i:quarter|period|"
+             r"first|second|third|fourth)\b)(?![\w-])"),
+    anaphoric=True,
+    examples=(),
+)
+def _resolve_yago(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    return _qyear_qthe_yago("yago", m, ctx)
+
+
+# halves
+@EN.rule(
+    "half", priority=4, triggers=("H", "half"),
+    pattern=(rf"(?<!\w)(?:(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd|last))[-\s]+"
+             rf"(?i:half)(?:\s+(?i:of)\s+(?P<y>{_YEAR})|(?=\s+(?i:profit|results|earnings|"
+             rf"sales|revenue|net|loss)))"
+             # "H2 2022", "2022 H1" (the financial notation)
+             rf"|(?P<h>H[12])(?:\s+|/|-)?(?P<hy>{_YEAR})|(?P<hy2>{_YEAR})\s*-?\s*"
+             rf"(?P<h2>H[12]))(?![\w-])"),
+    examples=(),
+)
+def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    if g.get("h") or g.get("h2"):
+        return dict(value=f"{g.get('hy') or g['hy2']}-H{(g.get('h') or g['h2'])[1]}",
+                    type="DATE", precision="quarter")
+    h = 1 if g["ord"].lower() in ("first", "1st") else 2
+    if g["ord"].lower() == "last" and not g.get("y"):
+        return None  # "the last half" alone may be of anything
+    if g.get("y"):
+        return dict(value=f"{g['y']}-H{h}", type="DATE", precision="quarter")
+    if dct.y is None or dct.m is None:
+        return None
+    y = dct.y if (h == 1 or dct.m > 6 or _tense(text, s, e) == "future") else dct.y - 1
+    return dict(value=f"{y}-H{h}", type="DATE", precision="quarter", relative=True)
+
+
+# seasons
+@EN.rule(
+    "season", priority=3, triggers=("autumn", "fall", "spring", "summer", "winter"),
+    pattern=(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|early|late|mid|the))[-\s]+)?"
+             rf"(?P<s>(?i:spring|summer|autumn|winter|fall))\b(?:\s+(?:(?i:of)\s+)?"
+             rf"(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next))\s+(?i:year)\b))?"),
+    examples=(),
+)
+def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    dct = ctx.dct
+    s, e = m.start(), m.end()
+    if (g["s"].lower() == "fall" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[e:e + 12])) or (
+            g["s"][:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[e:e + 4])
+            and not g.get("y")):
+        return None  # "the fall of Kabul", "the Winter War": an event's name, no season
+    code = _SEASONS[g["s"].lower()]
+    rel = (g.get("rel") or "").lower()
+    mod, approx = _mod_of(rel if rel in ("early", "late", "mid") else None)
+    if g.get("y"):
+        return dict(value=f"{g['y']}-{code}", type="DATE", precision="season", mod=mod,
+                    approximate=approx)
+    if g.get("ry"):
+        # "the spring of last year", "summer next year"
+        if dct.y is None:
+            return dict(value=f"XXXX-{code}", type="DATE", precision="season",
+                        relative=True, mod=mod, approximate=approx)
+        y = dct.y + {"last": -1, "this": 0, "next": 1}[g["ry"].lower()]
+        return dict(value=f"{y}-{code}", type="DATE", precision="season", relative=True,
+                    mod=mod, approximate=approx)
+    if not rel:
+        if not re.search(r"(?i)\b(?:in|by|until|till|since|during|through|over|before|"
+                         r"after)\s+(?:(?:early|late|mid)[-\s]+)?\Z", text[max(0, s - 16):s]):
+            return None  # bare 'fall'/'spring' are usually other words
+        rel = "the"  # "in spring", "by autumn": a season as "the spring" is
+    if dct.y is None or dct.m is None:
+        return dict(value=f"XXXX-{code}", type="DATE", precision="season", relative=True)
+    st = _SEASON_START[code]
+    cur_y = dct.y if dct.m >= st or code != "WI" else dct.y - 1
+    # the year whose season `code` is the most recent one started on or before the DCT
+    started = dct.m >= st if code != "WI" else True
+    last_y = (dct.y if started else dct.y - 1) if code != "WI" else cur_y
+    if rel in ("last", "past"):
+        in_season = (code != "WI" and st <= dct.m < st + 3) or (
+            code == "WI" and (dct.m == 12 or dct.m <= 2))
+        y = last_y - 1 if in_season else last_y
+    elif rel in ("next", "coming"):
+        y = last_y + 1
+    elif rel == "this":
+        y = dct.y
+    else:
+        t = _tense(text, s, e)
+        # a plan in a season just begun (its first month) is in this one
+        y = last_y if t != "future" else (dct.y if dct.m <= st else dct.y + 1)
+    return dict(value=f"{y}-{code}", type="DATE", precision="season", relative=True,
+                mod=mod, approximate=approx)
+
+
+# year alone, with modifiers: in 2016, early 2021, mid-2021, about 2015, fiscal 1990
+@EN.rule(
+    "year", priority=2, triggers=YEARS,
+    pattern=(rf"(?<!\w){_MODP}{_APPROXP}(?:(?P<fy>(?i:fiscal(?:\s+year)?|FY|the\s+year))\s*)?"
+             rf"(?P<year>{_YEAR})(?!\s*-?\s*(?i:pound|lb|kg|ton|tonne|mm|cm|km|mile|hp|rpm|"
+             rf"kilogram|metre|meter|foot|feet)|\s*[-–—]\s*\d|s\b|'s\b|\s*(?:-|\s)(?i:year|million|"
+             rf"billion|thousand|troops|soldiers|people|units|tons|km|kilomet|dollars|"
+             rf"euros|members|times)\b)"),
+    reach=(45, 30),
+    examples=(),
+)
+def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    s, e = m.start(), m.end()
+    y = int(g["year"])
+    mod, approx = _mod_of(g.get("mod"))
+    if g.get("approx"):
+        mod, approx = "APPROX", True
+    fy = (g.get("fy") or "").lower()
+    if not fy and not g.get("mod") and not g.get("approx"):
+        # bare 4-digit number: keep only plausible calendar years in a plausible context
+        before = text[max(0, s - 12):s]
+        if re.search(r"(?:[$€£#№]|\bNo\.?|\bnumber|\bpage|\bp\.)\s*$", before, re.I):
+            return None
+        if re.match(r"\s*(?:[-–]\s*)?(?:st|nd|rd|th)\b", text[e:e + 4]):
+            return None
+        if _MODEL_YEAR.match(text, e) and _MODEL_YEAR_LEFT.search(text, max(0, s - 8), s):
+            return None
+        if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$",
+                                      before):
+            return None
+        if _DESIGNATOR_LEFT.search(text, max(0, s - 14), s):
+            return None  # "Resolution 1973", "Brigade 1863", "Sonar 2087": a name
+    if not fy and not g.get("mod") and _COUNT_AFTER.match(text, e) and (
+            _QUANT_LEFT.search(text, max(0, s - 16), s) or not (
+                _YEAR_LEFT.search(text, max(0, s - 14), s)
+                or not _sentence_left(text, s, 40).strip()
+                or (re.search(r"(?i)\b(?:and|or)\s+\Z", text[max(0, s - 5):s])
+                    and not _COUNT_BEFORE.search(text, max(0, s - 50), s)))):
+        return None  # "ordered 1800 Piorun missiles", "about 2000 drones": a count
+    if mod is None and not approx:
+        mod, approx = _approx_context(ctx, s)
+    return dict(value=str(y), type="DATE", precision="year", mod=mod, approximate=approx)
+
+
+# a month with a year named relative to the DCT: "June last year", "in February this year",
+# "early April next year"
+@EN.rule(
+    "monrel", priority=4, triggers=("year",),
+    pattern=(rf"(?<!\w){_MODP}(?P<mon>{_MON})\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))"
+             r"\s+(?i:year)\b(?![-'])"),
+    examples=(),
+)
+def _resolve_monrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    if dct.y is None:
+        return None
+    mon = _MONTHS[g["mon"].rstrip(".").lower()]
+    mod, approx = _mod_of(g.get("mod"))
+    y = dct.y + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+    return dict(value=_ym(y, mon), type="DATE", precision="month", relative=True, mod=mod,
+                approximate=approx)
+
+
+# bare/relative month names: last October, in May, the March opening, early December
+@EN.rule(
+    "month", priority=2, triggers=MONTH_NAMES,
+    pattern=(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|previous))\s+)?{_MODP}"
+             rf"(?P<mon>{_MON})(?!\.?\s*\d)(?!-)"),
+    reach=(45, 15),
+    examples=(),
+)
+def _resolve_month(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    text = ctx.text
+    s, e = m.start(), m.end()
+    raw = g["mon"]
+    mon = _MONTHS[raw.rstrip(".").lower()]
+    rel = (g.get("rel") or "").lower() or None
+    before = text[max(0, s - 25):s]
+    after = text[e:e + 20]
+    if mon == 5 and raw.startswith("May") and not rel and not g.get("mod"):
+        # 'Theresa May', 'May I' ... need a preposition-like word right before
+        if not re.search(r"(?i)\b(?:in|since|until|till|by|during|before|after|from|of|"
+                         r"through|last|next|this|early|late|mid|end|on|to|between|and|"
+                         r"or|the)\s*$", before) or re.search(r"[A-Z][a-z]+\s*$", before):
+            return None
+        if re.match(r"\s+(?:be|have|not|also|well|never|still|need|want|become|take|"
+                    r"make|seem|help|affect|lead|cause|result|ship|sell|buy|soon)\b",
+                    after):
+            return None
+    if len(raw.rstrip(".")) <= 3 and not raw.endswith(".") and raw not in ("May",):
+        # 'Mar', 'Jan' ... alone are rarely months in prose; need context
+        if not rel and not g.get("mod") and not re.search(
+                r"(?i)\b(?:in|since|until|by|during|of|last|next|this)\s*$", before):
+            return None
+    if (not rel and not g.get("mod") and re.search(r"\b[A-Z][a-z]+\s$", before)
+            and not re.search(r"(?:^|[.!?\n]\s*|\b(?:In|On|By|Since|Until|Last|Next|"
+                              r"This|Early|Late|During|From|The)\s)$", before)):
+        return None  # 'Theresa May', 'Prime Minister June ...'
+    if mon == 3 and not rel and not g.get("mod") and re.match(
+            r"\s+(?:on|to|through|against|in\s+the\s+streets)\b|\s+(?:for|of)\s+(?:the\s+)?"
+            r"[A-Z]", after):
+        return None  # 'March on Washington', 'the March for Life'
+    mod, approx = _mod_of(g.get("mod"))
+    v = _month_no_year(ctx, mon, rel, _tense(text, s, e))
+    if not rel and v and _habitual(text, s, e):
+        v = f"XXXX-{mon:02d}"  # "holds the exercise every year in June": any year's June
+    return dict(value=v, type="DATE", precision="month", relative=True, mod=mod,
+                approximate=approx)
+
+
+# spelled-out years (speech transcripts): "January nineteen ninety-seven", "in nineteen
+# eighty", "the winter of nineteen ninety-four", "the year two thousand"
+@EN.rule(
+    "spyear", priority=4, triggers=("nineteen", "thousand"),
+    pattern=(r"(?<!\w)(?:(?P<mon>" + _MON + r")\s+|(?i:the\s+)?(?P<s>(?i:spring|summer|"
+             r"autumn|fall|winter))\s+(?i:of)\s+|(?P<pre>(?i:in|since|of|until|by|from|"
+             r"the\s+year))\s+)?(?P<y>(?i:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|"
+             r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+             r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+             r"eighteen|nineteen|hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|"
+             r"nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|"
+             r"eight|nine|ten))?))\b"),
+    examples=(),
+)
+def _resolve_spyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    g = m.groupdict()
+    y = _spelled_year(g["y"])
+    if y is None:
+        return None
+    if not (g.get("mon") or g.get("s") or g.get("pre")) and not re.match(
+            r"(?i)nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|oh)",
+            g["y"]):
+        return None  # a bare "nineteen ninety-six" is a year; "two thousand" a number
+    if g.get("mon"):
+        return dict(value=_ym(y, _MONTHS[g["mon"].rstrip(".").lower()]), type="DATE",
+                    precision="month")
+    if g.get("s"):
+        return dict(value=f"{y}-{_SEASONS[g['s'].lower()]}", type="DATE",
+                    precision="season")
+    sp = re.match(r"(?i)(?:in|since|of|until|by|from)\s+", m.group(0))
+    out = dict(value=str(y), type="DATE", precision="year")
+    return dict(out, _trim=sp.end() if sp else 0)
