@@ -369,77 +369,16 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
                     else None, type="DATE", precision="ref", relative=True, mod=mod,
                     approximate=True)
     n = int(n)
-    compare = unit == "year" and post in ("ago", "earlier") and (
-        _COMPARE_LEFT.search(text, max(0, s - 40), s) or _AMOUNT_RE.search(
-            _sentence_left(text, s)))
-    if compare and ctx.quarter is not None:
-        # "$5 million, or 20 cents a share, a year ago": the quarter under discussion
-        prec, d = "quarter", ctx.quarter
-    elif compare and ctx.dct.y is not None and post == "earlier":
-        # "sales of $348 million compared with $307 million a year earlier": a year before
-        # the report, like "a year ago" (not a year before the last date named)
-        dct = ctx.dct
-        d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
-        prec, anaphoric = "year", False
-    elif anaphoric and ctx.stale:
+    origin = _ago_origin(ctx, unit, post, sign, anaphoric, text, s)
+    if origin is None:
         return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
-    elif anaphoric and ctx.anchor is not None:
-        # counted back from a range: from its start ("from 2014 to 2018 ... two years earlier")
-        prec, d = ctx.span if sign < 0 and ctx.span is not None else ctx.anchor
-        if ctx.dur_at > ctx.anchor_at and not _SENT_BREAK.search(text, ctx.dur_at, s):
-            # "within 14 days ..., seven days later": counted from the end of that span, which
-            # is not known
-            return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
-    elif ctx.dct.y is not None:
-        dct = ctx.dct
-        d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
-        prec = "day" if dct.date else "month" if dct.m else "year"
-    else:
-        return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
-    rank = _RANK
-    out: dict[str, Any]
-    if unit in ("day", "night"):
-        if prec != "day":
-            return dict(value=None, type="DATE", precision="day", relative=True, mod=mod)
-        out = dict(value=_ymd(d + _dt.timedelta(days=sign * n)), type="DATE", precision="day")
-    elif unit in ("week", "fortnight", "weekend"):
-        if prec != "day":
-            return dict(value=None, type="DATE", precision="week", relative=True, mod=mod)
-        k = n * (2 if unit == "fortnight" else 1)
-        nd = d + _dt.timedelta(days=7 * sign * k)
-        if exact:
-            out = dict(value=_ymd(nd), type="DATE", precision="day")
-        else:
-            out = dict(value=_week(nd), type="DATE", precision="week")
-    elif unit == "month":
-        if rank[prec] < rank["month"]:
-            return dict(value=None, type="DATE", precision="month", relative=True, mod=mod)
-        if exact and prec == "day":
-            out = dict(value=_ymd(_add_months_day(d, sign * n)), type="DATE", precision="day")
-        else:
-            y, m = _add_months(d.year, d.month, sign * n)
-            out = dict(value=_ym(y, m), type="DATE", precision="month")
-    elif unit == "quarter":
-        if rank[prec] < 1:
-            return dict(value=None, type="DATE", precision="quarter", relative=True, mod=mod)
-        y, m = _add_months(d.year, d.month, 3 * sign * n)
-        out = dict(value=f"{y}-Q{(m - 1) // 3 + 1}", type="DATE", precision="quarter")
-    elif unit == "year" and prec == "quarter":
-        # the period under discussion a year before: "earned $2 million a year earlier"
-        out = dict(value=f"{d.year + sign * n}-Q{(d.month - 1) // 3 + 1}", type="DATE",
-                   precision="quarter")
-    elif unit == "year":
-        if exact and prec == "day":
-            nd = _add_months_day(d, 12 * sign * n)
-            out = dict(value=_ymd(nd), type="DATE", precision="day")
-        else:
-            out = dict(value=str(d.year + sign * n), type="DATE", precision="year")
-    elif unit == "decade":
-        # "a decade ago" is the year ten years before, like "ten years ago" (rounded)
-        out = dict(value=str(d.year + sign * 10 * n), type="DATE", precision="year")
+    prec, d, anaphoric = origin
+    out = _counted(d, prec, unit, sign * n, exact)
+    if out is None:
+        return dict(value=None, type="DATE", precision=_UNKNOWN_PREC.get(unit, "day"),
+                    relative=True, mod=mod)
+    if unit == "decade":
         approx = True
-    else:
-        out = dict(value=str(d.year // 100 + sign * n), type="DATE", precision="decade")
     out.update(relative=True, mod=mod, approximate=approx)
     if anaphoric:
         out["_anaphor"] = True
@@ -450,6 +389,84 @@ def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text
             # date means the date counted from is not the one the text means
             return dict(value=None, type="DATE", precision=p, relative=True, mod=mod)
     return out
+
+
+def _ago_origin(ctx: _Ctx, unit: str, post: str, sign: int, anaphoric: bool, text: str,
+                s: int) -> tuple[str, Any, bool] | None:
+    """What "two years ago" / "a day later" at `s` counts from: (its precision, its date,
+    whether that is the last date named), or None when it is not known."""
+    compare = unit == "year" and post in ("ago", "earlier") and (
+        _COMPARE_LEFT.search(text, max(0, s - 40), s) or _AMOUNT_RE.search(
+            _sentence_left(text, s)))
+    if compare and ctx.quarter is not None:
+        # "$5 million, or 20 cents a share, a year ago": the quarter under discussion
+        return "quarter", ctx.quarter, anaphoric
+    if compare and ctx.dct.y is not None and post == "earlier":
+        # "sales of $348 million compared with $307 million a year earlier": a year before
+        # the report, like "a year ago" (not a year before the last date named)
+        dct = ctx.dct
+        return "year", dct.date or _dt.date(dct.y, dct.m or 1, 1), False
+    if anaphoric and ctx.stale:
+        return None
+    if anaphoric and ctx.anchor is not None:
+        # counted back from a range: from its start ("from 2014 to 2018 ... two years earlier")
+        prec, d = ctx.span if sign < 0 and ctx.span is not None else ctx.anchor
+        if ctx.dur_at > ctx.anchor_at and not _SENT_BREAK.search(text, ctx.dur_at, s):
+            # "within 14 days ..., seven days later": counted from the end of that span, which
+            # is not known
+            return None
+        return prec, d, anaphoric
+    if ctx.dct.y is not None:
+        dct = ctx.dct
+        d = dct.date or _dt.date(dct.y, dct.m or 1, 1)
+        return "day" if dct.date else "month" if dct.m else "year", d, anaphoric
+    return None
+
+
+# the precision of an unknown date counted in a unit finer than what it is counted from
+_UNKNOWN_PREC = {"day": "day", "night": "day", "week": "week", "fortnight": "week",
+                 "weekend": "week", "month": "month", "quarter": "quarter"}
+
+
+def _counted(d: _dt.date, prec: str, unit: str, k: int, exact: bool) -> dict[str, Any] | None:
+    """The date `k` units after `d` (known at precision `prec`), or None when the unit is finer
+    than what is known ("three days after" a month)."""
+    rank = _RANK
+    if unit in ("day", "night"):
+        if prec != "day":
+            return None
+        return dict(value=_ymd(d + _dt.timedelta(days=k)), type="DATE", precision="day")
+    if unit in ("week", "fortnight", "weekend"):
+        if prec != "day":
+            return None
+        nd = d + _dt.timedelta(days=7 * k * (2 if unit == "fortnight" else 1))
+        if exact:
+            return dict(value=_ymd(nd), type="DATE", precision="day")
+        return dict(value=_week(nd), type="DATE", precision="week")
+    if unit == "month":
+        if rank[prec] < rank["month"]:
+            return None
+        if exact and prec == "day":
+            return dict(value=_ymd(_add_months_day(d, k)), type="DATE", precision="day")
+        y, m = _add_months(d.year, d.month, k)
+        return dict(value=_ym(y, m), type="DATE", precision="month")
+    if unit == "quarter":
+        if rank[prec] < 1:
+            return None
+        y, m = _add_months(d.year, d.month, 3 * k)
+        return dict(value=f"{y}-Q{(m - 1) // 3 + 1}", type="DATE", precision="quarter")
+    if unit == "year" and prec == "quarter":
+        # the period under discussion a year before: "earned $2 million a year earlier"
+        return dict(value=f"{d.year + k}-Q{(d.month - 1) // 3 + 1}", type="DATE",
+                    precision="quarter")
+    if unit == "year":
+        if exact and prec == "day":
+            return dict(value=_ymd(_add_months_day(d, 12 * k)), type="DATE", precision="day")
+        return dict(value=str(d.year + k), type="DATE", precision="year")
+    if unit == "decade":
+        # "a decade ago" is the year ten years before, like "ten years ago" (rounded)
+        return dict(value=str(d.year + 10 * k), type="DATE", precision="year")
+    return dict(value=str(d.year // 100 + k), type="DATE", precision="decade")
 
 
 # --------------------------------------------------------------------------------------------

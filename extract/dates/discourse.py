@@ -78,6 +78,82 @@ def _covered(out: list[DateMention], i: int, s: int, e: int) -> list[int] | None
     return got
 
 
+def _day_range(text: str, m: DateMention, rm: re.Match[str], sep: str, ctx: _Ctx,
+               explicit: bool) -> tuple[str, str] | None:
+    """The start and end days of a range of days ending with `m` ("1-3 March 2023") whose
+    start's words `rm` matched."""
+    g = rm.groupdict()
+    y2, mon2 = int(m.value[:4]), int(m.value[5:7])
+    day2 = int(m.value[8:10])
+    if g["d1"]:
+        if not (m.text[:1].isdigit() or m.text[:4].lower() == "the ") and not g["dm1"]:
+            return None  # "1 to March 3": not a range of this shape
+        mon1 = _MONTHS[g["dm1"].rstrip(".").lower()] if g["dm1"] else mon2
+        day1 = int(re.sub(r"\D", "", g["d1"]))
+    elif g["m1"] and g["md1"]:
+        mon1, day1 = _MONTHS[g["m1"].rstrip(".").lower()], int(re.sub(r"\D", "", g["md1"]))
+    else:
+        return None
+    if (mon1, day1) == (mon2, day2) or (mon1 == mon2 and day1 > day2) or sep == "/":
+        return None  # "3-1 March" is a score
+    if explicit:
+        y1 = y2 if (mon1, day1) < (mon2, day2) else y2 - 1
+        if not _valid(y1, mon1, day1):
+            return None
+        v1, v2 = f"{y1:04d}-{mon1:02d}-{day1:02d}", m.value
+    else:
+        t = _tense(text, rm.start(), m.end)
+        if m.value != _md_no_year(ctx, mon2, day2, t):
+            # the end took its sentence's year ("Following ... November 10, 2020, ... on
+            # 12 and 13 January"): the start is counted back from it
+            y1 = y2 if (mon1, day1) < (mon2, day2) else y2 - 1
+            v1 = f"{y1:04d}-{mon1:02d}-{day1:02d}" if _valid(y1, mon1, day1) else None
+        else:
+            v1 = _md_no_year(ctx, mon1, day1, t)
+        if v1 is None or "X" in v1:
+            return None
+        y1 = int(v1[:4])
+        yy = y1 if (mon1, day1) < (mon2, day2) else y1 + 1
+        if not _valid(yy, mon2, day2):
+            return None
+        v2 = f"{yy:04d}-{mon2:02d}-{day2:02d}"
+    return v1, v2
+
+
+def _month_range(text: str, m: DateMention, rm: re.Match[str], ctx: _Ctx,
+                 explicit: bool) -> tuple[str, str] | None:
+    """The start and end months of a range of months ending with `m` ("between January and
+    March 2022") whose start's words `rm` matched."""
+    g = rm.groupdict()
+    y2, mon2 = int(m.value[:4]), int(m.value[5:7])
+    if not g["m1"] or g["md1"]:
+        return None
+    mon1 = _MONTHS[g["m1"].rstrip(".").lower()]
+    # "from January to March next year": the end's year is written (relative to the DCT)
+    rel_year = bool(re.search(r"(?i)\b(?:next|last|this)\s+year\b", m.text))
+    if not explicit and not rel_year:
+        # "between March and May": the start read by its tense, the end the first such
+        # month after it (each alone could take another year)
+        if mon1 == mon2 or g["y1"]:
+            return None
+        v1 = _month_no_year(ctx, mon1, None, _tense(text, rm.start(), m.end))
+        if v1 is None or "X" in v1:
+            return None
+        y1 = int(v1[:4])
+        v2 = _ym(y1 if mon1 < mon2 else y1 + 1, mon2)
+    elif g["y1"]:
+        y1 = int(g["y1"])
+        if (y1, mon1) >= (y2, mon2) or y2 - y1 > 50:
+            return None
+    elif mon1 == mon2:
+        return None
+    else:
+        y1 = y2 if mon1 < mon2 else y2 - 1
+    if explicit or rel_year:
+        v1, v2 = _ym(y1, mon1), m.value
+    return v1, v2
+
+
 def _range_left(text: str, out: list[DateMention], i: int,
                 ctx: _Ctx) -> tuple[DateMention, list[int]] | None:
     """A range ending with the mention ``out[i]`` and starting before it, written with its month
@@ -98,68 +174,14 @@ def _range_left(text: str, out: list[DateMention], i: int,
     sep = g["sep"].strip().lower()
     if sep == "and" and (g["kw"] or "").lower() == "from":
         return None
-    y2, mon2 = int(m.value[:4]), int(m.value[5:7])
     explicit = bool(re.search(r"\d{4}", m.text))
     if m.precision == "day":
-        day2 = int(m.value[8:10])
-        if g["d1"]:
-            if not (m.text[:1].isdigit() or m.text[:4].lower() == "the ") and not g["dm1"]:
-                return None  # "1 to March 3": not a range of this shape
-            mon1 = _MONTHS[g["dm1"].rstrip(".").lower()] if g["dm1"] else mon2
-            day1 = int(re.sub(r"\D", "", g["d1"]))
-        elif g["m1"] and g["md1"]:
-            mon1, day1 = _MONTHS[g["m1"].rstrip(".").lower()], int(re.sub(r"\D", "", g["md1"]))
-        else:
-            return None
-        if (mon1, day1) == (mon2, day2) or (mon1 == mon2 and day1 > day2) or sep == "/":
-            return None  # "3-1 March" is a score
-        if explicit:
-            y1 = y2 if (mon1, day1) < (mon2, day2) else y2 - 1
-            if not _valid(y1, mon1, day1):
-                return None
-            v1, v2 = f"{y1:04d}-{mon1:02d}-{day1:02d}", m.value
-        else:
-            t = _tense(text, rm.start(), m.end)
-            if m.value != _md_no_year(ctx, mon2, day2, t):
-                # the end took its sentence's year ("Following ... November 10, 2020, ... on
-                # 12 and 13 January"): the start is counted back from it
-                y1 = y2 if (mon1, day1) < (mon2, day2) else y2 - 1
-                v1 = f"{y1:04d}-{mon1:02d}-{day1:02d}" if _valid(y1, mon1, day1) else None
-            else:
-                v1 = _md_no_year(ctx, mon1, day1, t)
-            if v1 is None or "X" in v1:
-                return None
-            y1 = int(v1[:4])
-            yy = y1 if (mon1, day1) < (mon2, day2) else y1 + 1
-            if not _valid(yy, mon2, day2):
-                return None
-            v2 = f"{yy:04d}-{mon2:02d}-{day2:02d}"
+        values = _day_range(text, m, rm, sep, ctx, explicit)
     else:
-        if not g["m1"] or g["md1"]:
-            return None
-        mon1 = _MONTHS[g["m1"].rstrip(".").lower()]
-        # "from January to March next year": the end's year is written (relative to the DCT)
-        rel_year = bool(re.search(r"(?i)\b(?:next|last|this)\s+year\b", m.text))
-        if not explicit and not rel_year:
-            # "between March and May": the start read by its tense, the end the first such
-            # month after it (each alone could take another year)
-            if mon1 == mon2 or g["y1"]:
-                return None
-            v1 = _month_no_year(ctx, mon1, None, _tense(text, rm.start(), m.end))
-            if v1 is None or "X" in v1:
-                return None
-            y1 = int(v1[:4])
-            v2 = _ym(y1 if mon1 < mon2 else y1 + 1, mon2)
-        elif g["y1"]:
-            y1 = int(g["y1"])
-            if (y1, mon1) >= (y2, mon2) or y2 - y1 > 50:
-                return None
-        elif mon1 == mon2:
-            return None
-        else:
-            y1 = y2 if mon1 < mon2 else y2 - 1
-        if explicit or rel_year:
-            v1, v2 = _ym(y1, mon1), m.value
+        values = _month_range(text, m, rm, ctx, explicit)
+    if values is None:
+        return None
+    v1, v2 = values
     s = rm.start()
     before = text[max(0, s - 25):s]
     if g["m1"] and not g["kw"] and re.search(r"\b[A-Z][a-z]+\s$", before) and not re.search(

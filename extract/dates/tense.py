@@ -309,21 +309,54 @@ def _has_cue(seg: str) -> bool:
     return bool(_FUT_RE.search(seg) or _PAST_RE.search(seg))
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
-    """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
-    if _EXTEND_TO.search(text, max(0, start - 90), start):
-        return "future"  # "has been moved to September", "postponed to February": ahead
+def _deadline_tense(text: str, start: int, end: int) -> tuple[str | None] | None:
+    """The tense of a date named as a deadline ("due to expire Friday", "set for Feb. 28"), in
+    a 1-tuple; None when the date is no deadline (or the main clause's verb decides)."""
     dl = _DEADLINE_RE.search(text, max(0, start - 30), start)
     if dl is not None and text[end:end + 1] == "," and _FRONTED_LEFT.match(
             _clause_left(text, dl.start(), 60)) and re.match(
             r"(?i)(?:by|until|till)\s+\Z", dl.group(0)):
         dl = None  # "Until Thursday, they had not ...": the main clause's verb decides
-    if dl is not None and re.search(r"(?i)\b(?:originally|initially|previously|first)\s+\Z",
-                                    text[max(0, dl.start() - 14):dl.start()]):
-        return None  # "The vote, originally set for Feb. 28, was postponed": either side
-    if dl is not None:
-        # "it had been due to expire Friday": a deadline set in the past
-        return "past" if _HAD_RE.search(text, max(0, dl.start() - 60), dl.start()) else "future"
+    if dl is None:
+        return None
+    if re.search(r"(?i)\b(?:originally|initially|previously|first)\s+\Z",
+                 text[max(0, dl.start() - 14):dl.start()]):
+        return (None,)  # "The vote, originally set for Feb. 28, was postponed": either side
+    # "it had been due to expire Friday": a deadline set in the past
+    return ("past" if _HAD_RE.search(text, max(0, dl.start() - 60), dl.start())
+            else "future",)
+
+
+def _not_a_cue(label: str, w: str, seg: str, m: re.Match[str], is_left: bool) -> bool:
+    """True when the cue word `w` (matched by `m` in `seg`) is no verb of the date after all."""
+    if label == "past":
+        if w in _FUT_WORDS_ED:
+            return True
+        if w.endswith("ed") and (w in _ED_NOT_VERBS or w.startswith("un")):
+            return True  # not verbs; 'unspecified', 'unnamed' are adjectives
+        if seg[m.start() - 1:m.start()] == "-":
+            return True  # 'Israeli-made', 'Saudi-led', 'so-called': adjectives
+        # "will deliver the first upgraded jets": an adjective
+        return w.endswith("ed") and bool(_ATTRIBUTIVE_LEFT.search(
+            seg, max(0, m.start() - 40), m.start()))
+    if w.startswith("could") and _NEGATED.search(seg, max(0, m.start() - 40), m.start()):
+        return True  # "neither he nor ... could be located Wednesday": past ability
+    if re.match(r"plans?\s", w) and (
+            _PLAN_NOUN_LEFT.search(seg, max(0, m.start() - 30), m.start()) or (
+                w.startswith("plan ") and _PLAN_SG_NOUN_LEFT.search(
+                    seg, max(0, m.start() - 30), m.start()))):
+        return True  # "approved a defence plan to spend", "unveiled plans to build"
+    # "received the shells on Tuesday ahead of an offensive"
+    return w.startswith("ahead") and not is_left
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
+    if _EXTEND_TO.search(text, max(0, start - 90), start):
+        return "future"  # "has been moved to September", "postponed to February": ahead
+    deadline = _deadline_tense(text, start, end)
+    if deadline is not None:
+        return deadline[0]
     lo = max(0, start - 150)
     hi = min(len(text), end + 100)
     left = text[lo:start]
@@ -355,26 +388,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
         for rx, label in ((_FUT_RE, "future"), (_PAST_RE, "past")):
             for m in rx.finditer(seg):
                 w = m.group(1).lower()
-                if label == "past" and w in _FUT_WORDS_ED:
+                if _not_a_cue(label, w, seg, m, is_left):
                     continue
-                if label == "future" and w.startswith("could") and _NEGATED.search(
-                        seg, max(0, m.start() - 40), m.start()):
-                    continue  # "neither he nor ... could be located Wednesday": past ability
-                if label == "future" and re.match(r"plans?\s", w) and (
-                        _PLAN_NOUN_LEFT.search(seg, max(0, m.start() - 30), m.start()) or (
-                            w.startswith("plan ") and _PLAN_SG_NOUN_LEFT.search(
-                                seg, max(0, m.start() - 30), m.start()))):
-                    continue  # "approved a defence plan to spend", "unveiled plans to build"
-                if label == "past" and w.endswith("ed") and (
-                        w in _ED_NOT_VERBS or w.startswith("un")):
-                    continue  # not verbs; 'unspecified', 'unnamed' are adjectives
-                if label == "past" and seg[m.start() - 1:m.start()] == "-":
-                    continue  # 'Israeli-made', 'Saudi-led', 'so-called': adjectives
-                if label == "past" and w.endswith("ed") and _ATTRIBUTIVE_LEFT.search(
-                        seg, max(0, m.start() - 40), m.start()):
-                    continue  # "will deliver the first upgraded jets": an adjective
-                if label == "future" and w.startswith("ahead") and not is_left:
-                    continue  # "received the shells on Tuesday ahead of an offensive"
                 d = len(seg) - m.end() if is_left else m.start()
                 # cues before the mention weigh a little more (they are usually its verb)
                 if fronted and not is_left:

@@ -32,6 +32,31 @@ from extract.dates.lexicon import (
 from extract.dates.rule import Value
 from extract.dates.tense import _tense
 
+# the words before a duration that make it approximate or a bound ("about three years")
+_DUR_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+             "approximately": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
+             "almost": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+             "just over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+             "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+             "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+             "within": "EQUAL_OR_LESS"}
+
+
+def _dur_ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, post: str,
+             mod: str | None) -> Value | None:
+    """'two years ago', 'three days later': the date counted; when there is no date to count
+    from, the length alone."""
+    out = _ago(ctx, n, unit, post, mod, ctx.text, m.start(), m.end())
+    if out is not None and out.get("value") is None and m.start("post") > 0 \
+            and post not in ("ago", "from now", "hence"):
+        # "a few days later" with no date to count from: the TIMEX3 is the length
+        # alone ("a few days", PXD), as in TimeML; the date stays unknown
+        v = _dur_value(n, unit)
+        if v is not None:
+            return dict(value=v, type="DURATION", precision="duration", mod=mod,
+                        approximate=mod == "APPROX", _end=m.start("post"))
+    return out
+
 
 # durations, "N units ago/later", "the past three months", "two-year", "recent months"
 @EN.rule(
@@ -107,13 +132,7 @@ def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
         return None  # 'three-quarters of' is a fraction
     appr = (g.get("appr") or "").lower()
     appr = re.sub(r"\s+", " ", appr)
-    mod = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX",
-           "approximately": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
-           "almost": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
-           "just over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-           "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
-           "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-           "within": "EQUAL_OR_LESS"}.get(appr)
+    mod = _DUR_MODS.get(appr)
     if g.get("half") and n is not None and float(n).is_integer():
         n += 0.5  # "a minute and a half", "two years and a half"
     if post.startswith("or so"):
@@ -121,16 +140,7 @@ def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
         mod, post = "APPROX", post.removeprefix("or so").strip()
     if post in ("ago", "later", "earlier", "before", "after", "afterwards", "afterward",
                 "from now", "hence"):
-        out = _ago(ctx, n, unit, post, mod, text, s, e)
-        if out is not None and out.get("value") is None and m.start("post") > 0 \
-                and post not in ("ago", "from now", "hence"):
-            # "a few days later" with no date to count from: the TIMEX3 is the length
-            # alone ("a few days", PXD), as in TimeML; the date stays unknown
-            v = _dur_value(n, unit)
-            if v is not None:
-                return dict(value=v, type="DURATION", precision="duration", mod=mod,
-                            approximate=mod == "APPROX", _end=m.start("post"))
-        return out
+        return _dur_ago(m, ctx, n, unit, post, mod)
     if post == "old":
         return None  # ages are not dates
     v = _dur_value(n, unit)
