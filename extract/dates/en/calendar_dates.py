@@ -27,7 +27,7 @@ from extract.dates.lexicon import (
     YEARS,
     _mod_of,
 )
-from extract.dates.rule import NUM_DIGITS, Value
+from extract.dates.rule import NUM_DIGITS, Ex, Not, Value
 from extract.dates.tense import (
     _ANNIV_N,
     _ANNIVERSARY_OF,
@@ -70,7 +70,21 @@ def _mdy_dmy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<!\w)"
              rf"(?:(?P<wd>{_WD}),?\s+)?{_MODP}(?P<mon>{_MON})\s*(?P<day>{_DAY})(?:\s*,\s*|\s+)"
              rf"(?P<year>{_YEAR}){_TIME}"),
-    examples=(),
+    examples=(
+        Ex("Tuesday, May 30, 2023", "2023-06-10", "2023-05-30", "DATE", "day"),
+        Ex("The ministry signed the deal on May 30, 2023 at 13:55.", "2023-06-10",
+           "2023-05-30T13:55", "TIME", "minute", words="May 30, 2023 at 13:55"),
+        Ex("The contract was signed on Jan. 5, 2021 at 9.30 a.m.", "2023-06-10", "2021-01-05T09:30",
+           "TIME", "minute", words="Jan. 5, 2021 at 9.30 a.m."),
+        Ex("Poland signed the K2 deal on Jan. 5 2021 in Warsaw.", "2023-06-10", "2021-01-05",
+           "DATE", "day", words="Jan. 5 2021"),
+        Ex("Russia's May 9, 1945 victory is marked in Moscow.", "2023-06-10", "1945-05-09", "DATE",
+           "day", words="May 9, 1945"),
+        Not("May 30, 20230 units", "2023-06-10", "a number is no year"),
+        Not("The launcher was tested on February 30, 2022.", "2023-06-10", "no such day"),
+        Not("On June 5, 1500 soldiers arrived.", "2023-06-10",
+            "1500 is out of the year range: a count"),
+    ),
 )
 def _resolve_mdy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _mdy_dmy(m, ctx)
@@ -82,7 +96,17 @@ def _resolve_mdy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<!\w)"
              rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s*[-\s]"
              rf"(?P<mon>{_MON}),?[-\s]\s*(?P<year>{_YEAR}){_TIME}"),
-    examples=(),
+    examples=(
+        Ex("30 May 2023", "2023-06-10", "2023-05-30", "DATE", "day"),
+        Ex("the 4th of October, 2022", "2023-06-10", "2022-10-04", "DATE", "day"),
+        Ex("The agreement was signed on 02 February 2023 - 13:55.", "2023-06-10",
+           "2023-02-02T13:55", "TIME", "minute", words="02 February 2023 - 13:55"),
+        Ex("Sunday 12-Mar-2023: Rheinmetall wins order", "2023-06-10", "2023-03-12", "DATE", "day",
+           words="Sunday 12-Mar-2023"),
+        Not("The fort was built on 5 May 1500.", "2023-06-10", "1500 is out of the year range"),
+        Not("Tests ran on 30 February 2023.", "2023-06-10",
+            "no such day (the month and year remain)"),
+    ),
 )
 def _resolve_dmy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _mdy_dmy(m, ctx)
@@ -110,7 +134,17 @@ def _dmyy_myy(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"(?=\s*[:;,)]|\s*$|\s+[-–—]\s)"),
     flags=re.M,
     hint=r"\d\s+[A-Z][a-z]{2,8}\.?\s+\d\d(?!\d)",  # 12 Mar 24
-    examples=(),
+    examples=(
+        Ex("12 Mar 24: Rheinmetall wins Bundeswehr order", "2023-06-10", "2024-03-12", "DATE",
+           "day", words="12 Mar 24"),
+        Ex("Kyiv, 5 June 23, the ministry said", "2023-06-10", "2023-06-05", "DATE", "day",
+           words="5 June 23"),
+        Ex("Moscow, 5 June 89, the treaty was signed", "2023-06-10", "1989-06-05", "DATE", "day",
+           words="5 June 89"),
+        Not("On 12 March 24 soldiers died.", "2023-06-10",
+            "a count follows: the year must end the phrase"),
+        Not("Kyiv, 31 June 23, the ministry said", "2023-06-10", "no such day"),
+    ),
 )
 def _resolve_dmyy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _dmyy_myy("dmyy", m, ctx)
@@ -121,7 +155,17 @@ def _resolve_dmyy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     "myy", priority=5, triggers=MONTH_NAMES,
     pattern=(rf"(?<!\w)(?P<mon>{_MON})\s+['’](?P<yy>\d\d)\b"),
     hint="['\u2019]\\d\\d",  # March '23
-    examples=(),
+    examples=(
+        Ex("the order placed in March '23", "2023-06-10", "2023-03", "DATE", "month",
+           words="March '23"),
+        Ex("Deliveries started in Oct. ’22.", "2023-06-10", "2022-10", "DATE", "month",
+           words="Oct. ’22"),
+        Ex("The first T-72s arrived in June '79.", "2023-06-10", "1979-06", "DATE", "month",
+           words="June '79"),
+        Not("The column set off in March 23 days after the order.", "2023-06-10",
+            "no apostrophe: 23 is no year"),
+        Not("March’s 23 launches set a record.", "2023-06-10", "a possessive is no elided century"),
+    ),
 )
 def _resolve_myy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _dmyy_myy("myy", m, ctx)
@@ -195,7 +239,36 @@ def _md_dm(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})"
              rf"(?!\s*(?:[/:]\s*)?\d){_NO_YEAR_AFTER}(?!\s*(?:%|percent))"),
     reach=(45, 30),
-    examples=(),
+    examples=(
+        Ex("The ministry said on May 30 it had signed the deal.", "2023-06-10", "2023-05-30",
+           "DATE", "day", words="May 30"),
+        Ex("The ministry will sign the deal on June 20.", "2023-06-10", "2023-06-20", "DATE", "day",
+           words="June 20"),
+        Ex("The deal was signed on June 20.", "2023-06-10", "2022-06-20", "DATE", "day",
+           words="June 20"),
+        Ex("The jets arrived on Monday, June 5.", "2023-06-10", "2023-06-05", "DATE", "day",
+           words="Monday, June 5"),
+        Ex("The summit is on Saturday, Dec. 30.", "2023-06-10", "2023-12-30", "DATE", "day",
+           words="Saturday, Dec. 30"),
+        Ex("The deal is due to be signed by June 15, the ministry said.", "2023-06-10",
+           "2023-06-15", "DATE", "day", words="June 15"),
+        Ex("On March 1, 40 jets arrived.", "2023-06-10", "2023-03-01", "DATE", "day",
+           words="March 1"),
+        Ex("Armenia halted the talks last June 30.", "2023-06-10", "2022-06-30", "DATE", "day",
+           words="last June 30"),
+        Ex("The parade is held every year on May 9.", "2023-06-10", "XXXX-05-09", "DATE", "day",
+           words="May 9"),
+        Ex("Israel marked the first anniversary of the Oct. 7 attack on Monday.", "2024-10-08",
+           "2023-10-07", "DATE", "day", words="Oct. 7"),
+        Ex("The ministry said on June 3 it had signed the deal.", "2023-06", "2023-06-03", "DATE",
+           "day", words="June 3"),
+        Ex("The ministry said on Sep. 3 it had signed the deal.", "2023-06", "2022-09-03", "DATE",
+           "day", words="Sep. 3"),
+        Ex("The ministry said on May 30 it had signed the deal.", None, "XXXX-05-30", "DATE", "day",
+           words="May 30"),
+        Not("On 12 March 24 soldiers died.", "2023-06-10", "the day is written before the month"),
+        Not("The Victory Day parade marks May 9, 1945.", "2023-06-10", "a year follows: mdy's"),
+    ),
 )
 def _resolve_md(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _md_dm("md", m, ctx)
@@ -210,7 +283,22 @@ def _resolve_md(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"previous|the\s+next|the\s+same|that))\s+(?i:year)\b(?!['’-]))"),
     hint=r"[Yy][Ee][Aa][Rr]",  # "... of the following year"
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("Poland ordered the jets in 2019; the first arrived on Feb. 20 of the following year.",
+           "2023-06-10", "2020-02-20", "DATE", "day", words="Feb. 20 of the following year"),
+        Ex("The contract was signed in 2019, and the first jets arrived in March of that year.",
+           "2023-06-10", "2019-03", "DATE", "month", words="March of that year"),
+        Ex("The frigate was launched in 2015; it was laid down on 20 May of the previous year.",
+           "2023-06-10", "2014-05-20", "DATE", "day", words="20 May of the previous year"),
+        Ex("The first jets arrived in March of that year.", "2023-06-10", None, "DATE", "month",
+           words="March of that year"),
+        Ex("In the 1990s the army grew; in March of that year it bought tanks.", "2023-06-10", None,
+           "DATE", "month", words="March of that year"),
+        Not("Most were delivered in March of the following year's budget.", "2023-06-10",
+            "a possessive: the year's budget"),
+        Not("Poland ordered jets in 2019; the first arrived on Feb. 30 of the following year.",
+            "2023-06-10", "no such day"),
+    ),
 )
 def _resolve_monof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -238,7 +326,21 @@ def _resolve_monof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(rf"(?<!\w)(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})(?:\s+(?i:of))?\s+"
              rf"(?P<mon>{_MON})(?!\s*\d(?!\d*\s+[a-z]{{2,}})){_NO_YEAR_AFTER}"),
     reach=(45, 20),
-    examples=(),
+    examples=(
+        Ex("The frigate was launched on 4 October.", "2023-06-10", "2022-10-04", "DATE", "day",
+           words="4 October"),
+        Ex("The frigate will be launched on 4 October.", "2023-06-10", "2023-10-04", "DATE", "day",
+           words="4 October"),
+        Ex("The talks resume on Tuesday, 4 July.", "2023-06-10", "2023-07-04", "DATE", "day",
+           words="Tuesday, 4 July"),
+        Ex("The drill ended on the 4th of June.", "2023-06-10", "2023-06-04", "DATE", "day",
+           words="the 4th of June"),
+        Ex("On 12 March 24 soldiers died.", "2023-06-10", "2023-03-12", "DATE", "day",
+           words="12 March"),
+        Not("The fort was built on 5 May 1500.", "2023-06-10",
+            "a number after the month is its year"),
+        Not("Kyiv signed on 4 October 2022.", "2023-06-10", "a year follows: dmy's"),
+    ),
 )
 def _resolve_dm(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _md_dm("dm", m, ctx)
@@ -250,7 +352,17 @@ def _resolve_dm(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<!\w)"
              rf"{_MODP}(?P<mon>{_MON}),?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![-–/]\d)"),
     reach=(45, 35),
-    examples=(),
+    examples=(
+        Ex("The first batch of K2 tanks arrived in Poland in December 2022.", "2023-06-10",
+           "2022-12", "DATE", "month", words="December 2022"),
+        Ex("Israel delivered the first batch in late December 2016.", "2023-06-10", "2016-12",
+           "DATE", "month", words="late December 2016", mod="LATE", approximate=True),
+        Ex("Deliveries are planned for March of 2025.", "2023-06-10", "2025-03", "DATE", "month",
+           words="March of 2025"),
+        Ex("Fighting eased in the final days of the hostilities in November 2020.", "2023-06-10",
+           "2020-11", "DATE", "month", words="November 2020", mod="END", approximate=True),
+        Not("The plan covers March 2019-2021.", "2023-06-10", "a year range follows the month"),
+    ),
 )
 def _resolve_my(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -284,7 +396,16 @@ def _iso_compact(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-]|\.\d)"),
     reach=(0, 50),
     hint=r"\d[-.][01]\d[-.]",  # year-month-day
-    examples=(),
+    examples=(
+        Ex("Published 2023-05-30 by Reuters", "2023-06-10", "2023-05-30", "DATE", "day",
+           words="2023-05-30"),
+        Ex("Published 2023-05-30T13:55:00Z by Reuters", "2023-06-10", "2023-05-30T13:55", "TIME",
+           "minute", words="2023-05-30T13:55:00Z"),
+        Ex("The data file 2023.06.04 was released.", "2023-06-10", "2023-06-04", "DATE", "day",
+           words="2023.06.04"),
+        Not("Part no. 2023-13-45 was replaced.", "2023-06-10", "no month 13"),
+        Not("Contract 2023-05-30-7 was signed.", "2023-06-10", "part of a longer number"),
+    ),
 )
 def _resolve_iso(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _iso_compact("iso", m, ctx)
@@ -296,7 +417,14 @@ def _resolve_iso(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"(?P<day>0[1-9]|[12]\d|3[01])(?![\d%])"),
     reach=(0, 10),
     hint=r"\d\d{7}",
-    examples=(),
+    examples=(
+        Ex("Order 20230530 was signed.", "2023-06-10", "2023-05-30", "DATE", "day",
+           words="20230530"),
+        Ex("Signed 19891102 in Moscow", "2023-06-10", "1989-11-02", "DATE", "day",
+           words="19891102"),
+        Not("He paid $20230530 for it.", "2023-06-10", "an amount of money"),
+        Not("Order no. 120230530 was signed.", "2023-06-10", "part of a longer number"),
+    ),
 )
 def _resolve_compact(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _iso_compact("compact", m, ctx)
@@ -309,7 +437,23 @@ def _resolve_compact(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"(?P<year>\d{4}|\d{2})(?![\d%]|[./-]\d)" + _TIME),
     reach=(45, 35),
     hint=_NUM_HINT.pattern,  # a, separator, b, separator
-    examples=(),
+    examples=(
+        Ex("Signed on 05 / 10 / 2022 in Baku", "2023-06-10", "2022-10-05", "DATE", "day",
+           words="05 / 10 / 2022"),
+        Ex("Signed on 05.10.2022 in Baku", "2023-06-10", "2022-10-05", "DATE", "day",
+           words="05.10.2022"),
+        Ex("On 13/03/2024 the jets arrived; on 03/04/2024 more followed.", "2023-06-10",
+           "2024-04-03", "DATE", "day", words="03/04/2024"),
+        Ex("On 12/03/2024 the jets arrived.", "2023-06-10", "2024-03-12", "DATE", "day",
+           words="12/03/2024"),
+        Ex("Signed 11/02/89 in Moscow", "2023-06-10", "1989-11-02", "DATE", "day",
+           words="11/02/89"),
+        Ex("Signed on 05/10/2022 14:30 in Baku", "2023-06-10", "2022-10-05T14:30", "TIME", "minute",
+           words="05/10/2022 14:30"),
+        Not("Software version 3.12.15 was installed.", "2023-06-10",
+            "dots with a two-digit year: a version"),
+        Not("Form 13/14/2022 was filed.", "2023-06-10", "neither reading is a date"),
+    ),
 )
 def _resolve_num(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -357,7 +501,14 @@ def _resolve_num(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"(?![\d/])"),
     reach=(0, 20),
     hint=r"\d/\d",
-    examples=(),
+    examples=(
+        Ex("Posted 2023/05/30 by the ministry", "2023-06-10", "2023-05-30", "DATE", "day",
+           words="2023/05/30"),
+        Ex("Posted 2023/5/3 by the ministry", "2023-06-10", "2023-05-03", "DATE", "day",
+           words="2023/5/3"),
+        Not("Posted 2023/02/30 by the ministry", "2023-06-10", "no such day"),
+        Not("Plan of 2023/05/30/12 archive", "2023-06-10", "a longer path"),
+    ),
 )
 def _resolve_ymdslash(m: re.Match[str], ctx: _Ctx) -> Value | None:
     dct = ctx.dct

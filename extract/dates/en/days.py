@@ -25,7 +25,7 @@ from extract.dates.lexicon import (
     HOLIDAY_NAMES,
     WEEKDAY_NAMES,
 )
-from extract.dates.rule import Value
+from extract.dates.rule import Ex, Not, Value
 from extract.dates.tense import (
     _FRONTED_LEFT,
     _GENERIC_PRESENT,
@@ -52,7 +52,21 @@ from extract.dates.tense import (
              r"Veterans\s+Day|Election\s+Day|Victory\s+Day|Bastille\s+Day|"
              r"Defender\s+of\s+the\s+Fatherland\s+Day))(?:\s+(?P<wk>(?i:week)))?"
              r"(?![\w'-])"),
-    examples=(),
+    examples=(
+        Ex("The deal was signed at Christmas.", "2023-06-10", "2022-12-25", "DATE", "day",
+           words="Christmas"),
+        Ex("last Christmas", "2023-06-10", "2022-12-25", "DATE", "day"),
+        Ex("Russia held a parade on Victory Day.", "2023-06-10", "2023-05-09", "DATE", "day",
+           words="Victory Day"),
+        Ex("The ministry will announce the deal on Orthodox Christmas.", "2023-06-10", "2024-01-07",
+           "DATE", "day", words="Orthodox Christmas"),
+        Ex("Easter week", "2023-06-10", "2023-W14", "DATE", "week"),
+        Ex("Thanksgiving Day", "2023-06-10", "2023-11-23", "DATE", "day"),
+        Ex("The parade was held on Victory Day.", "2023-06", None, "DATE", "day",
+           words="Victory Day"),
+        Not("the Thanksgiving-week rush", "2023-06-10", "part of a hyphenated word"),
+        Not("Christmas-time shipments", "2023-06-10", "part of a hyphenated word"),
+    ),
 )
 def _resolve_holiday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -98,7 +112,21 @@ def _resolve_holiday(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r",?\s+(?:(?i:on)\s+)?(?:(?P<wd>" + _WDFULL + r")(?!'s)|(?P<mon>" + _MON +
              r")\s*(?P<day>" + _DAY + r")(?!\s*,?\s*\d)|(?P<dx>(?i:today|yesterday|"
              r"tomorrow))\b)"),
-    examples=(),
+    examples=(
+        Ex("The talks ended at 10 p.m. Wednesday.", "2023-06-10", "2023-06-07T22:00", "TIME",
+           "minute", words="10 p.m. Wednesday"),
+        Ex("The talks will resume at noon Thursday.", "2023-06-10", "2023-06-15T12:00", "TIME",
+           "minute", words="noon Thursday"),
+        Ex("The strike hit at 5 p.m. EST Nov. 9.", "2023-06-10", "2022-11-09T17:00", "TIME",
+           "minute", words="5 p.m. EST Nov. 9"),
+        Ex("The summit opens at 9 a.m. tomorrow.", "2023-06-10", "2023-06-11T09:00", "TIME",
+           "minute", words="9 a.m. tomorrow"),
+        Ex("The talks ended at 10 p.m. Wednesday.", "2023-06", None, "TIME", "minute",
+           words="10 p.m. Wednesday"),
+        Not("Officials met at 10 p.m. Wednesday's session.", "2023-06-10", "a possessive weekday"),
+        Not("The talks ended at 10 p.m. Nov. 9, 2022.", "2023-06-10",
+            "a year follows: left to mdy"),
+    ),
 )
 def _resolve_clockday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -129,7 +157,16 @@ def _resolve_clockday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(rf"(?<!\w)(?:(?i:the)\s+)?(?P<n>(?i:first|second|third|fourth|fifth|last|1st|"
              rf"2nd|3rd|4th|5th))\s+(?P<wd>{_WDFULL})\s+(?i:of|in)\s+(?P<mon>{_MON})"
              rf"(?:,?\s+(?P<y>{_YEAR}))?"),
-    examples=(),
+    examples=(
+        Ex("the first Monday in October 2024", "2023-06-10", "2024-10-07", "DATE", "day"),
+        Ex("The parade was held on the last Sunday of July.", "2023-06-10", "2022-07-31", "DATE",
+           "day", words="the last Sunday of July"),
+        Ex("The parade will be held on the last Sunday of July.", "2023-06-10", "2023-07-30",
+           "DATE", "day", words="the last Sunday of July"),
+        Ex("Russia marks Navy Day on the last Sunday of July.", "2023-06-10", None, "DATE", "day",
+           words="the last Sunday of July"),
+        Not("the fifth Monday of February 2023", "2023-06-10", "no such day"),
+    ),
 )
 def _resolve_nthwd(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -176,7 +213,29 @@ def _resolve_nthwd(m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<pods>s\b)?)?"
              rf"(?:\s+(?:(?i:of)\s+)?(?P<wk>(?i:last|next|this))\s+(?i:week)\b)?"),
     context_at=lambda text, s, e: bool(_WD_COORD_LEFT.search(text, max(0, s - 30), s)),
-    examples=(),
+    examples=(
+        Ex("President Aliyev said on Tuesday the talks went well.", "2023-06-10", "2023-06-06",
+           "DATE", "day", words="Tuesday"),
+        Ex("The minister will visit Kyiv on Tuesday.", "2023-06-10", "2023-06-13", "DATE", "day",
+           words="Tuesday"),
+        Ex("last Friday", "2023-06-10", "2023-06-09", "DATE", "day"),
+        Ex("next Wednesday", "2023-06-10", "2023-06-14", "DATE", "day"),
+        Ex("on Tuesday last week", "2023-06-10", "2023-05-30", "DATE", "day",
+           words="Tuesday last week"),
+        Ex("The ministers meet Monday in Brussels.", "2023-06-10", "2023-06-12", "DATE", "day",
+           words="Monday"),
+        Ex("Strikes hit Kyiv early Tuesday.", "2023-06-10", "2023-06-06", "DATE", "day",
+           words="early Tuesday", mod="START"),
+        Ex("Friday morning", "2023-06-10", "2023-06-09TMO", "TIME", "day"),
+        Ex("The market is closed on Mondays.", "2023-06-10", "XXXX-WXX-1", "SET", "set",
+           words="Mondays"),
+        Ex("Drones strike on Friday nights.", "2023-06-10", "XXXX-WXX-5TNI", "SET", "set",
+           words="Friday nights"),
+        Ex("President Aliyev said on Tuesday the talks went well.", "2023-06", None, "DATE", "day",
+           words="Tuesday"),
+        Not("The Sunday Times reported it.", "2023-06-10", "a newspaper"),
+        Not("Drills are held last Mondays.", "2023-06-10", "a plural with 'last'"),
+    ),
 )
 def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -243,7 +302,23 @@ def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"tonight|yesterday|tomorrow|(?:this|last|yesterday|tomorrow)\s+"
              r"(?:morning|afternoon|evening|night)|overnight)\b)(?:'s)?"),
     context_at=lambda text, s, e: text[s:e].lower() == "overnight",
-    examples=(),
+    examples=(
+        Ex("The minister arrived in Kyiv today.", "2023-06-10", "2023-06-10", "DATE", "day",
+           words="today"),
+        Ex("The contract was signed yesterday.", "2023-06-10", "2023-06-09", "DATE", "day",
+           words="yesterday"),
+        Ex("The talks resume tomorrow.", "2023-06-10", "2023-06-11", "DATE", "day",
+           words="tomorrow"),
+        Ex("the day before yesterday", "2023-06-10", "2023-06-08", "DATE", "day"),
+        Ex("Drones struck Odesa last night.", "2023-06-10", "2023-06-09TNI", "TIME", "day",
+           words="last night"),
+        Ex("Ukraine said on Friday Russia struck refineries overnight.", "2023-06-10",
+           "2023-06-08TNI", "TIME", "day", words="overnight"),
+        Ex("The contract was signed yesterday.", "2023-06", None, "DATE", "day", words="yesterday"),
+        Not("Drones shape today's youth.", "2023-06-10", "present-day, not the DCT"),
+        Not("USA Today reported it.", "2023-06-10", "a title"),
+        Not("the army of tomorrow", "2023-06-10", "the future in general"),
+    ),
 )
 def _resolve_deictic(m: re.Match[str], ctx: _Ctx) -> Value | None:
     text = ctx.text
@@ -298,7 +373,18 @@ def _resolve_deictic(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"{0,2}(?i:day))\b(?![-'’])(?=\s*(?:[.,;:!?\"”’)]|--|—|"
              r"(?i:for|of|in|to|and|when|that|which|as)\b|\Z))"),
     reach=(70, 20),
-    examples=(),
+    examples=(
+        Ex("\"It is a historic day for Poland,\" the minister said.", "2023-06-10", "2023-06-10",
+           "DATE", "day", words="a historic day"),
+        Ex("It's the second day of the offensive.", "2023-06-10", "2023-06-10", "DATE", "day",
+           words="the second day"),
+        Ex("The minister said it was \"a great day\" for the army.", "2023-06-10", "2023-06-10",
+           "DATE", "day", words="a great day"),
+        Ex("This is a landmark day in our relations.", "2023-06-10", "2023-06-10", "DATE", "day",
+           words="a landmark day"),
+        Not("It was a busy day at the base.", "2023-06-10", "a story's day: nothing said"),
+        Not("It was a day-long meeting.", "2023-06-10", "an adjective"),
+    ),
 )
 def _resolve_dayis(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -322,7 +408,16 @@ def _resolve_dayis(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?i:\b(?P<pre>mid|early|late)[-\s]?(?P<pod>morning|afternoon|evening)\b"
              r"(?![-'’])(?:\s+(?P<day>yesterday|today|tomorrow)\b)?)"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("Shelling continued until mid-afternoon.", "2023-06-10", "2023-06-10TAF", "TIME", "day",
+           words="mid-afternoon"),
+        Ex("Russian jets struck Kharkiv on Tuesday; by late evening the fires were out.",
+           "2023-06-10", "2023-06-06TEV", "TIME", "day", words="late evening"),
+        Ex("The strikes came mid-afternoon yesterday.", "2023-06-10", "2023-06-09TAF", "TIME",
+           "day", words="mid-afternoon yesterday"),
+        Not("Russia launched early morning strikes on Kyiv.", "2023-06-10", "an adjective"),
+        Not("The attack came late afternoon on Tuesday.", "2023-06-10", "its day follows"),
+    ),
 )
 def _resolve_midpod(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -360,7 +455,16 @@ def _resolve_midpod(m: re.Match[str], ctx: _Ctx) -> Value | None:
     "daybefore", priority=3, triggers=("day",),
     pattern=(r"(?i:\b(?:the\s+)?day\s+(?P<d>before|after)\b(?=\s*[,.;:!?)]))"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("The talks began on May 3, 2023. The day before, Russian drones had struck Odesa.",
+           "2023-06-10", "2023-05-02", "DATE", "day", words="The day before"),
+        Ex("Russian drones struck Odesa on May 3, 2023. The day after, Ukraine retaliated.",
+           "2023-06-10", "2023-05-04", "DATE", "day", words="The day after"),
+        Ex("The day before, drones struck Odesa.", "2023-06-10", None, "DATE", "day",
+           words="The day before"),
+        Not("The day before the attack, drones struck Odesa.", "2023-06-10",
+            "anchored on an event"),
+    ),
 )
 def _resolve_daybefore(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -378,7 +482,16 @@ def _resolve_daybefore(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?i:\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|"
              r"that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night))\b(?!')"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("The talks began on May 3, 2023. The next morning, the minister left.", "2023-06-10",
+           "2023-05-04TMO", "TIME", "day", words="The next morning"),
+        Ex("The talks began on May 3, 2023. That night, drones struck.", "2023-06-10",
+           "2023-05-03TNI", "TIME", "day", words="That night"),
+        Ex("That night, drones struck.", "2023-06-10", None, "TIME", "day", words="That night"),
+        Ex("The talks began in May 2023. That night, drones struck.", "2023-06-10", None, "TIME",
+           "day", words="That night"),
+        Not("That night's attack was heavy.", "2023-06-10", "a possessive"),
+    ),
 )
 def _resolve_podrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()

@@ -29,7 +29,7 @@ from extract.dates.lexicon import (
     UNITS_WORDS,
     WEEKDAY_NAMES,
 )
-from extract.dates.rule import Value
+from extract.dates.rule import Ex, Not, Value
 from extract.dates.tense import _tense
 
 # the words before a duration that make it approximate or a bound ("about three years")
@@ -71,7 +71,44 @@ def _dur_ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, post: str,
              rf"or\s+so(?:\s+(?:ago|later|earlier))?|old)\b)?)(?!-old)"),
     reach=(45, 30),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("The war has lasted two years.", "2023-06-10", "P2Y", "DURATION", "duration",
+           words="two years"),
+        Ex("a two-year contract", "2023-06-10", "P2Y", "DURATION", "duration", words="two-year"),
+        Ex("the past three months", "2023-06-10", "P3M", "DURATION", "duration"),
+        Ex("The siege lasted 101 days.", "2023-06-10", "P101D", "DURATION", "duration",
+           words="101 days"),
+        Ex("about two years", "2023-06-10", "P2Y", "DURATION", "duration", mod="APPROX",
+           approximate=True),
+        Ex("more than 10 years", "2023-06-10", "P10Y", "DURATION", "duration", mod="MORE_THAN"),
+        Ex("2 1/2 years", "2023-06-10", "P2Y6M", "DURATION", "duration"),
+        Ex("a minute and a half", "2023-06-10", "PT1M30S", "DURATION", "duration"),
+        Ex("two decades", "2023-06-10", "P20Y", "DURATION", "duration"),
+        Ex("two years ago", "2023-06-10", "2021", "DATE", "year"),
+        Ex("three days ago", "2023-06-10", "2023-06-07", "DATE", "day"),
+        Ex("a week ago", "2023-06-10", "2023-W22", "DATE", "week"),
+        Ex("a month ago", "2023-06-10", "2023-05", "DATE", "month"),
+        Ex("exactly a month ago", "2023-06-10", "2023-05-10", "DATE", "day", words="a month ago"),
+        Ex("a decade ago", "2023-06-10", "2013", "DATE", "year", approximate=True),
+        Ex("a week or so ago", "2023-06-10", "2023-W22", "DATE", "week", mod="APPROX",
+           approximate=True),
+        Ex("three days ago", "2023-06", None, "DATE", "day"),
+        Ex("The deal was signed on May 3, 2023. Two weeks later, the jets arrived.", "2023-06-10",
+           "2023-W20", "DATE", "week", words="Two weeks later"),
+        Ex("A few days later, the jets arrived.", "2023-06-10", "PXD", "DURATION", "duration",
+           words="A few days"),
+        Ex("The jets arrived a year later than planned.", "2023-06-10", "P1Y", "DURATION",
+           "duration", words="a year"),
+        Ex("Sales rose to $5 million from $4 million a year earlier.", "2023-06-10", "2022", "DATE",
+           "year", words="a year earlier"),
+        Ex("The group says Ukraine will one day join NATO.", "2023-06-10", "FUTURE_REF", "DATE",
+           "ref", words="one day"),
+        Not("The convoy left at 0600 hours.", "2023-06-10", "a military clock time"),
+        Not("60 Minutes reported the deal.", "2023-06-10", "a title"),
+        Not("The pilot was 40 years old.", "2023-06-10", "an age"),
+        Not("The plant builds 700 shells a week.", "2023-06-10", "a rate"),
+        Not("Kyiv fears a second betrayal.", "2023-06-10", "an ordinal"),
+    ),
 )
 def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -156,7 +193,17 @@ def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"the\s+last\s+few|the\s+past|the\s+last|the\s+recent|"
              r"the\s+following)\s+(?P<unit>day|week|month|year|decade|quarter)s\b)"),
     reach=(45, 10),
-    examples=(),
+    examples=(
+        Ex("Prices rose in recent months.", "2023-06-10", "PXM", "DURATION", "duration",
+           words="recent months"),
+        Ex("Talks continue in the coming weeks.", "2023-06-10", "PXW", "DURATION", "duration",
+           words="the coming weeks"),
+        Ex("Strikes continued in the following days.", "2023-06-10", "PXD", "DURATION", "duration",
+           words="the following days"),
+        Not("The talks resume over the coming week.", "2023-06-10",
+            "one unit, not an unknown count"),
+        Not("the recent past", "2023-06-10", "no unit"),
+    ),
 )
 def _resolve_durvague(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -172,7 +219,14 @@ def _resolve_durvague(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<![\w-])(?P<unit>(?i:second|minute|hour|day|night|week|month|year|decade|"
              r"century|centurie))(?P<pl>s)?-(?i:long)\b(?!-)"),
     hint=r"-[Ll][Oo][Nn][Gg]",  # -(?i:long)
-    examples=(),
+    examples=(
+        Ex("a day-long meeting", "2023-06-10", "P1D", "DURATION", "duration", words="day-long"),
+        Ex("a decades-long battle", "2023-06-10", "PXY", "DURATION", "duration",
+           words="decades-long"),
+        Ex("a weeks-long offensive", "2023-06-10", "PXW", "DURATION", "duration",
+           words="weeks-long"),
+        Not("a two-day-long meeting", "2023-06-10", "counted: 'two-day' is the dur rule's"),
+    ),
 )
 def _resolve_durlong(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -186,7 +240,13 @@ def _resolve_durlong(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(rf"(?<!\w)(?i:the\s+week\s+of)\s+(?P<mon>{_MON})\s*(?P<day>{_DAY})"
              rf"(?:,?\s+(?P<year>{_YEAR}))?(?!\s*(?:[,/:]\s*)?\d)"),
     hint="[Ww][Ee][Ee][Kk\u212a]\\s+[Oo][Ff]",  # (?i:week\s+of)
-    examples=(),
+    examples=(
+        Ex("the week of March 6", "2023-06-10", "2023-W10", "DATE", "week"),
+        Ex("the week of March 6, 2023", "2023-06-10", "2023-W10", "DATE", "week"),
+        Ex("Talks are set for the week of June 19.", "2023-06-10", "2023-W25", "DATE", "week",
+           words="the week of June 19"),
+        Not("the week of March 6/7", "2023-06-10", "a number follows the day"),
+    ),
 )
 def _resolve_weekof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -209,7 +269,15 @@ def _resolve_weekof(m: re.Match[str], ctx: _Ctx) -> Value | None:
 @EN.rule(
     "fyear", priority=3, triggers=("year",),
     pattern=(r"(?<!\w)(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?i:ended|ending)\b)"),
-    examples=(),
+    examples=(
+        Ex("for the year ended March 31", "2023-06-10", "P1Y", "DURATION", "duration",
+           words="the year"),
+        Ex("in the fiscal year ending June 30", "2023-06-10", "P1Y", "DURATION", "duration",
+           words="the fiscal year"),
+        Ex("the full year ended Aug. 31", "2023-06-10", "P1Y", "DURATION", "duration",
+           words="the full year"),
+        Not("the year-ending parade", "2023-06-10", "hyphenated: an adjective"),
+    ),
 )
 def _resolve_fyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return dict(value="P1Y", type="DURATION", precision="duration")
@@ -221,7 +289,14 @@ def _resolve_fyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<=\b[Ff]or\s)(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|"
              r"centuries))\b"
              r"(?!\s+(?i:of|to\s+come|ago|later|earlier|before|after|now)\b)"),
-    examples=(),
+    examples=(
+        Ex("The unit fought for weeks.", "2023-06-10", "PXW", "DURATION", "duration",
+           words="weeks"),
+        Ex("Kyiv has asked for years.", "2023-06-10", "PXY", "DURATION", "duration", words="years"),
+        Ex("For days the city burned.", "2023-06-10", "PXD", "DURATION", "duration", words="days"),
+        Not("The alliance will last for years to come.", "2023-06-10", "'to come' follows"),
+        Not("Kyiv endured for months of fighting.", "2023-06-10", "'of' follows"),
+    ),
 )
 def _resolve_durbare(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -234,7 +309,13 @@ def _resolve_durbare(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?i:\b(?P<the>the\s+)(?P<dir>past|last|next|previous|coming|following)\s+"
              r"(?P<unit>day|week|month|year|decade|quarter|century)\b(?!s|-))"),
     reach=(45, 15),
-    examples=(),
+    examples=(
+        Ex("the past year", "2023-06-10", "P1Y", "DURATION", "duration"),
+        Ex("the coming decade", "2023-06-10", "P10Y", "DURATION", "duration"),
+        Ex("Prices rose over the last month.", "2023-06-10", "P1M", "DURATION", "duration",
+           words="the last month"),
+        Not("the past years of war", "2023-06-10", "a plural"),
+    ),
 )
 def _resolve_durunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -259,7 +340,20 @@ def _resolve_durunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+"
              rf"(?P<unit2>{_UNITW}))\b)"),
     reach=(45, 15),
-    examples=(),
+    examples=(
+        Ex("every year", "2023-06-10", "P1Y", "SET", "set"),
+        Ex("annually", "2023-06-10", "P1Y", "SET", "set"),
+        Ex("weekly", "2023-06-10", "P1W", "SET", "set"),
+        Ex("every Monday", "2023-06-10", "XXXX-WXX-1", "SET", "set"),
+        Ex("every Friday night", "2023-06-10", "XXXX-WXX-5TNI", "SET", "set"),
+        Ex("twice a year", "2023-06-10", "P1Y", "SET", "set"),
+        Ex("every other week", "2023-06-10", "P2W", "SET", "set"),
+        Ex("every three months", "2023-06-10", "P3M", "SET", "set"),
+        Ex("every quarter", "2023-06-10", "P1Q", "SET", "set"),
+        Ex("each spring", "2023-06-10", "XXXX-SP", "SET", "set"),
+        Ex("every May", "2023-06-10", "XXXX-05", "SET", "set"),
+        Not("Saab published a quarterly report.", "2023-06-10", "'quarterly' is an adjective"),
+    ),
 )
 def _resolve_set(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()

@@ -21,7 +21,7 @@ from extract.dates.lexicon import (
     WEEKDAY_NAMES,
     _mod_of,
 )
-from extract.dates.rule import Value
+from extract.dates.rule import Ex, Not, Value
 from extract.dates.tense import _FORECAST, _sentence_left, _tense
 
 
@@ -37,7 +37,23 @@ from extract.dates.tense import _FORECAST, _sentence_left, _tense
              r"the\s+future|soon|in\s+the\s+near\s+future|the\s+near\s+future|once\s+again|"
              r"current|recent|former|previously|to\s+date))\b(?!\s+(?i:of\b|years|months|weeks|"
              r"days|decades|quarters|times|centuries|\d))"),
-    examples=(),
+    examples=(
+        Ex("Poland currently operates 48 F-16s.", "2023-06-10", "PRESENT_REF", "DATE", "ref",
+           words="currently"),
+        Ex("The army now fields K2 tanks.", "2023-06-10", "PRESENT_REF", "DATE", "ref",
+           words="now"),
+        Ex("The ministry recently signed a deal.", "2023-06-10", "PAST_REF", "DATE", "ref",
+           words="recently"),
+        Ex("The jets will arrive soon.", "2023-06-10", "FUTURE_REF", "DATE", "ref", words="soon"),
+        Ex("More jets will come in the near future.", "2023-06-10", "FUTURE_REF", "DATE", "ref",
+           words="in the near future"),
+        Ex("Ten jets have been delivered to date.", "2023-06-10", "PRESENT_REF", "DATE", "ref",
+           words="to date"),
+        Not("He was soon released.", "2023-06-10", "soon after a past event"),
+        Not("Talks resumed soon after the attack.", "2023-06-10", "'soon after' is a conjunction"),
+        Not("the current account deficit", "2023-06-10", "an economics term"),
+        Not("The former minister spoke.", "2023-06-10", "'former' is no time"),
+    ),
 )
 def _resolve_ref(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -80,7 +96,22 @@ def _resolve_ref(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r")\b(?!-|s\b|\s+(?:ago|later|earlier)\b)"),
     reach=(70, 25),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("this year", "2023-06-10", "2023", "DATE", "year"),
+        Ex("last month", "2023-06-10", "2023-05", "DATE", "month"),
+        Ex("next week", "2023-06-10", "2023-W24", "DATE", "week"),
+        Ex("The deal was signed on May 3, 2023. The following day, jets arrived.", "2023-06-10",
+           "2023-05-04", "DATE", "day", words="The following day"),
+        Ex("The deal was signed in 2019. That year, jets arrived.", "2023-06-10", "2019", "DATE",
+           "year", words="That year"),
+        Ex("the end of this year", "2023-06-10", "2023", "DATE", "year", mod="END"),
+        Ex("next week", "2023-06", None, "DATE", "week"),
+        Ex("last month", "2023-06", "2023-05", "DATE", "month"),
+        Ex("this year", None, None, "DATE", "year"),
+        Not("Kyiv was hit the day after the attack.", "2023-06-10", "anchored on an event"),
+        Not("ABC's \"This Week\" reported.", "2023-06-10", "a programme's title"),
+        Not("this weekend", "2023-06-10", "the weekend rule's"),
+    ),
 )
 def _resolve_relunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -148,7 +179,27 @@ def _resolve_relunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"before|after|to|of|in|when|that|which|since)\b))"),
     reach=(45, 30),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("The first jets will arrive by the end of the year.", "2023-06-10", "2023", "DATE",
+           "year", words="the end of the year", mod="END"),
+        Ex("The contract was signed at the end of the year.", "2023-06-10", "2022", "DATE", "year",
+           words="the end of the year", mod="END"),
+        Ex("In 2015 Egypt ordered 24 jets; the first arrived at the end of the year.", "2023-06-10",
+           "2015", "DATE", "year", words="the end of the year", mod="END"),
+        Ex("The ministry will start deliveries at the beginning of the year.", "2023-06-10", "2024",
+           "DATE", "year", words="the beginning of the year", mod="START"),
+        Ex("The talks began on May 3, 2023, and ended later in the day.", "2023-06-10",
+           "2023-05-03", "DATE", "day", words="later in the day"),
+        Ex("The plant will be ready by year-end.", "2023-06-10", "2023", "DATE", "year",
+           words="year-end", mod="END"),
+        Ex("the first half of the month", "2023-06-10", "2023-06", "DATE", "month", mod="EARLY"),
+        Ex("Sales for the full year rose 5%.", "2023-02-10", "2022", "DATE", "year",
+           words="the full year"),
+        Ex("Saab raised its outlook for the full year.", "2023-10-10", "2023", "DATE", "year",
+           words="the full year"),
+        Not("Saab published its year-end results.", "2023-06-10", "no preposition: an adjective"),
+        Not("the end of the year-long war", "2023-06-10", "'year-long'"),
+    ),
 )
 def _resolve_partof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -180,7 +231,13 @@ def _resolve_partof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     "beforelast", priority=3, triggers=(*UNIT_WORDS, *DAY_WORDS),
     pattern=(r"(?=[tT])(?i:\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|"
              r"after\s+next)\b)"),
-    examples=(),
+    examples=(
+        Ex("the week before last", "2023-06-10", "2023-W21", "DATE", "week"),
+        Ex("the month after next", "2023-06-10", "2023-08", "DATE", "month"),
+        Ex("the year before last", "2023-06-10", "2021", "DATE", "year"),
+        Ex("the year before last", None, None, "DATE", "year"),
+        Not("the day before last", "2023-06-10", "only week, month and year"),
+    ),
 )
 def _resolve_beforelast(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -201,7 +258,15 @@ def _resolve_beforelast(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<!\w)(?P<rel>(?i:the\s+(?:following|previous|preceding|prior)))\s+"
              rf"(?P<wd>{_WDFULL})(?!s\b|')"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("The talks began on May 3, 2023. The following Monday, the jets arrived.", "2023-06-10",
+           "2023-05-08", "DATE", "day", words="The following Monday"),
+        Ex("The talks ended on May 3, 2023; the previous Friday, drones struck.", "2023-06-10",
+           "2023-04-28", "DATE", "day", words="the previous Friday"),
+        Ex("The following Monday, the jets arrived.", "2023-06", None, "DATE", "day",
+           words="The following Monday"),
+        Not("the following Mondays", "2023-06-10", "a plural"),
+    ),
 )
 def _resolve_wdrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -225,7 +290,18 @@ def _resolve_wdrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     "weekend", priority=3, triggers=("weekend",),
     pattern=(r"(?<!\w)(?P<rel>(?i:the|this|last|next|past|coming))\s+(?i:weekend)\b"
              r"(?!s\b)"),
-    examples=(),
+    examples=(
+        Ex("The talks took place over the weekend.", "2023-06-07", "2023-W22-WE", "DATE", "week",
+           words="the weekend"),
+        Ex("The talks will take place over the weekend.", "2023-06-07", "2023-W23-WE", "DATE",
+           "week", words="the weekend"),
+        Ex("last weekend", "2023-06-07", "2023-W22-WE", "DATE", "week"),
+        Ex("this weekend", "2023-06-07", "2023-W23-WE", "DATE", "week"),
+        Ex("next weekend", "2023-06-10", "2023-W24-WE", "DATE", "week"),
+        Ex("The talks took place over the weekend.", "2023-06", None, "DATE", "week",
+           words="the weekend"),
+        Not("Shelling continues on the weekends.", "2023-06-10", "a plural"),
+    ),
 )
 def _resolve_weekend(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -255,7 +331,20 @@ def _resolve_weekend(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?i:\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|by\s+then|"
              r"until\s+then))\b"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("Poland ordered the jets on May 3, 2023. Back then, the army had none.", "2023-06-10",
+           "2023-05-03", "DATE", "day", words="Back then"),
+        Ex("Poland ordered the jets in 2019. At the time, the army had none.", "2023-06-10", "2019",
+           "DATE", "year", words="At the time"),
+        Ex("At the time, the army had none.", "2023-06-10", "PAST_REF", "DATE", "ref",
+           words="At the time"),
+        Ex("Poland ordered jets in summer 2019. At the time, the army had none.", "2023-06-10",
+           "PAST_REF", "DATE", "ref", words="At the time"),
+        Ex("Poland ordered jets from 2014 to 2018. At the time, the army had none.", "2023-06-10",
+           "PAST_REF", "DATE", "ref", words="At the time"),
+        Not("At the time of its founding, the army had none.", "2023-06-10",
+            "the event is named next"),
+    ),
 )
 def _resolve_backthen(m: re.Match[str], ctx: _Ctx) -> Value | None:
     text = ctx.text

@@ -34,7 +34,7 @@ from extract.dates.lexicon import (
     YEARS,
     _mod_of,
 )
-from extract.dates.rule import NUM_DIGITS, Value
+from extract.dates.rule import NUM_DIGITS, Ex, Not, Value
 from extract.dates.tense import (
     _COUNT_AFTER,
     _COUNT_BEFORE,
@@ -54,7 +54,19 @@ from extract.dates.tense import (
              rf"(?:FY\s?)?(?P<y1>{_YEAR})\s*(?P<sep>[-–—]|/(?=\d\d\b)|\s(?i:to|and|until|till|"
              rf"through|thru)\s)\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%]|[.,]\d|s\b)"),
     reach=(45, 25),
-    examples=(),
+    examples=(
+        Ex("In 2016-2020, the purchases rose.", "2023-06-10", "2016", "DATE", "year",
+           words="2016-2020", end_value="2020"),
+        Ex("the 2015–19 period", "2023-06-10", "2015", "DATE", "year", words="2015–19",
+           end_value="2019"),
+        Ex("between 2016 and 2020", "2023-06-10", "2016", "DATE", "year", end_value="2020"),
+        Ex("from 2014 to 2018", "2023-06-10", "2014", "DATE", "year", end_value="2018"),
+        Ex("the FY 2023-24 budget", "2023-06-10", "2023", "DATE", "year", words="FY 2023-24",
+           end_value="2024"),
+        Not("Deliveries rose in 2016 and 2020.", "2023-06-10",
+            "'and' without 'between': two years"),
+        Not("Exports grew from 2014 to 18 countries.", "2023-06-10", "'to' needs a four-digit end"),
+    ),
 )
 def _resolve_yrange(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -76,7 +88,13 @@ def _resolve_yrange(m: re.Match[str], ctx: _Ctx) -> Value | None:
 @EN.rule(
     "fy2", priority=5, triggers=("FY",),
     pattern=(r"(?<!\w)FY\s?'?(?P<yy>\d\d)(?:\s*[-–/]\s*(?P<yy2>\d\d))?(?![\d%]|[.,]\d)"),
-    examples=(),
+    examples=(
+        Ex("the FY24 budget", "2023-06-10", "2024", "DATE", "year", words="FY24"),
+        Ex("the FY23-24 budget", "2023-06-10", "2023", "DATE", "year", words="FY23-24",
+           end_value="2024"),
+        Not("the FY23-25 plan", "2023-06-10", "the two years must be consecutive"),
+        Not("the FY24 budget", None, "no DCT: the century is unknown"),
+    ),
 )
 def _resolve_fy2(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -99,7 +117,14 @@ def _resolve_fy2(m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"{_MODP}(?:(?i:the)\s+)?(?:(?P<cen>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)s\b"),
     reach=(45, 10),
     hint=r"0s",  # 1990s, '90s
-    examples=(),
+    examples=(
+        Ex("tanks built in the 1980s", "2023-06-10", "198", "DATE", "decade", words="the 1980s"),
+        Ex("the early 2010s", "2023-06-10", "201", "DATE", "decade", mod="EARLY", approximate=True),
+        Ex("in the '90s", "2023-06-10", "199", "DATE", "decade", words="the '90s"),
+        Ex("the '20s", "2023-06-10", "202", "DATE", "decade"),
+        Ex("the late '80s", "1989-05-01", "198", "DATE", "decade", mod="LATE", approximate=True),
+        Not("a veteran in his 90s", "2023-06-10", "an age: no apostrophe, no century"),
+    ),
 )
 def _resolve_decade(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -128,7 +153,15 @@ def _resolve_decade(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
              r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))"
              r"[-\s]+(?i:century)\b"),
-    examples=(),
+    examples=(
+        Ex("the 20th century", "2023-06-10", "19", "DATE", "century"),
+        Ex("the early nineteenth century", "2023-06-10", "18", "DATE", "century", mod="EARLY",
+           approximate=True),
+        Ex("21st-century weapons", "2023-06-10", "20", "DATE", "century", words="21st-century"),
+        Ex("the mid-20th century", "2023-06-10", "19", "DATE", "century", mod="MID",
+           approximate=True),
+        Not("the 22nd century", "2023-06-10", "only the 1st to 21st centuries"),
+    ),
 )
 def _resolve_century(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -152,7 +185,15 @@ def _resolve_century(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<!\w)(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
              r"(?P<w>(?i:twenties|thirties|forties|fifties|"
              r"sixties|seventies|eighties|nineties))\b"),
-    examples=(),
+    examples=(
+        Ex("the nineties", "2023-06-10", "199", "DATE", "decade"),
+        Ex("the early eighties", "2023-06-10", "198", "DATE", "decade", mod="EARLY",
+           approximate=True),
+        Ex("the late eighties", "1989-05-01", "198", "DATE", "decade", mod="LATE",
+           approximate=True),
+        Not("in her early nineties", "2023-06-10", "an age: no 'the'"),
+        Not("the nineties", None, "no DCT: which century is unknown"),
+    ),
 )
 def _resolve_decadew(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -178,7 +219,26 @@ def _resolve_decadew(m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"|(?P<q>(?:Q|q)[1-4])(?:\s+|/|-)?(?P<y2>{_YEAR})?"
              rf"|(?P<y3>{_YEAR})\s*-?\s*(?P<q2>Q[1-4]))(?![\w-])"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("Q3 2020", "2023-06-10", "2020-Q3", "DATE", "quarter"),
+        Ex("2023 Q1", "2023-06-10", "2023-Q1", "DATE", "quarter"),
+        Ex("the third quarter of 2021", "2023-06-10", "2021-Q3", "DATE", "quarter"),
+        Ex("Deliveries are due in Q4.", "2023-06-10", "2023-Q4", "DATE", "quarter", words="Q4"),
+        Ex("Profit rose in Q4.", "2023-06-10", "2022-Q4", "DATE", "quarter", words="Q4"),
+        Ex("Sales rose in the third quarter.", "2023-06-10", "2022-Q3", "DATE", "quarter",
+           words="the third quarter"),
+        Ex("Sales will rise in the third quarter.", "2023-06-10", "2023-Q3", "DATE", "quarter",
+           words="the third quarter"),
+        Ex("the next quarter", "2023-06-10", "2023-Q3", "DATE", "quarter"),
+        Ex("the current quarter", "2023-06-10", "2023-Q2", "DATE", "quarter"),
+        Ex("Net income rose 12% in the third quarter from $4 million in the year-earlier quarter.",
+           "1989-10-25", "1988-Q3", "DATE", "quarter", words="the year-earlier quarter"),
+        Ex("Sales rose in the third quarter.", "2023", None, "DATE", "quarter",
+           words="the third quarter"),
+        Not("the fiscal quarter", "2023-06-10", "which quarter is not said"),
+        Not("Poland reached the first quarter-final.", "2023-06-10",
+            "a quarter-final is no quarter"),
+    ),
 )
 def _resolve_quarter(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -239,7 +299,17 @@ def _resolve_quarter(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"4th|final|last))[-\s]+(?i:quarter)\s+(?i:of)\s+(?P<ry>(?i:this|last|next|"
              r"the\s+current|the\s+past|the\s+coming|that)\s+year)\b(?!['’-])"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("the second quarter of next year", "2023-06-10", "2024-Q2", "DATE", "quarter"),
+        Ex("the final quarter of last year", "2023-06-10", "2022-Q4", "DATE", "quarter"),
+        Ex("In 2019 Poland ordered jets; deliveries began in the third quarter of that year.",
+           "2023-06-10", "2019-Q3", "DATE", "quarter", words="the third quarter of that year"),
+        Ex("The third quarter of that year was busy.", "2023-06-10", None, "DATE", "quarter",
+           words="The third quarter of that year"),
+        Ex("the second quarter of next year", None, None, "DATE", "quarter"),
+        Not("the second quarter of next year's budget", "2023-06-10",
+            "a possessive: next year's budget"),
+    ),
 )
 def _resolve_qrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -277,7 +347,21 @@ def _qyear_qthe_yago(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+)?"
              rf"(?P<u>(?i:quarter|period))\b(?![-\w])"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("Net income rose 12% in the third quarter, compared with the 1988 quarter.",
+           "1989-10-25", "1988-Q3", "DATE", "quarter", words="the 1988 quarter"),
+        Ex("Profit in the 1988 second quarter was $5 million.", "1989-10-25", "1988-Q2", "DATE",
+           "quarter", words="the 1988 second quarter"),
+        Ex("Net income fell in the third quarter from last year's quarter.", "1989-10-25",
+           "1988-Q3", "DATE", "quarter", words="last year's quarter"),
+        Ex("Net income fell in the third quarter from the year-ago third quarter.", "1989-10-25",
+           "1988-Q3", "DATE", "quarter", words="the year-ago third quarter"),
+        Ex("The 1988 period saw losses.", "1989-10-25", "1988", "DATE", "year",
+           words="The 1988 period"),
+        Not("The 1988 quarterly report was late.", "1989-10-25", "'quarterly' is no quarter"),
+        Not("Sales fell from last year's period.", "1989-10-25",
+            "no quarter under discussion: 'period' names none"),
+    ),
 )
 def _resolve_qyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _qyear_qthe_yago("qyear", m, ctx)
@@ -292,7 +376,22 @@ def _resolve_qyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"prior-year|year-before))\s+)?(?P<u>(?i:quarter|period))\b(?![-\w])"
              r"(?:\s+(?P<ly>(?i:last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year)))?"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("Net income was $5 million in the quarter.", "1989-10-25", "1989-Q3", "DATE", "quarter",
+           words="the quarter"),
+        Ex("Net income rose 12% in the third quarter; in the latest period sales fell.",
+           "1989-10-25", "1989-Q3", "DATE", "quarter", words="the latest period"),
+        Ex("Net income rose 12% in the third quarter from the corresponding period last year.",
+           "1989-10-25", "1988-Q3", "DATE", "quarter", words="the corresponding period last year"),
+        Ex("Net income for the quarter ended Sept. 30 rose 10%.", "1989-10-25", "1989-Q3", "DATE",
+           "quarter", words="the quarter"),
+        Ex("In the quarter, the company hired staff.", "1989-10-25", None, "DATE", "quarter",
+           words="the quarter"),
+        Not("The period of the war was long.", "1989-10-25",
+            "'the period' alone is no report period"),
+        Not("Net income rose in the third quarter; the same period saw layoffs.", "1989-10-25",
+            "'the same period' without 'last year'"),
+    ),
 )
 def _resolve_qthe(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _qyear_qthe_yago("qthe", m, ctx)
@@ -304,7 +403,17 @@ def _resolve_qthe(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(r"(?<![\w-])(?P<w>(?i:year-earlier|year-ago))(?!\s+(?i:quarter|period|"
              r"first|second|third|fourth)\b)(?![\w-])"),
     anaphoric=True,
-    examples=(),
+    examples=(
+        Ex("The company had a year-earlier loss of $3 million.", "1989-10-25", "1988", "DATE",
+           "year", words="year-earlier"),
+        Ex("Revenue rose 10% in the third quarter from year-ago results.", "1989-10-25", "1988",
+           "DATE", "year", words="year-ago"),
+        Ex("Net income rose in the fourth quarter of 1989 from year-ago results.", "1990-02-10",
+           "1988", "DATE", "year", words="year-ago"),
+        Not("Net income fell from the year-ago quarter.", "1989-10-25",
+            "before 'quarter': the quarter rules take it"),
+        Not("the year-earlier first quarter", "1989-10-25", "before an ordinal quarter: qyear's"),
+    ),
 )
 def _resolve_yago(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return _qyear_qthe_yago("yago", m, ctx)
@@ -319,7 +428,22 @@ def _resolve_yago(m: re.Match[str], ctx: _Ctx) -> Value | None:
              # "H2 2022", "2022 H1" (the financial notation)
              rf"|(?P<h>H[12])(?:\s+|/|-)?(?P<hy>{_YEAR})|(?P<hy2>{_YEAR})\s*-?\s*"
              rf"(?P<h2>H[12]))(?![\w-])"),
-    examples=(),
+    examples=(
+        Ex("H2 2022", "2023-06-10", "2022-H2", "DATE", "quarter"),
+        Ex("2023 H1", "2023-06-10", "2023-H1", "DATE", "quarter"),
+        Ex("the first half of 2021", "2023-06-10", "2021-H1", "DATE", "quarter"),
+        Ex("the last half of 1989", "2023-06-10", "1989-H2", "DATE", "quarter"),
+        Ex("Saab reported first-half profit of $40 million.", "2023-06-10", "2023-H1", "DATE",
+           "quarter", words="first-half"),
+        Ex("Saab said second half sales rose.", "2023-06-10", "2022-H2", "DATE", "quarter",
+           words="second half"),
+        Ex("Saab said second half sales rose.", "2023-09-10", "2023-H2", "DATE", "quarter",
+           words="second half"),
+        Not("the second half of the match", "2023-06-10", "no year and no results noun"),
+        Not("the last half", "2023-06-10", "'the last half' alone may be of anything"),
+        Not("Saab reported first-half profit of $40 million.", "2023",
+            "a year-only DCT cannot place it"),
+    ),
 )
 def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -346,7 +470,23 @@ def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|early|late|mid|the))[-\s]+)?"
              rf"(?P<s>(?i:spring|summer|autumn|winter|fall))\b(?:\s+(?:(?i:of)\s+)?"
              rf"(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next))\s+(?i:year)\b))?"),
-    examples=(),
+    examples=(
+        Ex("summer 2021", "2023-06-10", "2021-SU", "DATE", "season"),
+        Ex("the spring of last year", "2023-06-10", "2022-SP", "DATE", "season"),
+        Ex("last summer", "2023-06-10", "2022-SU", "DATE", "season"),
+        Ex("next spring", "2023-06-10", "2024-SP", "DATE", "season"),
+        Ex("The tanks arrived in spring.", "2023-06-10", "2023-SP", "DATE", "season",
+           words="spring"),
+        Ex("The tanks will arrive in spring.", "2023-06-10", "2024-SP", "DATE", "season",
+           words="spring"),
+        Ex("early spring", "2023-06-10", "2023-SP", "DATE", "season", mod="EARLY",
+           approximate=True),
+        Ex("Deliveries slowed over the winter.", "2023-06-10", "2022-WI", "DATE", "season",
+           words="the winter"),
+        Not("the fall of Kabul", "2023-06-10", "an event's name"),
+        Not("the Winter War", "2023-06-10", "a war's name"),
+        Not("They spring into action.", "2023-06-10", "a bare 'spring' without a preposition"),
+    ),
 )
 def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -408,7 +548,24 @@ def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
              rf"billion|thousand|troops|soldiers|people|units|tons|km|kilomet|dollars|"
              rf"euros|members|times)\b)"),
     reach=(45, 30),
-    examples=(),
+    examples=(
+        Ex("In 2016, President Aliyev revealed the deal.", "2023-06-10", "2016", "DATE", "year",
+           words="2016"),
+        Ex("early 2021", "2023-06-10", "2021", "DATE", "year", mod="EARLY", approximate=True),
+        Ex("mid-2021", "2023-06-10", "2021", "DATE", "year", mod="MID", approximate=True),
+        Ex("about 2015", "2023-06-10", "2015", "DATE", "year", mod="APPROX", approximate=True),
+        Ex("fiscal 1990", "2023-06-10", "1990", "DATE", "year"),
+        Ex("In 2019 deliveries rose.", "2023-06-10", "2019", "DATE", "year", words="2019"),
+        Ex("the year 2016", "2023-06-10", "2016", "DATE", "year"),
+        Ex("in the final days of the war in 2020", "2023-06-10", "2020", "DATE", "year",
+           words="2020", mod="END", approximate=True),
+        Not("The army ordered 1800 Piorun missiles.", "2023-06-10", "a count"),
+        Not("He drove a 2019 Toyota to the base.", "2023-06-10", "a model year"),
+        Not("UN Security Council Resolution 1973 authorized strikes.", "2023-06-10",
+            "a designator"),
+        Not("The tank weighs 2000 kg.", "2023-06-10", "a unit follows"),
+        Not("Ukraine shot down about 2000 drones.", "2023-06-10", "a quantity word before a count"),
+    ),
 )
 def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -451,7 +608,18 @@ def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
     "monrel", priority=4, triggers=("year",),
     pattern=(rf"(?<!\w){_MODP}(?P<mon>{_MON})\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))"
              r"\s+(?i:year)\b(?![-'])"),
-    examples=(),
+    examples=(
+        Ex("The first K2 tanks arrived in June last year.", "2023-06-10", "2022-06", "DATE",
+           "month", words="June last year"),
+        Ex("in February this year", "2023-06-10", "2023-02", "DATE", "month",
+           words="February this year"),
+        Ex("early April next year", "2023-06-10", "2024-04", "DATE", "month", mod="EARLY",
+           approximate=True),
+        Ex("in June of last year", "2023-06-10", "2022-06", "DATE", "month",
+           words="June of last year"),
+        Not("June last year's figures", "2023-06-10", "a possessive"),
+        Not("The first K2 tanks arrived in June last year.", None, "no DCT: the year is unknown"),
+    ),
 )
 def _resolve_monrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -471,7 +639,28 @@ def _resolve_monrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(rf"(?<!\w)(?:(?P<rel>(?i:last|next|this|past|coming|previous))\s+)?{_MODP}"
              rf"(?P<mon>{_MON})(?!\.?\s*\d)(?!-)"),
     reach=(45, 15),
-    examples=(),
+    examples=(
+        Ex("refusing to supply arms to Armenia last October", "2023-06-10", "2022-10", "DATE",
+           "month", words="last October"),
+        Ex("The deal was signed in May.", "2023-06-10", "2023-05", "DATE", "month", words="May"),
+        Ex("The deal will be signed in October.", "2023-06-10", "2023-10", "DATE", "month",
+           words="October"),
+        Ex("The deal was signed in October.", "2023-06-10", "2022-10", "DATE", "month",
+           words="October"),
+        Ex("next March", "2023-06-10", "2024-03", "DATE", "month"),
+        Ex("early December", "2023-06-10", "2022-12", "DATE", "month", mod="EARLY",
+           approximate=True),
+        Ex("the March opening of the embassy", "2023-06-10", "2023-03", "DATE", "month",
+           words="March"),
+        Ex("Russia holds the exercise every year in June.", "2023-06-10", "XXXX-06", "DATE",
+           "month", words="June"),
+        Ex("The deal was signed in June.", "2023-06", "2023-06", "DATE", "month", words="June"),
+        Ex("The deal was signed in last October.", None, "XXXX-10", "DATE", "month",
+           words="last October"),
+        Not("Theresa May visited Kyiv.", "2023-06-10", "a name"),
+        Not("The talks May collapse.", "2023-06-10", "'May' without a preposition before it"),
+        Not("the March on Washington", "2023-06-10", "a march"),
+    ),
 )
 def _resolve_month(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
@@ -525,7 +714,18 @@ def _resolve_month(m: re.Match[str], ctx: _Ctx) -> Value | None:
              r"eighteen|nineteen|hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|"
              r"nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|"
              r"eight|nine|ten))?))\b"),
-    examples=(),
+    examples=(
+        Ex("January nineteen ninety-seven", "2023-06-10", "1997-01", "DATE", "month"),
+        Ex("in nineteen eighty", "2023-06-10", "1980", "DATE", "year", words="nineteen eighty"),
+        Ex("the winter of nineteen ninety-four", "2023-06-10", "1994-WI", "DATE", "season"),
+        Ex("the year two thousand", "2023-06-10", "2000", "DATE", "year"),
+        Ex("nineteen ninety-six was a hard year", "2023-06-10", "1996", "DATE", "year",
+           words="nineteen ninety-six"),
+        Ex("The treaty was signed in nineteen oh five.", "2023-06-10", "1905", "DATE", "year",
+           words="nineteen oh five"),
+        Not("two thousand soldiers", "2023-06-10", "a number"),
+        Not("They paid nineteen hundred dollars.", "2023-06-10", "an amount"),
+    ),
 )
 def _resolve_spyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     g = m.groupdict()
