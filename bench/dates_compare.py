@@ -8,7 +8,10 @@ exits 1, so a refactor that claims "output identical" can show it.
 
 Usage:
     python bench/dates_compare.py --write bench/out/dates-before.jsonl
-    python bench/dates_compare.py --check bench/out/dates-before.jsonl
+    python bench/dates_compare.py --check bench/out/dates-before.jsonl --repeat 5
+
+``--repeat N`` also times ``find_dates`` alone on those texts (already read), N times, and
+prints the best and the median: the speed of a change, beside its output.
 
 Texts under ``../shared`` are skipped, saying so, when that folder is absent; the generated
 corpus is made by ``bench/make_corpus.py`` (``--articles`` sets its size, 2,000 by default).
@@ -17,6 +20,7 @@ corpus is made by ``bench/make_corpus.py`` (``--articles`` sets its size, 2,000 
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import sys
@@ -58,25 +62,44 @@ def _articles(folder: Path, label: str) -> Iterator[tuple[str, str, str | None]]
         yield f"{label}/{path.name}", art.text, art.published
 
 
-def _generated(n: int) -> Iterator[tuple[str, str, str | None]]:
+def _generated(n: int, folder: Path) -> Iterator[tuple[str, str, str | None]]:
     from make_corpus import make_corpus
-    out = ROOT / "bench" / "out" / f"compare-corpus-{n}"
+    out = folder / f"compare-corpus-{n}"
     make_corpus(out, n)
     yield from _articles(out, "generated")
 
 
-def records(n_generated: int) -> Iterator[dict]:
+def texts(n_generated: int, corpus_dir: Path = ROOT / "bench" / "out",
+          ) -> list[tuple[str, str, str | None]]:
+    """(name, text, publication date) of every text, in a fixed order; the generated articles
+    are written under ``corpus_dir``."""
     sources = [_timeml_texts(), _articles(SHARED / "corpus", "seed"),
-               _articles(SHARED / "devset" / "texts", "devset"), _generated(n_generated)]
-    for src in sources:
-        for name, text, published in src:
-            mentions = find_dates(text, published)
-            rec = {"text": name, "published": published,
-                   "mentions": [mention_json(m) for m in mentions]}
-            if name.startswith("timeml/"):
-                tml = to_timeml(text, timex3_view(mentions), published)
-                rec["timeml_sha256"] = hashlib.sha256(tml.encode()).hexdigest()
-            yield rec
+               _articles(SHARED / "devset" / "texts", "devset"),
+               _generated(n_generated, corpus_dir)]
+    return [t for src in sources for t in src]
+
+
+def records(all_texts: list[tuple[str, str, str | None]]) -> Iterator[dict]:
+    for name, text, published in all_texts:
+        mentions = find_dates(text, published)
+        rec = {"text": name, "published": published,
+               "mentions": [mention_json(m) for m in mentions]}
+        if name.startswith("timeml/"):
+            tml = to_timeml(text, timex3_view(mentions), published)
+            rec["timeml_sha256"] = hashlib.sha256(tml.encode()).hexdigest()
+        yield rec
+
+
+def timed(all_texts: list[tuple[str, str, str | None]], repeat: int) -> list[float]:
+    """Seconds of ``find_dates`` over all the texts, once per repeat."""
+    runs = []
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        for _name, text, published in all_texts:
+            find_dates(text, published)
+        runs.append(time.perf_counter() - t0)
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,12 +108,20 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--write", type=Path, help="record the output to this file")
     mode.add_argument("--check", type=Path, help="compare the output with this record")
     ap.add_argument("--articles", type=int, default=2000, help="generated articles (2000)")
+    ap.add_argument("--corpus-dir", type=Path, default=ROOT / "bench" / "out",
+                    help="where the generated articles are written (bench/out)")
+    ap.add_argument("--repeat", type=int, default=0,
+                    help="also time find_dates alone on the texts, this many times")
     args = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records(args.articles)]
-    took = time.perf_counter() - t0
+    all_texts = texts(args.articles, args.corpus_dir)
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records(all_texts)]
     n_mentions = sum(len(json.loads(line)["mentions"]) for line in lines)
-    print(f"{len(lines)} texts, {n_mentions} mentions, find_dates in {took:.1f} s")
+    print(f"{len(lines)} texts ({sum(len(t[1]) for t in all_texts) / 1e6:.1f} MB), "
+          f"{n_mentions} mentions")
+    if args.repeat > 0:
+        runs = sorted(timed(all_texts, args.repeat))
+        print(f"find_dates on all of them: best {runs[0]:.2f} s, median "
+              f"{runs[len(runs) // 2]:.2f} s of {len(runs)} runs")
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

@@ -45,3 +45,23 @@ def test_bench_main_prints_a_table(tmp_path, capsys):
     for row in ("scan 1 worker", "pipeline 1 worker", "find_dates 1 worker"):
         assert row in printed
     assert out_json.is_file()
+
+
+def test_dates_compare_finds_a_changed_output(tmp_path, monkeypatch, capsys):
+    # the refactor check: a record checked against the same code is identical; a record whose
+    # output differs is named, with exit status 1
+    dates_compare = load("dates_compare")
+    monkeypatch.setattr(dates_compare, "SHARED", tmp_path / "no-shared")  # generated only
+    record = tmp_path / "before.jsonl"
+    args = ["--articles", "3", "--corpus-dir", str(tmp_path / "corpus")]
+    assert dates_compare.main(["--write", str(record), *args]) == 0
+    assert dates_compare.main(["--check", str(record), "--repeat", "1", *args]) == 0
+    out = capsys.readouterr().out
+    assert "3 of 3 texts byte-identical; 0 differ" in out
+    assert "find_dates on all of them: best" in out
+    lines = record.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace('"mentions": [', '"mentions": [{"value": "1999"}, ', 1)
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert dates_compare.main(["--check", str(record), *args]) == 1
+    out = capsys.readouterr().out
+    assert "differs: generated/" in out and "2 of 3 texts byte-identical; 1 differ" in out

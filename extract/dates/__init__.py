@@ -9,13 +9,21 @@ and gives ``value=None`` (or an underspecified ``XXXX`` value) when it cannot re
 
 How it works
 ------------
-Candidate spans are found with compiled regular expressions (a small English temporal
-grammar); overlapping candidates are resolved longest-first (named periods from the gazetteer
-win over everything). Candidates are then resolved left to right, so anaphoric expressions
-("a day later", "back then", "that year") can use the previous resolved date. The whole text is
-never handed to ``dateparser.search.search_dates`` (far too slow); ``dateparser`` is only used,
-with ``languages=[language]`` and ``RELATIVE_BASE`` = publication date, on short numeric
-date-time stamps the grammar does not cover, and those parses are cached (``lru_cache``).
+Candidate spans are found by the rules of a grammar table: :data:`extract.dates.en.EN`, one
+``@EN.rule(...)`` per kind of mention in ``extract/dates/en/``, each declaring its pattern,
+priority, trigger words and examples beside the function that resolves it (the record is
+:class:`extract.dates.rule.Rule`). Each rule runs only in windows around its trigger words
+(``scanner``). Overlapping candidates are resolved longest-first (named periods from the
+gazetteer, ``periods``, win over everything); candidates are then resolved left to right
+(``engine``), so anaphoric expressions ("a day later", "back then", "that year") can use the
+previous resolved date; then the discourse steps (``discourse``) join ranges and lists ("from 5
+to 15 June", "April 24 and 25"). The rest is shared by the rules: the lexicon (``lexicon``),
+the reading of tense (``tense``), the context a rule resolves in (``context``), calendar
+arithmetic (``calendars``) and TIMEX3/TimeML (``timex``). ``explain(text, published)`` names the
+rule behind each mention. The whole text is never handed to ``dateparser.search.search_dates``
+(far too slow); ``dateparser`` is only used, with ``languages=[language]`` and
+``RELATIVE_BASE`` = publication date, on short numeric date-time stamps the grammar does not
+cover, and those parses are cached (``lru_cache``).
 
 Resolution rules (``published`` = the document creation time, DCT)
 --------------------------------------------------------------------
