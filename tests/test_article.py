@@ -962,3 +962,26 @@ def test_sentence_split_after_a_long_token():
     assert [text[a:b] for a, b in spans] == [
         f"It was {long_token}.", "Then the ministry said so.", "Gen. Smith agreed.",
     ]
+
+
+@pytest.mark.parametrize("text", [
+    " date 2024-02-16 Azerbaijani President Ilham Aliyev has visited the air force's base to "
+    "watch new drones fly.\n\nAzerbaijan signed a contract with Turkey for more drones in 2023.",
+    "date 2024-02-16\n\nAzerbaijani President Ilham Aliyev has visited the air force's base to "
+    "watch new drones fly.\n\nAzerbaijan signed a contract with Turkey for more drones in 2023.",
+])
+def test_a_store_stamp_is_the_publication_date_and_no_event(text):
+    from extract.events import extract_events
+
+    art = _art.article_from_text(text, file="a.txt")
+    assert art.published == "2024-02-16" and art.published_from == "text"
+    assert [(p.kind, p.text) for p in art.paragraphs][0] == ("stamp", "date 2024-02-16")
+    assert art.paragraphs[1].kind == "body" and art.paragraphs[1].text.startswith("Azerbaijani")
+    events = extract_events(art, "a")
+    assert [str(e.date) for e in events] == ["2023"]  # not one on the stamp's day
+    # a manifest's date still wins; a stamp later in the text is text
+    art = _art.article_from_text(text, file="a.txt", manifest={"a.txt": {
+        "published": "2024-02-15"}})
+    assert art.published == "2024-02-15"
+    later = _art.article_from_text("Drones flew.\n\ndate 2024-02-16 was the day.", file="b.txt")
+    assert all(p.kind != "stamp" for p in later.paragraphs)

@@ -120,6 +120,11 @@ def _analyze(
         i, hit = (after or date_cands)[0]
         res.published, res.published_text = hit.value, hit.text
         logger.debug("published %s from paragraph %d: %r", hit.value, i, hit.text)
+    if res.published is None and t.n and t.kinds[0] == "stamp":
+        # no date in the header or a dateline: the store's record of the page's date
+        res.published = t.plain[0].split()[-1]
+        res.published_text = t.raw[0]
+        logger.debug("published %s from the store stamp %r", res.published, t.raw[0])
     _apply_front_matter(res)
     return res
 

@@ -29,7 +29,8 @@ class Paragraph:
     end: int
     text: str
     furniture: bool
-    # body | title | byline | dateline | header | chrome | caption | related | front-matter
+    # body | title | byline | dateline | header | chrome | caption | related | front-matter |
+    # stamp (a store's "date YYYY-MM-DD" ahead of the text)
     kind: str = "body"
 
 

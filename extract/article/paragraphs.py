@@ -32,7 +32,26 @@ def _txt_lines(text: str) -> list[tuple[int, int, str]] | None:
     return [(a, b, "") for a, b in spans]
 
 
+# a page's date as a web store records it, ahead of the text: " date 2024-02-16 Azerbaijani
+# President ..." (metadata: the publication date, not a happening of the text)
+_STORE_STAMP = re.compile(r"date[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?![\d:])[ \t]*")
+
+
 def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:
+    """Paragraph spans ``(start, end, kind_hint)`` with surrounding whitespace excluded; a
+    leading store stamp (``date YYYY-MM-DD``) is a paragraph of its own, of kind "stamp"."""
+    spans = _segment_blocks(text, fmt)
+    if spans and not spans[0][2]:
+        a, b, _hint = spans[0]
+        m = _STORE_STAMP.match(text, a, b)
+        if m is not None:
+            rest = m.end()
+            stamp = (a, a + len(m.group(0).rstrip()), "stamp")
+            return [stamp, (rest, b, "")] + spans[1:] if rest < b else [stamp] + spans[1:]
+    return spans
+
+
+def _segment_blocks(text: str, fmt: str) -> list[tuple[int, int, str]]:
     """Paragraph spans ``(start, end, kind_hint)`` with surrounding whitespace excluded."""
     if fmt == "txt":
         lines_only = _txt_lines(text)
