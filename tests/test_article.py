@@ -985,3 +985,21 @@ def test_a_store_stamp_is_the_publication_date_and_no_event(text):
     assert art.published == "2024-02-15"
     later = _art.article_from_text("Drones flew.\n\ndate 2024-02-16 was the day.", file="b.txt")
     assert all(p.kind != "stamp" for p in later.paragraphs)
+
+
+def test_the_article_resumes_after_a_related_articles_list():
+    text = ("Drone makers meet in Ankara\n\n"
+            "Turkey's Baykar delivered the first Akinci drones to Azerbaijan in 2023, the company "
+            "said in a statement on Friday after the flight tests ended.\n\n"
+            "Related Articles\n\nBayraktar TB3 makes international debut\n\n"
+            "General Atomics unveils new combat drone\n\n"
+            "The drone has not been the first Turkish-made kit Azerbaijan has received: it bought "
+            "the Bayraktar TB2 in 2020 and used it during the war that autumn.\n\n"
+            "Latest news\n\nThe ministry said the next batch would follow in a year's time, "
+            "according to the company's chairman, who spoke at a press conference.")
+    art = _art.article_from_text(text, file="a.txt")
+    kinds = [(p.kind, p.text[:24]) for p in art.paragraphs]
+    assert kinds == [("title", "Drone makers meet in Ank"), ("body", "Turkey's Baykar delivere"),
+                     ("related", "Related Articles"), ("related", "Bayraktar TB3 makes inte"),
+                     ("related", "General Atomics unveils "), ("body", "The drone has not been t"),
+                     ("related", "Latest news"), ("related", "The ministry said the ne")]

@@ -42,16 +42,19 @@ _RE_CHROME = re.compile(
 _RE_CHROME_LOGO = re.compile(r".{0,40}\blogo", re.I)
 _RE_CHROME_RIGHTS = re.compile(r".{0,120}\ball rights reserved\.?", re.I)
 _RE_TAIL = re.compile(
-    r"(?:latest news|latest|related posts?|related news(?: (?:&|and) articles)?|related articles"
-    r"|related stories|related content|related|all news|more news|more stories|more from .{1,40}"
+    r"(?:latest news|latest|all news|more news|more stories|more from .{1,40}"
     r"|most read|most popular|popular(?: news| posts| stories)?|trending(?: now)?|top stories"
     r"|recommended(?: for you)?|you (?:may|might) also like|editor'?s picks?|news feed"
     r"|leave a (?:reply|comment)|comments?(?: \(\d+\))?|\d+ comments?|add (?:a )?comment"
     r"|post a comment|join the discussion)\s*:?",
     re.I,
 )
+# a list of links inside the page: the article resumes after it ("Related Articles" then three
+# headlines, then prose)
 _RE_LIST_HEAD = re.compile(
-    r"(?:read also|also read|read more|see also|more on this(?: story)?)\s*:?", re.I
+    r"(?:read also|also read|read more|see also|more on this(?: story)?|related posts?"
+    r"|related news(?: (?:&|and) articles)?|related articles|related stories|related content"
+    r"|related)\s*:?", re.I
 )
 _RE_LIST_INLINE = re.compile(r"(?:read also|also read|read more|see also)\s*[:\-–—]\s*\S.*", re.I)
 _RE_MENU = re.compile(r"(?:[^|•·]{1,30}[|•·])+[^|•·]{1,30}")
