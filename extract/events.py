@@ -572,7 +572,7 @@ def extract_events(
             if country and country not in actors:
                 actors.append(country)
         kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start)
-        if kind == "other" and (m.relative or not gaz.relevance.search(text)):
+        if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(text))):
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):
             kind = "conflict"
@@ -593,6 +593,17 @@ def extract_events(
     events = _events_of(drafts, source_id)
     stats.events += len(events)
     return events
+
+
+# a date named by its distance from now ("today", "this year", "last month", "on Friday"): in a
+# sentence without a cue of what happened, it dates a state of things, not a happening
+_NAMED_DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                         r"Dec)\b")
+
+
+def _deictic(m: DateMention) -> bool:
+    return m.relative and not _NAMED_DATE.search(m.text)
 
 
 def _publication_day(published: str | None) -> tuple[bool, _dt.date | None]:

@@ -1,0 +1,51 @@
+"""Candidate events of short articles of our own: which sentences give one, with which type,
+date and actors (the dev set, tests/test_devset.py, measures the same on real articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.article import article_from_text
+from extract.events import extract_events
+
+TITLE = "Arms news of the week\n\n"
+
+
+def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, str]]:
+    """(date, type, date words) of each candidate of an article with this body."""
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": published}})
+    return [(str(e.date), e.type, e.evidence[0].date_text) for e in extract_events(art, "a")]
+
+
+@pytest.mark.parametrize("sentence, date, kind", [
+    # what happened decides, in the words of defence news
+    ("The Pakistan air force inducted the first six Chinese J-10C jets on Friday.",
+     "2023-06-09", "delivery"),
+    ("The last such event was in 1982 when F-16 aircraft joined the Pakistani fleet.",
+     "1982", "delivery"),
+    ("The Azerbaijani drone went down on September 12 near the line of contact in Armenia.",
+     "2022-09-12", "combat_use"),
+    ("The UN arms embargo on Iran expired in October 2020, despite the United States.",
+     "2020-10", "diplomatic"),
+    # a manufacturer named is no production
+    ("Turkish drone manufacturer Baykar delivered the last TB2 drones to Poland in May 2023.",
+     "2023-05", "delivery"),
+    ("Poland and South Korea agreed that Hanwha would manufacture K9 howitzers in 2026.",
+     "2026", "production"),
+])
+def test_the_type_follows_what_happened(sentence, date, kind):
+    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+
+
+def test_a_dated_session_with_countries_is_a_candidate_though_no_cue_names_it():
+    # "October 20" is a day named in the calendar (it needs the publication year, but it is no
+    # "today"): with countries and an arms word, the sentence is a candidate
+    got = events_of("At a Security Council session on October 20, Britain, France and Germany "
+                    "discussed the arms embargo on Iran.")
+    assert [(d, w) for d, _k, w in got] == [("2022-10-20", "October 20")], got
+
+
+def test_a_state_of_things_dated_today_is_no_candidate():
+    assert events_of("Its arms buyers, which today include Iran, Russia and China, grew.") == []
+    assert events_of("This year, Israel is Azerbaijan's top arms supplier.") == []
