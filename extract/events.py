@@ -559,25 +559,23 @@ def extract_events(
             continue
         first, last, approximate = span
         text = sent.text
-        if si not in facts:  # names and cues once per sentence, however many dates it has
-            facts[si] = (gaz.countries.found(text), gaz.people.found(text),
-                         gaz.systems.found(text))
-        actors, people, systems = (list(x) for x in facts[si])
-        if not (actors or people or systems):
+        found = _who_and_what(facts, cues, sentences, si, m, gaz)
+        if found is None:
             continue
-        if si not in cues:
-            cues[si] = _cues(text, gaz)
-        for person in people:
-            country = gaz.person_country.get(person)
-            if country and country not in actors:
-                actors.append(country)
-        kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start)
+        actors, people, systems, kind, carried = found
         if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(text))):
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):
             kind = "conflict"
         confidence, notes = _confidence(m, kind, span, actors, systems, coarse_anchor, pub_day,
                                         body, mentions, sentences, si)
+        if carried is not None:
+            confidence = round(max(0.05, confidence - 0.1), 2)
+            said = (f"Extractor: the sentence names no country, person or system; "
+                    f"{', '.join(actors + systems) or 'its actors'} are from "
+                    f"{'the sentence' if carried == si - 1 else 'a sentence'} before: "
+                    "check who did it.")
+            notes = f"{notes} {said}" if notes else said
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
         evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
@@ -604,6 +602,60 @@ _NAMED_DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|Au
 
 def _deictic(m: DateMention) -> bool:
     return m.relative and not _NAMED_DATE.search(m.text)
+
+
+def _who_and_what(facts: dict[int, tuple[list[str], list[str], list[str]]],
+                  cues: dict[int, list[tuple[int, str, int, int]]], sentences: list[Any],
+                  si: int, m: DateMention, gaz: Gazetteers,
+                  ) -> tuple[list[str], list[str], list[str], str, int | None] | None:
+    """The actors, people, systems and type of the happening dated by ``m`` in sentence
+    ``si``, with the sentence the actors come from when not its own (None: no candidate)."""
+    sent = sentences[si]
+    actors, people, systems = (list(x) for x in _facts(facts, sentences, si, gaz))
+    if si not in cues:
+        cues[si] = _cues(sent.text, gaz)
+    kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start)
+    carried = None
+    if not (actors or people or systems):
+        # "Baku signed the contract in 2017. The first battery arrived on 12 July 2018.": a
+        # happening whose actors the sentences before it name
+        carried = _carried_actors(facts, sentences, si, gaz) \
+            if kind not in ("other", "statement") else None
+        if carried is None:
+            return None
+        actors, people, systems = (list(x) for x in facts[carried])
+    for person in people:
+        country = gaz.person_country.get(person)
+        if country and country not in actors:
+            actors.append(country)
+    return actors, people, systems, kind, carried
+
+
+# how many sentences back, in the same paragraph or the one before, a sentence's actors may
+# come from when it names none
+_CARRY_BACK = 2
+
+
+def _facts(facts: dict[int, tuple[list[str], list[str], list[str]]], sentences: list[Any],
+           si: int, gaz: Gazetteers) -> tuple[list[str], list[str], list[str]]:
+    """The countries, people and systems sentence ``si`` names (found once per sentence)."""
+    if si not in facts:
+        text = sentences[si].text
+        facts[si] = (gaz.countries.found(text), gaz.people.found(text),
+                     gaz.systems.found(text))
+    return facts[si]
+
+
+def _carried_actors(facts: dict[int, tuple[list[str], list[str], list[str]]],
+                    sentences: list[Any], si: int, gaz: Gazetteers) -> int | None:
+    """The nearest sentence before ``si`` (at most :data:`_CARRY_BACK` back, in its paragraph
+    or the one before) that names a country, a person or a system, or None."""
+    for back in range(si - 1, max(-1, si - 1 - _CARRY_BACK), -1):
+        if sentences[si].paragraph - sentences[back].paragraph > 1:
+            return None
+        if any(_facts(facts, sentences, back, gaz)):
+            return back
+    return None
 
 
 def _publication_day(published: str | None) -> tuple[bool, _dt.date | None]:

@@ -49,3 +49,28 @@ def test_a_dated_session_with_countries_is_a_candidate_though_no_cue_names_it():
 def test_a_state_of_things_dated_today_is_no_candidate():
     assert events_of("Its arms buyers, which today include Iran, Russia and China, grew.") == []
     assert events_of("This year, Israel is Azerbaijan's top arms supplier.") == []
+
+
+def test_actors_carry_over_from_the_sentence_before():
+    body = ("Azerbaijan signed a contract with Israel for Barak-8 air defence in 2017. "
+            "The first battery arrived on 12 July 2018 and was delivered to the air force.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2019-01-10"}})
+    events = extract_events(art, "a")
+    got = {str(e.date): e for e in events}
+    assert set(got) == {"2017", "2018-07-12"}
+    carried = got["2018-07-12"]
+    assert carried.type == "delivery"
+    assert set(carried.actors) == {"Azerbaijan", "Israel"}
+    assert "from the sentence before" in (carried.notes or "")
+    assert carried.confidence < got["2017"].confidence
+    assert got["2017"].notes is None
+
+
+def test_actors_do_not_carry_over_far_or_to_a_sentence_without_a_cue():
+    far = ("Azerbaijan signed a contract with Israel in 2017.\n\nIt rained.\n\n"
+           "Nothing else was said.\n\nThe first battery arrived on 12 July 2018.")
+    assert [d for d, _k, _w in events_of(far, "2019-01-10")] == ["2017"]
+    no_cue = ("Azerbaijan signed a contract with Israel in 2017. "
+              "The weather was fine on 12 July 2018.")
+    assert [d for d, _k, _w in events_of(no_cue, "2019-01-10")] == ["2017"]
