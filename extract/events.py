@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import yaml
 
@@ -338,29 +338,55 @@ def find_value(sentence: str, kind: str) -> Value | None:
 _SENTENCE_WIDE = ("statistic", "diplomatic", "production")
 
 
-def _cues(sentence: str, gaz: Gazetteers) -> list[tuple[int, str, int, int]]:
-    """Every type cue in the sentence: (rank, type, start, end), in one pass."""
+class Cue(NamedTuple):
+    """A type's cue word in a sentence: the type's rank (its place in event_types.yaml), the
+    type, where the words are, and whether they hold a verb ("delivered", "signed ... contract")
+    rather than only a noun ("the delivery", "a ceremony")."""
+
+    rank: int
+    kind: str
+    start: int
+    end: int
+    verbal: bool
+
+
+# a verb in a cue's words: a past or -ing form, or a past tense of its own
+_VERBAL = re.compile(r"(?i)(?:ed|ing)\b|\b(?:bought|sold|met|struck|shot|went|brought|"
+                     r"paid|won|took|gave|sent|fought|flew|held|told|says?|said|begun|began|"
+                     r"arrived)\b")
+
+
+def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
+    """Every type cue in the sentence, in one pass."""
     if gaz.ascii_cues is not None and sentence.isascii():
         found = gaz.ascii_cues.finditer(sentence.lower())
     else:
         found = gaz.all_cues.finditer(sentence)
     return [
-        (int(m.lastgroup[1:]), gaz.type_names[int(m.lastgroup[1:])], m.start(), m.end())
+        Cue(int(m.lastgroup[1:]), gaz.type_names[int(m.lastgroup[1:])], m.start(), m.end(),
+            bool(_VERBAL.search(m.group())))
         for m in found
         if m.lastgroup
     ]
 
 
-def _event_type(cues: list[tuple[int, str, int, int]], start: int, end: int) -> str:
+# how much further a noun cue counts than a verb cue at the same distance from the date words:
+# what happened is told by the verb ("Baykar delivered six TB2s in October 2022 at a
+# ceremony" is a delivery, not a visit)
+_NOUN_REACH = 40
+
+
+def _event_type(cues: list[Cue], start: int, end: int) -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.
 
     A statistic, diplomatic or production cue anywhere in the sentence decides it; otherwise
-    the cue closest to the date words wins, ties going to the more specific type; a reporting
-    verb ("the ministry said") makes a statement only when nothing else happened.
+    the cue closest to the date words wins, a noun counting :data:`_NOUN_REACH` characters
+    further than a verb, ties going to the more specific type; a reporting verb ("the ministry
+    said") makes a statement only when nothing else happened.
     """
     best: tuple[int, int, str] | None = None
     reported = False
-    for rank, kind, a, b in cues:
+    for rank, kind, a, b, verbal in cues:
         if a < end and start < b:
             continue  # the date words themselves ("the 2020 war") are not a cue
         if kind in _SENTENCE_WIDE:
@@ -368,7 +394,7 @@ def _event_type(cues: list[tuple[int, str, int, int]], start: int, end: int) -> 
         if kind == "statement":
             reported = True
             continue
-        distance = max(0, start - b, a - end)
+        distance = max(0, start - b, a - end) + (0 if verbal else _NOUN_REACH)
         if best is None or (distance, rank) < best[:2]:
             best = (distance, rank, kind)
     if best:
@@ -531,7 +557,7 @@ def extract_events(
     sentences = article.sentences()
     paragraphs = dict(enumerate(article.paragraphs))
     facts: dict[int, tuple[list[str], list[str], list[str]]] = {}
-    cues: dict[int, list[tuple[int, str, int, int]]] = {}
+    cues: dict[int, list[Cue]] = {}
     drafts: list[_Draft] = []
     # the date words of each sentence (offsets into it): what its title leaves out
     date_words: dict[int, list[tuple[int, int]]] = {}
@@ -605,7 +631,7 @@ def _deictic(m: DateMention) -> bool:
 
 
 def _who_and_what(facts: dict[int, tuple[list[str], list[str], list[str]]],
-                  cues: dict[int, list[tuple[int, str, int, int]]], sentences: list[Any],
+                  cues: dict[int, list[Cue]], sentences: list[Any],
                   si: int, m: DateMention, gaz: Gazetteers,
                   ) -> tuple[list[str], list[str], list[str], str, int | None] | None:
     """The actors, people, systems and type of the happening dated by ``m`` in sentence

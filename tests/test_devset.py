@@ -18,7 +18,7 @@ DEVSET = Path(os.environ.get("ARMS_DEVSET", ROOT.parent / "shared" / "devset"))
 
 # the figures reached (core recall 65/73, precision 110/138, date right, type right); issue 20's
 # goal is R >= 0.90, P >= 0.85, D >= 0.95, T >= 0.85
-FLOORS = {"r": 0.89, "p": 0.79, "d": 0.98, "t": 0.58}
+FLOORS = {"r": 0.89, "p": 0.79, "d": 0.98, "t": 0.61}
 
 
 @pytest.fixture(scope="module")

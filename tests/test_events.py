@@ -74,3 +74,19 @@ def test_actors_do_not_carry_over_far_or_to_a_sentence_without_a_cue():
     no_cue = ("Azerbaijan signed a contract with Israel in 2017. "
               "The weather was fine on 12 July 2018.")
     assert [d for d, _k, _w in events_of(no_cue, "2019-01-10")] == ["2017"]
+
+
+@pytest.mark.parametrize("sentence, date, kind", [
+    # the verb tells what happened, a noun nearer the date does not
+    ("Baykar first delivered six TB2 drones to Poland in October 2022 at a ceremony.",
+     "2022-10", "delivery"),
+    ("In a ceremony in late April 2018, Georgia showed off Javelin launchers received from "
+     "the United States.", "2018-04", "delivery"),
+    # signing: a contract is a deal, anything else an agreement
+    ("Russia and India signed a $5.43 bln contract for five S-400 regiments in October 2018.",
+     "2018-10", "deal"),
+    ("Israel signed an exemption permitting cargo flights to Azerbaijan in October 2013.",
+     "2013-10", "agreement"),
+])
+def test_the_verb_decides_over_a_nearer_noun(sentence, date, kind):
+    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
