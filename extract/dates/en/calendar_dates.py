@@ -87,6 +87,8 @@ def _mdy_dmy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_mdy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'May 30, 2023', 'Tuesday, May 30, 2023 at 13:55', 'Jan. 5 2021': a day (a TIME with the
+    clock)."""
     return _mdy_dmy(m, ctx)
 
 
@@ -109,6 +111,8 @@ def _resolve_mdy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_dmy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'30 May 2023', 'the 4th of October, 2022', '02 February 2023 - 13:55', 'Sunday 12-Mar-2023':
+    a day (a TIME with the clock), read as :func:`_resolve_mdy` reads the other order."""
     return _mdy_dmy(m, ctx)
 
 
@@ -147,6 +151,8 @@ def _dmyy_myy(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_dmyy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'12 Mar 24:', 'Kyiv, 5 June 23,': a day with a two-digit year: "12 Mar 24:" (a two-digit year
+    ending the phrase) takes the two-digit year (pivot: :func:`_resolve_num`)."""
     return _dmyy_myy("dmyy", m, ctx)
 
 
@@ -168,6 +174,8 @@ def _resolve_dmyy(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_myy(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"March '23", "in Oct. ’22": a month; "March '23" takes the two-digit year (pivot:
+    :func:`_resolve_num`)."""
     return _dmyy_myy("myy", m, ctx)
 
 
@@ -271,6 +279,20 @@ def _md_dm(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_md(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'May 30', 'Tuesday, May 30', 'last June 30' (no year): a day.
+
+    Month-day without a year ("Sep. 3", "On October 4"): the most recent such day on or before the
+    DCT, or on/after it with future cues. A count after it is no year ("On March 1, 40 jets
+    arrived"); a fronted "By March 1," takes its main clause's verb. With a month-precision DCT the
+    year is still decidable unless the month equals the DCT month (then the DCT year is taken).
+    "last Oct. 23" keeps the day (the most recent Oct. 23).
+
+    A deadline ("by Jan. 14") is ahead unless its day fell in the week before the DCT; so is a
+    deadline named after the date ("set Nov. 10 as the deadline") or moved to it ("extend its bid
+    ... to Nov. 6"). A weekday with a month-day and no year ("Monday, Oct. 26") takes the year, next
+    to the DCT's, in which that day is that weekday. "The first anniversary of the Oct. 7 attack": n
+    years before the anniversary's day (without a count, ``'XXXX-10-07'``). A habit ("is marked
+    every year on May 9") is any year's: ``'XXXX-05-09'``."""
     return _md_dm("md", m, ctx)
 
 
@@ -301,6 +323,8 @@ def _resolve_md(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_monof(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"Feb. 20 of the following year", "March of that year", "20 May of the previous year": a day
+    or a month, from the last date's year (no value without a last date)."""
     g = m.groupdict()
     mon = _MONTHS[g["mon"].rstrip(".").lower()]
     dstr = g.get("day1") or g.get("day2")
@@ -343,6 +367,8 @@ def _resolve_monof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_dm(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'4 October', 'Tuesday, 4 July', 'the 4th of June' (no year): a day, read as
+    :func:`_resolve_md` reads a month-day."""
     return _md_dm("dm", m, ctx)
 
 
@@ -365,6 +391,8 @@ def _resolve_dm(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_my(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'December 2016', 'late December 2016', 'March of 2025': a month. "the final days of the
+    hostilities in November 2020" marks "November 2020" approximate/END."""
     g = m.groupdict()
     s = m.start()
     mon = _MONTHS[g["mon"].rstrip(".").lower()]
@@ -408,6 +436,8 @@ def _iso_compact(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_iso(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'2023-05-30', '2023.06.04', '2023-05-30T13:55:00Z': a day written ``yyyy-mm-dd`` (a TIME with
+    the clock)."""
     return _iso_compact("iso", m, ctx)
 
 
@@ -427,6 +457,7 @@ def _resolve_iso(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_compact(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'20230530': a day written ``yyyymmdd`` (not an amount, not part of a longer number)."""
     return _iso_compact("compact", m, ctx)
 
 
@@ -456,6 +487,15 @@ def _resolve_compact(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_num(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'05/10/2022', '05.10.2022', '11/02/89', '05/10/2022 14:30': a day (a TIME with the clock).
+
+    Numeric dates: ``a/b/yyyy``, ``a.b.yyyy``, ``a-b-yyyy`` (spaces allowed around the separators),
+    two-digit years (pivot: ``yy`` <= DCT year + 10 -> 20yy, else 19yy). ``day_first`` keyword:
+    True/False forces the reading; ``None`` decides per text: if any numeric date in the text has a
+    first part > 12 the text is day-first, else if any has a second part > 12 it is month-first;
+    otherwise (both readings valid everywhere) a dotted date is day first (the European notation),
+    else the reading closest to the DCT is taken per date, and without a DCT day-first is assumed
+    (non-US default)."""
     g = m.groupdict()
     dct = ctx.dct
     a, b = int(g["a"]), int(g["b"])
@@ -511,6 +551,7 @@ def _resolve_num(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_ymdslash(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'2023/05/30', '2023/5/3': a day, parsed by ``dateparser`` (cached)."""
     dct = ctx.dct
     base = _ymd(dct.date) if dct.date else None
     r = _dp_parse(m.group(0), base, "en")

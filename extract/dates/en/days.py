@@ -69,6 +69,10 @@ from extract.dates.tense import (
     ),
 )
 def _resolve_holiday(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Holidays ("Thanksgiving Day", "last Christmas", "Easter", "Election Day", ...) resolve like a
+    month-day without a year (past/future cue, else the nearest); movable feasts are computed,
+    Orthodox Easter and Christmas in the Gregorian calendar ("on Orthodox Christmas" -> Jan 7).
+    "Easter week" -> the ISO week of that Easter."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -129,6 +133,8 @@ def _resolve_holiday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_clockday(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Clock times attached to a day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9",
+    "9 a.m. tomorrow" -> ``'YYYY-MM-DDTHH:MM'`` (TIME; midnight is ``T24:00``)."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -169,6 +175,8 @@ def _resolve_clockday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_nthwd(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the last Sunday of July" is computed ("the first Monday in October 2024"), and is no one day
+    in a rule told in the present ("Russia marks Navy Day on the last Sunday of July")."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -238,6 +246,21 @@ def _resolve_nthwd(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Weekdays: past -> the most recent such day on or before the DCT (so "on Tuesday" in an
+    article of Tuesday is that day); future -> the first such day on or after the DCT; "last Friday"
+    -> the Friday strictly before the DCT, "next Wednesday" strictly after; "this Friday": ahead
+    with a future cue, behind with a past cue, else in the DCT's week; "<weekday> (of)
+    last/this/next week": that weekday in that ISO week ("on Tuesday last week"). A scheduled event
+    told in the present ("meet(s)", "visit(s)", "convene(s)", "begin(s)", "hold(s)" ... right before
+    the weekday) is ahead when the sentence has no other tense cue ("He and Arafat meet separately
+    Monday", "The summit ends on Saturday"). A weekday joined to the weekday before it takes its
+    tense ("on Thursday and Friday"), or is the first such day after it in a range ("from Monday to
+    Friday"). "Friday's ruling" is that Friday. A weekday that names a newspaper ("Sunday Times") is
+    not a date.
+
+    Sets: "on Mondays" -> ``'XXXX-WXX-1'``, "on Friday nights" -> ``'XXXX-WXX-5TNI'``; the days
+    named before a plural part of the day share it ("on Monday and Tuesday nights": two sets, never
+    the Monday before the DCT)."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -321,6 +344,10 @@ def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_deictic(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"today"/"yesterday"/"tomorrow", "the day before yesterday", "last night", "tonight": a day (a
+    part of it) from the DCT. "overnight" is the night before the day under discussion
+    (``'2024-03-15TNI'`` after "said on Saturday"). "today's youth", "in today's world"
+    (present-day), "USA Today" and "of tomorrow" are no mentions."""
     text = ctx.text
     dct = ctx.dct
     s, e = m.start(), m.end()
@@ -387,6 +414,9 @@ def _resolve_deictic(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_dayis(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The day of speaking named as such: "It is a historic day for ...", "It's the second day of
+    the offensive", '... said it was "a great day"' -> the DCT (or the dateline's day); the mention
+    is the noun phrase. "It was a busy day" in a story (no saying before it) is no date."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -420,6 +450,11 @@ def _resolve_dayis(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_midpod(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"by mid-afternoon", "late evening", "mid-afternoon yesterday": a part of the day as a time of
+    its own (after a preposition, or fronted) is in the day under discussion: the last day named in
+    its sentence or the one before, else the DCT's if the text named no other day (``'...TAF'``),
+    else unknown; not an adjective ("early morning strikes"). A bare clock time ("at 10 p.m.") is
+    not found: its day is too often another than the last one named."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -467,6 +502,8 @@ def _resolve_midpod(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_daybefore(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"The day before," / "the day after,": the day next to the last day named (no value when the
+    last date named is no single day)."""
     g = m.groupdict()
     anc = ctx.anchor
     if anc is None or anc[0] != "day" or ctx.stale or ctx.inexact or ctx.span is not None:
@@ -494,6 +531,8 @@ def _resolve_daybefore(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_podrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the next morning", "that night": a part of the day named from the previous date (no value
+    when that is no day)."""
     g = m.groupdict()
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     k = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)

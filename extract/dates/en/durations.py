@@ -59,6 +59,24 @@ def _dur_ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, post: str,
 
 
 # durations, "N units ago/later", "the past three months", "two-year", "recent months"
+#
+# Durations: "two years"/"two-year" -> ``'P2Y'``, "for three years" (extent without "for"), "the
+# past three months" -> ``'P3M'``, "101 days" -> ``'P101D'``; centuries ``C``; durations in decades
+# are written in years ("two decades" -> ``'P20Y'``); "two more weeks" -> ``'P2W'``. "2 1/2 years"
+# -> ``'P2Y6M'``, "5 1/2 hours" -> ``'PT5H30M'``, "a minute and a half" -> ``'PT1M30S'``; quarters
+# of a duration are months ("three quarters" -> ``'P9M'``). A rate ("700 seats a week", "$1.76 a
+# year") is no duration; "a second betrayal" (ordinal) and "60 Minutes" (a title) are no mentions;
+# "will one day" is ``FUTURE_REF``.
+#
+# "N units ago" (at the precision of the unit: "two years ago" -> a year, "three days ago" -> a day,
+# "a week ago" -> an ISO week). "exactly a month ago" -> the *day* (DCT minus one month): annotators
+# give the day when "exactly" is said; without "exactly", "a month ago" -> the month. "a decade ago"
+# is the year ten years before (approximate), like "ten years ago"; "a week or so ago" is
+# approximate. "N days later" after a span in the same sentence ("within 14 days ..., seven days
+# later") counts from that span's unknown end. "N units later/earlier" with no date to count from is
+# the duration alone, as TimeML annotates it ("A few days later" -> "A few days", ``'PXD'``); no
+# date is guessed. "a year earlier/ago" in an amount comparison: the quarter under discussion a year
+# before (with no quarter named, a year before the report: see ``years._resolve_qthe``).
 @EN.rule(
     "dur", priority=2, triggers=(*UNIT_WORDS, *UNITS_WORDS, *DAY_WORDS, "ago"),
     pattern=(rf"(?<!\w)(?i:(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|"
@@ -111,6 +129,8 @@ def _dur_ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, post: str,
     ),
 )
 def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'two years', 'a two-year contract', 'the past three months': a DURATION; 'two years ago',
+    'two weeks later': the date counted (see the comments above the rule)."""
     g = m.groupdict()
     text = ctx.text
     s, e = m.start(), m.end()
@@ -206,6 +226,8 @@ def _resolve_dur(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_durvague(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"recent months/years/weeks" and "the coming weeks" are DURATIONs with an unknown count
+    (``'PXM'``), not calendar dates."""
     g = m.groupdict()
     pre = re.sub(r"\s+", " ", g["pre"].lower())
     unit = g["unit"].lower()
@@ -229,6 +251,7 @@ def _resolve_durvague(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_durlong(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"a day-long meeting" -> ``'P1D'``, "decades-long" -> ``'PXY'``: durations as adjectives."""
     g = m.groupdict()
     v = _dur_value(None if g.get("pl") else 1, g["unit"].lower())
     return dict(value=v, type="DURATION", precision="duration") if v else None
@@ -249,6 +272,8 @@ def _resolve_durlong(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_weekof(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the week of March 6" -> that ISO week (the day read as a month-day without a year when no
+    year is written)."""
     g = m.groupdict()
     text = ctx.text
     s, e = m.start(), m.end()
@@ -280,6 +305,7 @@ def _resolve_weekof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_fyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"for the year ended Aug. 31", "the fiscal year ending June 30" -> ``'P1Y'`` (DURATION)."""
     return dict(value="P1Y", type="DURATION", precision="duration")
 
 
@@ -299,6 +325,7 @@ def _resolve_fyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_durbare(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"for years", "for weeks" -> a DURATION of unknown length (``'PXY'``)."""
     g = m.groupdict()
     return dict(value=_dur_value(None, g["unit"].lower()), type="DURATION",
                 precision="duration")
@@ -318,6 +345,8 @@ def _resolve_durbare(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_durunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'the past year', 'the coming decade', 'over the last month': one unit, a DURATION (``'P1Y'``,
+    ``'P10Y'``)."""
     g = m.groupdict()
     return dict(value=_dur_value(1, g["unit"].lower()), type="DURATION",
                 precision="duration")
@@ -356,6 +385,10 @@ def _resolve_durunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_set(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Sets: "every year"/"annually" -> ``'P1Y'``, "weekly" -> ``'P1W'``, "every Monday" ->
+    ``'XXXX-WXX-1'``, "every Friday night" -> ``'XXXX-WXX-5TNI'``, "every May" -> ``'XXXX-05'``,
+    "each spring" -> ``'XXXX-SP'``, "every quarter" -> ``'P1Q'`` ("on Mondays", "on Friday nights":
+    :func:`~extract.dates.en.days._resolve_weekday`)."""
     g = m.groupdict()
     if g.get("adv"):
         a = g["adv"].lower()

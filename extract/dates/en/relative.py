@@ -56,6 +56,10 @@ from extract.dates.tense import _FORECAST, _sentence_left, _tense
     ),
 )
 def _resolve_ref(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"now", "currently", "current", "at present", "these days", "to date" -> ``PRESENT_REF``;
+    "recently", "recent", "the past" -> ``PAST_REF`` (not "the past three summers": a count
+    follows); "the future", "soon", "may soon" -> ``FUTURE_REF``. "as soon as" and "soon after" are
+    not times, nor is "soon" in a past clause ("he was soon released")."""
     g = m.groupdict()
     text = ctx.text
     s, e = m.start(), m.end()
@@ -114,6 +118,11 @@ def _resolve_ref(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_relunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"this/last/next week|month|year" (at the precision of the unit), and from the previous date
+    "the next/following day", "that year|month|day", "that same day" (see the package docstring on
+    anaphora). "The end of this year", "the second half of last year": the modifier joins the
+    relative unit. "last week after ..." stays deictic ("the day after <event>" has no date); a
+    quoted title ("This Week") is no mention."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -202,6 +211,17 @@ def _resolve_relunit(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_partof(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """The year (month, week) under discussion: "by the end of the year", "the first half of the
+    month", "the rest of the year", "earlier/later in the year", "by/since year-end", "the first
+    nine months of the year", "for the (full) year", "by year's end" -> the year of a date named
+    before it in its sentence, else the DCT's, with mod END/START/MID/LATE ("year-end" is mod END,
+    no day is invented); a whole year told in the past is over ("Sales for the full year rose" in
+    February: the year before). A plan is not in a period already past (then the DCT's); in the
+    DCT's own year (month) a past event is not in a part not yet begun ("signed at the end of the
+    year" in June: the year before) and a plan not in one already over ("will start at the beginning
+    of the year" in June: the next). A plan told in the future in the past ("In March 2022, the
+    ministry said the deliveries would take place in the second half of the year") keeps the
+    sentence's year. "Earlier/later in the day" is the day of the last date named."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -240,6 +260,7 @@ def _resolve_partof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_beforelast(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the week/month/year before last", "... after next": two units from the DCT's."""
     g = m.groupdict()
     dct = ctx.dct
     k = -2 if g["dir"].lower().startswith("before") else 2
@@ -269,6 +290,8 @@ def _resolve_beforelast(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_wdrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the following/previous/preceding <weekday>": the first such weekday after (before) the last
+    date named, the DCT if none ("May 3 ... The following Monday" -> May 8)."""
     g = m.groupdict()
     dct = ctx.dct
     k = 1 if g["rel"].lower().endswith("following") else -1
@@ -304,6 +327,8 @@ def _resolve_wdrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_weekend(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the weekend", "this/last/next weekend" -> the ISO week of that Saturday + ``-WE``
+    (``'1990-W32-WE'``); "the weekend" is the past one unless a future cue says otherwise."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -347,6 +372,8 @@ def _resolve_weekend(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_backthen(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"back then", "at the time", "by then": the previous resolved date itself, else ``PAST_REF``
+    (see the package docstring on anaphora); "at the time of <event>" is no mention."""
     text = ctx.text
     e = m.end()
     if re.match(r"\s+of\b", text[e:e + 4]):

@@ -69,6 +69,8 @@ from extract.dates.tense import (
     ),
 )
 def _resolve_yrange(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Year ranges: "2014-2018", "2015–19", "between 2016 and 2020", "from 2014 to 2018" ->
+    ``value`` and ``end_value``; fiscal "FY2023-24" -> ``'2023'`` .. ``'2024'``."""
     g = m.groupdict()
     y1 = int(g["y1"])
     y2s = g["y2"]
@@ -97,6 +99,8 @@ def _resolve_yrange(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_fy2(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Fiscal years: "FY24" -> ``'2024'`` (two-digit pivot), "FY23-24" -> ``'2023'`` .. ``'2024'``
+    ("FY2023-24" is :func:`_resolve_yrange`'s)."""
     g = m.groupdict()
     dct = ctx.dct
     if dct.y is None:
@@ -127,6 +131,8 @@ def _resolve_fy2(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_decade(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Decades: "1990s" -> ``'199'``; "the early 2010s" -> ``'201'``, mod EARLY, approximate; "'80s"
+    is the latest such decade begun by the DCT."""
     g = m.groupdict()
     dct = ctx.dct
     mod, approx = _mod_of(g.get("mod"))
@@ -164,6 +170,8 @@ def _resolve_decade(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_century(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Centuries: "the 20th century" -> ``'19'``; "the early nineteenth century" -> ``'18'``, mod
+    EARLY, approximate."""
     g = m.groupdict()
     if g.get("n"):
         n = int(g["n"])
@@ -196,6 +204,8 @@ def _resolve_century(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_decadew(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Spelled decades: "the nineties" -> the latest such decade begun by the DCT (``'199'``; "in
+    her early nineties" is an age, not a date)."""
     g = m.groupdict()
     dct = ctx.dct
     if dct.y is None:
@@ -241,6 +251,9 @@ def _resolve_decadew(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_quarter(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Quarters "the third quarter" -> DCT year (previous year if that quarter has not begun yet and
+    no future cue), "Q3 2020" -> ``'2020-Q3'``; "this/last/next quarter" from the DCT's; "the
+    year-ago/year-earlier quarter": see :func:`_resolve_qthe`."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -312,6 +325,8 @@ def _resolve_quarter(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_qrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the second quarter of next year" (of this/last year, of that year: the last date's) ->
+    ``'2025-Q2'`` (DCT 2024)."""
     g = m.groupdict()
     dct = ctx.dct
     # "the second quarter of next year", "the final quarter of last year"
@@ -364,6 +379,8 @@ def _qyear_qthe_yago(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_qyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"the 1988 quarter/period", "last year's quarter" -> that year's quarter of the same number;
+    "the 1988 second quarter" -> ``'1988-Q2'`` (see :func:`_resolve_qthe`)."""
     return _qyear_qthe_yago("qyear", m, ctx)
 
 
@@ -394,6 +411,20 @@ def _resolve_qyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_qthe(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'the quarter', 'the latest period', 'the corresponding period last year': a quarter of a
+    financial report. The *quarter under discussion* is the latest completed quarter named by the
+    text ("the third quarter", "Q3 1989", "the quarter ended Sept. 30"; not a look back like "the
+    year-ago quarter", an aside about an earlier quarter, nor a forecast for a quarter not yet
+    over). With no quarter named before it, "the quarter ended <day>" is the calendar quarter ending
+    then (one ending in another month is fiscal: no value); after a named one it is that one. Then
+    "the quarter", "the latest quarter/period" -> that quarter; "the year-ago/year-earlier quarter",
+    "the year-earlier period", "the corresponding period last year" -> the same quarter a year
+    before; "a year earlier/ago" inside an amount comparison ("$5 million, or 20 cents a share, a
+    year ago"; also "compared with / from / than a year earlier") -> that quarter a year before
+    (with no quarter named, a year before the report); "the 1988 quarter/period", "last year's
+    quarter" -> that year's quarter of the same number; "the 1988 second quarter" -> ``'1988-Q2'``;
+    "year-earlier results" -> the year before. With no quarter named, "the quarter" in an amount
+    sentence is the last quarter completed before the DCT; otherwise it gets no value."""
     return _qyear_qthe_yago("qthe", m, ctx)
 
 
@@ -416,6 +447,8 @@ def _resolve_qthe(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_yago(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """"a year-earlier loss", "year-ago results": the year before that of the quarter under
+    discussion, else the DCT's (see :func:`_resolve_qthe`)."""
     return _qyear_qthe_yago("yago", m, ctx)
 
 
@@ -446,6 +479,9 @@ def _resolve_yago(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Halves: "the first half of 2021" -> ``'2021-H1'``, "the last half of 1989" -> ``'1989-H2'``,
+    in the financial notation "H2 2022", "2023 H1" -> ``'2022-H2'``, ``'2023-H1'``; "first-half
+    profit" -> the DCT's year (a second half not yet begun and no future cue: the year before)."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -489,6 +525,8 @@ def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Seasons "summer 2021" -> ``'2021-SU'``; with a relative year: "the spring of last year" ->
+    ``'2022-SP'`` (DCT 2023); "last summer", "in spring": from the DCT's season."""
     g = m.groupdict()
     text = ctx.text
     dct = ctx.dct
@@ -568,6 +606,8 @@ def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """'In 2016', 'early 2021', 'about 2015', 'fiscal 1990': a year; not a count ("1800 Piorun
+    missiles"), a model year ("his 1987 Chevrolet") nor a designator ("Resolution 1973")."""
     g = m.groupdict()
     text = ctx.text
     s, e = m.start(), m.end()
@@ -622,6 +662,8 @@ def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_monrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """A month with a relative year: "June last year" -> ``'YYYY-06'`` of the year before the DCT,
+    "early October this year", "April next year"."""
     g = m.groupdict()
     dct = ctx.dct
     if dct.y is None:
@@ -663,6 +705,12 @@ def _resolve_monrel(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_month(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Month names without a year ("October", "the March opening"): past -> the most recent such
+    month on or before the DCT month; future -> on or after; "last October" -> strictly before the
+    DCT month ("last October" in a 2023-02-02 article -> ``'2022-10'``); "next/this October". A bare
+    month with no tense cue at all takes the reading nearest to the DCT (ties go to the past); a
+    habit ("every year in June") is any year's: ``'XXXX-06'``. A bare "May" needs a preposition-like
+    word before it ("in May") and is rejected after a capitalized name ("Theresa May")."""
     g = m.groupdict()
     text = ctx.text
     s, e = m.start(), m.end()
@@ -728,6 +776,9 @@ def _resolve_month(m: re.Match[str], ctx: _Ctx) -> Value | None:
     ),
 )
 def _resolve_spyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
+    """Spelled-out years: "nineteen ninety-four", "January nineteen ninety-seven", "the winter of
+    nineteen ninety-four", "the year two thousand"; a bare "nineteen ninety-six" is a year, a bare
+    "two thousand" a number."""
     g = m.groupdict()
     y = _spelled_year(g["y"])
     if y is None:
