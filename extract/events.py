@@ -30,13 +30,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 import yaml
 
 from extract.article import Article
 from extract.dates import DateMention, find_dates, mention_span, names_no_year, tense_at
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
+from extract.event_type import _VERBAL, Cue, _event_type
 from extract.timeline import (
     Event,
     Evidence,
@@ -334,28 +335,6 @@ def find_value(sentence: str, kind: str) -> Value | None:
     return None
 
 
-# Types whose cue decides the whole sentence; for the others the cue nearest the date wins.
-_SENTENCE_WIDE = ("statistic", "diplomatic", "production")
-
-
-class Cue(NamedTuple):
-    """A type's cue word in a sentence: the type's rank (its place in event_types.yaml), the
-    type, where the words are, and whether they hold a verb ("delivered", "signed ... contract")
-    rather than only a noun ("the delivery", "a ceremony")."""
-
-    rank: int
-    kind: str
-    start: int
-    end: int
-    verbal: bool
-
-
-# a verb in a cue's words: a past or -ing form, or a past tense of its own
-_VERBAL = re.compile(r"(?i)(?:ed|ing)\b|\b(?:bought|sold|met|struck|shot|went|brought|"
-                     r"paid|won|took|gave|sent|fought|flew|held|told|says?|said|begun|began|"
-                     r"arrived)\b")
-
-
 def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
     """Every type cue in the sentence, in one pass."""
     if gaz.ascii_cues is not None and sentence.isascii():
@@ -368,38 +347,6 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
         for m in found
         if m.lastgroup
     ]
-
-
-# how much further a noun cue counts than a verb cue at the same distance from the date words:
-# what happened is told by the verb ("Baykar delivered six TB2s in October 2022 at a
-# ceremony" is a delivery, not a visit)
-_NOUN_REACH = 40
-
-
-def _event_type(cues: list[Cue], start: int, end: int) -> str:
-    """The type for the date at ``sentence[start:end]``, from the sentence's cues.
-
-    A statistic, diplomatic or production cue anywhere in the sentence decides it; otherwise
-    the cue closest to the date words wins, a noun counting :data:`_NOUN_REACH` characters
-    further than a verb, ties going to the more specific type; a reporting verb ("the ministry
-    said") makes a statement only when nothing else happened.
-    """
-    best: tuple[int, int, str] | None = None
-    reported = False
-    for rank, kind, a, b, verbal in cues:
-        if a < end and start < b:
-            continue  # the date words themselves ("the 2020 war") are not a cue
-        if kind in _SENTENCE_WIDE:
-            return kind
-        if kind == "statement":
-            reported = True
-            continue
-        distance = max(0, start - b, a - end) + (0 if verbal else _NOUN_REACH)
-        if best is None or (distance, rank) < best[:2]:
-            best = (distance, rank, kind)
-    if best:
-        return best[2]
-    return "statement" if reported else "other"
 
 
 _LEADING = re.compile(
