@@ -79,7 +79,8 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
                day_first: bool | None = None) -> list[DateMention]:
     """Every date mention of `text`, normalized against the publication date `published`.
 
-    See the package docstring for the rules. Mentions are sorted by start and
+    See the package docstring for how mentions resolve, and extract/dates/en/ for the rules
+    (each documented on its resolver). Mentions are sorted by start and
     non-overlapping.
     """
     if not text:
