@@ -1594,3 +1594,29 @@ def test_round5_last_probe_fixes(pub, text, needle, value):
 
 def test_a_model_number_is_no_year():
     assert find_dates("The Model 1911 remains in service.", "2024-03-15") == []
+
+
+# named events of the gazetteer (extract/data/periods.yaml), beyond the 2020 Karabakh war
+@pytest.mark.parametrize("pub, text, words, value, end", [
+    ("2025-05-20", "Katz thanked Baku after the 7 October Hamas attack on Israel.",
+     "the 7 October Hamas attack", "2023-10-07", None),  # not the latest 7 October
+    ("2024-01-10", "Since the October 7 attack, Israel has bought more shells.",
+     "the October 7 attack", "2023-10-07", None),
+    ("2010-03-01", "During the Russo-Georgian War, Russia shot down Georgian drones.",
+     "the Russo-Georgian War", "2008-08-07", "2008-08-12"),
+    ("2010-03-01", "Georgia lost the five-day war with Russia.", "five-day war", "2008-08-07",
+     "2008-08-12"),
+    ("2023-06-10", "The tanks saw action in the Yom Kippur War.", "the Yom Kippur War",
+     "1973-10-06", "1973-10-25"),
+])
+def test_named_events_of_the_gazetteer(pub, text, words, value, end):
+    got = [(m.text, m.value, m.end_value) for m in find_dates(text, pub)]
+    assert (words, value, end) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "On October 7 attacks on shipping began.",  # no Israel, Hamas or Gaza in the text
+    "The five-day war ended.",  # no Georgia in the text
+])
+def test_named_events_need_their_context(text):
+    assert all(m.period is None for m in find_dates(text, "2023-06-10"))

@@ -101,8 +101,8 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
             if name == "period":
                 p, pm = m
                 res: dict[str, Any] | None = dict(
-                    value=p.start, end_value=p.end, type="DATE",
-                    precision=_prec_of(p.start), period=p.id)
+                    value=p.start, end_value=p.end if p.end != p.start else None, type="DATE",
+                    precision=_prec_of(p.start), period=p.id)  # a day's event has no end
             elif id(m) in probed:
                 res = dict(probed[id(m)])
             else:

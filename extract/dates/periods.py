@@ -54,6 +54,7 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
             alts = [_phrase_re(a) for a in e.get("aliases") or []]
             alts += [f"(?:{r})" for r in e.get("patterns") or []]
             ctx = [_phrase_re(a) for a in e.get("context_aliases") or []]
+            ctx += [f"(?:{r})" for r in e.get("context_patterns") or []]
             req = e.get("requires_context")
             trig = e.get("triggers")
             if trig is None and not e.get("patterns"):

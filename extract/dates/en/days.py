@@ -318,6 +318,13 @@ def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return dict(value=v, type="DATE", precision="day", relative=True, mod=mod)
 
 
+# "Today, <subject> is/are/remains <a state>" at the start of a sentence: nowadays ("Today,
+# Israel is Azerbaijan's top arms supplier"), not a happening of the day ("Today, the first jets
+# are arriving", "Today, the talks are set to resume" are)
+_TODAY_STATE = re.compile(r",\s+[^,.;:!?]{1,60}?\b(?:is|are|remains?)\b"
+                          r"(?!\s+(?:\w+ing|being|to|set|due|expected|scheduled|slated|likely)\b)")
+
+
 # deictic words
 @EN.rule(
     "deictic", priority=3, triggers=DAY_WORDS,
@@ -338,6 +345,10 @@ def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
         Ex("Ukraine said on Friday Russia struck refineries overnight.", "2023-06-10",
            "2023-06-08TNI", "TIME", "day", words="overnight"),
         Ex("The contract was signed yesterday.", "2023-06", None, "DATE", "day", words="yesterday"),
+        Ex("Today, Israel is Azerbaijan's top arms supplier.", "2020-10-06", "PRESENT_REF",
+           "DATE", "ref", words="Today"),
+        Ex("Today, the first jets are arriving in Warsaw.", "2023-06-10", "2023-06-10", "DATE",
+           "day", words="Today"),
         Not("Drones shape today's youth.", "2023-06-10", "present-day, not the DCT"),
         Not("USA Today reported it.", "2023-06-10", "a title"),
         Not("the army of tomorrow", "2023-06-10", "the future in general"),
@@ -358,6 +369,10 @@ def _resolve_deictic(m: re.Match[str], ctx: _Ctx) -> Value | None:
     if m.group(0).lower() == "tomorrow" and re.search(r"(?i)\bof\s+\Z", text[max(0, s - 4):s]):
         return None  # "the people of tomorrow": the future in general, not a day
     w = re.sub(r"\s+", " ", m.group(0).lower()).removesuffix("'s")
+    if w == "today" and _TODAY_STATE.match(text, e) and not _sentence_left(text, s).strip(
+            " \"'“‘("):
+        # "Today, Israel is Azerbaijan's top arms supplier": nowadays, not the day
+        return dict(value="PRESENT_REF", type="DATE", precision="ref", relative=True)
     base = dct.date
     offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0,
             "the day before yesterday": -2, "the day after tomorrow": 2}

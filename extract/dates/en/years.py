@@ -500,6 +500,12 @@ def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
     return dict(value=f"{y}-H{h}", type="DATE", precision="quarter", relative=True)
 
 
+# "the fall of" something that is no year: a downfall ("the fall of Kabul", "the fall of the
+# regime"), not autumn ("the fall of that year" is)
+_FALL_OF = re.compile(r"\s+of\s+(?!(?:that|the\s+(?:same|following|previous|next))\s+year\b)"
+                      r"(?:(?:the|a|an|his|her|its|their)\s+)?[A-Za-z]")
+
+
 # seasons
 @EN.rule(
     "season", priority=3, triggers=("autumn", "fall", "spring", "summer", "winter"),
@@ -520,6 +526,10 @@ def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
         Ex("Deliveries slowed over the winter.", "2023-06-10", "2022-WI", "DATE", "season",
            words="the winter"),
         Not("the fall of Kabul", "2023-06-10", "an event's name"),
+        Not("the first meeting since the fall of the anti-Israeli regime of Bashar al-Assad",
+            "2025-05-20", "a fall of something: its downfall, no season"),
+        Ex("The jets came in the fall of 2019, before the fall of the regime.", "2023-06-10",
+           "2019-FA", "DATE", "season", words="the fall of 2019"),
         Not("the Winter War", "2023-06-10", "a war's name"),
         Not("They spring into action.", "2023-06-10", "a bare 'spring' without a preposition"),
     ),
@@ -531,10 +541,10 @@ def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
     text = ctx.text
     dct = ctx.dct
     s, e = m.start(), m.end()
-    if (g["s"].lower() == "fall" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[e:e + 12])) or (
+    if (g["s"].lower() == "fall" and _FALL_OF.match(text, e)) or (
             g["s"][:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[e:e + 4])
             and not g.get("y")):
-        return None  # "the fall of Kabul", "the Winter War": an event's name, no season
+        return None  # "the fall of Kabul", "the fall of the regime", "the Winter War"
     code = _SEASONS[g["s"].lower()]
     rel = (g.get("rel") or "").lower()
     mod, approx = _mod_of(rel if rel in ("early", "late", "mid") else None)
@@ -589,6 +599,10 @@ def _resolve_season(m: re.Match[str], ctx: _Ctx) -> Value | None:
     examples=(
         Ex("In 2016, President Aliyev revealed the deal.", "2023-06-10", "2016", "DATE", "year",
            words="2016"),
+        Not("Baku bought an EL/M-2080 Green Pine radar.", "2012-03-27",
+            "a model's designation (letters, a hyphen, the number)"),
+        Ex("It was bought in mid-2016 and in Sept-2017 it flew.", "2023-06-10", "2016", "DATE",
+           "year", words="mid-2016", mod="MID", approximate=True),
         Ex("early 2021", "2023-06-10", "2021", "DATE", "year", mod="EARLY", approximate=True),
         Ex("mid-2021", "2023-06-10", "2021", "DATE", "year", mod="MID", approximate=True),
         Ex("about 2015", "2023-06-10", "2015", "DATE", "year", mod="APPROX", approximate=True),
@@ -628,8 +642,9 @@ def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
         if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$",
                                       before):
             return None
-        if _DESIGNATOR_LEFT.search(text, max(0, s - 14), s):
-            return None  # "Resolution 1973", "Brigade 1863", "Sonar 2087": a name
+        if _DESIGNATOR_LEFT.search(text, max(0, s - 14), s) or _MODEL_LEFT.search(
+                text, max(0, s - 10), s):
+            return None  # "Resolution 1973", "Sonar 2087", "EL/M-2080", "MiG-2000": a name
     if not fy and not g.get("mod") and _COUNT_AFTER.match(text, e) and (
             _QUANT_LEFT.search(text, max(0, s - 16), s) or not (
                 _YEAR_LEFT.search(text, max(0, s - 14), s)
@@ -640,6 +655,13 @@ def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
     if mod is None and not approx:
         mod, approx = _approx_context(ctx, s)
     return dict(value=str(y), type="DATE", precision="year", mod=mod, approximate=approx)
+
+
+# a model's designation before its number: "EL/M-2080", "MiG-2000", "M-2080", "Su-2030" (a
+# capital, up to three more letters, a hyphen; not "Mid-2016", "Pre-2014", "Sept-2017")
+_MODEL_LEFT = re.compile(
+    r"(?<![\w/-])(?:[A-Z]{1,4}/)?(?!(?:Mid|Pre|Post|Non|Pro|End|Late|Year|Jan|Feb|Mar|Apr|May|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|FY|Q[1-4]|H[12])-)[A-Z][A-Za-z]{0,3}-\Z")
 
 
 # a month with a year named relative to the DCT: "June last year", "in February this year",
