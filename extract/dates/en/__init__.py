@@ -6,10 +6,13 @@ README's "How the date finder works" for how to add one."""
 from __future__ import annotations
 
 # the order the rules are tried in (it decides between two candidates of the same length and
-# priority): calendar dates, years, days, relative times, durations
+# priority): calendar dates, years, quarters and seasons, a year or a month, days, relative
+# times, durations
 # isort: off
 from extract.dates.en import calendar_dates  # noqa: F401
 from extract.dates.en import years  # noqa: F401
+from extract.dates.en import quarters_seasons  # noqa: F401
+from extract.dates.en import year_month  # noqa: F401
 from extract.dates.en import days  # noqa: F401
 from extract.dates.en import relative  # noqa: F401
 from extract.dates.en import durations  # noqa: F401
