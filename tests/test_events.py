@@ -90,3 +90,12 @@ def test_actors_do_not_carry_over_far_or_to_a_sentence_without_a_cue():
 ])
 def test_the_verb_decides_over_a_nearer_noun(sentence, date, kind):
     assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+
+
+def test_a_decade_is_background_unless_it_is_a_statistic():
+    assert events_of("Armenia won a war against Azerbaijan in the early 1990s.") == []
+    art = article_from_text(TITLE + "SIPRI said Azerbaijan's arms imports rose 40% in the "
+                            "2010s, mostly from Israel.", file="a.txt",
+                            manifest={"a.txt": {"published": "2023-06-10"}})
+    got = [(str(e.date), str(e.end), e.type) for e in extract_events(art, "a")]
+    assert got == [("2010", "2019", "statistic")]
