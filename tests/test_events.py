@@ -99,3 +99,8 @@ def test_a_decade_is_background_unless_it_is_a_statistic():
                             manifest={"a.txt": {"published": "2023-06-10"}})
     got = [(str(e.date), str(e.end), e.type) for e in extract_events(art, "a")]
     assert got == [("2010", "2019", "statistic")]
+
+
+def test_arms_flights_are_deliveries():
+    got = events_of("Silk Way flew at least 92 cargo flights to Baku from Israel in late 2020.")
+    assert [(d, k) for d, k, _w in got] == [("2020", "delivery")], got
