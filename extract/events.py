@@ -409,6 +409,9 @@ class _Draft:
     notes: str | None = None
 
 
+# a happening's type, first and last day, and whether its date is approximate
+_When = tuple[str, PartialDate, PartialDate | None, bool]
+
 # PartialDate is immutable: the same 'YYYY-MM-DD' text gives one shared object
 _partial_date = lru_cache(maxsize=4096)(PartialDate.parse)
 
@@ -509,7 +512,7 @@ def extract_events(
     # the date words of each sentence (offsets into it): what its title leaves out
     date_words: dict[int, list[tuple[int, int]]] = {}
     # the drafts of each (type, date, end), in order: only those can take a new mention
-    same_dates: dict[tuple[str, PartialDate, PartialDate | None], list[_Draft]] = {}
+    same_dates: dict[_When, list[_Draft]] = {}
     si = 0
     coarse_anchor, pub_day = _publication_day(published)
     frames = _frames(mentions, sentences)
@@ -554,15 +557,15 @@ def extract_events(
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
         evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
-        if _join_same(same_dates, kind, first, last, actors, people, systems, confidence, notes,
-                      evidence):
+        if _join_same(same_dates, (kind, first, last, approximate), actors, people, systems,
+                      confidence, notes, evidence):
             continue
         value = find_value(text, kind)
         draft = _Draft(kind, first, last, approximate, actors, people, systems, value,
                        _title_of(text, si, sent, mentions, date_words), confidence, [evidence],
                        notes)
         drafts.append(draft)
-        same_dates.setdefault((kind, first, last), []).append(draft)
+        same_dates.setdefault((kind, first, last, approximate), []).append(draft)
     events = _events_of(drafts, source_id)
     stats.events += len(events)
     return events
@@ -693,13 +696,14 @@ def _title_of(text: str, si: int, sent: Any, mentions: list[DateMention],
     return make_title(text, date_words[si])
 
 
-def _join_same(same_dates: dict[tuple[str, PartialDate, PartialDate | None], list[_Draft]],
-               kind: str, first: PartialDate, last: PartialDate | None, actors: list[str],
+def _join_same(same_dates: dict[_When, list[_Draft]], when: _When, actors: list[str],
                people: list[str], systems: list[str], confidence: float, notes: str | None,
                evidence: Evidence) -> bool:
-    """Join a mention to a draft of the same happening (its evidence, names, confidence);
-    False when there is none."""
-    for d in same_dates.get((kind, first, last), ()):
+    """Join a mention to a draft of the same happening (its evidence, names, confidence):
+    the same type, dates and approximation ("mid-2016" is not "since 2016") and an actor in
+    common; False when there is none."""
+    kind, first, last, _approximate = when
+    for d in same_dates.get(when, ()):
         if _same(d, kind, first, last, actors):
             if all(e.quote != evidence.quote for e in d.evidence):
                 d.evidence.append(evidence)

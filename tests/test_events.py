@@ -104,3 +104,15 @@ def test_a_decade_is_background_unless_it_is_a_statistic():
 def test_arms_flights_are_deliveries():
     got = events_of("Silk Way flew at least 92 cargo flights to Baku from Israel in late 2020.")
     assert [(d, k) for d, k, _w in got] == [("2020", "delivery")], got
+
+
+def test_mid_year_is_not_joined_to_the_year():
+    # the same type, year and countries: one happening when the dates are the same words'
+    # precision, two when one of them is approximate ("mid-2016")
+    one = events_of("Israel began cargo flights to Azerbaijan in 2016. The Israeli cargo flights "
+                    "to Azerbaijan in 2016 carried explosives.")
+    assert [(d, k) for d, k, _w in one] == [("2016", "delivery")], one
+    two = events_of("Israel began cargo flights to Azerbaijan in 2016. Israeli cargo flights to "
+                    "Azerbaijan rose sharply in mid-2016.")
+    assert [(d, k, w) for d, k, w in two] == [("2016", "delivery", "2016"),
+                                             ("2016", "delivery", "mid-2016")], two
