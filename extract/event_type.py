@@ -23,8 +23,9 @@ class Cue(NamedTuple):
     verbal: bool
 
 
-# a verb in a cue's words: a past or -ing form, or a past tense of its own
-_VERBAL = re.compile(r"(?i)(?:ed|ing)\b|\b(?:bought|sold|met|struck|shot|went|brought|"
+# a verb in a cue's words: a past or -ing form, or a past tense of its own ("according to" is
+# no verb)
+_VERBAL = re.compile(r"(?i)(?<!accord)(?:ed|ing)\b|\b(?:bought|sold|met|struck|shot|went|brought|"
                      r"paid|won|took|gave|sent|fought|flew|held|told|says?|said|begun|began|"
                      r"arrived)\b")
 
@@ -36,27 +37,55 @@ _VERBAL = re.compile(r"(?i)(?:ed|ing)\b|\b(?:bought|sold|met|struck|shot|went|br
 _NOUN_REACH = 120
 
 
-def _event_type(cues: list[Cue], start: int, end: int) -> str:
+# between a reporting verb and its date: nothing but "on", "late", a comma ("said on
+# Tuesday", "late on September 13 proclaimed", "saying Thursday") or a short object ("reported
+# the decision on Saturday"): the date is the saying's
+_SAID_GAP = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just|also|then|"
+                       r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
+                       r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z")
+
+# a date that opens its sentence ("Last month, the minister had disclosed ..."): the main
+# clause's first verb says what happened then
+_FRONTED = re.compile(r"(?i)\A\W*(?:(?:in|on|by|since|during|from|at|late|early|earlier|"
+                      r"until|starting)\s+)*\Z")
+
+
+def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.
 
-    A statistic, diplomatic or production cue anywhere in the sentence decides it; otherwise
+    A statistic, diplomatic or production cue anywhere in the sentence decides it. A
+    reporting verb right beside the date ("said on Tuesday", "on Saturday acknowledged")
+    makes a statement. A date opening its sentence takes the first verb after it. Otherwise
     the cue closest to the date words wins, a noun counting :data:`_NOUN_REACH` characters
-    further than a verb, ties going to the more specific type; a reporting verb ("the ministry
-    said") makes a statement only when nothing else happened.
+    further than a verb, ties going to the more specific type; a reporting verb further off
+    ("the jets arrived on Monday, the ministry said") makes a statement only when nothing else
+    happened.
     """
     best: tuple[int, int, str] | None = None
     reported = False
+    fronted = bool(sentence) and _FRONTED.match(sentence[:start]) is not None and \
+        sentence[end:end + 1] == ","
+    first_verb: tuple[int, str] | None = None
+    for _rank, kind, a, b, _verbal in cues:
+        if kind in _SENTENCE_WIDE and not (a < end and start < b):
+            return kind
     for rank, kind, a, b, verbal in cues:
         if a < end and start < b:
             continue  # the date words themselves ("the 2020 war") are not a cue
-        if kind in _SENTENCE_WIDE:
-            return kind
+        if kind == "statement" and verbal and sentence and (
+                (b <= start and _SAID_GAP.match(sentence[b:start]))
+                or (a >= end and _SAID_GAP.match(sentence[end:a]))):
+            return kind  # "officials said on September 14", "on Saturday acknowledged"
+        if fronted and verbal and a >= end and (first_verb is None or a < first_verb[0]):
+            first_verb = (a, kind)
         if kind == "statement":
             reported = True
             continue
         distance = max(0, start - b, a - end) + (0 if verbal else _NOUN_REACH)
         if best is None or (distance, rank) < best[:2]:
             best = (distance, rank, kind)
+    if first_verb is not None:
+        return first_verb[1]
     if best:
         return best[2]
     return "statement" if reported else "other"

@@ -66,8 +66,9 @@ def slugify(text: str, limit: int = 60) -> str:
 _WORD_START = r"(?<![\w-][\s\S])"  # after a name's first letter: nothing word-like before it
 
 
-def _names_pattern(words: list[str]) -> str:
-    r"""The quick form of ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` for :class:`Names`.
+def _names_pattern(words: list[str], tail: str = "") -> str:
+    r"""The quick form of ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` for :class:`Names` (``tail``:
+    what may follow a name before its end, as :data:`_PLURAL`).
 
     The first character of every name is a plain character, so the regex engine skips every
     position that no name starts with; the look-behind moves after it.
@@ -77,7 +78,11 @@ def _names_pattern(words: list[str]) -> str:
         branches.setdefault(word[0], []).append(word[1:])
     body = "|".join(re.escape(c) + _WORD_START + _prefix_tree(rest)
                     for c, rest in branches.items())
-    return rf"(?:{body})(?![\w-])"
+    return rf"(?:{body}){tail}(?![\w-])"
+
+
+# a plural or possessive after a system's name: "F-16s", "S-300s", "the TB2's range"
+_PLURAL = r"(?:'?s|’s)?"
 
 
 def _ascii_folds_safe(words: list[str]) -> bool:
@@ -102,9 +107,13 @@ class Names:
     canonical: dict[str, str]
     ignore_case: bool
     quick: re.Pattern[str] | None = None
+    plurals: bool = False
 
     @classmethod
-    def build(cls, entries: dict[str, list[str]], *, ignore_case: bool) -> Names:
+    def build(cls, entries: dict[str, list[str]], *, ignore_case: bool,
+              plurals: bool = False) -> Names:
+        """The names of ``entries`` (canonical name -> aliases); with ``plurals``, a name
+        followed by "s" or "'s" is found too ("F-16s")."""
         canonical: dict[str, str] = {}
         for name, aliases in entries.items():
             for alias in [name, *aliases]:
@@ -113,15 +122,16 @@ class Names:
         parts = sorted({a for name, aliases in entries.items() for a in [name, *aliases] if a},
                        key=len, reverse=True)
         body = "|".join(re.escape(a) for a in parts)
-        rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I if ignore_case else 0)
+        tail = _PLURAL if plurals else ""
+        rx = re.compile(rf"(?<![\w-])(?:{body}){tail}(?![\w-])", re.I if ignore_case else 0)
         quick: re.Pattern[str] | None = None
         if not ignore_case:
-            quick = re.compile(_names_pattern(parts))
+            quick = re.compile(_names_pattern(parts, tail))
         elif _ascii_folds_safe(parts):
             # a name with other than ASCII letters never matches ASCII text: left out
             lowered = list(dict.fromkeys(a.lower() for a in parts if a.isascii()))
-            quick = re.compile(_names_pattern(lowered)) if lowered else None
-        return cls(rx, canonical, ignore_case, quick)
+            quick = re.compile(_names_pattern(lowered, tail)) if lowered else None
+        return cls(rx, canonical, ignore_case, quick, plurals)
 
     def found(self, text: str) -> list[str]:
         out: dict[str, None] = {}
@@ -132,7 +142,10 @@ class Names:
         else:
             words = [m.group(0) for m in self.rx.finditer(text)]
         for word in words:
-            name = self.canonical.get(word.casefold() if self.ignore_case else word)
+            key = word.casefold() if self.ignore_case else word
+            name = self.canonical.get(key)
+            if name is None and self.plurals:
+                name = self.canonical.get(re.sub(r"(?:'|’)?s\Z", "", key, flags=re.I))
             if name:
                 out.setdefault(name, None)
         return list(out)
@@ -262,7 +275,7 @@ def _load_gazetteers(folder: str) -> Gazetteers:
         },
         systems=Names.build(
             {name: list((entry or {}).get("aliases", [])) for name, entry in systems.items()},
-            ignore_case=True,
+            ignore_case=True, plurals=True,
         ),
         relevance=re.compile(
             r"(?<![\w-])(?:" + "|".join(types["relevance"]) + r")(?![\w-])", re.I
@@ -592,13 +605,15 @@ def _who_and_what(facts: dict[int, tuple[list[str], list[str], list[str]]],
     actors, people, systems = (list(x) for x in _facts(facts, sentences, si, gaz))
     if si not in cues:
         cues[si] = _cues(sent.text, gaz)
-    kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start)
+    kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start, sent.text)
     carried = None
     if not (actors or people or systems):
         # "Baku signed the contract in 2017. The first battery arrived on 12 July 2018.": a
         # happening whose actors the sentences before it name
-        carried = _carried_actors(facts, sentences, si, gaz) \
-            if kind not in ("other", "statement") else None
+        about = kind not in ("other", "statement") or any(
+            c.kind != "statement" for c in cues[si])  # a saying about a happening
+        carried = _carried_actors(facts, sentences, si, gaz) if about and kind != "other" \
+            else None
         if carried is None:
             return None
         actors, people, systems = (list(x) for x in facts[carried])

@@ -116,3 +116,31 @@ def test_mid_year_is_not_joined_to_the_year():
                     "Azerbaijan rose sharply in mid-2016.")
     assert [(d, k, w) for d, k, w in two] == [("2016", "delivery", "2016"),
                                              ("2016", "delivery", "mid-2016")], two
+
+
+@pytest.mark.parametrize("sentence, date, kind", [
+    # the date of a saying is the saying's: a statement, whatever it is about
+    ("Iran's foreign minister on Saturday acknowledged that Iran had supplied drones to Russia.",
+     "2023-06-10", "statement"),
+    ("Armenian officials said on June 5 that their forces downed an Azerbaijani drone.",
+     "2023-06-05", "statement"),
+    ("Der Spiegel reported the decision on Saturday: Germany will sell tanks to Saudi Arabia.",
+     "2023-06-10", "statement"),
+    # a date opening its sentence takes the main clause's verb
+    ("Last month, Pakistan's interior minister had disclosed the purchase of Chinese jets.",
+     "2023-05", "statement"),
+    # a saying further off does not take the date of what it reports
+    ("Russia delivered the S-300s to Iran on June 5, the ministry said.", "2023-06-05",
+     "delivery"),
+    ("In 2014-2018, according to SIPRI data, Israel was Azerbaijan's largest arms supplier.",
+     "2014", "statistic"),
+])
+def test_a_saying_beside_its_date_is_a_statement(sentence, date, kind):
+    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+
+
+def test_systems_are_found_in_the_plural():
+    # "S-300s" names the S-300: the sentence is about arms, its actors from the one before
+    got = events_of("Russia and Iran signed the S-300 contract in 2016. Officials said on Thursday "
+                    "that the deliveries of the S-300s have started.", "2023-06-10")
+    assert ("2023-06-08", "statement") in [(d, k) for d, k, _w in got], got
