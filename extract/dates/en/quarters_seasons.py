@@ -185,13 +185,18 @@ def _qyear_qthe_yago(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
         Ex("The 1988 period saw losses.", "1989-10-25", "1988", "DATE", "year",
            words="The 1988 period"),
         Not("The 1988 quarterly report was late.", "1989-10-25", "'quarterly' is no quarter"),
+        Not("Imports rose compared with the 2013-2017 period.", "2023-03-13",
+            "the end of a range of years"),
         Not("Sales fell from last year's period.", "1989-10-25",
             "no quarter under discussion: 'period' names none"),
     ),
 )
 def _resolve_qyear(m: re.Match[str], ctx: _Ctx) -> Value | None:
     """"the 1988 quarter/period", "last year's quarter" -> that year's quarter of the same number;
-    "the 1988 second quarter" -> ``'1988-Q2'`` (see :func:`_resolve_qthe`)."""
+    "the 1988 second quarter" -> ``'1988-Q2'`` (see :func:`_resolve_qthe`). The end of a
+    range of years is not ("the 2013-2017 period" is the range)."""
+    if re.search(r"\d{4}\s*[-–]\s*\Z", ctx.text[max(0, m.start() - 8):m.start()]):
+        return None
     return _qyear_qthe_yago("qyear", m, ctx)
 
 
