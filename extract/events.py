@@ -552,8 +552,8 @@ def extract_events(
         if found is None:
             continue
         actors, people, systems, kind, carried = found
-        if m.precision in ("decade", "century") and kind != "statistic":
-            continue  # "a war in the 1990s": background, not a dated happening
+        if m.precision in ("decade", "century"):
+            continue  # "a war in the 1990s", "suppliers in the 1990s": background
         if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(text))):
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):
