@@ -23,11 +23,20 @@ class Cue(NamedTuple):
     verbal: bool
 
 
-# a verb in a cue's words: a past or -ing form, or a past tense of its own ("according to" is
-# no verb)
-_VERBAL = re.compile(r"(?i)(?<!accord)(?:ed|ing)\b|\b(?:bought|sold|met|struck|shot|went|brought|"
-                     r"paid|won|took|gave|sent|fought|flew|held|told|says?|said|begun|began|"
+# a verb in a cue's words: a past form, or a past tense of its own ("fighting", "signing" are
+# as often nouns; "according to" is no verb)
+_VERBAL = re.compile(r"(?i)ed\b|\b(?:bought|sold|met|struck|shot|went|brought|paid|won|took|"
+                     r"gave|sent|fought|flew|held|told|says?|said|saying|begun|began|"
                      r"arrived)\b")
+
+# before a cue, what makes its base form a verb: a modal or "to" ("would deliver", "to sell")
+_VERB_LEFT = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to|did|"
+                        r"does|do)\s+(?:not\s+)?(?:[a-z]+ly\s+)?\Z")
+
+# a cue this near its date (characters, no comma between) wins over a cue that decides for
+# the whole sentence: "following the Ukraine crisis in February 2022, Ukraine became the
+# third-largest importer" (the crisis is a conflict)
+_BESIDE = 12
 
 
 # how much further a noun cue counts than a verb cue at the same distance from the date words:
@@ -66,8 +75,11 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> st
     fronted = bool(sentence) and _FRONTED.match(sentence[:start]) is not None and \
         sentence[end:end + 1] == ","
     first_verb: tuple[int, str] | None = None
+    beside = any(k not in _SENTENCE_WIDE and k != "statement" and not (a < end and start < b)
+                 and max(start - b, a - end) <= _BESIDE
+                 and "," not in sentence[min(b, end):max(a, start)] for _r, k, a, b, _v in cues)
     for _rank, kind, a, b, _verbal in cues:
-        if kind in _SENTENCE_WIDE and not (a < end and start < b):
+        if kind in _SENTENCE_WIDE and not (a < end and start < b) and not beside:
             return kind
     for rank, kind, a, b, verbal in cues:
         if a < end and start < b:

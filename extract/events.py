@@ -37,7 +37,7 @@ import yaml
 from extract.article import Article
 from extract.dates import DateMention, find_dates, mention_span, names_no_year, tense_at
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
-from extract.event_type import _VERBAL, Cue, _event_type
+from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
 from extract.timeline import (
     Event,
     Evidence,
@@ -356,7 +356,8 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
         found = gaz.all_cues.finditer(sentence)
     return [
         Cue(int(m.lastgroup[1:]), gaz.type_names[int(m.lastgroup[1:])], m.start(), m.end(),
-            bool(_VERBAL.search(m.group())))
+            bool(_VERBAL.search(m.group())
+                 or _VERB_LEFT.search(sentence, max(0, m.start() - 24), m.start())))
         for m in found
         if m.lastgroup
     ]

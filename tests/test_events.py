@@ -161,3 +161,17 @@ def test_systems_are_found_in_the_plural():
 ])
 def test_what_happened_in_defence_news(sentence, date, kind):
     assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, date, kind", [
+    # a base form after a modal or "to" is a verb ("would deliver")
+    ("After the July 3 coup in Egypt, the Pentagon said it would deliver four F-16 jets by "
+     "the end of July.", "2023-07", "delivery"),
+    ("India's security cabinet on Wednesday gave the go-ahead for Israeli Barak-8 missiles.",
+     "2023-06-07", "deal"),
+    # a cue right beside the date, in its phrase, wins over a statistic of the sentence
+    ("Following the Russian invasion in February 2022, Ukraine became the third-largest arms "
+     "importer during 2022.", "2022-02", "conflict"),
+])
+def test_verbs_and_phrases_decide(sentence, date, kind):
+    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
