@@ -1003,3 +1003,24 @@ def test_the_article_resumes_after_a_related_articles_list():
                      ("related", "Related Articles"), ("related", "Bayraktar TB3 makes inte"),
                      ("related", "General Atomics unveils "), ("body", "The drone has not been t"),
                      ("related", "Latest news"), ("related", "The ministry said the ne")]
+
+
+def test_a_hard_wrapped_header_is_not_the_first_paragraph():
+    # a hard-wrapped text (lines broken mid-sentence): its headline in capitals, agency and
+    # date lines are paragraphs of their own, a short line ends a paragraph
+    text = ("AZERBAIJAN SPENT $1.6 BLN ON ISRAELI ARMS IN 2011\nRIA Novosti\n27/03/2012\n"
+            "Azerbaijan purchased a variety of weaponry, including aerial drones\n"
+            "and an advanced anti-missile capable radar, from Israel under a $1.6\n"
+            "bln contract signed in 2011, the APA news agency said on Tuesday,\n"
+            "citing data provided by the Stockholm International Peace Research\n"
+            "Institute (SIPRI).\n"
+            "According to the SIPRI Arms Transfers Database, Baku bought an\n"
+            "unknown number of Gabriel anti-ship missiles, five Heron and five\n"
+            "Searcher drones and a radar.\n")
+    art = _art.article_from_text(text, file="a.txt")
+    assert art.title == "AZERBAIJAN SPENT $1.6 BLN ON ISRAELI ARMS IN 2011"
+    assert art.published == "2012-03-27"
+    kinds = [(p.kind, p.text[:20]) for p in art.paragraphs]
+    assert kinds == [("title", "AZERBAIJAN SPENT $1."), ("byline", "RIA Novosti"),
+                     ("dateline", "27/03/2012"), ("body", "Azerbaijan purchased"),
+                     ("body", "According to the SIP")]

@@ -51,6 +51,25 @@ def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _ends_paragraph(prev: str, line: str, width: int) -> bool:
+    """In hard-wrapped text, whether ``prev`` is the last line of its paragraph (``line`` the
+    first of the next): a line well short of the wrap width, not broken at a comma, before one
+    that starts like a sentence; or a headline in capitals ("AZERBAIJAN SPENT $1.6 BLN ON
+    ISRAELI ARMS IN 2011", then "RIA Novosti", then "27/03/2012", then the text)."""
+    prev, line = prev.strip(), line.strip()
+    if not prev or not line:
+        return False
+    if _capitals(prev) or _capitals(line):
+        return True
+    return (len(prev) < 0.6 * width and not re.search(r"[,;:\-–—(]$", prev)
+            and re.match(r"[A-Z0-9\"“'‘(]", line) is not None)
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
 def _segment_blocks(text: str, fmt: str) -> list[tuple[int, int, str]]:
     """Paragraph spans ``(start, end, kind_hint)`` with surrounding whitespace excluded."""
     if fmt == "txt":
@@ -116,7 +135,9 @@ def _segment_blocks(text: str, fmt: str) -> list[tuple[int, int, str]]:
                 prev_heading = groups and re.match(
                     r"\s*#{1,6}\s", text[groups[-1][-1][0] : groups[-1][-1][1]]
                 )
-                if not groups or (fmt == "md" and (md_break.match(line) or prev_heading)):
+                if not groups or (fmt == "md" and (md_break.match(line) or prev_heading)) or (
+                        fmt == "txt" and _ends_paragraph(text[groups[-1][-1][0]:groups[-1][-1][1]],
+                                                         line, longest)):
                     groups.append([ln])
                 else:
                     groups[-1].append(ln)
