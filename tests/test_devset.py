@@ -18,7 +18,7 @@ DEVSET = Path(os.environ.get("ARMS_DEVSET", ROOT.parent / "shared" / "devset"))
 
 # the figures reached (core recall 68/73, precision 113/131, date right, type right); issue 20's
 # goal is R >= 0.90, P >= 0.85, D >= 0.95, T >= 0.85
-FLOORS = {"r": 0.93, "p": 0.86, "d": 0.97, "t": 0.84}
+FLOORS = {"r": 0.93, "p": 0.86, "d": 0.97, "t": 0.85}
 
 
 @pytest.fixture(scope="module")

@@ -175,3 +175,8 @@ def test_what_happened_in_defence_news(sentence, date, kind):
 ])
 def test_verbs_and_phrases_decide(sentence, date, kind):
     assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+
+
+def test_a_contract_signed_is_a_deal():
+    got = events_of("Israel supplied the radar to Azerbaijan under a contract signed in 2011.")
+    assert [(d, k) for d, k, _w in got] == [("2011", "deal")], got
