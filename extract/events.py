@@ -374,18 +374,32 @@ _LEADING = re.compile(
 _TITLE_STEPS = (
     (re.compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
     (re.compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
-    (re.compile(r"^\W*(?:in|on|at|during|since|by)?\s*,?\s*", re.I), ""),
+    (re.compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
+    (re.compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
     (_LEADING, ""),
 )
+
+# the words that tie date words to the sentence, cut with them: "announced in March 2022
+# that" -> "announced that", "a credit in 2015 to buy" -> "a credit to buy"
+_DATE_LEFT = re.compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
+                        r"before|after|of|through|between|starting|beginning|as\s+of|"
+                        r"as\s+early\s+as|late|early|earlier|later|just)\s+)+\Z")
+
+
+def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence without its date words (``spans``) and the prepositions before them."""
+    text = sentence
+    for a, b in sorted(spans, reverse=True):
+        m = _DATE_LEFT.search(text, max(0, a - 40), a)
+        text = text[:m.start() if m else a] + text[b:]
+    return text
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 
 
 def make_title(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
     """A short title from the sentence: date words (``spans``, offsets into the sentence) and
     lead-in connectives removed."""
-    text = sentence
-    for a, b in sorted(spans, reverse=True):
-        text = text[:a] + text[b:]
+    text = _cut_dates(sentence, spans)
     for rx, replacement in _TITLE_STEPS:
         text = rx.sub(replacement, text)
     # white space runs to one space (the ends are stripped anyway: a space is in the set)

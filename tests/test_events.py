@@ -180,3 +180,26 @@ def test_verbs_and_phrases_decide(sentence, date, kind):
 def test_a_contract_signed_is_a_deal():
     got = events_of("Israel supplied the radar to Azerbaijan under a contract signed in 2011.")
     assert [(d, k) for d, k, _w in got] == [("2011", "deal")], got
+
+
+@pytest.mark.parametrize("sentence, words, title", [
+    # a title never keeps the hole where the date words were
+    ("Defense Minister Izoria said in January 2018 that the first deliveries had begun.",
+     "January 2018", "Defense Minister Izoria said that the first deliveries had begun."),
+    ("Moscow granted Armenia a $200 million credit in 2015 to buy Russian weapons.", "2015",
+     "Moscow granted Armenia a $200 million credit to buy Russian weapons."),
+    ("The plan is to begin deliveries before the end of 2021 in accordance with the contract.",
+     "the end of 2021", "The plan is to begin deliveries in accordance with the contract."),
+    ("Last month, interior minister Ahmed had disclosed the purchase.", "Last month",
+     "Interior minister Ahmed had disclosed the purchase."),  # not "Terior minister"
+    ("At the same time, the export licenses of three officials were suspended.", "",
+     "The export licenses of three officials were suspended."),
+    ("MOSCOW, July 25 (Xinhua) -- Russia has completed the first S-400 delivery.", "July 25",
+     "MOSCOW (Xinhua) -- Russia has completed the first S-400 delivery."),
+])
+def test_titles_have_no_holes(sentence, words, title):
+    from extract.events import make_title
+
+    i = sentence.index(words) if words else 0
+    spans = [(i, i + len(words))] if words else []
+    assert make_title(sentence, spans) == title

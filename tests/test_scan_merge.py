@@ -389,9 +389,7 @@ def test_title_white_space_as_the_pattern_had_it(sentence):
     import re
 
     def reference(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
-        text = sentence
-        for a, b in sorted(spans, reverse=True):
-            text = text[:a] + text[b:]
+        text = ev._cut_dates(sentence, spans)
         for rx, replacement in ev._TITLE_STEPS:
             text = rx.sub(replacement, text)
         text = re.sub(r"\s+", " ", text).strip(" ,;:-–—\"“”'")
