@@ -37,6 +37,7 @@ import yaml
 from extract.article import Article
 from extract.dates import DateMention, find_dates, mention_span, names_no_year, tense_at
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
+from extract.direction import direction
 from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
 from extract.timeline import (
     Event,
@@ -435,6 +436,8 @@ class _Draft:
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
     notes: str | None = None
+    supplier: str | None = None
+    recipient: str | None = None
 
 
 # a happening's type, first and last day, and whether its date is approximate
@@ -591,7 +594,8 @@ def extract_events(
         value = find_value(text, kind)
         draft = _Draft(kind, first, last, approximate, actors, people, systems, value,
                        _title_of(text, si, sent, mentions, date_words), confidence, [evidence],
-                       notes)
+                       notes, *(direction(text, gaz.countries) if kind in ("deal", "delivery")
+                                else (None, None)))
         drafts.append(draft)
         same_dates.setdefault((kind, first, last, approximate), []).append(draft)
     events = _events_of(drafts, source_id)
@@ -767,7 +771,8 @@ def _events_of(drafts: list[_Draft], source_id: str) -> list[Event]:
                 id=ident, title=d.title, date=d.date, end=d.end, approximate=d.approximate,
                 type=d.kind, actors=d.actors, people=d.people, systems=d.systems,
                 value=d.value, evidence=d.evidence, status="candidate",
-                confidence=d.confidence, notes=d.notes,
+                confidence=d.confidence, notes=d.notes, supplier=d.supplier,
+                recipient=d.recipient,
             )
         )
     return events

@@ -132,6 +132,7 @@ def test_query_params_restore_the_view(monkeypatch):
          "satellite-deal-2021-06-15", "gallant-call-candidate-2023-02-01"])
     body = texts(at)
     assert "Israel Aerospace Industries deal announced" in body
+    assert "**Transfer:** Israel → Azerbaijan" in body  # who sold to whom, as the file says
     assert "Sources differ on the figure" in body
     # and the URL still says the same thing after the run
     assert url(at, "event") == ["iai-deal-2012-02-26"]

@@ -203,3 +203,30 @@ def test_titles_have_no_holes(sentence, words, title):
     i = sentence.index(words) if words else 0
     spans = [(i, i + len(words))] if words else []
     assert make_title(sentence, spans) == title
+
+
+@pytest.mark.parametrize("sentence, supplier, recipient", [
+    ("Israel sold Harop drones to Azerbaijan in 2016.", "Israel", "Azerbaijan"),
+    ("Baku bought Israeli drones in 2016.", "Israel", "Azerbaijan"),
+    ("Poland received the first K2 tanks from South Korea in 2022.", "South Korea", "Poland"),
+    ("Russia signed a contract in 2018 to supply India with S-400 air defence systems.", "Russia",
+     "India"),
+    ("The United States approved the sale of Javelins to Georgia in 2017.", "United States",
+     "Georgia"),
+    ("Azerbaijan ordered Barak-8 air defence systems in 2016.", None, "Azerbaijan"),
+    # who sells to whom is not said: nothing is guessed
+    ("Turkey and Azerbaijan signed an arms deal in 2020.", None, None),
+])
+def test_a_transfer_says_who_sells_to_whom(sentence, supplier, recipient):
+    art = article_from_text(TITLE + sentence, file="a.txt",
+                            manifest={"a.txt": {"published": "2023-06-10"}})
+    events = extract_events(art, "a")
+    assert [(e.supplier, e.recipient) for e in events] == [(supplier, recipient)], \
+        [(e.type, e.supplier, e.recipient) for e in events]
+
+
+def test_only_deals_and_deliveries_have_a_direction():
+    art = article_from_text(TITLE + "Israel's defence minister visited Azerbaijan in May 2023.",
+                            file="a.txt", manifest={"a.txt": {"published": "2023-06-10"}})
+    assert [(e.type, e.supplier, e.recipient) for e in extract_events(art, "a")] == [
+        ("visit", None, None)]

@@ -178,7 +178,8 @@ def test_good_file_loads(tmp_path):
         ({"titel": "Typo"},
          "events.yaml, event 'e1' (line 13): field 'titel': unknown field 'titel' "
          "(did you mean 'title'?); expected one of id, title, date, end, approximate, type, "
-         "actors, people, systems, value, summary, evidence, status, confidence, unverified, "
+         "actors, people, systems, supplier, recipient, value, summary, evidence, status, "
+         "confidence, unverified, "
          "references, corroborates, notes, reviewed_by, reviewed_at"),
         ({"date": "2022-13-01"},
          "events.yaml, event 'e1' (line 7): field 'date': '2022-13-01' is not a date: there is "

@@ -51,6 +51,9 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
             ("People", _list(row["people"])),
             ("Systems", _list(row["systems"])),
         ]
+        if rec.get("supplier") or rec.get("recipient"):
+            facts.append(("Transfer", f"{md_escape(rec.get('supplier') or '?')} → "
+                                      f"{md_escape(rec.get('recipient') or '?')}"))
         if row["value_label"]:
             written = rec.get("value", {}).get("text")
             facts.append(("Value", md_escape(row["value_label"])

@@ -311,6 +311,14 @@ class Event(_Model):
     actors: list[str] = Field(default_factory=list, description="Countries, short English names.")
     people: list[str] = Field(default_factory=list)
     systems: list[str] = Field(default_factory=list, description="Weapon systems, canonical names.")
+    supplier: str | None = Field(
+        default=None, min_length=1,
+        description="For a deal or a delivery: the country that sells or sends, when the text "
+        "says so.")
+    recipient: str | None = Field(
+        default=None, min_length=1,
+        description="For a deal or a delivery: the country that buys or receives, when the text "
+        "says so.")
     value: Value | None = None
     summary: str | None = None
     evidence: list[Evidence] = Field(min_length=1)

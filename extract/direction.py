@@ -1,0 +1,133 @@
+"""Who sells to whom: the supplier and the recipient of a deal or a delivery, when its sentence
+says so ("Israel sold drones to Azerbaijan", "Baku bought Israeli drones", "Poland received
+tanks from South Korea").
+
+The sentence's country names (with their places) and one of the transfer verbs decide:
+
+* a verb of giving ("sold", "supplied", "delivered", "exported", "shipped", "handed over", or
+  "the sale of", "deliveries of"): the
+  supplier is the country named last before it in its clause, the recipient the country after
+  "to" (or right after the verb: "supply India with");
+* a verb of getting ("bought", "purchased", "ordered", "received", "imported", "acquired"): the
+  recipient is the country named last before it, the supplier the country after "from", or the
+  demonym in its object ("bought Israeli drones");
+* "<demonym>-made" / "-built" / "-supplied" before the object is the supplier too.
+
+A side the sentence does not name stays empty, and a country on both sides gives nothing: a
+reviewer sees only what the text says.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Protocol
+
+
+class Names(Protocol):
+    """What is used of :class:`extract.events.Names`: the alternation of every alias and the
+    canonical name of each."""
+
+    rx: re.Pattern[str]
+    canonical: dict[str, str]
+    ignore_case: bool
+
+_GIVE = (r"sold|sells?|selling|supplied|supplies|supply|supplying|delivered|delivers?|"
+         r"delivering|exported|exports?|exporting|transferred|transfers?|shipped|ships?|"
+         r"provided|provides?|providing|gave|gives?|donated|handed\s+over|sent|sends?|"
+         r"sales?|deliver(?:y|ies)|shipments?")
+_GET = (r"bought|buys?|buying|purchased|purchases?|purchasing|ordered|orders?|ordering|"
+        r"received|receives?|receiving|imported|imports?|importing|acquired|acquires?|"
+        r"acquiring|procured|procures?|obtained|acquisitions?")
+_VERB = re.compile(rf"(?i)\b(?:(?P<give>{_GIVE})|(?P<get>{_GET}))\b")
+# where a clause ends (the subject of a verb is not looked for beyond it)
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as)\b|\.\s")
+_REACH = 90  # characters after the verb where its "to" / "from" / object is looked for
+
+
+class _Named(NamedTuple):
+    start: int
+    end: int
+    country: str
+
+
+def _countries(sentence: str, names: Names) -> list[_Named]:
+    out = []
+    for m in names.rx.finditer(sentence):
+        country = names.canonical.get(m.group(0).casefold() if names.ignore_case
+                                      else m.group(0))
+        if country:
+            out.append(_Named(m.start(), m.end(), country))
+    return out
+
+
+def direction(sentence: str, names: Names) -> tuple[str | None, str | None]:
+    """(supplier, recipient) of the transfer the sentence tells, each None when not said."""
+    named = _countries(sentence, names)
+    if not named:
+        return None, None
+    for v in _VERB.finditer(sentence):
+        giving = v.group("give") is not None
+        before = _subject(sentence, named, v.start())
+        after = sentence[v.end():v.end() + _REACH]
+        other = _marked(after, named, v.end(), "to" if giving else "from")
+        if other is None and giving:
+            other = _right_after(after, named, v.end())  # "supply India with"
+        if other is None and not giving:
+            other = _demonym_object(after, named, v.end())  # "bought Israeli drones"
+        supplier, recipient = (before, other) if giving else (other, before)
+        if supplier is None and recipient is not None:
+            supplier = _made_by(sentence, named, v.end())
+        if supplier is not None or recipient is not None:
+            if supplier == recipient:
+                return None, None
+            return supplier, recipient
+    return None, None
+
+
+def _subject(sentence: str, named: list[_Named], at: int) -> str | None:
+    """The country named last before ``at`` in its clause."""
+    clause_start = 0
+    for m in _CLAUSE_END.finditer(sentence, 0, at):
+        clause_start = m.end()
+    cands = [n for n in named if clause_start <= n.start and n.end <= at
+             and not re.search(r"(?i)\b(?:to|from|with|by)\s+(?:the\s+)?\Z",
+                               sentence[max(0, n.start - 10):n.start])]
+    return cands[-1].country if cands else None
+
+
+def _marked(after: str, named: list[_Named], offset: int, word: str) -> str | None:
+    """The country right after "to" (or "from") within the verb's reach."""
+    for n in named:
+        if offset <= n.start < offset + len(after) and re.search(
+                rf"(?i)\b{word}\s+(?:the\s+)?\Z", after[:n.start - offset]):
+            return n.country
+    return None
+
+
+def _right_after(after: str, named: list[_Named], offset: int) -> str | None:
+    """'supply India with ...': the country right after the verb, before "with"."""
+    for n in named:
+        if n.start - offset <= 5 and n.start >= offset and re.match(
+                r"\s+with\b", after[n.end - offset:]):
+            return n.country
+    return None
+
+
+def _demonym_object(after: str, named: list[_Named], offset: int) -> str | None:
+    """'bought Israeli drones': a demonym opening the verb's object (its first four words)."""
+    for n in named:
+        gap = after[:n.start - offset] if n.start >= offset else None
+        if gap is not None and len(gap.split()) <= 3 and "," not in gap and re.match(
+                r"\s+[a-z]", after[n.end - offset:]):
+            return n.country
+    return None
+
+
+def _made_by(sentence: str, named: list[_Named], offset: int) -> str | None:
+    """'Israeli-made drones': the maker named in the object."""
+    for n in named:
+        if n.start >= offset and re.match(r"-(?:made|built|produced|manufactured|designed)\b",
+                                          sentence[n.end:]):
+            return n.country
+    return None
+
