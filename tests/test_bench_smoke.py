@@ -65,3 +65,17 @@ def test_dates_compare_finds_a_changed_output(tmp_path, monkeypatch, capsys):
     assert dates_compare.main(["--check", str(record), *args]) == 1
     out = capsys.readouterr().out
     assert "differs: generated/" in out and "2 of 3 texts byte-identical; 1 differ" in out
+
+
+def test_real_text_bench_prints_its_table(monkeypatch, capsys):
+    bench = load("real_text_bench")
+    from extract.article import article_from_text
+
+    text = "Azerbaijan bought Israeli drones in 2016. Israel delivered them on May 3, 2017."
+    docs = [("a", lambda: article_from_text(text, file="a.txt"), text, "2018-01-01")] * 2
+    monkeypatch.setattr(bench, "texts", lambda: docs)
+    assert bench.main(["--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "| full pipeline |" in out and "| naive search_dates |" in out and "x |" in out
+    monkeypatch.setattr(bench, "texts", lambda: [])
+    assert bench.main(["--repeat", "1"]) == 2
