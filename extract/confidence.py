@@ -1,0 +1,69 @@
+"""How sure the extractor is of a candidate, and the note that tells a reviewer why not: a
+date read against a coarse publication date, a past happening dated after its report, a day
+whose year is not written."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from extract.dates import DateMention, names_no_year, tense_at
+from extract.timeline import PartialDate
+
+
+def _publication_day(published: str | None) -> tuple[bool, _dt.date | None]:
+    """(whether the publication date is coarser than a day, the day it names or None)."""
+    coarse_anchor = published is None or len(str(published)) < 10
+    try:
+        pub_day = None if coarse_anchor else PartialDate.parse(str(published)[:10]).first_day()
+    except ValueError:
+        pub_day = None
+    return coarse_anchor, pub_day
+
+
+def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate | None, bool],
+                actors: list[str], systems: list[str], coarse_anchor: bool,
+                pub_day: _dt.date | None, body: str, mentions: list[DateMention],
+                sentences: list[Any], si: int) -> tuple[float, str | None]:
+    """A candidate's confidence, and the note that says why it was lowered (or None)."""
+    first, _last, approximate = span
+    sent = sentences[si]
+    confidence = 0.5
+    confidence += 0.15 if kind != "other" else 0
+    confidence += 0.1 if len(actors) >= 2 else 0
+    confidence += 0.1 if systems else 0
+    confidence += 0.05 if first.precision == "day" else 0
+    if m.relative and coarse_anchor:
+        confidence -= 0.3  # resolved against a coarse publication date
+    if approximate:
+        confidence -= 0.05
+    notes = None
+    if pub_day is not None and first.first_day() > pub_day and tense_at(
+            body, m.start, m.end) == "past":
+        # a past happening dated after its own report: a wrong year in the text or in
+        # the reading of it, or a forecast told oddly; a reviewer should look
+        confidence -= 0.3
+        notes = (f"Extractor: dated after its article was published ({pub_day.isoformat()}),"
+                 " though told in the past tense: check the date.")
+    elif names_no_year(m):
+        # "Turkey received the S-400 in 2019. The first batch landed on July 12.", "Russia,
+        # which annexed Crimea in 2014 and invaded on February 24": the year of the day is
+        # not written and the text near it names another; the reading may be the wrong one
+        here = _years_named([x for x in mentions if x.end <= m.start], sent)
+        before = _years_named(mentions, sentences[si - 1]) if si > 0 else set()
+        other, where = (here, "its sentence") if here else (before, "the sentence before")
+        if other and first.year not in other:
+            confidence -= 0.2
+            named = ", ".join(str(y) for y in sorted(other))
+            notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
+                     f"{first.year}, but {where} names {named}: check the year.")
+    return round(min(0.95, max(0.05, confidence)), 2), notes
+
+
+def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:
+    """The years written out (not inferred) by the date mentions inside ``sent``."""
+    return {int(x.value[:4]) for x in mentions
+            if sent.start <= x.start and x.end <= sent.end and not x.relative and x.value
+            and x.value[:4].isdigit() and x.type in ("DATE", "TIME") and not x.period
+            and re.search(r"\d{4}", x.text)}
