@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from extract.dates import DateMention, names_no_year, tense_at
+from extract.dates.engine import _detect_day_first
 from extract.timeline import PartialDate
 
 
@@ -58,7 +59,35 @@ def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate 
             named = ", ".join(str(y) for y in sorted(other))
             notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
                      f"{first.year}, but {where} names {named}: check the year.")
+    ambiguous = _ambiguous_numeric(m, body)
+    if ambiguous is not None:
+        confidence -= 0.2
+        notes = f"{notes} {ambiguous}" if notes else ambiguous
     return round(min(0.95, max(0.05, confidence)), 2), notes
+
+
+# a numeric date whose day and month could be either way round: "03/04/2023"
+_NUMERIC = re.compile(r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?:\d{4}|\d{2})")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _ambiguous_numeric(m: DateMention, body: str) -> str | None:
+    """The reviewer's note for a numeric date that reads two ways ("03/04/2023": 3 April or 4
+    March) in a text where no other numeric date tells the order; None otherwise."""
+    n = _NUMERIC.fullmatch(m.text.strip())
+    if n is None or not m.value or len(m.value) < 10:
+        return None
+    a, b = int(n.group("a")), int(n.group("b"))
+    if a == b or a > 12 or b > 12 or _detect_day_first(body) is not None:
+        return None
+    month, day = int(m.value[5:7]), int(m.value[8:10])
+    other = _dt.date(int(m.value[:4]), day, month) if day <= 12 else None
+    if other is None:
+        return None
+    return (f"Extractor: '{m.text}' could be {day} {_MONTH_NAMES[month - 1]} or "
+            f"{other.day} {_MONTH_NAMES[other.month - 1]} {other.year}; it was read as "
+            f"{m.value}, and no other date in the text tells which is the day: check the date.")
 
 
 def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:

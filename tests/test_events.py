@@ -230,3 +230,16 @@ def test_only_deals_and_deliveries_have_a_direction():
                             file="a.txt", manifest={"a.txt": {"published": "2023-06-10"}})
     assert [(e.type, e.supplier, e.recipient) for e in extract_events(art, "a")] == [
         ("visit", None, None)]
+
+
+def test_an_ambiguous_numeric_date_is_flagged_for_the_reviewer():
+    art = article_from_text(TITLE + "Azerbaijan signed the contract with Israel on 03/04/2023.",
+                            file="a.txt", manifest={"a.txt": {"published": "2023-06-10"}})
+    (event,) = extract_events(art, "a")
+    assert "could be 3 April or 4 March 2023" in event.notes
+    assert event.confidence < 0.8
+    # another date in the text that can only be day-first tells the order: no note
+    art = article_from_text(TITLE + "Azerbaijan signed the contract with Israel on 03/04/2023. "
+                            "Israel delivered the drones on 25/05/2023.", file="a.txt",
+                            manifest={"a.txt": {"published": "2023-06-10"}})
+    assert all(e.notes is None for e in extract_events(art, "a"))
