@@ -1620,3 +1620,35 @@ def test_named_events_of_the_gazetteer(pub, text, words, value, end):
 ])
 def test_named_events_need_their_context(text):
     assert all(m.period is None for m in find_dates(text, "2023-06-10"))
+
+
+# dates inside a dated quotation are the speaker's (extract/dates/quotes.py)
+def test_yesterday_in_a_dated_quote_is_the_day_before_the_saying():
+    text = ('"Israel should be proud of its military, which trained our soldiers," the minister '
+            'told Israel Army radio on Aug 10.\n\n"We shot down four of their drones just '
+            'yesterday. They have sustained enormous damage."')
+    got = {m.text: m.value for m in find_dates(text, "2008-08-11")}
+    assert got["yesterday"] == "2008-08-09"  # not Aug 10, the day before publication
+    assert got["Aug 10"] == "2008-08-10"
+
+
+def test_a_quote_dated_to_a_month_has_no_day_for_yesterday():
+    text = ("In November 2017 the US approved the sale. The next month, the Georgian defence "
+            "minister stated that Congress had not blocked it. He stated, \u201cOn March 29 of "
+            "this year I wrote to the US Defence Department. Yesterday the Congress made a "
+            "positive decision.\u201d")
+    got = {m.text: m.value for m in find_dates(text, "2018-05-02")}
+    assert got["March 29"] == "2017-03-29" and got["this year"] == "2017"
+    assert got["Yesterday"] is None  # a day of December 2017 nobody can name
+
+
+@pytest.mark.parametrize("text", [
+    # undated attributions, and quotation marks that only pair by mistake, change nothing
+    'He said the company expects "modest cash flow into 1990." Sometime next year, it will '
+    '"develop a new bank relationship," he said.',
+    'Analysts went to a "sell" recommendation on the stock, which closed Friday at $71.75, '
+    'down 75 cents. "I don\'t think it can get back to 40 soon," he said.',
+])
+def test_quotes_without_a_day_of_speaking_change_nothing(text):
+    assert [(m.text, m.value) for m in find_dates(text, "1989-10-30")] == [
+        (m.text, m.value) for m in find_dates(text, "1989-10-30", _quotes=False)]

@@ -22,6 +22,7 @@ from extract.dates.discourse import (
 from extract.dates.en import EN
 from extract.dates.lexicon import _NUM_HINT
 from extract.dates.periods import _period_windows, load_periods
+from extract.dates.quotes import requote
 from extract.dates.rule import Grammar
 from extract.dates.scanner import _windows
 from extract.dates.timex import TIMEX3_VALUE_RE, DateMention, _asdict, _prec_of
@@ -76,12 +77,13 @@ def explain(text: str, published: str | _dt.date | None, *, language: str = "en"
 
 
 def find_dates(text: str, published: str | _dt.date | None, *, language: str = "en",
-               day_first: bool | None = None) -> list[DateMention]:
+               day_first: bool | None = None, _quotes: bool = True) -> list[DateMention]:
     """Every date mention of `text`, normalized against the publication date `published`.
 
     See the package docstring for how mentions resolve, and extract/dates/en/ for the rules
     (each documented on its resolver). Mentions are sorted by start and
-    non-overlapping.
+    non-overlapping. Relative dates inside a dated quotation are the speaker's
+    (:mod:`extract.dates.quotes`; ``_quotes=False`` leaves them to the publication date).
     """
     if not text:
         return []
@@ -131,8 +133,14 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
         if dm.type == "DURATION":
             ctx.dur_at = ee
         _move_anchor(ctx, dm, name, ee, anaphor, topic)
-    return _period_anaphora(text, _day_before_after(text, _clock_before_day(
+    out = _period_anaphora(text, _day_before_after(text, _clock_before_day(
         text, _conjoined_days(text, _ranges_after(text, out)))))
+    if not _quotes:
+        return out
+    pub = dct.date.isoformat() if dct.date else (
+        f"{dct.y:04d}-{dct.m:02d}" if dct.y and dct.m else str(dct.y) if dct.y else None)
+    return requote(text, out, pub, lambda t, p: find_dates(
+        t, p, language=language, day_first=day_first, _quotes=False))
 
 
 def _period_candidates(text: str) -> list[_Cand]:
