@@ -243,3 +243,14 @@ def test_an_ambiguous_numeric_date_is_flagged_for_the_reviewer():
                             "Israel delivered the drones on 25/05/2023.", file="a.txt",
                             manifest={"a.txt": {"published": "2023-06-10"}})
     assert all(e.notes is None for e in extract_events(art, "a"))
+
+
+def test_two_and_three_happenings_in_one_sentence():
+    # each date takes the verb nearest it: a deal and a delivery; three dated flights
+    assert events_of("Azerbaijan signed the Barak-8 contract with Israel in 2017, and the first "
+                     "battery arrived on 12 July 2018.", "2019-01-01") == [
+        ("2017", "deal", "2017"), ("2018-07-12", "delivery", "12 July 2018")]
+    got = events_of("Flights from Israel to Baku increased in the middle of 2016, in late 2020 "
+                    "and at the end of 2021, Haaretz said.", "2023-03-06")
+    assert [(d, k) for d, k, _w in got] == [("2016", "delivery"), ("2020", "delivery"),
+                                            ("2021", "delivery")]
