@@ -33,7 +33,7 @@ from typing import Any, cast
 
 import yaml
 
-from extract.article import Article
+from extract.article import Article, Paragraph, Sentence, split_sentences
 from extract.confidence import _confidence, _publication_day
 from extract.dates import DateMention, find_dates, mention_span, names_no_year
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
@@ -495,12 +495,65 @@ def _blank(text: str) -> str:
     return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
+# a photo caption that dates what it shows ("Herzog and Aliyev at the joint press conference in
+# Baku, May 30, 2023 / President.Az") is evidence of that happening
+_DATED_CAPTION = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def _evidence_paragraphs(article: Article) -> list[tuple[int, Paragraph]]:
+    """The body paragraphs and the dated photo captions, with their indexes."""
+    return [(i, p) for i, p in enumerate(article.paragraphs)
+            if not p.furniture or (p.kind == "caption" and _DATED_CAPTION.search(p.text))]
+
+
+def _sentences(article: Article) -> list[Sentence]:
+    """The sentences of :func:`_evidence_paragraphs` (a caption is one)."""
+    out: list[Sentence] = []
+    for i, p in _evidence_paragraphs(article):
+        if p.furniture:
+            out.append(Sentence(p.start, p.end, p.text, i))
+            continue
+        for s, e in split_sentences(p.text, p.start):
+            out.append(Sentence(s, e, article.text[s:e], i))
+    return out
+
+
+def _carried_note(actors: list[str], systems: list[str], just_before: bool, confidence: float,
+                  notes: str | None) -> tuple[float, str]:
+    """The lower confidence and the reviewer's note of a candidate whose actors come from a
+    sentence before its own."""
+    said = (f"Extractor: the sentence names no country, person or system; "
+            f"{', '.join(actors + systems) or 'its actors'} are from "
+            f"{'the sentence' if just_before else 'a sentence'} before: check who did it.")
+    return round(max(0.05, confidence - 0.1), 2), f"{notes} {said}" if notes else said
+
+
+def _captions_joined(drafts: list[_Draft], captions: set[str]) -> list[_Draft]:
+    """A caption's candidate joins, as evidence, the body's candidate of the same date with an
+    actor in common, whatever its type (the photo of "the joint press conference in Baku, May
+    30, 2023" shows the talks the text tells); alone, it stays a candidate of its own."""
+    if not captions:
+        return drafts
+    out = []
+    for d in drafts:
+        if len(d.evidence) == 1 and d.evidence[0].quote in captions:
+            host = next((h for h in drafts if h is not d and h.date == d.date
+                         and h.end == d.end and set(h.actors) & set(d.actors)
+                         and not any(e.quote in captions for e in h.evidence)), None)
+            if host is not None:
+                host.evidence.append(d.evidence[0])
+                continue
+        out.append(d)
+    return out
+
+
 def _masked_body(article: Article) -> str:
-    """The article text with everything but the body replaced by spaces (offsets kept)."""
+    """The article text with everything but the body (and dated captions) replaced by spaces
+    (offsets kept)."""
     text = article.text
     out: list[str] = []
     pos = 0
-    for p in article.body():
+    for _i, p in _evidence_paragraphs(article):
         out.append(_blank(text[pos:p.start]))
         out.append(text[p.start:p.end])
         pos = p.end
@@ -527,7 +580,7 @@ def extract_events(
     body = _masked_body(article)
     published = article.published
     mentions = find_dates(body, published, language=article.language or "en")
-    sentences = article.sentences()
+    sentences = _sentences(article)
     paragraphs = dict(enumerate(article.paragraphs))
     facts: dict[int, tuple[list[str], list[str], list[str]]] = {}
     cues: dict[int, list[Cue]] = {}
@@ -571,12 +624,8 @@ def extract_events(
         confidence, notes = _confidence(m, kind, span, actors, systems, coarse_anchor, pub_day,
                                         body, mentions, sentences, si)
         if carried is not None:
-            confidence = round(max(0.05, confidence - 0.1), 2)
-            said = (f"Extractor: the sentence names no country, person or system; "
-                    f"{', '.join(actors + systems) or 'its actors'} are from "
-                    f"{'the sentence' if carried == si - 1 else 'a sentence'} before: "
-                    "check who did it.")
-            notes = f"{notes} {said}" if notes else said
+            confidence, notes = _carried_note(actors, systems, carried == si - 1, confidence,
+                                              notes)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
         evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
@@ -590,6 +639,8 @@ def extract_events(
                                 else (None, None)))
         drafts.append(draft)
         same_dates.setdefault((kind, first, last, approximate), []).append(draft)
+    drafts = _captions_joined(drafts, {p.text for _i, p in _evidence_paragraphs(article)
+                                       if p.furniture})
     events = _events_of(drafts, source_id)
     stats.events += len(events)
     return events

@@ -254,3 +254,21 @@ def test_two_and_three_happenings_in_one_sentence():
                     "and at the end of 2021, Haaretz said.", "2023-03-06")
     assert [(d, k) for d, k, _w in got] == [("2016", "delivery"), ("2020", "delivery"),
                                             ("2021", "delivery")]
+
+
+def test_a_dated_photo_caption_is_evidence_of_what_it_shows():
+    text = ("Herzog visits Baku\n\n"
+            "Israeli President Isaac Herzog and Azerbaijani President Ilham Aliyev at the joint "
+            "press conference in Baku, May 30, 2023 / President.Az\n\n"
+            "Israel's President Herzog said on Tuesday in Baku that Israel and Azerbaijan face "
+            "the same threats.")
+    art = article_from_text(text, file="a.txt", manifest={"a.txt": {"published": "2023-05-31"}})
+    assert [p.kind for p in art.paragraphs] == ["title", "caption", "body"]
+    (event,) = extract_events(art, "a")  # one happening: the caption joins the body's
+    assert str(event.date) == "2023-05-30"
+    assert [e.date_text for e in event.evidence] == ["Tuesday", "May 30, 2023"]
+    # a caption whose happening the text does not date is a candidate of its own
+    alone = text.replace("said on Tuesday in Baku", "said in Baku")
+    art = article_from_text(alone, file="a.txt", manifest={"a.txt": {"published": "2023-05-31"}})
+    assert [(str(e.date), e.evidence[0].date_text) for e in extract_events(art, "a")] == [
+        ("2023-05-30", "May 30, 2023")]
