@@ -1,0 +1,229 @@
+"""The country and weapon-system gazetteers (extract/data/actors.yaml, systems.yaml): each file
+loads, no alias names two entries, and sentences of arms news find the countries and systems
+they name, and none that an ordinary word, a treaty or a longer name only resembles."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from extract.events import DATA, Gazetteers
+
+GAZ = Gazetteers.load()
+
+
+def _entries(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+COUNTRIES: dict[str, list[str]] = _entries("actors.yaml")["countries"]
+SYSTEMS: dict[str, dict] = _entries("systems.yaml")["systems"]
+
+# an alias two entries may share, with the entries (none today: add one only with a reason)
+SHARED: dict[str, set[str]] = {}
+
+
+def _owners(entries: dict[str, list[str]], fold) -> dict[str, set[str]]:
+    """Each alias (the canonical name is one) as the matcher sees it -> the entries it names."""
+    owners: dict[str, set[str]] = {}
+    for name, aliases in entries.items():
+        for alias in [name, *aliases]:
+            owners.setdefault(fold(alias), set()).add(name)
+    return owners
+
+
+# ---------------------------------------------------------------- the files
+
+
+def test_every_country_has_names():
+    assert len(COUNTRIES) >= 196  # the UN member states, Taiwan, Kosovo and Palestine
+    for name, aliases in COUNTRIES.items():
+        assert isinstance(name, str) and name, name
+        assert aliases and all(isinstance(a, str) and a.strip() == a and a for a in aliases), name
+
+
+@pytest.mark.parametrize("name", [
+    "United States", "United Kingdom", "South Korea", "North Korea", "Czech Republic", "Taiwan",
+    "Kosovo", "Palestine", "Democratic Republic of the Congo", "Republic of the Congo",
+    "Cote d'Ivoire", "Guinea", "Guinea-Bissau", "Equatorial Guinea", "Papua New Guinea",
+    "Sudan", "South Sudan", "Niger", "Nigeria", "Dominica", "Dominican Republic", "Chad",
+    "Timor-Leste", "Eswatini", "Micronesia", "Saint Vincent and the Grenadines", "Tuvalu",
+])
+def test_these_countries_are_there(name):
+    assert name in COUNTRIES
+
+
+def test_every_system_has_a_maker_a_kind_and_aliases():
+    assert len(SYSTEMS) >= 150
+    for name, entry in SYSTEMS.items():
+        assert isinstance(entry, dict), name
+        assert isinstance(entry.get("maker"), str) and entry["maker"], name
+        assert isinstance(entry.get("kind"), str) and entry["kind"], name
+        aliases = entry.get("aliases")
+        assert isinstance(aliases, list) and aliases, name
+        assert all(isinstance(a, str) and a and a.strip() == a for a in aliases), name
+
+
+def test_no_country_alias_names_two_countries():
+    # countries match case-sensitively: "US" and "us" are different aliases
+    owners = _owners(COUNTRIES, str)
+    shared = {a: o for a, o in owners.items() if len(o) > 1 and SHARED.get(a) != o}
+    assert not shared
+
+
+def test_no_system_alias_names_two_systems():
+    # systems match ignoring case: "F-16S" and "F-16s" are the same alias
+    owners = _owners({n: e["aliases"] for n, e in SYSTEMS.items()}, str.casefold)
+    shared = {a: o for a, o in owners.items() if len(o) > 1 and SHARED.get(a) != o}
+    assert not shared
+
+
+# ordinary English words (and other things' names) a system's name can be: none of them is an
+# alias alone, save the ones older entries carried before this rule (kept as they were)
+ORDINARY = {
+    "patriot", "patriots", "spike", "heron", "harpy", "orbiter", "javelin", "giraffe",
+    "harpoon", "tow", "boxer", "lancet", "scalp", "taurus", "apache", "reaper", "caesar",
+    "stinger", "typhoon", "grad", "tor", "hawk", "tornado", "meteor", "mistral", "trophy",
+    "hammer", "spice", "archer", "piranha", "aegis", "ram", "sentinel", "avenger", "coyote",
+    "tiger", "cobra", "viper", "eagle", "falcon", "lightning", "hornet", "sigma", "hero",
+    "orion", "bastion", "hellfire", "maverick", "sidewinder", "tomahawk", "brimstone",
+    "switchblade", "puma", "lynx", "leopard", "challenger", "abrams", "bradley", "marder",
+    "griffon", "arrow", "python", "derby", "trident", "panther", "black panther", "kilo",
+    "zircon", "blackhawks", "poprad",
+}
+LEGACY_ORDINARY = {"patriot", "spike", "heron", "harpy", "orbiter"}
+
+
+def test_no_ordinary_word_is_a_system_alias_alone():
+    aliases = {a.casefold() for n, e in SYSTEMS.items() for a in [n, *e["aliases"]]}
+    assert aliases & ORDINARY == LEGACY_ORDINARY
+
+
+def test_the_quick_matchers_are_on():
+    # a letter that matches an ASCII one ignoring case (the Turkish ı) would turn the quick
+    # lower-cased matcher off for every system name: write such names in ASCII
+    assert GAZ.countries.quick is not None
+    assert GAZ.systems.quick is not None
+
+
+# ---------------------------------------------------------------- countries in sentences
+
+
+@pytest.mark.parametrize("sentence, countries", [
+    ("Riyadh signed the contract with Washington in 2017.", ["Saudi Arabia", "United States"]),
+    ("Ankara and Baku agreed on joint production.", ["Turkey", "Azerbaijan"]),
+    ("Emirati officials toured the Abu Dhabi show.", ["United Arab Emirates"]),
+    ("The Saudis bought them; the Emiratis did not.", ["Saudi Arabia", "United Arab Emirates"]),
+    ("Kinshasa accused Kigali of arming the rebels.",
+     ["Democratic Republic of the Congo", "Rwanda"]),
+    ("The DRC and the Republic of the Congo share a river.",
+     ["Democratic Republic of the Congo", "Republic of the Congo"]),
+    ("The Democratic Republic of the Congo bought drones.",
+     ["Democratic Republic of the Congo"]),
+    ("Guinea-Bissau, Equatorial Guinea and Papua New Guinea signed, and Guinea did not.",
+     ["Guinea-Bissau", "Equatorial Guinea", "Papua New Guinea", "Guinea"]),
+    ("South Sudan and Sudan clashed; South Sudanese troops withdrew.", ["South Sudan", "Sudan"]),
+    ("Niger and Nigeria patrol the border; Nigerien forces joined.", ["Niger", "Nigeria"]),
+    ("Militants in the Niger Delta attacked a pipeline.", ["Nigeria"]),
+    ("The Dominican Republic and Dominica abstained.", ["Dominican Republic", "Dominica"]),
+    ("A frigate called at Port of Spain.", ["Trinidad and Tobago"]),
+    ("The Democratic People’s Republic of Korea fired a missile.", ["North Korea"]),
+    ("The Democratic People's Republic of Korea fired a missile.", ["North Korea"]),
+    ("The Republic of Korea bought F-35s.", ["South Korea"]),
+    ("The People’s Republic of China protested.", ["China"]),
+    ("The Islamic Republic of Pakistan signed.", ["Pakistan"]),
+    ("The Islamic Republic denied it.", ["Iran"]),
+    ("Belfast in Northern Ireland builds missiles.", ["United Kingdom"]),
+    ("The missile was tested at White Sands in New Mexico.", ["United States"]),
+    ("Chadian troops left N'Djamena.", ["Chad"]),
+    ("Ivory Coast, or Côte d'Ivoire, bought patrol boats.", ["Cote d'Ivoire"]),
+    ("Naypyidaw received Su-30SM jets.", ["Myanmar"]),
+    ("Kosovar police and Palestinian officials met in Pristina.", ["Kosovo", "Palestine"]),
+])
+def test_the_countries_a_sentence_names(sentence, countries):
+    assert GAZ.countries.found(sentence) == countries
+
+
+@pytest.mark.parametrize("sentence", [
+    # a capital that names an institute, a treaty or a summit is not the country acting
+    "The Stockholm International Peace Research Institute published its data.",
+    "The Warsaw Pact dissolved; the Budapest Memorandum was signed; the Vilnius summit ended.",
+    # two countries are Congo and two are Korea: alone, neither is named
+    "Congo bought helicopters, and the Congolese army received them.",
+    "Tensions on the Korean peninsula rose across Korea.",
+    # the Greek region
+    "Macedonian wine is famous.",
+])
+def test_sentences_that_name_no_country(sentence):
+    assert GAZ.countries.found(sentence) == []
+
+
+# ---------------------------------------------------------------- systems in sentences
+
+
+@pytest.mark.parametrize("sentence, systems", [
+    ("Poland's K2 tanks and K9 howitzers arrived.", ["K2 Black Panther", "K9 Thunder"]),
+    ("The first K2 tanks and K9 gun-howitzers arrived at Gdynia.",
+     ["K2 Black Panther", "K9 Thunder"]),
+    ("Warsaw ordered K2PL tanks and K9A1 howitzers.", ["K2 Black Panther", "K9 Thunder"]),
+    ("Germany sent the Patriot system to Ukraine.", ["Patriot"]),
+    ("Two Patriot batteries and PAC-3 interceptors arrived.", ["Patriot"]),
+    ("Taiwan requested F-16V jets; the F-16s will replace F-5Es.", ["F-16", "F-5"]),
+    ("The F-16 Block 70 and the F16 are the same family.", ["F-16"]),
+    ("India flies the Su-30MKI and Armenia the Su-30SM.", ["Su-30"]),
+    ("Baykar delivered TB2 drones; the Bayraktar TB2 and the TB2s flew.", ["Bayraktar TB2"]),
+    ("The Bayraktar Akinci and the Bayraktar TB3 debuted.",
+     ["Bayraktar Akinci", "Bayraktar TB3"]),
+    ("Turkey's TF-X Kaan fighter flew.", ["KAAN"]),
+    ("Russia launched Shahed kamikaze drones and Geran-2s.", ["Shahed-136"]),
+    ("Ukraine received Javelin anti-tank missiles and NLAWs.", ["FGM-148 Javelin", "NLAW"]),
+    ("Lancet drones hit a howitzer.", ["ZALA Lancet"]),
+    ("Lancet kamikaze drones and kamikaze drones.", ["ZALA Lancet", "Harop"]),
+    ("BM-21 Grad launchers fired Grad rockets.", ["BM-21 Grad"]),
+    ("A Tor-M2 battery and a Buk-M3 were hit.", ["Tor missile system", "Buk"]),
+    ("Boxer armoured vehicles and CV90s were ordered.", ["ARTEC Boxer", "CV90"]),
+    ("Typhoon fighter jets escorted the Eurofighter Typhoon.", ["Eurofighter Typhoon"]),
+    ("AH-64E Apache helicopters and UH-60M Black Hawks were sold.",
+     ["AH-64 Apache", "UH-60 Black Hawk"]),
+    ("An MQ-9 Reaper and Reaper drones were lost.", ["MQ-9 Reaper"]),
+    ("The S-400 Triumf and the S-300PMU-2 were delivered.", ["S-400", "S-300"]),
+    ("IRIS-T SLM and NASAMS systems defend Kyiv.", ["IRIS-T SLM", "NASAMS"]),
+    ("David’s Sling and Arrow 3 intercepted the missiles.", ["David's Sling", "Arrow 3"]),
+    ("Korea's Cheongung (KM-SAM) was sold to Iraq.", ["KM-SAM"]),
+    ("Leopard 2A7+ tanks, M1A2 Abrams and Challenger 2 tanks arrived.",
+     ["Leopard 2", "M1 Abrams", "Challenger 2"]),
+    ("The PzH 2000, CAESAR howitzers and M777s fired.",
+     ["PzH 2000", "CAESAR howitzer", "M777"]),
+    ("HIMARS and Chunmoo (K239) launchers fired ATACMS.", ["HIMARS", "Chunmoo", "ATACMS"]),
+    ("Storm Shadow/SCALP missiles and SCALP-EG hit the bridge.", ["Storm Shadow"]),
+    ("Pakistan commissioned Type 054A/P frigates and J-10C jets.", ["Type 054A", "J-10"]),
+    ("The EL/M-2080 Green Pine radar tracked it.", ["Green Pine"]),
+    ("India tested BrahMos and bought the S-400.", ["BrahMos", "S-400"]),
+])
+def test_the_systems_a_sentence_names(sentence, systems):
+    assert GAZ.systems.found(sentence) == systems
+
+
+@pytest.mark.parametrize("sentence", [
+    "He gave a patriotic speech.",
+    "The Patriots won the game.",
+    "The Lancet published the study.",
+    "She is a grad student.",
+    "The Tor network hides users.",
+    "The boxer won on points.",
+    "A typhoon hit the coast.",
+    "Apache web servers and Apache tribes.",
+    "The grim reaper came.",
+    "Julius Caesar crossed the Rubicon.",
+    "A javelin throw of 90 metres.",
+    "A stinger hurts.",
+    "A harpoon hit the whale.",
+    "He drives a Ford Taurus and lost his scalp.",
+    "The film was made by J.J. Abrams.",
+    "The K9 unit found drugs; climbers died on K2.",
+    "The tow truck came.",
+    "Under the aegis of the UN.",
+])
+def test_ordinary_words_name_no_system(sentence):
+    assert GAZ.systems.found(sentence) == []
