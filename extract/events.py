@@ -39,6 +39,7 @@ from extract.dates import DateMention, find_dates, mention_span, names_no_year
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.direction import direction
 from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
+from extract.names import Names, _ascii_folds_safe
 from extract.timeline import (
     Event,
     Evidence,
@@ -62,94 +63,6 @@ def slugify(text: str, limit: int = 60) -> str:
     norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
     return slug[:limit].rstrip("-") or "x"
-
-
-_WORD_START = r"(?<![\w-][\s\S])"  # after a name's first letter: nothing word-like before it
-
-
-def _names_pattern(words: list[str], tail: str = "") -> str:
-    r"""The quick form of ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` for :class:`Names` (``tail``:
-    what may follow a name before its end, as :data:`_PLURAL`).
-
-    The first character of every name is a plain character, so the regex engine skips every
-    position that no name starts with; the look-behind moves after it.
-    """
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        branches.setdefault(word[0], []).append(word[1:])
-    body = "|".join(re.escape(c) + _WORD_START + _prefix_tree(rest)
-                    for c, rest in branches.items())
-    return rf"(?:{body}){tail}(?![\w-])"
-
-
-# a plural or possessive after a system's name: "F-16s", "S-300s", "the TB2's range"
-_PLURAL = r"(?:'?s|’s)?"
-
-
-def _ascii_folds_safe(words: list[str]) -> bool:
-    """True when no non-ASCII character of ``words`` matches an ASCII one ignoring case (as
-    the Kelvin sign matches 'k'): then on ASCII text, matching ignoring case is matching the
-    lower-cased words against the lower-cased text."""
-    odd = {c for w in words for c in w if not c.isascii()}
-    return not any(re.fullmatch(re.escape(c), chr(x), re.I) for c in odd for x in range(128))
-
-
-@dataclass(frozen=True)
-class Names:
-    """Every alias of a gazetteer in one alternation, and the canonical name of each alias.
-
-    One pass over a sentence finds every name (the longest alias wins where two start at the
-    same place), in order of first appearance. ``rx`` is that alternation; ``quick`` finds the
-    same names faster (:func:`_names_pattern`): on any text when case matters, else on ASCII
-    text, lower-cased (``rx`` is used for the rest).
-    """
-
-    rx: re.Pattern[str]
-    canonical: dict[str, str]
-    ignore_case: bool
-    quick: re.Pattern[str] | None = None
-    plurals: bool = False
-
-    @classmethod
-    def build(cls, entries: dict[str, list[str]], *, ignore_case: bool,
-              plurals: bool = False) -> Names:
-        """The names of ``entries`` (canonical name -> aliases); with ``plurals``, a name
-        followed by "s" or "'s" is found too ("F-16s")."""
-        canonical: dict[str, str] = {}
-        for name, aliases in entries.items():
-            for alias in [name, *aliases]:
-                if alias:
-                    canonical.setdefault(alias.casefold() if ignore_case else alias, name)
-        parts = sorted({a for name, aliases in entries.items() for a in [name, *aliases] if a},
-                       key=len, reverse=True)
-        body = "|".join(re.escape(a) for a in parts)
-        tail = _PLURAL if plurals else ""
-        rx = re.compile(rf"(?<![\w-])(?:{body}){tail}(?![\w-])", re.I if ignore_case else 0)
-        quick: re.Pattern[str] | None = None
-        if not ignore_case:
-            quick = re.compile(_names_pattern(parts, tail))
-        elif _ascii_folds_safe(parts):
-            # a name with other than ASCII letters never matches ASCII text: left out
-            lowered = list(dict.fromkeys(a.lower() for a in parts if a.isascii()))
-            quick = re.compile(_names_pattern(lowered, tail)) if lowered else None
-        return cls(rx, canonical, ignore_case, quick, plurals)
-
-    def found(self, text: str) -> list[str]:
-        out: dict[str, None] = {}
-        if self.quick is not None and not self.ignore_case:
-            words = [m.group(0) for m in self.quick.finditer(text)]
-        elif self.quick is not None and text.isascii():
-            words = [text[m.start():m.end()] for m in self.quick.finditer(text.lower())]
-        else:
-            words = [m.group(0) for m in self.rx.finditer(text)]
-        for word in words:
-            key = word.casefold() if self.ignore_case else word
-            name = self.canonical.get(key)
-            if name is None and self.plurals:
-                name = self.canonical.get(re.sub(r"(?:'|’)?s\Z", "", key, flags=re.I))
-            if name:
-                out.setdefault(name, None)
-        return list(out)
 
 
 @dataclass(frozen=True)
