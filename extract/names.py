@@ -68,7 +68,13 @@ class Names:
                        key=len, reverse=True)
         body = "|".join(re.escape(a) for a in parts)
         tail = _PLURAL if plurals else ""
-        rx = re.compile(rf"(?<![\w-])(?:{body}){tail}(?![\w-])", re.I if ignore_case else 0)
+        if ignore_case:
+            # one prefix tree of the lower-cased names, matched ignoring case: as fast with 2,500
+            # aliases as with 50 (a plain alternation tries each in turn at every position)
+            rx = re.compile(_names_pattern(list(dict.fromkeys(a.lower() for a in parts)), tail),
+                            re.I)
+        else:
+            rx = re.compile(rf"(?<![\w-])(?:{body}){tail}(?![\w-])")
         quick: re.Pattern[str] | None = None
         if not ignore_case:
             quick = re.compile(_names_pattern(parts, tail))
@@ -91,6 +97,8 @@ class Names:
             name = self.canonical.get(key)
             if name is None and self.plurals:
                 name = self.canonical.get(re.sub(r"(?:'|’)?s\Z", "", key, flags=re.I))
+                if name is not None and word[-2:-1] not in "'’" and word[:-1].isalpha():
+                    name = None  # a plural of a designation ("F-16s"), not of a word ("Patriots")
             if name:
                 out.setdefault(name, None)
         return list(out)
