@@ -272,3 +272,20 @@ def test_a_dated_photo_caption_is_evidence_of_what_it_shows():
     art = article_from_text(alone, file="a.txt", manifest={"a.txt": {"published": "2023-05-31"}})
     assert [(str(e.date), e.evidence[0].date_text) for e in extract_events(art, "a")] == [
         ("2023-05-30", "May 30, 2023")]
+
+
+def test_systems_in_text_with_other_than_ascii_letters():
+    # the same names as in plain ASCII text (the pattern for such text is a prefix tree too)
+    from extract.events import Gazetteers
+
+    systems = Gazetteers.load().systems
+    plain = "Turkey bought F-16s and the Bayraktar TB2; the Patriots won."
+    assert systems.found(plain) == ["F-16", "Bayraktar TB2"]
+    assert systems.found(plain.replace("Turkey", "Türkiye")) == ["F-16", "Bayraktar TB2"]
+
+
+def test_a_passive_signing_of_contracts_is_a_deal():
+    got = events_of("Poland ordered K2 tanks and K9 howitzers from South Korea. Contracts for the "
+                    "delivery of 180 tanks and 212 howitzers were signed at the end of August.",
+                    "2022-12-06")
+    assert [(d, k, w) for d, k, w in got] == [("2022-08", "deal", "the end of August")], got
