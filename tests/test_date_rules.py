@@ -17,6 +17,7 @@ import pytest
 import extract.dates.engine as engine
 from extract.dates import explain, find_dates
 from extract.dates.en import EN
+from extract.dates.lexicon import YEAR_DIGITS
 from extract.dates.rule import Ex, Grammar, Not, Rule
 
 
@@ -108,7 +109,7 @@ def test_trigger_tables_follow_the_declared_triggers():
     assert "deictic" in EN.word_rules["today"]
     assert "mdy" in EN.token_rules["May"] and "may" not in EN.token_rules
     assert EN.token_rules["Year"] == {"holiday"} | EN.word_rules["year"]
-    assert {n for n, r in rules.items() if "<year digits>" in r.triggers} == EN.year_rules
+    assert {n for n, r in rules.items() if YEAR_DIGITS in r.triggers} == EN.year_rules
     assert EN.reach["iso"] == (0, 50) and EN.reach["mdy"] == (45, 50)
     # every trigger token of every rule is found by the one compiled scan
     for r in EN.rules:

@@ -207,8 +207,11 @@ UNITS_WORDS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years"
                "centuries", "nights", "weekends", "quarters")
 DAY_WORDS = ("today", "tonight", "yesterday", "tomorrow", "overnight", "morning", "afternoon",
              "evening", "night")
+# the two classes of number token a rule can be triggered by (see extract.dates.rule)
+YEAR_DIGITS = "<year digits>"
+NUM_DIGITS = "<day or month digits>"
 # a year's digits, or "FY" before them ("FY2023" is two tokens)
-YEARS = ("<year digits>", "FY")
+YEARS = (YEAR_DIGITS, "FY")
 
 # a number, a separator, a number of one or two digits, a separator: inside every numeric
 # date ("30/05/2023", "2023-05-30")

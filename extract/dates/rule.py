@@ -36,14 +36,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from extract.dates.lexicon import _prefix_tree
+from extract.dates.lexicon import NUM_DIGITS, YEAR_DIGITS, _prefix_tree
 
 Value = dict[str, Any]
 Resolver = Callable[[re.Match[str], Any], Value | None]
 
-# the two classes of number token a rule can be triggered by
-YEAR_DIGITS = "<year digits>"
-NUM_DIGITS = "<day or month digits>"
 
 REACH_DEFAULT = (45, 50)
 

@@ -24,10 +24,11 @@ from extract.dates.lexicon import (
     _WEEKDAYS,
     _YEAR,
     MONTH_NAMES,
+    NUM_DIGITS,
     YEARS,
     _mod_of,
 )
-from extract.dates.rule import NUM_DIGITS, Ex, Not, Value
+from extract.dates.rule import Ex, Not, Value
 from extract.dates.tense import (
     _ANNIV_N,
     _ANNIVERSARY_OF,

@@ -16,10 +16,11 @@ from extract.dates.lexicon import (
     _MODP,
     _ORDW,
     _YEAR,
+    NUM_DIGITS,
     YEARS,
     _mod_of,
 )
-from extract.dates.rule import NUM_DIGITS, Ex, Not, Value
+from extract.dates.rule import Ex, Not, Value
 
 
 # year ranges
