@@ -10,6 +10,7 @@ from typing import Any
 
 from extract.dates import DateMention, names_no_year, tense_at
 from extract.dates.engine import _detect_day_first
+from extract.dates.lexicon import MONTH_NAMES  # its first twelve: the full names, in order
 from extract.timeline import PartialDate
 
 
@@ -68,8 +69,7 @@ def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate 
 
 # a numeric date whose day and month could be either way round: "03/04/2023"
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?:\d{4}|\d{2})")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+
 
 
 def _ambiguous_numeric(m: DateMention, body: str) -> str | None:
@@ -85,8 +85,8 @@ def _ambiguous_numeric(m: DateMention, body: str) -> str | None:
     other = _dt.date(int(m.value[:4]), day, month) if day <= 12 else None
     if other is None:
         return None
-    return (f"Extractor: '{m.text}' could be {day} {_MONTH_NAMES[month - 1]} or "
-            f"{other.day} {_MONTH_NAMES[other.month - 1]} {other.year}; it was read as "
+    return (f"Extractor: '{m.text}' could be {day} {MONTH_NAMES[month - 1]} or "
+            f"{other.day} {MONTH_NAMES[other.month - 1]} {other.year}; it was read as "
             f"{m.value}, and no other date in the text tells which is the day: check the date.")
 
 

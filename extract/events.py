@@ -36,6 +36,7 @@ import yaml
 from extract.article import Article, Paragraph, Sentence, split_sentences
 from extract.confidence import _confidence, _publication_day
 from extract.dates import DateMention, find_dates, mention_span, names_no_year
+from extract.dates.lexicon import _MON
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.direction import direction
 from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
@@ -419,10 +420,11 @@ def _evidence_paragraphs(article: Article) -> list[tuple[int, Paragraph]]:
             if not p.furniture or (p.kind == "caption" and _DATED_CAPTION.search(p.text))]
 
 
-def _sentences(article: Article) -> list[Sentence]:
-    """The sentences of :func:`_evidence_paragraphs` (a caption is one)."""
+def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sentence]:
+    """The sentences of the paragraphs ``paras`` (:func:`_evidence_paragraphs`; a caption is
+    one)."""
     out: list[Sentence] = []
-    for i, p in _evidence_paragraphs(article):
+    for i, p in paras:
         if p.furniture:
             out.append(Sentence(p.start, p.end, p.text, i))
             continue
@@ -460,13 +462,13 @@ def _captions_joined(drafts: list[_Draft], captions: set[str]) -> list[_Draft]:
     return out
 
 
-def _masked_body(article: Article) -> str:
+def _masked_body(article: Article, paras: list[tuple[int, Paragraph]]) -> str:
     """The article text with everything but the body (and dated captions) replaced by spaces
     (offsets kept)."""
     text = article.text
     out: list[str] = []
     pos = 0
-    for _i, p in _evidence_paragraphs(article):
+    for _i, p in paras:
         out.append(_blank(text[pos:p.start]))
         out.append(text[p.start:p.end])
         pos = p.end
@@ -490,10 +492,11 @@ def extract_events(
     """Candidate events (``status: candidate``) of one article, in text order."""
     gaz = gazetteers or Gazetteers.load()
     stats = stats if stats is not None else ExtractionStats()
-    body = _masked_body(article)
+    paras = _evidence_paragraphs(article)
+    body = _masked_body(article, paras)
     published = article.published
     mentions = find_dates(body, published, language=article.language or "en")
-    sentences = _sentences(article)
+    sentences = _sentences(article, paras)
     paragraphs = dict(enumerate(article.paragraphs))
     facts: dict[int, tuple[list[str], list[str], list[str]]] = {}
     cues: dict[int, list[Cue]] = {}
@@ -552,8 +555,7 @@ def extract_events(
                                 else (None, None)))
         drafts.append(draft)
         same_dates.setdefault((kind, first, last, approximate), []).append(draft)
-    drafts = _captions_joined(drafts, {p.text for _i, p in _evidence_paragraphs(article)
-                                       if p.furniture})
+    drafts = _captions_joined(drafts, {p.text for _i, p in paras if p.furniture})
     events = _events_of(drafts, source_id)
     stats.events += len(events)
     return events
@@ -561,9 +563,7 @@ def extract_events(
 
 # a date named by its distance from now ("today", "this year", "last month", "on Friday"): in a
 # sentence without a cue of what happened, it dates a state of things, not a happening
-_NAMED_DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                         r"Dec)\b")
+_NAMED_DATE = re.compile(rf"\d|{_MON}")
 
 
 def _deictic(m: DateMention) -> bool:
