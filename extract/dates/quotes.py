@@ -39,6 +39,7 @@ def requote(text: str, out: list[DateMention], published: str | None,
     day_of_speaking)``."""
     if '"' not in text and "“" not in text:
         return out
+    out = list(out)  # the caller's list is not changed
     last: tuple[int, str] | None = None  # (end of the quotation, its day of speaking)
     for qs, qe in _quotations(text):
         spoken = _day_of_speaking(text, out, qs, qe, last)
@@ -47,7 +48,6 @@ def requote(text: str, out: list[DateMention], published: str | None,
         if not spoken or spoken == published or not inner:
             continue
         again = {(m.start + qs, m.end + qs): m for m in find(text[qs:qe], spoken)}
-        out = list(out)
         for i in inner:
             m = out[i]
             new = again.get((m.start, m.end))
@@ -110,15 +110,14 @@ def _day_of_speaking(text: str, out: list[DateMention], qs: int, qe: int,
     return None
 
 
-def _date_in(out: list[DateMention], start: int, end: int, text: str = "") -> str | None:
+def _date_in(out: list[DateMention], start: int, end: int, text: str) -> str | None:
     """The value of the last dated mention between ``start`` and ``end`` that is near a
     reporting verb (the date of the saying, not of something the attribution mentions)."""
-    says = [(m.start(), m.end()) for m in _SAYS.finditer(text, start, end)] if text else []
+    says = [(m.start(), m.end()) for m in _SAYS.finditer(text, start, end)]
     found = [m for m in out if start <= m.start and m.end <= end and m.value
              and m.type in ("DATE", "TIME") and not m.value.endswith("_REF")
              and m.value[:4].isdigit()
-             and (not text or any(abs(m.start - b) <= _NEAR or abs(a - m.end) <= _NEAR
-                                  for a, b in says))]
+             and any(abs(m.start - b) <= _NEAR or abs(a - m.end) <= _NEAR for a, b in says)]
     return found[-1].value[:10] if found else None
 
 
