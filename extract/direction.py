@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple, Protocol
 
 
-class Names(Protocol):
+class _Names(Protocol):
     """What is used of :class:`extract.events.Names`: the alternation of every alias and the
     canonical name of each."""
 
@@ -50,7 +50,7 @@ class _Named(NamedTuple):
     country: str
 
 
-def _countries(sentence: str, names: Names) -> list[_Named]:
+def _countries(sentence: str, names: _Names) -> list[_Named]:
     out = []
     for m in names.rx.finditer(sentence):
         country = names.canonical.get(m.group(0).casefold() if names.ignore_case
@@ -60,7 +60,7 @@ def _countries(sentence: str, names: Names) -> list[_Named]:
     return out
 
 
-def direction(sentence: str, names: Names) -> tuple[str | None, str | None]:
+def direction(sentence: str, names: _Names) -> tuple[str | None, str | None]:
     """(supplier, recipient) of the transfer the sentence tells, each None when not said."""
     named = _countries(sentence, names)
     if not named:
@@ -76,7 +76,7 @@ def direction(sentence: str, names: Names) -> tuple[str | None, str | None]:
             other = _demonym_object(after, named, v.end())  # "bought Israeli drones"
         supplier, recipient = (before, other) if giving else (other, before)
         if supplier is None and recipient is not None:
-            supplier = _made_by(sentence, named, v.end())
+            supplier = _made_by(sentence, names, v.end())
         if supplier is not None or recipient is not None:
             if supplier == recipient:
                 return None, None
@@ -123,11 +123,16 @@ def _demonym_object(after: str, named: list[_Named], offset: int) -> str | None:
     return None
 
 
-def _made_by(sentence: str, named: list[_Named], offset: int) -> str | None:
-    """'Israeli-made drones': the maker named in the object."""
-    for n in named:
-        if n.start >= offset and re.match(r"-(?:made|built|produced|manufactured|designed)\b",
-                                          sentence[n.end:]):
-            return n.country
-    return None
+# "Israeli-made", "US-built": the maker's name joined to the participle (no country pattern
+# takes a name followed by a hyphen)
+_MADE_BY = re.compile(r"(?<![\w-])([A-Z][\w.]*)-(?:made|built|produced|manufactured|designed)\b")
 
+
+def _made_by(sentence: str, names: _Names, offset: int) -> str | None:
+    """'Israeli-made drones': the maker named in the object after ``offset``."""
+    for m in _MADE_BY.finditer(sentence, offset):
+        country = names.canonical.get(m.group(1).casefold() if names.ignore_case
+                                      else m.group(1))
+        if country:
+            return country
+    return None

@@ -214,6 +214,7 @@ def test_titles_have_no_holes(sentence, words, title):
     ("The United States approved the sale of Javelins to Georgia in 2017.", "United States",
      "Georgia"),
     ("Azerbaijan ordered Barak-8 air defence systems in 2016.", None, "Azerbaijan"),
+    ("Armenia bought Russian-built Iskander missiles in 2016.", "Russia", "Armenia"),
     # who sells to whom is not said: nothing is guessed
     ("Turkey and Azerbaijan signed an arms deal in 2020.", None, None),
 ])
