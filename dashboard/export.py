@@ -23,8 +23,8 @@ from extract.timeline import Event, Source, Timeline, dumps, visible
 
 CSV_COLUMNS = (
     "id", "date", "end", "date_label", "precision", "approximate", "type", "title", "actors",
-    "people", "systems", "value", "status", "unverified", "sources_disagree", "n_sources",
-    "publishers", "summary",
+    "people", "systems", "supplier", "recipient", "value", "status", "unverified",
+    "sources_disagree", "n_sources", "publishers", "summary",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,6 +56,7 @@ def table_rows(events: pd.DataFrame) -> list[dict[str, Any]]:
             "precision": row.precision, "approximate": bool(row.approximate), "type": row.type,
             "title": visible(row.title), "actors": _shown(row.actors),
             "people": _shown(row.people), "systems": _shown(row.systems),
+            "supplier": visible(row.supplier), "recipient": visible(row.recipient),
             "value": row.value_label, "status": row.status,
             "unverified": bool(row.unverified), "sources_disagree": bool(row.disputed),
             "n_sources": int(row.n_sources), "publishers": _shown(row.publishers),

@@ -28,8 +28,8 @@ from extract.timeline import Event, Evidence, Source, Timeline, visible
 EVENT_COLUMNS = (
     "id", "title", "type", "status", "date", "end", "precision", "approximate", "unverified",
     "start", "stop", "mid", "label", "precision_words", "actors", "people", "systems",
-    "publishers", "n_sources", "n_publishers", "corroborating", "disagreeing", "references",
-    "value_label", "value_amount", "value_unit",
+    "supplier", "recipient", "publishers", "n_sources", "n_publishers", "corroborating",
+    "disagreeing", "references", "value_label", "value_amount", "value_unit",
     "value_currency", "summary", "notes", "confidence", "disputes", "disputed", "search",
     "hover", "hover_short", "record",
 )
@@ -236,6 +236,8 @@ def _event_row(e: Event, smap: dict[str, Source]) -> dict[str, Any]:
         "actors": tuple(e.actors),
         "people": tuple(e.people),
         "systems": tuple(e.systems),
+        "supplier": e.supplier or "",
+        "recipient": e.recipient or "",
         "publishers": publishers,
         "n_sources": len(e.evidence),
         "n_publishers": len(publishers),

@@ -38,6 +38,9 @@ def test_csv_has_the_filtered_events_with_dates_as_written(frames):
     assert by_id["sipri-share-2016-2020"]["value"] == "69%"
     assert by_id["iai-deal-2012-02-26"]["sources_disagree"] == "yes"
     assert by_id["reuters-arms-2016"]["systems"] == "Harop; Barak 8"
+    assert (by_id["iai-deal-2012-02-26"]["supplier"],
+            by_id["iai-deal-2012-02-26"]["recipient"]) == ("Israel", "Azerbaijan")
+    assert by_id["reuters-arms-2016"]["supplier"] == ""  # the file does not say
     assert by_id["satellite-deal-2021-06-15"]["unverified"] == "yes"
 
 

@@ -20,9 +20,9 @@ def render(view: state.View) -> None:
             frame[col] = frame[col].map(lambda v: ", ".join(v))
     st.dataframe(
         frame, hide_index=True, key="events_table",
-        column_order=["date", "date_label", "type", "title", "actors", "systems", "value",
-                      "n_sources", "publishers", "sources_disagree", "unverified", "status",
-                      "id"],
+        column_order=["date", "date_label", "type", "title", "actors", "systems", "supplier",
+                      "recipient", "value", "n_sources", "publishers", "sources_disagree",
+                      "unverified", "status", "id"],
         column_config={
             "date": st.column_config.TextColumn("date"),
             "date_label": st.column_config.TextColumn("date (words)"),
