@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extract.dates.tense import _FRONTED_LEFT  # a date opening its sentence, as tense reads it
+
 # Types whose cue decides the whole sentence; for the others the cue nearest the date wins.
 _SENTENCE_WIDE = ("statistic", "diplomatic", "production")
 
@@ -53,12 +55,6 @@ _SAID_GAP = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just|a
                        r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
                        r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z")
 
-# a date that opens its sentence ("Last month, the minister had disclosed ..."): the main
-# clause's first verb says what happened then
-_FRONTED = re.compile(r"(?i)\A\W*(?:(?:in|on|by|since|during|from|at|late|early|earlier|"
-                      r"until|starting)\s+)*\Z")
-
-
 def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.
 
@@ -72,7 +68,8 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> st
     """
     best: tuple[int, int, str] | None = None
     reported = False
-    fronted = bool(sentence) and _FRONTED.match(sentence[:start]) is not None and \
+    # "Last month, the minister had disclosed ...": the main clause's first verb decides
+    fronted = bool(sentence) and _FRONTED_LEFT.match(sentence[:start]) is not None and \
         sentence[end:end + 1] == ","
     first_verb: tuple[int, str] | None = None
     beside = any(k not in _SENTENCE_WIDE and k != "statement" and not (a < end and start < b)
