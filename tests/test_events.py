@@ -11,6 +11,12 @@ from extract.events import extract_events
 TITLE = "Arms news of the week\n\n"
 
 
+def assert_typed(sentence: str, date: str, kind: str) -> None:
+    """The sentence gives a candidate of this date and type."""
+    got = events_of(sentence)
+    assert (date, kind) in [(d, k) for d, k, _w in got], got
+
+
 def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, str]]:
     """(date, type, date words) of each candidate of an article with this body."""
     art = article_from_text(TITLE + body, file="a.txt",
@@ -35,7 +41,7 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "2026", "production"),
 ])
 def test_the_type_follows_what_happened(sentence, date, kind):
-    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+    assert_typed(sentence, date, kind)
 
 
 def test_a_dated_session_with_countries_is_a_candidate_though_no_cue_names_it():
@@ -89,7 +95,7 @@ def test_actors_do_not_carry_over_far_or_to_a_sentence_without_a_cue():
      "2013-10", "agreement"),
 ])
 def test_the_verb_decides_over_a_nearer_noun(sentence, date, kind):
-    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+    assert_typed(sentence, date, kind)
 
 
 def test_a_decade_is_background():
@@ -133,7 +139,7 @@ def test_mid_year_is_not_joined_to_the_year():
      "2014", "statistic"),
 ])
 def test_a_saying_beside_its_date_is_a_statement(sentence, date, kind):
-    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+    assert_typed(sentence, date, kind)
 
 
 def test_systems_are_found_in_the_plural():
@@ -160,7 +166,7 @@ def test_systems_are_found_in_the_plural():
     ("The first batch of S-400 systems reached Turkey in July 2019.", "2019-07", "delivery"),
 ])
 def test_what_happened_in_defence_news(sentence, date, kind):
-    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+    assert_typed(sentence, date, kind)
 
 
 @pytest.mark.parametrize("sentence, date, kind", [
@@ -174,7 +180,7 @@ def test_what_happened_in_defence_news(sentence, date, kind):
      "importer during 2022.", "2022-02", "conflict"),
 ])
 def test_verbs_and_phrases_decide(sentence, date, kind):
-    assert (date, kind) in [(d, k) for d, k, _w in events_of(sentence)], events_of(sentence)
+    assert_typed(sentence, date, kind)
 
 
 def test_a_contract_signed_is_a_deal():
