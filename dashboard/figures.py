@@ -20,6 +20,7 @@ All text that came from the file is HTML-escaped, because Plotly reads tags such
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from dashboard.labels import _short, esc, type_words
 from dashboard.labels import hover_text as hover_text
 from dashboard.labels import short_hover_text as short_hover_text
 from dashboard.theme import Theme
-from extract.timeline import EVENT_TYPES
+from extract.timeline import EVENT_TYPES, visible
 
 # Okabe & Ito (2008), colour-blind safe; 12 types share 8 colours, so shapes differ too.
 OKABE_ITO = {
@@ -587,10 +588,15 @@ def marks_count(fig: go.Figure) -> int:
 
 
 def _overview_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """Title at the top and legend at the bottom of the figure, each pushing the plot's margin
+    by its own size: a legend above the plot wraps to more rows in a narrow column and grew
+    into the title."""
     fig.update_layout(
-        title={"text": title, "x": 0}, height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        title={"text": title, "x": 0, "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 10}, "automargin": True},
+        height=height, margin={"l": 10, "r": 10, "t": 10, "b": 10},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
     )
     return fig
 
@@ -615,7 +621,7 @@ def events_per_year_figure(events: pd.DataFrame) -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", title="year of the (start) date")
     fig.update_yaxes(title="events", dtick=1 if len(events) < 20 else None)
-    return _overview_layout(fig, "Events per year, by type", 380)
+    return _overview_layout(fig, "Events per year, by type", 420)
 
 
 def systems_figure(events: pd.DataFrame, *, top: int = 25) -> go.Figure:
@@ -635,18 +641,40 @@ def systems_figure(events: pd.DataFrame, *, top: int = 25) -> go.Figure:
                             max(260, 80 + 28 * len(shown)))
 
 
+def _wrapped(text: str, width: int = 44, lines: int = 2) -> str:
+    """``text`` from the file as at most ``lines`` escaped lines of about ``width`` characters
+    (Plotly markup ``<br>`` between them), the last cut with '…' if it does not fit."""
+    parts = textwrap.wrap(visible(text), width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines - 1] + [_short(" ".join(parts[lines - 1:]), width)]
+    return "<br>".join(esc(p) for p in parts)
+
+
+def _row_names(stats: pd.DataFrame) -> list[str]:
+    """One y label per statistic: its title, wrapped; titles that still read the same get
+    their period as written on a line of its own, so no two rows look alike."""
+    names = [_wrapped(t) for t in stats["title"]]
+    seen = pd.Series(names).duplicated(keep=False).tolist()
+    return [f"{n}<br>({esc(lbl)})" if dup else n
+            for n, lbl, dup in zip(names, stats["label"], seen, strict=True)]
+
+
 def statistics_figure(events: pd.DataFrame) -> go.Figure:
     """The statistics (type 'statistic') as bars over the period they cover, labelled with
-    their value ('69%') and their period as the text gives it ('2016–2020')."""
+    their value ('69%') and their period as the text gives it ('2016–2020').
+
+    Each statistic has its own row (y is the row number, the title its tick label), so two
+    statistics with the same title, or titles alike up to where they are cut, never share one.
+    """
     stats = events[events["type"] == "statistic"] if not events.empty else events
     fig = go.Figure()
+    rows = list(range(len(stats)))
     if not stats.empty:
         span_ms = ((stats["stop"] + DAY) - stats["start"]).dt.total_seconds() * 1000
-        names = [esc(_short(t, 50)) for t in stats["title"]]
         text = [esc(f"{v or 'no figure'} · {lbl}") for v, lbl in
                 zip(stats["value_label"], stats["label"], strict=True)]
         fig.add_trace(go.Bar(
-            orientation="h", y=names, base=stats["start"].dt.strftime("%Y-%m-%d").tolist(),
+            orientation="h", y=rows, base=stats["start"].dt.strftime("%Y-%m-%d").tolist(),
             x=span_ms.tolist(), text=text, textposition="inside", insidetextanchor="middle",
             marker={"color": OKABE_ITO["sky_blue"], "line": {"color": OKABE_ITO["blue"],
                                                             "width": 1}},
@@ -656,9 +684,10 @@ def statistics_figure(events: pd.DataFrame) -> go.Figure:
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     fig.update_xaxes(type="date")
-    fig.update_yaxes(type="category", automargin=True, autorange="reversed")
+    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=_row_names(stats) if rows else [],
+                     automargin=True, autorange="reversed", zeroline=False, showgrid=False)
     return _overview_layout(fig, "Statistics over the periods they cover",
-                            max(220, 90 + 48 * len(stats)))
+                            max(220, 90 + 56 * len(stats)))
 
 
 # --------------------------------------------------------------------------------------------

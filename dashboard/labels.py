@@ -158,7 +158,7 @@ def _number(amount: float) -> str:
 
 
 def value_label(value: Value | dict[str, Any] | None) -> str:
-    """A value in words: '69%', 'USD 1.6 billion', 'c. USD 5 billion', '3 rank'; '' if none."""
+    """A value in words: '69%', 'USD 1.6 billion', 'c. USD 5 billion', 'rank 3'; '' if none."""
     if value is None:
         return ""
     v = value if isinstance(value, dict) else value.model_dump()
@@ -168,6 +168,8 @@ def value_label(value: Value | dict[str, Any] | None) -> str:
         body = f"{_number(amount)}%"
     elif currency:
         body = f"{currency} {_number(amount)}"
+    elif unit == "rank":
+        body = f"rank {_number(amount)}"  # '2 rank' read like a count of ranks
     elif unit:
         body = f"{_number(amount)} {unit}"
     else:

@@ -275,3 +275,27 @@ def test_statistics_as_period_bars_with_values(all_events):
     assert bar.base[0] == "2016-01-01"
     assert bar.x[0] == (366 + 365 * 3 + 366) * 86_400_000  # 2016..2020 inclusive
     assert bar.text[0] == "69% · 2016–2020"
+
+
+def test_statistics_alike_up_to_the_cut_each_get_their_own_row():
+    # the bundled SIPRI ranks of 2014-2018 and 2018-2022: titles alike for their first 60
+    # characters, once drawn as two bars on one row labelled twice "2 rank"
+    shown = apply(build(load(Path(__file__).parent.parent / "events.yaml")).events, Filters())
+    stats = shown[shown["type"] == "statistic"]
+    bar = statistics_figure(shown).data[0]
+    assert sorted(bar.y) == list(range(len(stats))) and len(stats) >= 4
+    ticks = statistics_figure(shown).layout.yaxis.ticktext
+    assert len(set(ticks)) == len(ticks) == len(stats)
+    row = list(bar.customdata).index("sipri-second-largest-importer-2018-2022")
+    assert "2018-2022" in ticks[bar.y[row]]
+    assert bar.text[row] == "rank 2 · 2018–2022"
+
+
+def test_statistics_with_one_title_read_apart_by_their_periods(all_events):
+    one = all_events[all_events["type"] == "statistic"].iloc[[0, 0]].reset_index(drop=True)
+    one.loc[1, ["id", "label"]] = ["the-same-later", "2021–2025"]
+    fig = statistics_figure(one)
+    ticks = fig.layout.yaxis.ticktext
+    assert list(fig.data[0].y) == [0, 1] and ticks[0] != ticks[1]
+    assert ticks[1].endswith("<br>(2021–2025)")
+

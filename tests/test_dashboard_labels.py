@@ -74,7 +74,7 @@ def test_precision_words(date, end, approximate, expected):
         ({"amount": 5_000_000_000, "currency": "USD", "approximate": True}, "c. USD 5 billion"),
         ({"amount": 4_850_000_000, "currency": "USD"}, "USD 4.85 billion"),
         ({"amount": 250_000, "currency": "EUR"}, "EUR 250,000"),
-        ({"amount": 3, "unit": "rank"}, "3 rank"),
+        ({"amount": 3, "unit": "rank"}, "rank 3"),  # not '3 rank', which reads as a count
         ({"amount": 12.5}, "12.5"),
     ],
 )
