@@ -183,7 +183,15 @@ def to_yaml(events: pd.DataFrame, sources: pd.DataFrame, *, briefing: Sequence[s
 
 def standalone_html(fig: go.Figure, *, title: str = "Arms-transfer timeline") -> bytes:
     """The chart as one HTML file that works offline: plotly.js is embedded (no CDN), and
-    the modebar can still download a PNG."""
+    the modebar can still download a PNG.
+
+    Every axis makes room for its tick labels: once Streamlit is imported its plotly template
+    is the default, and there axes keep their fixed margins, which cut the year labels off
+    the bottom of the page. ``fig`` itself is left as it is (the app shows it too).
+    """
+    fig = go.Figure(fig)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     body = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False},
                        div_id="arms-timeline", validate=False)
     # the page title: plotly writes none; escaped, as it is the only text we add
