@@ -138,12 +138,21 @@ def event_date_label(event: Event) -> str:
 
 def precision_words(date: PartialDate, end: PartialDate | None = None,
                     approximate: bool = False) -> str:
-    """'exact day', 'month only', 'year only' (the coarser end of a period), '…, approximate'."""
+    """How precisely the text dates the event (the coarser end of a period decides).
+
+    'exact day' ('exact days' for a period of days), 'month only', 'year only'; approximate,
+    'about this day (approximate)' ('about these days …'), 'month only, approximate', 'year
+    only, approximate': never 'exact' and 'approximate' together, which contradict each other.
+    """
     order = ("day", "month", "year")
     precisions = [date.precision] + ([end.precision] if end is not None else [])
     coarsest = max(precisions, key=order.index)
-    words = PRECISION_WORDS[coarsest]
-    return words + (", approximate" if approximate else "")
+    if coarsest == "day":
+        days = end is not None and end != date
+        if approximate:
+            return f"about {'these days' if days else 'this day'} (approximate)"
+        return "exact days" if days else "exact day"
+    return PRECISION_WORDS[coarsest] + (", approximate" if approximate else "")
 
 
 def _number(amount: float) -> str:

@@ -56,14 +56,31 @@ def test_label_never_prints_a_day_it_was_not_given(date, expected_digits):
     ("date", "end", "approximate", "expected"),
     [
         ("2023-05-30", None, False, "exact day"),
+        ("2023-05-30", None, True, "about this day (approximate)"),  # not 'exact …, approx.'
+        ("2022-10-02", "2022-10-03", False, "exact days"),
+        ("2022-10-02", "2022-10-03", True, "about these days (approximate)"),
+        ("2023-05-30", "2023-05-30", True, "about this day (approximate)"),  # one day
         ("2020-11", None, False, "month only"),
+        ("2020-11", None, True, "month only, approximate"),
+        ("2020-09", "2020-11", True, "month only, approximate"),
         ("2016", None, False, "year only"),
-        ("2020-09-27", "2020-11", False, "month only"),  # the coarser end decides
         ("2016", None, True, "year only, approximate"),
+        ("2010", "2013", True, "year only, approximate"),
+        ("2020-09-27", "2020-11", False, "month only"),  # the coarser end decides
+        ("2020-09-27", "2021", True, "year only, approximate"),
     ],
 )
 def test_precision_words(date, end, approximate, expected):
     assert precision_words(D(date), D(end) if end else None, approximate) == expected
+
+
+@pytest.mark.parametrize("approximate", [False, True])
+@pytest.mark.parametrize("end", [None, "2023-05-31", "2023-06", "2024"])
+@pytest.mark.parametrize("date", ["2023-05-30", "2023-05", "2023"])
+def test_precision_words_never_contradict_themselves(date, end, approximate):
+    words = precision_words(D(date), D(end) if end else None, approximate)
+    assert ("approximate" in words) == approximate
+    assert not ("exact" in words and approximate)
 
 
 @pytest.mark.parametrize(
