@@ -199,6 +199,13 @@ def test_table_page_has_downloads(monkeypatch):
     assert labels == ["Download CSV", "Download JSON"]
 
 
+def test_table_page_shows_types_in_words(monkeypatch):
+    at = app(monkeypatch, RICH, query={"type": "combat_use"}, page="views/table.py")
+    frame = at.dataframe[0].value
+    assert list(frame["id"]) == ["harop-combat-2020-10"]
+    assert list(frame["type"]) == ["combat use"]  # not the file's 'combat_use'
+
+
 def test_sources_page_lists_every_source(monkeypatch):
     at = app(monkeypatch, RICH, page="views/sources.py")
     frame = at.dataframe[0].value

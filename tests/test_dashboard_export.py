@@ -44,6 +44,12 @@ def test_csv_has_the_filtered_events_with_dates_as_written(frames):
     assert by_id["satellite-deal-2021-06-15"]["unverified"] == "yes"
 
 
+def test_csv_keeps_the_contract_s_type_names(frames):
+    # the Table page shows 'combat use'; the CSV keeps the value a filter or a script matches
+    rows = read_csv(to_csv(apply(frames.events, Filters(types=("combat_use",)))))
+    assert [r["type"] for r in rows] == ["combat_use"]
+
+
 def test_csv_is_deterministic(frames):
     assert to_csv(frames.events) == to_csv(frames.events)
 

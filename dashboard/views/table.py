@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.export import table_rows, to_csv, to_json
 from dashboard.filters import filters_to_query
+from dashboard.labels import type_words
 
 
 def render(view: state.View) -> None:
@@ -18,6 +19,8 @@ def render(view: state.View) -> None:
     if not frame.empty:
         for col in ("actors", "people", "systems", "publishers"):
             frame[col] = frame[col].map(lambda v: ", ".join(v))
+        # words for people ('combat use'); the CSV keeps the contract's 'combat_use'
+        frame["type"] = frame["type"].map(type_words)
     st.dataframe(
         frame, hide_index=True, key="events_table",
         column_order=["date", "date_label", "type", "title", "actors", "systems", "supplier",
