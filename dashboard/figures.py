@@ -31,7 +31,7 @@ import plotly.graph_objects as go
 from dashboard.labels import _short, esc, type_words
 from dashboard.labels import hover_text as hover_text
 from dashboard.labels import short_hover_text as short_hover_text
-from dashboard.theme import Theme
+from dashboard.theme import LIGHT, Theme, hover_label
 from extract.timeline import EVENT_TYPES, visible
 
 # Okabe & Ito (2008), colour-blind safe; 12 types share 8 colours, so shapes differ too.
@@ -553,6 +553,7 @@ def density_figure(events: pd.DataFrame, *, options: TimelineOptions | None = No
         hovermode="closest", clickmode="event+select",
         uniformtext={"minsize": 9, "mode": "hide"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},
+        hoverlabel=hover_label(LIGHT),
     )
     fig.update_yaxes(
         type="category", categoryorder="array",
@@ -597,6 +598,7 @@ def _overview_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         height=height, margin={"l": 10, "r": 10, "t": 10, "b": 10},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},
         legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
+        hoverlabel=hover_label(LIGHT),
     )
     return fig
 
@@ -747,7 +749,7 @@ def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
         font=font,
         legend={"font": {"size": 18, "color": t.text},
                 "title": {"text": "type", "font": {"size": 18}}, "y": 1.0},
-        hoverlabel={"font": {"size": 18}},
+        hoverlabel={**hover_label(t), "font": {"size": 18, "color": t.text}},
         margin={"l": 10, "r": 30, "t": 110 if title else 70, "b": 10},
         uirevision=None,
     )
