@@ -216,8 +216,16 @@ def type_words(event_type: str) -> str:
 
 def esc(text: object) -> str:
     """Text from the file, made inert for Plotly's label markup (which understands tags), and
-    shown as stored: invisible and control characters written as ``⟨U+202E⟩``."""
-    return html.escape(visible(str(text)), quote=True)
+    shown as stored: invisible and control characters written as ``⟨U+202E⟩``.
+
+    Quotes become numeric references: Plotly decodes those, and of the named ones only a few
+    (``&amp;``, ``&lt;``, ``&gt;``), so ``&quot;`` was shown as written.
+
+    >>> print(esc('<b>"worth billions"</b> & more'))
+    &lt;b&gt;&#34;worth billions&#34;&lt;/b&gt; &amp; more
+    """
+    return (html.escape(visible(str(text)), quote=False)
+            .replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def _short(text: str, limit: int = 60) -> str:

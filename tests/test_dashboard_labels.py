@@ -139,3 +139,19 @@ def test_flags_one_list_in_one_order_for_every_medium():
     assert hover_text(event_type="deal", n_sources=1, n_publishers=1, **common).endswith(words)
     assert short_hover_text(**common).endswith(words)
     assert all(f.label and f.detail.endswith(".") for f in FLAGS.values())
+
+
+@pytest.mark.parametrize("text", ['Arms "worth billions"', "Israel's share", "<b>x</b> & y",
+                                  "a\u202eb"])
+def test_esc_writes_only_references_plotly_decodes(text):
+    import html
+    import re
+
+    from dashboard.labels import esc
+
+    out = esc(text)
+    # plotly.js decodes numeric references and only a few named ones: &quot; showed as written
+    named = set(re.findall(r"&([a-z]+);", out))
+    assert named <= {"amp", "lt", "gt"}, out
+    assert "<" not in out and '"' not in out and "'" not in out
+    assert html.unescape(out) == text.replace("\u202e", "⟨U+202E⟩")
