@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.frame import record
+from dashboard.labels import counted
 from extract.timeline import Event, Source, Timeline, dumps, visible
 
 CSV_COLUMNS = (
@@ -175,7 +176,7 @@ def to_yaml(events: pd.DataFrame, sources: pd.DataFrame, *, briefing: Sequence[s
     """
     query = "&".join(f"{k}={v}" for k, vals in (view or {}).items()
                      for v in ([vals] if isinstance(vals, str) else vals))
-    header = (f"Exported from the arms-transfer timeline dashboard: {len(events)} events"
+    header = (f"Exported from the arms-transfer timeline dashboard: {counted(len(events), 'event')}"
               + (f", view ?{query}" if query else ", the whole timeline"))
     text = dumps(timeline_of(events, sources, briefing), header=" ".join(header.split()))
     return text.encode("utf-8")

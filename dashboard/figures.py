@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.labels import _short, esc, type_words
+from dashboard.labels import _short, counted, esc, type_words
 from dashboard.labels import hover_text as hover_text
 from dashboard.labels import short_hover_text as short_hover_text
 from dashboard.theme import LIGHT, Theme, hover_label
@@ -490,7 +490,7 @@ def _density_cells(counts: Density, lanes: list[str], ix: Sequence[int], opts: T
             cells["window"].append([a.isoformat(), b.isoformat()])
             cells["hover"].append(
                 f"<b>{name}</b> · {words}<br>"
-                f"{within:,} event{'s' if within != 1 else ''} dated within it"
+                f"{counted(within, 'event')} dated within it"
                 + (f"<br>{could:,} more that may fall in it<br>(dated only to a "
                    "longer period, approximate, or spanning several cells)"
                    if could else "")
@@ -635,7 +635,8 @@ def systems_figure(events: pd.DataFrame, *, top: int = 25) -> go.Figure:
     fig = go.Figure(go.Bar(
         orientation="h", x=shown.tolist(), y=[esc(s) for s in shown.index],
         marker={"color": OKABE_ITO["blue"]},
-        hovertemplate="%{y}: %{x} events<extra></extra>",
+        hovertext=[f"{esc(s)}: {counted(int(n), 'event')}" for s, n in shown.items()],
+        hovertemplate="%{hovertext}<extra></extra>",
     ))
     fig.update_xaxes(title="events", dtick=1 if len(counts) and counts.max() < 10 else None)
     fig.update_yaxes(type="category", automargin=True)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.figures import type_words
 from dashboard.frame import record
-from dashboard.labels import claim_words, flags_of
+from dashboard.labels import claim_words, counted, flags_of
 from dashboard.present import dispute_sentences, span_label
 from extract.timeline import visible
 
@@ -115,7 +115,7 @@ def handout_html(events: pd.DataFrame, sources: pd.DataFrame, *,
     by_id = {s["id"]: s for s in sources.to_dict("records")} if not sources.empty else {}
     n = len(events)
     span = span_label(events)
-    head = (f"{n} event{'s' if n != 1 else ''}" + (f", {span}" if span else "")
+    head = (counted(n, "event") + (f", {span}" if span else "")
             + (f". {view_words}" if view_words else "."))
     parts = [
         "<!doctype html>",

@@ -209,6 +209,14 @@ def claim_words(claims: Any, event: Any) -> str:
 # Hover text of the timeline's marks (the frame stores it per event)
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, singular for one: '1 event', '0 events', '1,234 events'.
+
+    ``plural`` for nouns that do not take an 's' ('person', 'people').
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def type_words(event_type: str) -> str:
     """'combat_use' -> 'combat use'."""
     return event_type.replace("_", " ")
@@ -239,8 +247,8 @@ def hover_text(*, title: str, label: str, precision: str, event_type: str, n_sou
     parts = [
         f"<b>{esc(title)}</b>",
         esc(label) + ("" if precision == "day" else f" ({precision} only)"),
-        f"{type_words(event_type)} · {n_sources} source{'s' if n_sources != 1 else ''}"
-        f" · {n_publishers} publisher{'s' if n_publishers != 1 else ''}",
+        f"{type_words(event_type)} · {counted(n_sources, 'source')}"
+        f" · {counted(n_publishers, 'publisher')}",
     ]
     flags = [f.word for f in flags_of(status, unverified, disputed)]
     if flags:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dashboard.frame import Frames
+from dashboard.labels import counted
 from dashboard.text import md_escape, md_link, safe_url
 from extract.timeline import visible
 
@@ -35,7 +36,7 @@ def corroboration_markdown(status: str, corroborating: Sequence[str],
     """
     if status != "accepted":
         n = len(publishers)
-        who = f"{n} publisher{'s' if n != 1 else ''}" + (f": {_names(publishers)}" if n else "")
+        who = counted(n, "publisher") + (f": {_names(publishers)}" if n else "")
         return (f"**Not corroboration yet:** quoted by {who}; evidence counts once a curator "
                 "accepts the event.")
     n = len(corroborating)

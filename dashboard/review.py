@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import yaml
 
-from dashboard.labels import event_date_label, precision_words
+from dashboard.labels import counted, event_date_label, precision_words
 from dashboard.text import find_date_words, md_escape
 from extract.timeline import (
     Document,
@@ -403,7 +403,7 @@ class Decision:
         if len(self.event_ids) == 1:
             what = f"“{self.titles[0]}”" if self.titles else f"'{self.event_ids[0]}'"
         else:
-            what = f"{len(self.event_ids)} candidates"
+            what = counted(len(self.event_ids), "candidate")
         verb = {"corroborate": "add as corroboration", "keep": "keep as its own event"}.get(
             self.action, self.action)
         text = f"{verb} {what}"

@@ -27,7 +27,7 @@ import pandas as pd
 
 from dashboard.figures import NO_LANE, type_words
 from dashboard.frame import record
-from dashboard.labels import date_label
+from dashboard.labels import counted, date_label
 from dashboard.present import cited_source_ids, dispute_sentences, key_evidence
 from dashboard.text import safe_url
 from extract.timeline import PartialDate, visible
@@ -83,7 +83,7 @@ def _slide_text(row: Mapping[str, Any], rec: Mapping[str, Any],
         parts.append(f"“{ev['quote']}” ({_credit(sources.get(ev['source']), ev['source'])})")
     n = int(row["n_publishers"])
     parts.append(f"Sources: {', '.join(row['publishers'])}" + (
-        f" ({n} publishers)." if n > 1 else " (one publisher only)."))
+        f" ({counted(n, 'publisher')})." if n > 1 else " (one publisher only)."))
     if row["unverified"]:
         parts.append("Unverified: no independent source confirms this claim.")
     if row["status"] != "accepted":

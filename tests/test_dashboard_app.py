@@ -204,6 +204,7 @@ def test_table_page_shows_types_in_words(monkeypatch):
     frame = at.dataframe[0].value
     assert list(frame["id"]) == ["harop-combat-2020-10"]
     assert list(frame["type"]) == ["combat use"]  # not the file's 'combat_use'
+    assert "1 event · click a column header" in texts(at)  # not '1 events'
 
 
 def test_sources_page_lists_every_source(monkeypatch):

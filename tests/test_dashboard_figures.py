@@ -338,3 +338,11 @@ def test_timeline_hover_text_reads_on_its_background(all_events):
     for name, bg, fg in hover_colours(timeline_figure(all_events)):
         assert bg is not None and fg is not None, name
         assert contrast_ratio(fg, bg) >= 4.5, (name, fg, bg)
+
+
+def test_systems_hover_counts_in_words(all_events):
+    bar = systems_figure(all_events).data[0]
+    words = dict(zip(bar.y, bar.hovertext, strict=True))
+    assert words["Harop"] == "Harop: 3 events"
+    ones = [w for w in bar.hovertext if w.endswith(": 1 event")]
+    assert ones and not any(w.endswith(": 1 events") for w in bar.hovertext)

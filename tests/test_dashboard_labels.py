@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.labels import date_label, precision_words, value_label
+from dashboard.labels import counted, date_label, precision_words, value_label
 from extract.timeline import PartialDate, Value
 
 
@@ -155,3 +155,15 @@ def test_esc_writes_only_references_plotly_decodes(text):
     assert named <= {"amp", "lt", "gt"}, out
     assert "<" not in out and '"' not in out and "'" not in out
     assert html.unescape(out) == text.replace("\u202e", "⟨U+202E⟩")
+
+
+@pytest.mark.parametrize(("n", "noun", "plural", "expected"), [
+    (0, "event", None, "0 events"),
+    (1, "event", None, "1 event"),
+    (2, "source", None, "2 sources"),
+    (1234, "event", None, "1,234 events"),  # the thousands as the timeline's captions write them
+    (1, "person", "people", "1 person"),
+    (3, "person", "people", "3 people"),
+])
+def test_counted(n, noun, plural, expected):
+    assert counted(n, noun, plural) == expected

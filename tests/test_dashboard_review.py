@@ -562,7 +562,9 @@ def test_bulk_reject_of_the_filtered_set_asks_first(monkeypatch, events):
     assert queue_titles(at) == ["A drone plant opens near Baku"]
     click(at, "review_bulk_reject")
     assert events.read_text() == before  # nothing yet: a confirmation first
-    assert "Reject all 1 candidates shown, as Ana?" in texts(at)
+    assert "Reject the 1 candidate shown, as Ana?" in texts(at)  # not 'all 1 candidates'
+    assert [b.proto.label for b in at.get("button") if b.key == "review_bulk_yes"] == [
+        "Yes, reject 1 candidate"]
     click(at, "review_bulk_no")
     assert events.read_text() == before
     click(at, "review_bulk_reject")

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import review, state
+from dashboard.labels import counted
 from dashboard.text import md_escape
 from extract.timeline import TimelineError, load
 
@@ -31,8 +32,7 @@ def _run(path: Path, articles: list[review.Article], publisher: str, published: 
         st.error(md_escape(f"The timeline's folder {path.parent} does not exist; nothing was "
                            "added."))
         return
-    plural = "s" if len(articles) != 1 else ""
-    with st.status(f"Reading {len(articles)} article{plural}…", expanded=True) as status:
+    with st.status(f"Reading {counted(len(articles), 'article')}…", expanded=True) as status:
         try:
             tmp_dir = tempfile.TemporaryDirectory(prefix="arms-articles-")
         except OSError as exc:

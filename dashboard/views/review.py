@@ -12,7 +12,13 @@ import streamlit as st
 
 from dashboard import review, state
 from dashboard.figures import type_words
-from dashboard.labels import date_label, event_date_label, precision_words, value_label
+from dashboard.labels import (
+    counted,
+    date_label,
+    event_date_label,
+    precision_words,
+    value_label,
+)
 from dashboard.text import highlighted_quote, md_escape
 from extract.timeline import EVENT_TYPES, Event, TimelineError, visible
 
@@ -35,7 +41,7 @@ def _report(outcome: state.Outcome, decision: review.Decision) -> None:
         done = len(decision.event_ids) - len(outcome.skipped)
         verb = review.VERB[decision.action]
         what = (f"“{decision.titles[0]}”" if len(decision.event_ids) == 1 and decision.titles
-                else f"{done} candidate{'s' if done != 1 else ''}")
+                else counted(done, "candidate"))
         if decision.action == "corroborate":
             text = (f"Added {what} as corroboration of '{decision.target}', as {decision.by}: "
                     "its evidence joined that event (with what its source says where they "
@@ -336,19 +342,21 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
 def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
     asked = state.bulk_asked()
     if asked is not None:
+        n = len(asked.event_ids)
+        scope = f"all {counted(n, 'candidate')}" if n != 1 else "the 1 candidate"
         with st.container(border=True, key="review_bulk_confirm"):
-            st.warning(f"**{md_escape(asked.action.capitalize())} all "
-                       f"{len(asked.event_ids)} candidates shown, as {md_escape(asked.by)}?** "
+            st.warning(f"**{md_escape(asked.action.capitalize())} {scope} shown, as "
+                       f"{md_escape(asked.by)}?** "
                        "Each is written to the timeline file with your name.")
             st.caption("  \n".join(md_escape(t) for t in asked.titles))
             left_out = review.bulk_left_out(asked.action, shown)
             if left_out:
-                st.caption(f"Left out: {left_out} candidate{'s' if left_out != 1 else ''} that "
+                st.caption(f"Left out: {counted(left_out, 'candidate')} that "
                            "may corroborate an accepted event (decide those one by one).")
             with st.form(key="review_bulk_form", border=False):
                 row = st.container(horizontal=True)
                 yes = row.form_submit_button(
-                    f"Yes, {asked.action} {len(asked.event_ids)} candidates",
+                    f"Yes, {asked.action} {counted(n, 'candidate')}",
                     key="review_bulk_yes", type="primary")
                 no = row.form_submit_button("Cancel", key="review_bulk_no")
             if no:
@@ -405,7 +413,7 @@ def render(view: state.View) -> None:
         st.warning("Re-apply or discard your pending decision above before making another.")
 
     everything = review.queue(doc.timeline)
-    st.markdown(f"**{len(everything)} candidate{'s' if len(everything) != 1 else ''}** to "
+    st.markdown(f"**{counted(len(everything), 'candidate')}** to "
                 "review, newest sources first.")
     if not everything:
         st.info("No candidates to review. Add articles to find new ones.")
@@ -431,8 +439,8 @@ def render(view: state.View) -> None:
     pages = (len(shown) + PAGE_SIZE - 1) // PAGE_SIZE
     first = 0
     if pages > 1:
-        page_no = st.number_input(f"Page (of {pages}, {PAGE_SIZE} candidates each)", 1, pages,
-                                  1, key="review_page")
+        page_no = st.number_input(f"Page (of {pages}, {counted(PAGE_SIZE, 'candidate')} each)",
+                                  1, pages, 1, key="review_page")
         first = (int(page_no) - 1) * PAGE_SIZE
     sources = doc.timeline.source_map()
     for item in shown[first:first + PAGE_SIZE]:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
+from dashboard.labels import counted
 from dashboard.provenance import source_rows
 
 COLUMNS = ["publisher", "title", "published", "link", "events", "n_events", "page_says",
@@ -17,8 +18,8 @@ def render(view: state.View) -> None:
     frames = view.frames
     only_shown = st.toggle("Only sources of the events shown", key="sources_only_shown")
     rows = source_rows(frames, set(view.shown["id"]) if only_shown else None)
-    st.caption(f"{len(rows)} sources · publication dates as given (a year, a month or a day) "
-               "· 'the page says' is what a saved page claims of itself, not checked · "
+    st.caption(f"{counted(len(rows), 'source')} · publication dates as given (a year, a month "
+               "or a day) · 'the page says' is what a saved page claims of itself, not checked · "
                "digest: what identifies the article's text")
     st.dataframe(
         pd.DataFrame(rows, columns=COLUMNS),

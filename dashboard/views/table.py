@@ -8,12 +8,12 @@ import streamlit as st
 from dashboard import state
 from dashboard.export import table_rows, to_csv, to_json
 from dashboard.filters import filters_to_query
-from dashboard.labels import type_words
+from dashboard.labels import counted, type_words
 
 
 def render(view: state.View) -> None:
     shown = view.shown
-    st.caption(f"{len(shown)} events · click a column header to sort · 'date' is as the "
+    st.caption(f"{counted(len(shown), 'event')} · click a column header to sort · 'date' is as the "
                "sources give it (2016, 2020-11, 2023-05-30), so it sorts by time.")
     frame = pd.DataFrame(table_rows(shown))
     if not frame.empty:
