@@ -712,6 +712,27 @@ def image_config(view: str, fmt: str = "png") -> dict[str, object]:
     }
 
 
+def _legend_of_filled_marks(fig: go.Figure, theme: Theme) -> None:
+    """One legend entry per type with its *filled* symbol in the theme's colour (a trace of
+    its own that draws nothing, in the type's legend group, so a click still hides the type).
+
+    The legend names types, not precisions: it showed the first marks trace of each type,
+    which for a type whose marks shown are all imprecise is the hollow outline (a hollow
+    'deal' in the dark legend)."""
+    for trace in list(fig.data):
+        meta = trace.meta or {}
+        if meta.get("role") != "marks" or not trace.showlegend:
+            continue
+        trace.showlegend = False
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=trace.name, legendgroup=trace.legendgroup,
+            showlegend=True, marker={"symbol": TYPE_SYMBOLS[meta["type"]], "size": 18,
+                    "color": theme.marks.get(meta["type"], theme.text),
+                    "line": {"width": 1.5, "color": theme.background}},
+            hoverinfo="skip", meta={"role": "legend", "type": meta["type"]},
+        ))
+
+
 def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
                      lanes: str = "type", title: str | None = None,
                      height: int = 640) -> go.Figure:
@@ -743,6 +764,7 @@ def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
             if meta.get("role") == "band":
                 trace.marker.pattern.fgcolor = colour
             trace.opacity = 0.6 if dim else 1.0
+    _legend_of_filled_marks(fig, t)
     font = {"size": PRESENT_TICK_PX, "color": t.text}
     fig.update_layout(
         template=t.template,

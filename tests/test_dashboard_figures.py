@@ -346,3 +346,24 @@ def test_systems_hover_counts_in_words(all_events):
     assert words["Harop"] == "Harop: 3 events"
     ones = [w for w in bar.hovertext if w.endswith(": 1 event")]
     assert ones and not any(w.endswith(": 1 events") for w in bar.hovertext)
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_presenter_legend_shows_each_type_filled(all_events, theme):
+    # several types have only imprecise (hollow) marks in the fixture (a statistic, a
+    # production); the legend drew them hollow, and a 'deal' whose marks shown are all imprecise
+    deals = all_events[(all_events["type"] != "deal") | (all_events["precision"] != "day")]
+    for events in (all_events, deals):
+        fig = presenter_figure(events, current=None, theme=theme)
+        entries = [t for t in fig.data if t.showlegend]
+        types = [t.meta["type"] for t in entries]
+        assert types == [t for t in EVENT_TYPES if t in set(events["type"])]
+        for t in entries:
+            assert t.marker.symbol == TYPE_SYMBOLS[t.meta["type"]]  # never '…-open'
+            assert t.marker.color == theme.marks[t.meta["type"]]
+            assert t.legendgroup == t.meta["type"]  # a click on it hides that type's marks
+        marks = traces(fig, "marks")
+        only_hollow = ({t.meta["type"] for t in marks if t.meta["hollow"]}
+                       - {t.meta["type"] for t in marks if not t.meta["hollow"]})
+        assert {"statistic", "production"} <= only_hollow  # the case this is about
+        assert ("deal" in only_hollow) == (events is deals)
