@@ -30,6 +30,7 @@ from dashboard.marks import (  # noqa: F401  (re-exported: the figures' public n
     lanes_of,
 )
 from dashboard.theme import LIGHT, Theme, hover_label
+from dashboard.timeline_chart import BOTTOM_PX, ROW_PX, TOP_PX
 from dashboard.timeline_chart import timeline_figure as timeline_figure
 from extract.timeline import EVENT_TYPES, visible
 
@@ -408,25 +409,8 @@ def image_config(view: str, fmt: str = "png") -> dict[str, object]:
     }
 
 
-def _legend_of_filled_marks(fig: go.Figure, theme: Theme) -> None:
-    """One legend entry per type with its *filled* symbol in the theme's colour (a trace of
-    its own that draws nothing, in the type's legend group, so a click still hides the type).
-
-    The legend names types, not precisions: it showed the first marks trace of each type,
-    which for a type whose marks shown are all imprecise is the hollow outline (a hollow
-    'deal' in the dark legend)."""
-    for trace in list(fig.data):
-        meta = trace.meta or {}
-        if meta.get("role") != "marks" or not trace.showlegend:
-            continue
-        trace.showlegend = False
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=trace.name, legendgroup=trace.legendgroup,
-            showlegend=True, marker={"symbol": TYPE_SYMBOLS[meta["type"]], "size": 18,
-                    "color": theme.marks.get(meta["type"], theme.text),
-                    "line": {"width": 1.5, "color": theme.background}},
-            hoverinfo="skip", meta={"role": "legend", "type": meta["type"]},
-        ))
+PRESENT_LABEL_PX = 18  # the labels beside the marks, at most
+PRESENT_PLOT_PX = 900.0  # the narrowest the presenter's plot is drawn (beside the card, 1920 px)
 
 
 def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
@@ -434,72 +418,74 @@ def presenter_figure(events: pd.DataFrame, *, current: str | None, theme: Theme,
                      height: int = 640) -> go.Figure:
     """The timeline for a shared screen: large type, the theme's colours, ``current`` ringed.
 
-    ``theme`` is a :class:`dashboard.present.Theme`. The current event gets a ring (a trace with
-    ``meta.role == 'current'``) and a label with its date as written; the other marks are dimmed
-    so that the eye finds it at once. Everything from the file is escaped as on the timeline.
+    ``theme`` is a :class:`dashboard.present.Theme`. The figure fills ``height``: its rows
+    stretch to it, and its labels are as large as the rows leave room for (at most
+    ``PRESENT_LABEL_PX``). The current event gets a ring (``meta.role == 'current'``) and its
+    label in bold in the theme's accent; the other marks and labels are dimmed, so that the eye
+    finds it at once, even among stacked marks. Everything from the file is escaped as on the
+    timeline.
     """
     t = theme
-    fig = timeline_figure(events, options=TimelineOptions(lanes=lanes, show_labels=False,
-                                                          height=height))
     dim = current is not None and not events.empty and current in set(events["id"])
-    for trace in fig.data:
-        meta = trace.meta or {}
-        colour = t.marks.get(meta.get("type", ""), t.text)
-        if meta.get("role") == "marks":
-            hollow = bool(meta.get("hollow"))
-            trace.marker.color = colour
-            trace.marker.size = 18
-            trace.marker.line = {"width": 3 if hollow else 1.5,
-                                 "color": colour if hollow else t.background}
-            trace.opacity = 0.7 if dim else 1.0
-        elif meta.get("role") in ("period", "band") and trace.type == "scattergl":
-            trace.line.color = colour  # a big figure draws spans as WebGL lines
-        elif meta.get("role") in ("period", "band"):
-            trace.marker.color = colour
-            trace.marker.line.color = colour
-            if meta.get("role") == "band":
-                trace.marker.pattern.fgcolor = colour
-            trace.opacity = 0.6 if dim else 1.0
-    _legend_of_filled_marks(fig, t)
-    font = {"size": PRESENT_TICK_PX, "color": t.text}
+    top, bottom = (TOP_PX + 56 if title else TOP_PX + 10), BOTTOM_PX + 20
+    font = PRESENT_LABEL_PX
+    for _ in range(4):  # the largest labels whose rows fit the height
+        fig = timeline_figure(events, options=TimelineOptions(
+            lanes=lanes, selected=current if dim else None, height=height),
+            plot_px=PRESENT_PLOT_PX, font_px=font)
+        total = float(fig.layout.yaxis.range[0]) if fig.layout.yaxis.range else 1.0
+        fits = int((height - top - bottom) / max(total, 1.0) / (ROW_PX / 12.0))
+        if fits >= font or font <= 11:
+            break
+        font = max(11, fits)
+    _present_colours(fig, t, dim, font)
     fig.update_layout(
-        template=t.template,
-        plot_bgcolor=t.background, paper_bgcolor=t.background,
-        font=font,
+        template=t.template, plot_bgcolor=t.background, paper_bgcolor=t.background,
+        font={"size": PRESENT_TICK_PX, "color": t.text},
         legend={"font": {"size": 18, "color": t.text},
-                "title": {"text": "type", "font": {"size": 18}}, "y": 1.0},
+                "title": {"text": "type", "font": {"size": 18}}},
         hoverlabel={**hover_label(t), "font": {"size": 18, "color": t.text}},
-        margin={"l": 10, "r": 30, "t": 110 if title else 70, "b": 10},
-        uirevision=None,
+        margin={"l": 10, "r": 30, "t": top, "b": bottom}, uirevision=None,
     )
     if title:
-        fig.update_layout(title={"text": esc(title), "x": 0, "y": 0.98, "yanchor": "top",
+        fig.update_layout(title={"text": esc(title), "x": 0, "y": 0.995, "yanchor": "top",
                                  "font": {"size": PRESENT_TITLE_PX, "color": t.text}})
-        fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"})
     fig.update_xaxes(tickfont={"size": PRESENT_TICK_PX, "color": t.text},
                      gridcolor=t.grid, linecolor=t.muted, zeroline=False)
-    fig.update_yaxes(tickfont={"size": PRESENT_TICK_PX, "color": t.text},
-                     gridcolor=t.grid, linecolor=t.muted)
-    if dim:
-        rows = lanes_of(events, lanes)
-        chosen = rows[rows["id"] == current]
-        ys = [r if lanes == "type" else esc(r) for r in chosen["lane"]]
-        fig.add_trace(go.Scatter(
-            x=chosen["mid"].to_numpy(), y=np.array(ys, dtype=object), mode="markers",
-            marker={"symbol": "circle-open", "size": 42, "color": t.accent,
-                    "line": {"width": 5, "color": t.accent}},
-            hoverinfo="skip", showlegend=False, customdata=chosen["id"].to_numpy(dtype=object),
-            meta={"role": "current"},
-        ))
-        row = chosen.iloc[0]
-        x_range = fig.layout.xaxis.range
-        middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
-                  / 2) if x_range else None
-        anchor = "right" if middle is not None and row["mid"] > middle else "left"
-        fig.add_annotation(
-            x=row["mid"].strftime("%Y-%m-%dT%H:%M:%S"), y=ys[0], text=esc(row["label"]),
-            xanchor=anchor, showarrow=True, arrowhead=2, arrowwidth=3, ax=0, ay=-64,
-            arrowcolor=t.accent, bgcolor=t.background, bordercolor=t.accent,
-            borderwidth=3, borderpad=6, font={"size": 22, "color": t.text},
-        )
+    fig.update_yaxes(tickfont={"size": PRESENT_TICK_PX, "color": t.text})
+    for shape in fig.layout.shapes:  # the lanes' shading, seen on either background
+        shape.fillcolor = "rgba(127,127,127,0.10)"
     return fig
+
+
+def _present_colours(fig: go.Figure, t: Theme, dim: bool, font: int) -> None:
+    """The theme's colours on every trace; the current event's ring and label set apart."""
+    for trace in fig.data:
+        meta = trace.meta or {}
+        role = meta.get("role")
+        colour = t.marks.get(meta.get("type", ""), t.text)
+        if role in ("marks", "legend"):
+            hollow = bool(meta.get("hollow"))
+            trace.marker.color = colour
+            trace.marker.size = 18 if role == "marks" else 16
+            trace.marker.line = {"width": 3 if hollow else 1.5,
+                                 "color": colour if hollow else t.background}
+            trace.opacity = 0.45 if dim and role == "marks" else 1.0
+        elif role == "labels":
+            chosen = bool(meta.get("selected"))
+            trace.textfont = {"size": font, "color": t.accent if chosen else t.text}
+            trace.opacity = 0.5 if dim and not chosen else 1.0
+        elif role == "selected":
+            trace.marker.size = round(2.3 * font)  # within its row
+            trace.marker.color = t.accent
+            trace.marker.line = {"width": 5, "color": t.accent}
+            trace.meta = {"role": "current"}
+        elif role in ("period", "band") and trace.type == "scattergl":
+            trace.line.color = colour  # a big figure draws spans as WebGL lines
+            trace.opacity = 0.3 if dim else 0.8
+        elif role in ("period", "band"):
+            trace.marker.color = colour
+            trace.marker.line.color = colour
+            if role == "band":
+                trace.marker.pattern.fgcolor = colour
+            trace.opacity = 0.4 if dim else 1.0

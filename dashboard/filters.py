@@ -10,7 +10,7 @@ Query keys (lists repeat the key, ``?type=deal&type=delivery``)::
     type        event types;  actor, system, publisher: names; absent = all
     status      accepted (default), candidate, rejected
     q           text search over titles, summaries, quotes and names (every word must occur)
-    lanes       timeline lanes: type (default), actor or system
+    lanes       timeline lanes: type (default), actor, system or pair (supplier → recipient)
     event       the selected event's id
 """
 
@@ -25,7 +25,7 @@ import pandas as pd
 
 from extract.timeline import EVENT_TYPES, STATUSES
 
-LANE_MODES = ("type", "actor", "system")
+LANE_MODES = ("type", "actor", "system", "pair")
 DEFAULT_STATUSES: tuple[str, ...] = ("accepted",)
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _MAX_TEXT = 200  # a search box, not a document

@@ -46,7 +46,9 @@ TYPE_SYMBOLS: dict[str, str] = {
     "production": "hourglass",
     "other": "triangle-down",
 }
-NO_LANE = {"actor": "(no actor named)", "system": "(no system named)"}
+NO_LANE = {"actor": "(no actor named)", "system": "(no system named)",
+           "pair": "(no supplier or recipient named)"}
+UNNAMED = "(not named)"  # the missing side of a supplier → recipient pair
 DAY = pd.Timedelta(days=1)
 
 
@@ -54,9 +56,12 @@ DAY = pd.Timedelta(days=1)
 class TimelineOptions:
     """How to draw the timeline.
 
-    ``lanes``: 'type', 'actor' or 'system'. ``selected``: the id to point at. ``window``: the
-    x range (first and last day shown). ``gl_threshold``: use WebGL from this many marks on.
-    ``show_labels``: print date labels beside marks (None = only when there are few, ≤ 12).
+    ``lanes``: 'type', 'actor', 'system' or 'pair' (supplier → recipient). ``selected``: the
+    id to point at. ``window``: the x range (first and last day shown). ``gl_threshold``: use
+    WebGL from this many marks on. ``show_labels``: print each event's title and date beside
+    its mark (None: while the marks are at most ``LABEL_LIMIT``). ``briefing``: the ids of
+    the curated briefing (labelled first). ``expand_unnamed``: label the events of the lane
+    of events with no actor, system or pair named (collapsed otherwise).
     """
 
     lanes: str = "type"
@@ -65,17 +70,26 @@ class TimelineOptions:
     gl_threshold: int = 1500
     show_labels: bool | None = None
     height: int | None = None
+    briefing: frozenset[str] = frozenset()
+    expand_unnamed: bool = False
 
 
 def lanes_of(events: pd.DataFrame, mode: str) -> pd.DataFrame:
     """One row per (event, lane): the event frame with a ``lane`` column.
 
     By type every event has one lane; by actor or system an event sits in the lane of each
-    actor/system it names (or in '(no actor named)').
+    actor/system it names (or in '(no actor named)'); by pair in the lane 'supplier →
+    recipient' of a transfer (a side the text does not name reads '(not named)').
     """
     if mode == "type":
         out = events.copy()
         out["lane"] = out["type"].map(type_words)
+        return out
+    if mode == "pair":
+        out = events.copy()
+        out["lane"] = [pair_words(s, r) for s, r in zip(
+            out["supplier"] if "supplier" in out else [""] * len(out),
+            out["recipient"] if "recipient" in out else [""] * len(out), strict=True)]
         return out
     column = "actors" if mode == "actor" else "systems"
     out = events.copy()
@@ -83,15 +97,22 @@ def lanes_of(events: pd.DataFrame, mode: str) -> pd.DataFrame:
     return out.explode("lane", ignore_index=True)
 
 
+def pair_words(supplier: object, recipient: object) -> str:
+    """'Israel → Azerbaijan'; the lane of no pair when neither side is named."""
+    s, r = str(supplier or "").strip(), str(recipient or "").strip()
+    if not s and not r:
+        return NO_LANE["pair"]
+    return f"{s or UNNAMED} → {r or UNNAMED}"
+
+
 def lane_order(rows: pd.DataFrame, mode: str) -> list[str]:
-    """Lanes top to bottom: types in the contract's order; actors/systems busiest first."""
-    if mode == "type":
-        present = set(rows["lane"])
-        return [type_words(t) for t in EVENT_TYPES if type_words(t) in present]
+    """Lanes top to bottom, busiest first (ties: types in the contract's order, names
+    alphabetically); the lane of events with nothing named comes last."""
     counts = rows.groupby("lane").size()
+    rank = {type_words(t): i for i, t in enumerate(EVENT_TYPES)} if mode == "type" else {}
     named = sorted(
         (lane for lane in counts.index if lane != NO_LANE.get(mode)),
-        key=lambda lane: (-int(counts[lane]), str(lane).casefold()),
+        key=lambda lane: (-int(counts[lane]), rank.get(lane, 0), str(lane).casefold()),
     )
     return named + ([NO_LANE[mode]] if NO_LANE.get(mode) in counts.index else [])
 
@@ -101,5 +122,6 @@ def epoch_ms(times: pd.Series) -> np.ndarray:
     return times.to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(np.float64)
 
 
-DRAWN = ("id", "title", "type", "precision", "approximate", "start", "stop", "mid", "label",
-         "actors", "systems", "hover", "hover_short")  # the columns the figures read
+DRAWN = ("id", "title", "type", "status", "precision", "approximate", "start", "stop", "mid",
+         "label", "actors", "systems", "supplier", "recipient", "n_sources", "n_publishers",
+         "hover", "hover_short")  # the columns the figures read

@@ -38,13 +38,15 @@ K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS = "f_window", "f_types", "f_actors", "f_s
 K_PUBLISHERS, K_STATUSES, K_TEXT = "f_publishers", "f_statuses", "f_text"
 K_LANES, K_EVENT, K_CHART = "lanes", "event", "timeline_chart"
 K_DENSITY, K_ALL_MARKS = "timeline_density", "all_marks"
+K_EXPAND = "expand_unnamed"  # label the events of the lane with nothing named
+_MISSING_EVENT = "_missing_event"  # the id a link asked for that the file does not hold
 _SEEDED = "_view_seeded"
 _LAST_PICK = "_last_chart_pick"
 _VIEW = "_view"
 _ZOOM = "_zoom_to"  # a window the density chart asked for, applied before the sidebar is drawn
 _DENSITY_ROUND = "_density_round"
 T = TypeVar("T")
-PAGE_WIDGETS = (K_LANES, K_EVENT)  # widgets that live on one page but belong to the view
+PAGE_WIDGETS = (K_LANES, K_EVENT, K_EXPAND)  # widgets that live on one page but belong to the view
 FILTER_WIDGETS = (K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS, K_PUBLISHERS, K_STATUSES, K_TEXT)
 
 
@@ -169,6 +171,8 @@ def seed_view_from_url(frames: Frames) -> None:
         ss[K_TEXT] = f.text
         ss[K_LANES] = f.lanes
         ss[K_EVENT] = f.event
+        if f.event is not None and f.event not in frames.event_ids:
+            ss[_MISSING_EVENT] = f.event  # said on the page, not silently dropped
         ss[_SEEDED] = True
     keep_widgets(PAGE_WIDGETS)  # widgets of one page keep their values across pages
     zoom = ss.pop(_ZOOM, None)
@@ -319,6 +323,21 @@ def take_chart_pick(selection: object) -> bool:
         return False
     ss[K_EVENT] = picked
     return True
+
+
+def missing_event() -> str | None:
+    """The event id the opening link asked for that this timeline does not hold, while no
+    other event is selected (then the page says so instead of a silent default view)."""
+    ss = st.session_state
+    if ss.get(K_EVENT):
+        ss.pop(_MISSING_EVENT, None)
+    return ss.get(_MISSING_EVENT)
+
+
+def chart_key() -> str:
+    """The timeline chart's widget key; it changes after every zoom, like the density
+    chart's, so that the new chart starts with no selection."""
+    return f"{K_CHART}_{st.session_state.get(_DENSITY_ROUND, 0)}"
 
 
 def density_key() -> str:

@@ -1,6 +1,6 @@
-"""Plotly figures from the events frame (pure: data in, ``go.Figure`` out; no Streamlit).
+"""The timeline figure (pure: data in, ``go.Figure`` out; no Streamlit).
 
-Honest precision on the timeline:
+Honest precision:
 
 * an event known to the day is a filled marker at that day;
 * an event known only to the month or year, or marked approximate, is a *hollow* marker in the
@@ -8,18 +8,27 @@ Honest precision on the timeline:
 * a period (``end``) is a bar from its first to its last day, with a marker at its midpoint so
   that it can be clicked like a point (the marker carries the event id in ``customdata``).
 
+Readable without hovering: each lane is cut into rows (:mod:`dashboard.placement`), and each
+event gets a row of its own wherever its mark, bar or label would touch another's: its short
+title and its date as written stand beside its mark (above its bar), never over another label
+or mark; marks at the same date are dodged into rows, so each can be hovered and clicked.
+Periods overlapping in time are separate bars. When a lane has more events than rows for their
+labels, the most important are labelled and the lane's name says how many are not ("+3
+unlabelled"). The lane of events with nothing named (by actor, system or pair) is collapsed:
+its marks are dodged but not labelled, unless ``expand_unnamed``.
+
 Few traces whatever the size: per event type at most two marker traces (filled and hollow),
-one trace for exact periods and one for imprecise bands. Once the marks are many (``gl_threshold``)
-everything is WebGL: marks are ``Scattergl`` and periods and bands are thick ``Scattergl`` lines
-(one per type and role, segments split by gaps) instead of thousands of SVG bars. Mark
-positions go out as epoch milliseconds (float64, which Plotly sends as a compact typed array).
-All text that came from the file is HTML-escaped, because Plotly reads tags such as ``<b>`` and
-``<a>`` in labels.
+one for exact periods, one for imprecise bands, and the labels in two text traces. Once the
+marks are many (``gl_threshold``) everything is WebGL: marks are ``Scattergl`` and periods and
+bands thick ``Scattergl`` lines. Mark positions go out as epoch milliseconds (float64, which
+Plotly sends as a compact typed array). All text that came from the file is HTML-escaped,
+because Plotly reads tags such as ``<b>`` and ``<a>`` in labels.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -29,6 +38,7 @@ from dashboard.labels import _short, esc, type_words
 from dashboard.marks import (
     DAY,
     DRAWN,
+    NO_LANE,
     TYPE_COLOURS,
     TYPE_SYMBOLS,
     TimelineOptions,
@@ -36,14 +46,109 @@ from dashboard.marks import (
     lane_order,
     lanes_of,
 )
+from dashboard.placement import DESIGN_PLOT_PX, Item, Layout, layout
+from dashboard.theme import LIGHT, hover_label
 from extract.timeline import EVENT_TYPES
+
+LABEL_LIMIT = 300  # titles beside marks while the marks are at most this many
+ROW_PX = 36  # one row of a lane: a label above a bar, or a mark and its label
+LANE_GAP = 0.4  # rows of space between two lanes
+TOP_PX, BOTTOM_PX = 40, 100  # the date axis above (seen first on a tall chart), the legend below
+SPAN_DY, SPAN_TEXT_DY = 0.25, -0.25  # a bar sits low in its row, its label above it
+TITLE_CHARS = 44
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The lanes' vertical places, in rows: lane ``i`` starts at ``tops[i]``."""
+
+    lanes: list[str]
+    tops: dict[str, float]
+    total: float
+    placed: Layout
+
+    def y(self, lane: str, key: int) -> float:
+        """The centre of the row of item ``key`` in ``lane``."""
+        return self.tops[lane] + self.placed.places[key].row + 0.5
+
+    def bars(self, n: int) -> np.ndarray:
+        """Per item 0..n-1, whether it is laid out as a bar (mark low, label above)."""
+        return np.array([self.placed.places[k].span for k in range(n)], dtype=bool)
+
+    def centre(self, lane: str) -> float:
+        return self.tops[lane] + self.placed.rows[lane] / 2
+
+
+def label_of(title: str, date_words: str, chars: int = TITLE_CHARS) -> str:
+    """An event's label: its short title and its date as written (plain text)."""
+    return f"{_short(' '.join(str(title).split()), chars)} · {date_words}"
+
+
+def label_forms(title: str, date_words: str) -> tuple[str, ...]:
+    """The label, then shorter forms for tight places (the date is never cut)."""
+    return (label_of(title, date_words), label_of(title, date_words, 22),
+            label_of(title, date_words, 12))
+
+
+def importance(rows: pd.DataFrame, briefing: frozenset[str]) -> list[tuple[object, ...]]:
+    """Per row, its place in the queue for a label: accepted first, then the briefing's, then
+    the most corroborated (publishers, then sources)."""
+    n = len(rows)
+    status = rows["status"] if "status" in rows else pd.Series(["accepted"] * n)
+    pubs = rows["n_publishers"] if "n_publishers" in rows else pd.Series([0] * n)
+    srcs = rows["n_sources"] if "n_sources" in rows else pd.Series([0] * n)
+    return [(s != "accepted", i not in briefing, -int(p), -int(c))
+            for s, i, p, c in zip(status, rows["id"], pubs, srcs, strict=True)]
+
+
+def _iso(t: pd.Timestamp) -> str:
+    """A range end as Plotly reads it: the day alone at midnight."""
+    text = t.isoformat()
+    return text.removesuffix("T00:00:00")
+
+
+def _x_range(rows: pd.DataFrame, opts: TimelineOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
+    if opts.window:
+        first, last = opts.window
+        return pd.Timestamp(first), pd.Timestamp(last + dt.timedelta(days=1))
+    if rows.empty:
+        today = pd.Timestamp(dt.date.today())
+        return today - pd.Timedelta(days=365), today
+    lo, hi = rows["start"].min(), rows["stop"].max() + DAY
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
+    return lo - pad, hi + pad
+
+
+def grid_of(rows: pd.DataFrame, lanes: list[str], opts: TimelineOptions,
+            x_range: tuple[pd.Timestamp, pd.Timestamp], *, labels: bool,
+            plot_px: float = DESIGN_PLOT_PX, font_px: float = 12.0) -> Grid:
+    """Lay out ``rows`` (one per event and lane, index 0..n-1) in their lanes."""
+    starts, stops, mids = epoch_ms(rows["start"]), epoch_ms(rows["stop"] + DAY), epoch_ms(
+        rows["mid"])
+    spans = (rows["stop"] > rows["start"]).to_numpy()
+    ranks = importance(rows, opts.briefing)
+    items = [Item(k, lane, float(a), float(b), float(m), bool(s), label_forms(t, w), r)
+             for k, (lane, a, b, m, s, t, w, r) in enumerate(zip(
+                 rows["lane"], starts, stops, mids, spans, rows["title"], rows["label"], ranks,
+                 strict=True))]
+    collapsed = [] if opts.expand_unnamed or opts.lanes == "type" else [NO_LANE[opts.lanes]]
+    lo, hi = (float(epoch_ms(pd.Series(list(x_range)))[i]) for i in (0, 1))
+    placed = layout(items, (lo, hi), plot_px=plot_px, labels=labels,
+                    unlabelled_lanes=collapsed, font_px=font_px)
+    tops: dict[str, float] = {}
+    y = LANE_GAP / 2
+    for lane in lanes:
+        tops[lane] = y
+        y += placed.rows.get(lane, 1) + LANE_GAP
+    return Grid(lanes, tops, y - LANE_GAP / 2, placed)
 
 
 def _imprecise(rows: pd.DataFrame) -> pd.Series:
     return (rows["precision"] != "day") | rows["approximate"]
 
 
-def _bar_trace(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Bar:
+def _bar_trace(rows: pd.DataFrame, ys: np.ndarray, event_type: str, *,
+               hatched: bool) -> go.Bar:
     colour = TYPE_COLOURS[event_type]
     span_ms = ((rows["stop"] + DAY) - rows["start"]).dt.total_seconds() * 1000
     marker: dict[str, object] = {"color": colour, "line": {"width": 1, "color": colour}}
@@ -53,15 +158,9 @@ def _bar_trace(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Bar:
     else:
         marker["opacity"] = 0.6
     return go.Bar(
-        name=type_words(event_type),
-        legendgroup=event_type,
-        showlegend=False,
-        orientation="h",
-        y=rows["lane"].to_numpy(dtype=object),
-        base=rows["start"].dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
-        x=span_ms.to_numpy(),
-        width=0.45 if hatched else 0.3,
-        marker=marker,
+        name=type_words(event_type), legendgroup=event_type, showlegend=False,
+        orientation="h", y=ys, base=rows["start"].dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
+        x=span_ms.to_numpy(), width=0.34 if hatched else 0.24, marker=marker,
         customdata=rows["id"].to_numpy(dtype=object),
         hovertext=rows["hover"].to_numpy(dtype=object),
         hovertemplate="%{hovertext}<extra></extra>",
@@ -69,39 +168,32 @@ def _bar_trace(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Bar:
     )
 
 
-def _span_lines(rows: pd.DataFrame, event_type: str, *, hatched: bool) -> go.Scattergl:
+def _span_lines(rows: pd.DataFrame, ys: np.ndarray, event_type: str, *,
+                hatched: bool) -> go.Scattergl:
     """Periods or bands of one type as one WebGL line trace: a thick segment per event from
-    its first day to the end of its last, segments separated by gaps (NaN / None).
+    its first day to the end of its last, segments separated by gaps (NaN).
 
     Not hoverable or clickable (the mark at each midpoint is); bands are wider and paler than
     exact periods so that an uncertain span never looks like a known one.
     """
-    colour = TYPE_COLOURS[event_type]
     n = len(rows)
     x = np.full(3 * n, np.nan)
     x[0::3] = epoch_ms(rows["start"])
     x[1::3] = epoch_ms(rows["stop"] + DAY)
-    lanes = rows["lane"].to_numpy(dtype=object)
-    y = np.full(3 * n, None, dtype=object)
-    y[0::3] = lanes
-    y[1::3] = lanes
+    y = np.full(3 * n, np.nan)
+    y[0::3] = ys
+    y[1::3] = ys
     return go.Scattergl(
-        name=type_words(event_type),
-        legendgroup=event_type,
-        showlegend=False,
-        mode="lines",
-        x=x,
-        y=y,
-        connectgaps=False,
-        line={"color": colour, "width": 16 if hatched else 8},
-        opacity=0.3 if hatched else 0.6,
-        hoverinfo="skip",
+        name=type_words(event_type), legendgroup=event_type, showlegend=False, mode="lines",
+        x=x, y=y, connectgaps=False,
+        line={"color": TYPE_COLOURS[event_type], "width": 10 if hatched else 6},
+        opacity=0.3 if hatched else 0.6, hoverinfo="skip",
         meta={"role": "band" if hatched else "period", "type": event_type},
     )
 
 
-def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: bool,
-                 show_labels: bool, use_gl: bool) -> go.Scatter | go.Scattergl:
+def _marks_trace(rows: pd.DataFrame, ys: np.ndarray, event_type: str, *, hollow: bool,
+                 use_gl: bool) -> go.Scatter | go.Scattergl:
     """One mark per row at its midpoint; hollow when the date is imprecise or approximate.
 
     Arrays go in as numpy arrays: Plotly validates Python lists item by item, which is what
@@ -110,23 +202,14 @@ def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: b
     colour = TYPE_COLOURS[event_type]
     scatter = go.Scattergl if use_gl else go.Scatter
     return scatter(
-        name=type_words(event_type),
-        legendgroup=event_type,
-        showlegend=legend,
-        mode="markers+text" if show_labels else "markers",
-        x=epoch_ms(rows["mid"]),
-        y=rows["lane"].to_numpy(dtype=object),
-        customdata=rows["id"].to_numpy(dtype=object),
-        text=rows["label"].map(esc).to_numpy(dtype=object) if show_labels else None,
-        textposition="top center",
-        textfont={"size": 11, "color": "#333333"},
+        name=type_words(event_type), legendgroup=event_type, showlegend=False, mode="markers",
+        x=epoch_ms(rows["mid"]), y=ys, customdata=rows["id"].to_numpy(dtype=object),
         hovertext=rows["hover_short" if use_gl else "hover"].to_numpy(dtype=object),
         hovertemplate="%{hovertext}<extra>%{fullData.name}</extra>" if use_gl
         else "%{hovertext}<extra></extra>",
         marker={
             "symbol": TYPE_SYMBOLS[event_type] + ("-open" if hollow else ""),
-            "size": 13,
-            "color": colour,
+            "size": 12, "color": colour,
             # hollow marks are drawn by their outline; filled ones get a dark rim so that the
             # light colours (yellow) stay visible on white
             "line": {"width": 2 if hollow else 1, "color": colour if hollow else "#222222"},
@@ -135,114 +218,165 @@ def _marks_trace(rows: pd.DataFrame, event_type: str, *, hollow: bool, legend: b
     )
 
 
-def _add_timeline_traces(fig: go.Figure, rows: pd.DataFrame, *, show_labels: bool,
+def _legend_trace(event_type: str, use_gl: bool) -> go.Scatter | go.Scattergl:
+    """The type's legend entry: its filled symbol (a legend names types, not precisions), in
+    the type's legend group, so a click on it hides the type's marks, bars and labels together."""
+    return (go.Scattergl if use_gl else go.Scatter)(
+        x=[None], y=[None], mode="markers", name=type_words(event_type),
+        legendgroup=event_type, showlegend=True, hoverinfo="skip",
+        marker={"symbol": TYPE_SYMBOLS[event_type], "size": 12,
+                "color": TYPE_COLOURS[event_type], "line": {"width": 1, "color": "#222222"}},
+        meta={"role": "legend", "type": event_type},
+    )
+
+
+def _add_spans_and_marks(fig: go.Figure, rows: pd.DataFrame, grid: Grid, *,
                          use_gl: bool) -> None:
     """Per event type: its exact periods, its imprecise bands, its filled and hollow marks."""
+    ys = np.array([grid.y(lane, k) for k, lane in enumerate(rows["lane"])], dtype=np.float64)
+    spans_all = (rows["stop"] > rows["start"]).to_numpy()
+    mark_ys = ys + SPAN_DY * grid.bars(len(rows))
+    imprecise_all = _imprecise(rows).to_numpy()
+    types = rows["type"].to_numpy()
     for event_type in EVENT_TYPES:
-        of_type = rows[rows["type"] == event_type] if not rows.empty else rows
-        if of_type.empty:
+        of_type = types == event_type
+        if not of_type.any():
             continue
-        imprecise = _imprecise(of_type)
-        spans = of_type["stop"] > of_type["start"]
-        exact_periods = of_type[spans & ~imprecise]
-        bands = of_type[spans & imprecise]
-        spans_trace = _span_lines if use_gl else _bar_trace
-        if not exact_periods.empty:
-            fig.add_trace(spans_trace(exact_periods, event_type, hatched=False))
-        if not bands.empty:
-            fig.add_trace(spans_trace(bands, event_type, hatched=True))
-        in_legend = True
+        fig.add_trace(_legend_trace(event_type, use_gl))
+        span_trace = _span_lines if use_gl else _bar_trace
+        for hatched in (False, True):
+            pick = of_type & spans_all & (imprecise_all == hatched)
+            if pick.any():
+                fig.add_trace(span_trace(rows[pick], mark_ys[pick], event_type, hatched=hatched))
         for hollow in (False, True):
-            group = of_type[imprecise == hollow]
-            if not group.empty:
-                fig.add_trace(_marks_trace(group, event_type, hollow=hollow, legend=in_legend,
-                                           show_labels=show_labels, use_gl=use_gl))
-                in_legend = False
+            pick = of_type & (imprecise_all == hollow)
+            if pick.any():
+                fig.add_trace(_marks_trace(rows[pick], mark_ys[pick], event_type, hollow=hollow,
+                                           use_gl=use_gl))
 
 
-def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, lanes: list[str],
-                   opts: TimelineOptions) -> None:
-    """Lanes on the y axis (names from the file made inert), dates on the x axis, over the
-    window or the events' span with a margin."""
+def _add_labels(fig: go.Figure, rows: pd.DataFrame, grid: Grid, opts: TimelineOptions, *,
+                font_px: float, colour: str = "#222222") -> None:
+    """The labels, in a text trace per type and side (text starting at its anchor, or ending
+    there), in the type's legend group; the selected event's in bold in a trace of its own
+    (``meta.selected``), so that a presenter can set it apart."""
+    bars = grid.bars(len(rows))
+    sides: dict[tuple[str, str, bool], dict[str, list[object]]] = {}
+    for k, (lane, eid, kind) in enumerate(zip(rows["lane"], rows["id"], rows["type"],
+                                              strict=True)):
+        place = grid.placed.places[k]
+        if not place.labelled:
+            continue
+        chosen = eid == opts.selected
+        col = sides.setdefault((kind, place.side, chosen),
+                               {"x": [], "y": [], "text": [], "id": []})
+        col["x"].append(place.anchor)
+        col["y"].append(grid.y(lane, k) + (SPAN_TEXT_DY if bars[k] else 0.0))
+        col["text"].append(f"<b>{esc(place.text)}</b>" if chosen else esc(place.text))
+        col["id"].append(eid)
+    for (kind, side, chosen), col in sides.items():
+        fig.add_trace(go.Scatter(
+            name=type_words(kind), legendgroup=kind,
+            x=np.array(col["x"], dtype=np.float64), y=np.array(col["y"], dtype=np.float64),
+            mode="text", text=np.array(col["text"], dtype=object),
+            textposition="middle right" if side == "right" else "middle left",
+            textfont={"size": font_px, "color": colour}, hoverinfo="skip", showlegend=False,
+            customdata=np.array(col["id"], dtype=object), cliponaxis=False,
+            meta={"role": "labels", "side": side, "type": kind, "selected": chosen},
+        ))
+
+
+def _lane_words(lane: str, grid: Grid, opts: TimelineOptions) -> str:
+    """A lane's name on the axis (escaped when it came from the file), with what it leaves
+    unlabelled."""
+    name = lane if opts.lanes == "type" else esc(lane)
+    hidden = grid.placed.unlabelled.get(lane, 0)
+    if not hidden:
+        return name
+    if opts.lanes != "type" and lane == NO_LANE[opts.lanes] and not opts.expand_unnamed:
+        return f"{name}<br><i>{hidden} unlabelled</i>"
+    return f"{name}<br><i>+{hidden} unlabelled</i>"
+
+
+def _axes(fig: go.Figure, grid: Grid, opts: TimelineOptions,
+          x_range: tuple[pd.Timestamp, pd.Timestamp]) -> None:
+    """Lanes on a numeric y axis (rows from the top, named at their middle, every other lane
+    shaded), dates on the x axis over ``x_range``. Neither axis zooms in the browser: a zoom
+    is the time window (in the link), so the labels are laid out again for it."""
     fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=[esc(lane) for lane in reversed(lanes)] if opts.lanes != "type"
-        else list(reversed(lanes)),
-        showgrid=True, gridcolor="#e5e5e5", automargin=True, fixedrange=True,
+        range=[grid.total, 0], tickmode="array",
+        tickvals=[grid.centre(lane) for lane in grid.lanes],
+        ticktext=[_lane_words(lane, grid, opts) for lane in grid.lanes],
+        showgrid=False, zeroline=False, automargin=True, fixedrange=True,
     )
-    if opts.lanes != "type":
-        for trace in fig.data:
-            # names from the file: inert (None: the gap between two line segments)
-            trace.y = np.array([None if lane is None else esc(lane) for lane in trace.y],
-                               dtype=object)
+    for i, lane in enumerate(grid.lanes):
+        if i % 2 == 0:
+            top = grid.tops[lane] - LANE_GAP / 2
+            fig.add_hrect(y0=top, y1=top + grid.placed.rows[lane] + LANE_GAP, line_width=0,
+                          fillcolor="rgba(0,0,0,0.035)", layer="below")
     fig.update_xaxes(
-        type="date", showgrid=True, gridcolor="#eeeeee",
+        type="date", showgrid=True, gridcolor="#eeeeee", fixedrange=True, side="top",
+        range=[_iso(x_range[0]), _iso(x_range[1])],
         hoverformat="%Y",  # never a made-up day if an axis label is ever shown on hover
     )
-    if opts.window:
-        first, last = opts.window
-        fig.update_xaxes(range=[first.isoformat(), (last + dt.timedelta(days=1)).isoformat()])
-    elif not rows.empty:
-        lo, hi = rows["start"].min(), rows["stop"].max() + DAY
-        pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
-        fig.update_xaxes(range=[(lo - pad).isoformat(), (hi + 2 * pad).isoformat()])
 
 
-def _point_at_selected(fig: go.Figure, rows: pd.DataFrame, opts: TimelineOptions) -> None:
-    """A labelled arrow at each mark of the selected event."""
-    chosen = rows[rows["id"] == opts.selected]
-    x_range = fig.layout.xaxis.range
-    middle = (pd.Timestamp(x_range[0]) + (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0]))
-              / 2) if x_range else None
-    for _, row in chosen.iterrows():
-        lane = row["lane"] if opts.lanes == "type" else esc(row["lane"])
-        # the label grows away from the nearer edge so that it is never cut off
-        anchor = "right" if middle is not None and row["mid"] > middle else "left"
-        fig.add_annotation(
-            x=row["mid"].strftime("%Y-%m-%dT%H:%M:%S"), y=lane,
-            text=f"{esc(_short(row['title'], 48))} · {esc(row['label'])}",
-            xanchor=anchor, showarrow=True, arrowhead=2, arrowwidth=2, ax=0, ay=-34,
-            bgcolor="#ffffff", bordercolor="#222222", borderwidth=1,
-            font={"size": 12, "color": "#222222"},
-        )
+def _ring_selected(fig: go.Figure, rows: pd.DataFrame, grid: Grid, selected: str | None,
+                   use_gl: bool, colour: str = "#b3261e", size: int = 24) -> None:
+    """A ring around each mark of the selected event (its label is bold)."""
+    if selected is None:
+        return
+    keys = [k for k, eid in enumerate(rows["id"]) if eid == selected]
+    if not keys:
+        return
+    spans = grid.bars(len(rows))
+    fig.add_trace((go.Scattergl if use_gl else go.Scatter)(
+        x=epoch_ms(rows["mid"].iloc[keys]),
+        y=np.array([grid.y(rows["lane"].iloc[k], k) + (SPAN_DY if spans[k] else 0.0)
+                    for k in keys], dtype=np.float64),
+        mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"symbol": "circle-open", "size": size, "color": colour,
+                "line": {"width": 3, "color": colour}},
+        customdata=np.array([selected] * len(keys), dtype=object), meta={"role": "selected"},
+    ))
 
 
-def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None) -> go.Figure:
+def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None,
+                    plot_px: float = DESIGN_PLOT_PX, font_px: float = 12.0) -> go.Figure:
     """The timeline of ``events`` (a frame from :mod:`dashboard.frame`, already filtered).
 
-    Returns a figure whose marker traces hold exactly one mark per (event, lane), with the
-    event id as ``customdata``; ``meta`` on each trace says what it draws ('marks', 'period',
-    'band') and for which type.
+    Marker traces hold exactly one mark per (event, lane), with the event id as
+    ``customdata``; ``meta`` on each trace says what it draws ('marks', 'period', 'band',
+    'labels', 'legend', 'selected') and for which type. ``plot_px``: the narrowest the plot
+    will be drawn, in pixels (the labels are laid out for it); ``font_px``: the labels' size.
     """
     opts = options or TimelineOptions()
-    # only the columns drawn: every per-type slice below copies what it keeps
     events = events[[c for c in DRAWN if c in events.columns]]
     rows = lanes_of(events, opts.lanes) if not events.empty else events.assign(lane=[])
+    rows = rows.reset_index(drop=True)
     lanes = lane_order(rows, opts.lanes) if not rows.empty else []
-    # date labels beside marks only while they cannot pile up; hover and card always have them
-    show_labels = opts.show_labels if opts.show_labels is not None else len(rows) <= 12
     use_gl = len(rows) >= opts.gl_threshold
+    labels = opts.show_labels if opts.show_labels is not None else len(rows) <= LABEL_LIMIT
+    x_range = _x_range(rows, opts)
+    grid = grid_of(rows, lanes, opts, x_range, labels=labels and not use_gl, plot_px=plot_px,
+                   font_px=font_px)
     fig = go.Figure()
-    _add_timeline_traces(fig, rows, show_labels=show_labels, use_gl=use_gl)
+    if not rows.empty:
+        _add_spans_and_marks(fig, rows, grid, use_gl=use_gl)
+        _add_labels(fig, rows, grid, opts, font_px=font_px)
+        _ring_selected(fig, rows, grid, opts.selected, use_gl)
+    row_px = ROW_PX * font_px / 12.0
     fig.update_layout(
         barmode="overlay",
-        height=opts.height or max(300, 130 + 42 * max(len(lanes), 1)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        hovermode="closest",
-        clickmode="event+select",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
-                "title": {"text": "type"}},
-        plot_bgcolor="#ffffff",
-        paper_bgcolor="#ffffff",
-        font={"color": "#222222"},
-        uirevision="timeline",
+        height=opts.height or int(TOP_PX + BOTTOM_PX + row_px * max(grid.total, 3)),
+        margin={"l": 10, "r": 10, "t": TOP_PX, "b": BOTTOM_PX},
+        hovermode="closest", clickmode="event+select", dragmode="select", selectdirection="h",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0,
+                "title": {"text": "type"}, "itemclick": "toggle"},
+        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},
+        hoverlabel=hover_label(LIGHT), uirevision="timeline",
     )
-    _timeline_axes(fig, rows, lanes, opts)
-    # a pointer at the selected event on small figures only: on a big one it would make every
-    # click resend and redraw the whole figure; the card and the click's highlight show it
-    if opts.selected is not None and not rows.empty and not use_gl:
-        _point_at_selected(fig, rows, opts)
+    _axes(fig, grid, opts, x_range)
     if rows.empty:
         fig.add_annotation(text="No events match the filters", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5)

@@ -28,6 +28,7 @@ import pandas as pd
 from dashboard.figures import NO_LANE, type_words
 from dashboard.frame import record
 from dashboard.labels import counted, date_label
+from dashboard.marks import pair_words
 from dashboard.present import cited_source_ids, dispute_sentences, key_evidence
 from dashboard.text import safe_url
 from extract.timeline import PartialDate, visible
@@ -61,6 +62,8 @@ def group_of(row: Mapping[str, Any], lanes: str = "type") -> str:
         return row["actors"][0] if row["actors"] else NO_LANE["actor"]
     if lanes == "system":
         return row["systems"][0] if row["systems"] else NO_LANE["system"]
+    if lanes == "pair":
+        return pair_words(row.get("supplier"), row.get("recipient"))
     return type_words(row["type"])
 
 
@@ -112,7 +115,7 @@ def timelinejs(events: pd.DataFrame, sources: pd.DataFrame, *, title: str = "Arm
     """The TimelineJS document for ``events`` (rows of the events frame, in order).
 
     Args: ``sources`` (the sources frame), ``title``/``subtitle`` for the title slide,
-    ``lanes`` ('type', 'actor', 'system') for ``group``. Returns a JSON-ready dict.
+    ``lanes`` ('type', 'actor', 'system', 'pair') for ``group``. Returns a JSON-ready dict.
     """
     by_id = {s["id"]: s for s in sources.to_dict("records")} if not sources.empty else {}
     slides: list[dict[str, Any]] = []

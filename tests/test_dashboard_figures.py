@@ -152,30 +152,58 @@ def test_markup_in_titles_is_inert(all_events):
     assert all("<script>" not in a.text for a in fig.layout.annotations)
 
 
+def label_of_event(fig, event_id):
+    for t in traces(fig, "labels"):
+        if event_id in t.customdata:
+            return t.text[list(t.customdata).index(event_id)]
+    raise AssertionError(f"no label for {event_id}")
+
+
 def test_labels_beside_marks_are_honest(all_events):
     fig = timeline_figure(all_events, options=TimelineOptions(show_labels=True))
-    t, i = mark_of(fig, "reuters-arms-2016")
-    assert t.text[i] == "2016"
+    assert label_of_event(fig, "reuters-arms-2016").endswith(" · 2016")  # never a made-up day
+    assert label_of_event(fig, "embassy-2023-03-29") == (
+        "Azerbaijan opens its embassy in Tel Aviv · 29 Mar 2023")
+
+
+def test_every_event_is_labelled_when_few(all_events):
+    fig = timeline_figure(all_events)
+    labelled = sorted(i for t in traces(fig, "labels") for i in t.customdata)
+    assert labelled == sorted(all_events["id"])
+    off = timeline_figure(all_events, options=TimelineOptions(show_labels=False))
+    assert not traces(off, "labels")
+
+
+def lane_of_y(fig, y):
+    """The lane whose rows hold ``y`` (the tick nearest to it)."""
+    ticks = list(fig.layout.yaxis.tickvals)
+    names = list(fig.layout.yaxis.ticktext)
+    return names[min(range(len(ticks)), key=lambda k: abs(ticks[k] - y))].split("<br>")[0]
 
 
 def test_lanes_by_actor_put_an_event_in_each_actor_lane(frames):
     events = apply(frames.events, Filters(types=("conflict",)))
     fig = timeline_figure(events, options=TimelineOptions(lanes="actor"))
     t = traces(fig, "marks")[0]
-    assert sorted(t.y) == ["Armenia", "Azerbaijan"]
+    assert sorted(lane_of_y(fig, y) for y in t.y) == ["Armenia", "Azerbaijan"]
     assert list(t.customdata) == ["karabakh-war-2020"] * 2
 
 
 def test_lane_names_from_the_file_are_escaped(frames):
     events = apply(frames.events, Filters(types=("other",)))
     fig = timeline_figure(events, options=TimelineOptions(lanes="actor"))
-    assert list(fig.layout.yaxis.categoryarray) == ["&lt;b&gt;Bold&lt;/b&gt;land"]
+    assert list(fig.layout.yaxis.ticktext) == ["&lt;b&gt;Bold&lt;/b&gt;land"]
 
 
 def test_system_lanes_name_the_unnamed(frames):
     events = apply(frames.events, Filters(types=("visit",)))
     fig = timeline_figure(events, options=TimelineOptions(lanes="system"))
-    assert list(traces(fig, "marks")[0].y) == ["(no system named)"]
+    assert [lane_of_y(fig, y) for y in traces(fig, "marks")[0].y] == ["(no system named)"]
+    # collapsed: drawn, not labelled, and the lane says so; expanded on demand
+    assert not traces(fig, "labels")
+    assert list(fig.layout.yaxis.ticktext) == ["(no system named)<br><i>1 unlabelled</i>"]
+    fig = timeline_figure(events, options=TimelineOptions(lanes="system", expand_unnamed=True))
+    assert len(traces(fig, "labels")) == 1
 
 
 def test_window_sets_the_x_range(all_events):
@@ -186,14 +214,22 @@ def test_window_sets_the_x_range(all_events):
 
 def test_selected_event_is_pointed_at(all_events):
     fig = timeline_figure(all_events, options=TimelineOptions(selected="embassy-2023-03-29"))
-    assert [a.text for a in fig.layout.annotations] == [
-        "Azerbaijan opens its embassy in Tel Aviv · 29 Mar 2023"]
+    (ring,) = traces(fig, "selected")
+    t, i = mark_of(fig, "embassy-2023-03-29")
+    assert (list(ring.x), list(ring.y)) == ([t.x[i]], [t.y[i]])  # around its mark
+    (chosen,) = [t for t in traces(fig, "labels") if t.meta["selected"]]
+    assert list(chosen.text) == ["<b>Azerbaijan opens its embassy in Tel Aviv · 29 Mar 2023</b>"]
+    assert all("<b>" not in x for t in traces(fig, "labels") if not t.meta["selected"]
+               for x in t.text)
 
 
 def test_clicks_select_points(all_events):
     fig = timeline_figure(all_events)
-    assert fig.layout.dragmode is None  # a drag mode would stop clicks from selecting
     assert fig.layout.clickmode == "event+select"
+    # a drag selects a stretch of time (the page makes it the time window, in the link); the
+    # axes never zoom in the browser, where a reload would lose the zoom
+    assert (fig.layout.dragmode, fig.layout.selectdirection) == ("select", "h")
+    assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
 
 
 def test_webgl_when_marks_are_many(all_events):
@@ -214,16 +250,16 @@ def test_big_figures_draw_spans_as_webgl_lines_covering_every_possible_day(all_e
     fig = timeline_figure(all_events, options=TimelineOptions(gl_threshold=5,
                                                               selected="embassy-2023-03-29"))
     assert {t.type for t in fig.data} == {"scattergl"}  # no SVG bars at all
-    assert not fig.layout.annotations  # a click does not change a big figure
+    assert not fig.layout.annotations
     spans = {}
     for role in ("band", "period"):
         for t in traces(fig, role):
             assert t.mode == "lines" and t.hoverinfo == "skip"  # the mark takes the click
-            assert np.isnan(t.x[2::3]).all() and all(y is None for y in t.y[2::3])
+            assert np.isnan(t.x[2::3]).all() and np.isnan(t.y[2::3]).all()
             kind = t.meta["type"]
             spans.setdefault((role, kind), []).extend(
-                (ms_day(a), ms_day(b), y) for a, b, y in zip(t.x[0::3], t.x[1::3], t.y[0::3],
-                                                             strict=True))
+                (ms_day(a), ms_day(b), lane_of_y(fig, y))
+                for a, b, y in zip(t.x[0::3], t.x[1::3], t.y[0::3], strict=True))
     # 2016 only: a band from the first day of the year to the end of its last
     assert (pd.Timestamp("2016-01-01"), pd.Timestamp("2017-01-01"), "deal") in spans[
         ("band", "deal")]
@@ -332,8 +368,6 @@ def test_hover_text_reads_on_its_background(all_events, make):
         assert contrast_ratio(fg, bg) >= 4.5, (name, fg, bg)  # WCAG AA for text
 
 
-@pytest.mark.xfail(strict=True, reason="timeline_figure is being reworked for issue 21; it "
-                   "needs hoverlabel=hover_label(LIGHT) in its layout like the other figures")
 def test_timeline_hover_text_reads_on_its_background(all_events):
     for name, bg, fg in hover_colours(timeline_figure(all_events)):
         assert bg is not None and fg is not None, name

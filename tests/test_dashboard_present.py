@@ -140,10 +140,17 @@ def test_presenter_figure_large_type_and_current_ringed(rich, theme):
     (ring,) = [t for t in fig.data if (t.meta or {}).get("role") == "current"]
     assert list(ring.customdata) == ["embassy-2023-03-29"]
     assert ring.marker.line.color == theme.accent
-    assert any(a.text == "29 Mar 2023" for a in layout.annotations)
+    # its label set apart: bold, in the accent; every other mark and label dimmed
+    (label,) = [t for t in fig.data if (t.meta or {}).get("role") == "labels"
+                and t.meta["selected"]]
+    assert list(label.text) == ["<b>Azerbaijan opens its embassy in Tel Aviv · 29 Mar 2023</b>"]
+    assert label.textfont.color == theme.accent and label.opacity == 1
     for t in fig.data:
-        if (t.meta or {}).get("role") == "marks":
-            assert t.marker.color == theme.marks[t.meta["type"]]
+        role = (t.meta or {}).get("role")
+        if role == "marks":
+            assert t.marker.color == theme.marks[t.meta["type"]] and t.opacity < 1
+        if role == "labels" and not t.meta["selected"]:
+            assert t.opacity < 1 and t.textfont.color == theme.text
 
 
 def test_presenter_figure_without_a_current_event_has_no_ring(rich):

@@ -54,7 +54,7 @@ header[data-testid="stHeader"], [data-testid="stSidebar"],
 .st-key-present_slide h1 { font-size: 52px !important; line-height: 1.15 !important; }
 .st-key-present_slide h2 { font-size: 36px !important; line-height: 1.2 !important; }
 .st-key-present_slide h3 { font-size: 30px !important; }
-.st-key-present_slide blockquote, .st-key-present_slide blockquote * { font-size: 26px !important;
+.st-key-present_slide blockquote, .st-key-present_slide blockquote * { font-size: 30px !important;
   color: #111111 !important; opacity: 1 !important; }
 .st-key-present_slide blockquote { border-left: 6px solid #b3261e !important; }
 .st-key-present_slide [data-testid="stCaptionContainer"],
@@ -85,7 +85,7 @@ DARK_CSS = """<style>
 SET_WORDS = {"view": "The current view (the filters), in date order",
              "briefing": "The briefing curated in events.yaml, in the presenter's order"}
 THEME_WORDS = {"light": "Light", "dark": "Dark"}
-CHART_HEIGHT = 780
+CHART_HEIGHT = 960  # with the navigation under it, the slide fills a 1080 px screen
 
 
 def render(view: state.View) -> None:
@@ -148,7 +148,7 @@ def _title_slide(view: state.View, deck: Deck, p: Presenter) -> None:
 def _event_slide(view: state.View, deck: Deck, p: Presenter) -> None:
     row = deck.event_at(p.step)
     assert row is not None
-    chart, side = st.columns([3, 2], gap="large")
+    chart, side = st.columns([2, 1], gap="large")
     with chart:
         _chart(deck, p, row["id"], f"{p.step} of {deck.n_events} · {row['label']}",
                view.filters.lanes)

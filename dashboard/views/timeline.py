@@ -1,5 +1,10 @@
 """Timeline page: the chart (click a mark to select it) and the selected event's card.
 
+Each event's short title and date stand beside its mark (``dashboard.timeline_chart``). Dragging
+across the chart zooms the time window to that stretch, and the buttons under it zoom out, pan
+and reset: the window is the sidebar's, so a zoom is in the link and survives a reload (the
+chart itself never zooms in the browser, where a reload would lose it).
+
 With more marks than ``DETAIL_LIMIT`` the chart shows counts per lane and calendar cell
 instead (``density_figure``); clicking a cell, or dragging a box, zooms the time window there,
 and the marks come back once the window holds few enough events. A toggle draws every mark
@@ -11,6 +16,9 @@ leaves the figure as it is whenever it is big, so the browser does not redraw it
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,12 +33,16 @@ from dashboard.figures import (
     timeline_figure,
 )
 from dashboard.filters import LANE_MODES
+from dashboard.labels import counted
+from dashboard.marks import NO_LANE
 from dashboard.views import card
 
 # the event box lists the events in view when they are few enough to draw as marks; more
 # entries are no use to anyone and make every rerun heavier (they are sent each time)
 MAX_PICK_OPTIONS = DETAIL_LIMIT
-LANE_WORDS = {"type": "Type", "actor": "Actor", "system": "Weapon system"}  # lanes by ...
+CHART_AND_CARD = [5, 2]  # the chart's width beside the card
+LANE_WORDS = {"type": "Type", "actor": "Actor", "system": "Weapon system",
+              "pair": "Supplier → recipient"}  # lanes by ...
 _FIGURE = "_timeline_figure"
 
 
@@ -40,14 +52,27 @@ def render(view: state.View) -> None:
 
 @st.fragment
 def _timeline(view: state.View) -> None:
-    # a click reruns this fragment: take it before the figure is built, so that one run shows it
-    state.take_chart_pick(st.session_state.get(state.K_CHART))
+    # a click reruns this fragment: take it before the figure is built, so that one run shows it;
+    # a box dragged across the chart is a zoom (the time window, in the link)
+    picked = st.session_state.get(state.chart_key())
+    zoom = state.take_zoom(picked)
+    if zoom is not None:
+        state.zoom_to(zoom)
+        st.rerun()  # the whole app: the sidebar's window slider shows the new window
+    state.take_chart_pick(picked)
+    missing = state.missing_event()
+    if missing:
+        st.warning(f"The link asks for the event '{missing}', which this timeline does not "
+                   "hold: it may have been removed or renamed since the link was copied. "
+                   "Showing the rest of the view.")
     shown, total = view.shown, len(view.frames.events)
     f = state.current_filters(view.frames)
     window = None
     if f.start or f.end:
         window = (f.start or view.bounds[0], f.end or view.bounds[1])
-    options = TimelineOptions(lanes=f.lanes, selected=f.event, window=window)
+    options = TimelineOptions(lanes=f.lanes, selected=f.event, window=window,
+                              briefing=frozenset(view.frames.briefing),
+                              expand_unnamed=bool(st.session_state.get(state.K_EXPAND)))
     marks = marks_wanted(shown, f.lanes)
     counts = marks > DETAIL_LIMIT and not st.session_state.get(state.K_ALL_MARKS)
     if counts:
@@ -59,21 +84,28 @@ def _timeline(view: state.View) -> None:
                                lambda: density_figure(shown, options=options,
                                                       bounds=view.bounds))
     else:
-        # the selection only changes small figures (a pointer); a big one is kept as it is
+        # the selection only changes small figures (a ring, a bold label); a big one is kept
+        # as it is (a click would resend it whole)
         points_at = f.event if len(shown) < options.gl_threshold else None
+        drawn = replace(options, selected=points_at)
         fig = state.remembered(_FIGURE, (view.frames, shown, f.without_selection(), points_at),
-                               lambda: timeline_figure(shown, options=options))
-    chart, side = st.columns([3, 2], gap="medium")
+                               lambda: timeline_figure(shown, options=drawn))
+    chart, side = st.columns(CHART_AND_CARD, gap="medium")
     with chart:
         top = st.container(horizontal=True, vertical_alignment="center")
         top.radio("Lanes by", LANE_MODES, key=state.K_LANES, horizontal=True,
                   format_func=LANE_WORDS.get)
-        top.caption(f"{len(shown):,} of {total:,} events shown · "
+        top.caption(f"{len(shown):,} of {counted(total, 'event')} shown · "
                     + ("click a cell to zoom in" if counts else "click a mark to open its card"))
         if counts:
             _counts_chart(fig, len(shown))
         else:
             _chart(fig)
+            _zoom_buttons(view, window)
+            if f.lanes != "type":
+                st.toggle(f"Label the lane {NO_LANE[f.lanes]}", key=state.K_EXPAND,
+                          help="Its events are drawn but not labelled unless you ask: they "
+                               "are often many, and name no one in particular.")
         if marks > DETAIL_LIMIT:
             st.toggle("Draw every mark (slow with many events)", key=state.K_ALL_MARKS)
     with side:
@@ -83,17 +115,45 @@ def _timeline(view: state.View) -> None:
 
 def _chart(fig: object) -> None:
     st.plotly_chart(
-        fig, key=state.K_CHART, on_select="rerun", selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": False,
-                "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
+        fig, key=state.chart_key(), on_select="rerun", selection_mode=("points", "box"),
+        config={"displaylogo": False, "scrollZoom": False, "doubleClick": False,
+                "modeBarButtonsToRemove": ["lasso2d", "zoom2d", "pan2d", "zoomIn2d",
+                                           "zoomOut2d", "autoScale2d", "resetScale2d"]},
     )
     st.caption(
         "Filled mark: known to the day. Hollow mark on a pale (hatched) band: known only to "
         "the month or year, or approximate: the band is every day it could fall on. Bars are "
-        "periods. "
-        "Drag to pan; zoom with the + / − and zoom-box buttons at the chart's top right; "
-        "double-click to reset. The time window in the sidebar goes into the link."
+        "periods. Drag across the chart to zoom to that stretch of time; the zoom is the time "
+        "window in the sidebar, and goes into the link."
     )
+
+
+def _zoom_buttons(view: state.View, window: tuple[dt.date, dt.date] | None) -> None:
+    """Zoom out, pan and reset the time window (the link keeps it)."""
+    lo, hi = view.bounds
+    first, last = window or (lo, hi)
+    width = (last - first).days + 1
+    row = st.container(horizontal=True)
+    moves = {
+        "← Earlier": (first - dt.timedelta(days=width // 2), last - dt.timedelta(days=width // 2)),
+        "Later →": (first + dt.timedelta(days=width // 2), last + dt.timedelta(days=width // 2)),
+        "Zoom out": (first - dt.timedelta(days=width // 2), last + dt.timedelta(days=width // 2)),
+        "Whole timeline": (lo, hi),
+    }
+    for words, (a, b) in moves.items():
+        a, b = _clamp(a, b, lo, hi)
+        if row.button(words, key=f"zoom_{words}", disabled=(a, b) == (first, last)):
+            state.zoom_to((a, b))
+            st.rerun()
+
+
+def _clamp(a: dt.date, b: dt.date, lo: dt.date, hi: dt.date) -> tuple[dt.date, dt.date]:
+    """``a``..``b`` moved (keeping its length) and cut to lie within ``lo``..``hi``."""
+    if a < lo:
+        b, a = b + (lo - a), lo
+    if b > hi:
+        a, b = a - (b - hi), hi
+    return max(a, lo), min(b, hi)
 
 
 def _counts_chart(fig: go.Figure, n: int) -> None:
@@ -124,7 +184,7 @@ def _card(view: state.View, shown: pd.DataFrame, counts: bool = False) -> None:
     st.selectbox(
         "Event", ids, key=state.K_EVENT, index=None,
         placeholder="Pick an event, or click a mark" if listed else
-        f"{len(shown):,} events in view: zoom in, filter or search to list them",
+        f"{counted(len(shown), 'event')} in view: zoom in, filter or search to list them",
         format_func=lambda i: labels.get(i, i),
         help=None if listed else f"The box lists the events in view once they are at most "
                                  f"{MAX_PICK_OPTIONS:,}.",
