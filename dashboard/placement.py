@@ -124,8 +124,8 @@ def _mark_extent(it: Item, lo: float, per_ms: float, half: float) -> tuple[float
 
 
 def layout(items: Iterable[Item], x_range: tuple[float, float], *,
-           plot_px: float = DESIGN_PLOT_PX, labels: bool = True, max_label_rows: int = 6,
-           max_rows: int = 12, unlabelled_lanes: Sequence[str] = (), font_px: float = FONT_PX,
+           plot_px: float = DESIGN_PLOT_PX, labels: bool = True, max_label_rows: int = 10,
+           max_rows: int = 16, unlabelled_lanes: Sequence[str] = (), font_px: float = FONT_PX,
            mark_px: float = MARK_PX) -> Layout:
     """Rows and labels for ``items`` on a plot ``plot_px`` wide showing ``x_range`` (ms).
 

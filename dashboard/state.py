@@ -46,7 +46,8 @@ _VIEW = "_view"
 _ZOOM = "_zoom_to"  # a window the density chart asked for, applied before the sidebar is drawn
 _DENSITY_ROUND = "_density_round"
 T = TypeVar("T")
-PAGE_WIDGETS = (K_LANES, K_EVENT, K_EXPAND)  # widgets that live on one page but belong to the view
+# widgets that live on one page but belong to the view
+PAGE_WIDGETS = (K_LANES, K_EVENT, K_EXPAND)
 FILTER_WIDGETS = (K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS, K_PUBLISHERS, K_STATUSES, K_TEXT)
 
 

@@ -302,7 +302,9 @@ def _axes(fig: go.Figure, grid: Grid, opts: TimelineOptions,
           x_range: tuple[pd.Timestamp, pd.Timestamp]) -> None:
     """Lanes on a numeric y axis (rows from the top, named at their middle, every other lane
     shaded), dates on the x axis over ``x_range``. Neither axis zooms in the browser: a zoom
-    is the time window (in the link), so the labels are laid out again for it."""
+    is the time window (in the link), so the labels are laid out again for it. (A drag does
+    nothing unless Box Select is picked: in select mode Plotly stops a click from selecting
+    a mark.)"""
     fig.update_yaxes(
         range=[grid.total, 0], tickmode="array",
         tickvals=[grid.centre(lane) for lane in grid.lanes],
@@ -370,7 +372,7 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
         barmode="overlay",
         height=opts.height or int(TOP_PX + BOTTOM_PX + row_px * max(grid.total, 3)),
         margin={"l": 10, "r": 10, "t": TOP_PX, "b": BOTTOM_PX},
-        hovermode="closest", clickmode="event+select", dragmode="select", selectdirection="h",
+        hovermode="closest", clickmode="event+select",
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0,
                 "title": {"text": "type"}, "itemclick": "toggle"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"color": "#222222"},

@@ -1,9 +1,10 @@
 """Timeline page: the chart (click a mark to select it) and the selected event's card.
 
-Each event's short title and date stand beside its mark (``dashboard.timeline_chart``). Dragging
-across the chart zooms the time window to that stretch, and the buttons under it zoom out, pan
-and reset: the window is the sidebar's, so a zoom is in the link and survives a reload (the
-chart itself never zooms in the browser, where a reload would lose it).
+Each event's short title and date stand beside its mark (``dashboard.timeline_chart``). A box
+dragged across the chart (Box Select, at its top right) zooms the time window to that stretch,
+and the buttons under it zoom in and out, pan and reset: the window is the sidebar's, so a zoom
+is in the link and survives a reload (the chart itself never zooms in the browser, where a
+reload would lose it).
 
 With more marks than ``DETAIL_LIMIT`` the chart shows counts per lane and calendar cell
 instead (``density_figure``); clicking a cell, or dragging a box, zooms the time window there,
@@ -123,8 +124,9 @@ def _chart(fig: object) -> None:
     st.caption(
         "Filled mark: known to the day. Hollow mark on a pale (hatched) band: known only to "
         "the month or year, or approximate: the band is every day it could fall on. Bars are "
-        "periods. Drag across the chart to zoom to that stretch of time; the zoom is the time "
-        "window in the sidebar, and goes into the link."
+        "periods. To zoom, pick Box Select at the chart's top right and drag across a stretch "
+        "of time, or use the buttons; the zoom is the sidebar's time window, and goes into "
+        "the link."
     )
 
 
@@ -134,7 +136,9 @@ def _zoom_buttons(view: state.View, window: tuple[dt.date, dt.date] | None) -> N
     first, last = window or (lo, hi)
     width = (last - first).days + 1
     row = st.container(horizontal=True)
+    quarter = dt.timedelta(days=width // 4)
     moves = {
+        "Zoom in": (first + quarter, max(first + quarter, last - quarter)),
         "← Earlier": (first - dt.timedelta(days=width // 2), last - dt.timedelta(days=width // 2)),
         "Later →": (first + dt.timedelta(days=width // 2), last + dt.timedelta(days=width // 2)),
         "Zoom out": (first - dt.timedelta(days=width // 2), last + dt.timedelta(days=width // 2)),
