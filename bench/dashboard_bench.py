@@ -25,6 +25,11 @@ Chromium (Playwright, sync API) and measures:
 * **CPU**: the streamlit server's CPU seconds (user + system) spent in each step, and the
   browser's (Playwright's driver and Chromium), because wall time on a shared machine is noise.
 
+* **bare page**: the same first chart on a bare Streamlit page holding one Plotly chart, the
+  dashboard's own timeline figure of the same file (``st.plotly_chart`` of it, nothing else),
+  on a server started the same way, in fresh sessions measured in the same run: the floor any
+  Streamlit page with that chart pays, and the ratio issue 21 asks to keep within 1.25x.
+
 Times are medians over ``--repeat`` sessions. Ratios are against the smallest size given.
 ``--profile`` then times, in this process, each function a rerun calls (the same functions the
 views call) and prints cProfile's top entries by cumulative time.
@@ -63,6 +68,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_timeline  # noqa: E402
 
+from dashboard.figures import DETAIL_LIMIT  # noqa: E402
 from dashboard.serve import running  # noqa: E402
 from extract import timeline as timeline_module  # noqa: E402
 
@@ -327,6 +333,38 @@ def _titles_for(events: int, seed: int) -> Callable[[str], str]:
     return title
 
 
+BARE_PAGE = """import plotly.io as pio
+import streamlit as st
+
+from pathlib import Path
+
+st.plotly_chart(pio.from_json(Path(__file__).with_suffix(".json").read_text()))
+"""
+
+
+def bare_page(browser, path: Path, events: int, *, repeat: int, timeout_ms: float,
+              logs: Path) -> float:
+    """Median first chart of ``repeat`` fresh sessions on a bare Streamlit page holding the
+    dashboard's timeline figure of ``path`` (after one warm-up visit, like the dashboard's)."""
+    from dashboard.figures import timeline_figure
+    from dashboard.filters import Filters, apply
+    from dashboard.frame import build
+
+    frames = build(timeline_module.load(path))
+    fig = timeline_figure(apply(frames.events, Filters()))
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "bare_page.py"
+        script.write_text(BARE_PAGE)
+        script.with_suffix(".json").write_text(fig.to_json())
+        with running(path, log=logs / f"streamlit-bare-{events}.log", app=script) as (
+                base, proc):
+            meter = Meter(proc.pid)
+            first_visit(browser, base, meter, timeout_ms)
+            times = [first_visit(browser, base, meter, timeout_ms)["first_chart_s"]
+                     for _ in range(repeat)]
+    return statistics.median(times)
+
+
 def bench_size(browser, path: Path, events: int, *, seed: int, repeat: int, cache_root: Path,
                timeout_ms: float, logs: Path) -> dict[str, Any]:
     titles = _titles_for(events, seed)
@@ -366,6 +404,10 @@ def bench_size(browser, path: Path, events: int, *, seed: int, repeat: int, cach
     result["runs"] = runs
     for key in runs[0]:
         result[key] = statistics.median(r[key] for r in runs)
+    if events <= DETAIL_LIMIT:  # the bare page holds the marks the dashboard draws
+        log(f"[{events}] a bare page with the same chart; {repeat} sessions")
+        result["bare_first_chart_s"] = bare_page(browser, path, events, repeat=repeat,
+                                                 timeout_ms=timeout_ms, logs=logs)
     return result
 
 
@@ -514,6 +556,15 @@ def table(rows: list[dict[str, Any]]) -> str:
         parts = [f"{label} {r[k] / base[k]:.2f}x" if base[k] else f"{label} -"
                  for k, label in RATIOS]
         lines.append(f"  {r['events']:>6d} events: " + ", ".join(parts))
+    bare = [r for r in rows if r.get("bare_first_chart_s")]
+    if bare:
+        lines.append("")
+        lines.append("first chart against a bare Streamlit page holding the same chart, measured "
+                     "in the same run (goal: <= 1.25x)")
+        for r in bare:
+            lines.append(f"  {r['events']:>6d} events: dashboard {r['first_chart_s']:.2f} s, "
+                         f"bare page {r['bare_first_chart_s']:.2f} s: "
+                         f"{r['first_chart_s'] / r['bare_first_chart_s']:.2f}x")
     return "\n".join(lines)
 
 

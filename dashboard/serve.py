@@ -49,10 +49,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def command(events: Path, port: int) -> list[str]:
+def command(events: Path, port: int, app: Path = APP) -> list[str]:
     """``streamlit run`` of the app on ``events``: loopback only, headless, no usage
-    statistics, no file watcher."""
-    return [sys.executable, "-m", "streamlit", "run", str(APP), *SETTINGS,
+    statistics, no file watcher. ``app``: another script run the same way (a benchmark's
+    baseline page)."""
+    return [sys.executable, "-m", "streamlit", "run", str(app), *SETTINGS,
             "--server.port", str(port), "--server.fileWatcherType", "none",
             "--", "--events", str(events)]
 
@@ -108,19 +109,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @contextmanager
 def running(events: Path, *, log: Path, env: Mapping[str, str] | None = None,
-            timeout: float = 60) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+            timeout: float = 60, app: Path = APP,
+            ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run the dashboard on ``events`` (its output to ``log``); yields (base URL, process)
     once ``/_stcore/health`` answers; stops it on leaving, whatever happened.
 
     ``env``: variables added to this process's environment (``ARMS_EVENTS`` is dropped, so
-    that the file given is the one shown).
+    that the file given is the one shown). ``app``: another script, run the same way.
     """
     port = free_port()
     environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     environment.pop("ARMS_EVENTS", None)
     base = f"http://127.0.0.1:{port}"
     with open(log, "wb") as out:
-        proc = subprocess.Popen(command(events, port), cwd=ROOT, stdout=out,
+        proc = subprocess.Popen(command(events, port, app), cwd=ROOT, stdout=out,
                                 stderr=subprocess.STDOUT, env=environment)
         try:
             deadline = time.monotonic() + timeout

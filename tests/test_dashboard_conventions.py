@@ -80,11 +80,9 @@ def test_usage_stats_are_off():
 
 
 # A number written straight before a counted noun ('{n} events') reads '1 events' for one;
-# labels.counted words it. Sites in files being reworked elsewhere for issue 21 (the timeline
-# and presenter views) wait for that work; none may be added.
+# labels.counted words it.
 _BARE_COUNT = re.compile(r"\{[^{}]*\}[ ]+(events|sources|quotes|publishers|candidates|articles"
                          r"|marks)\b")
-_WAITING = {"views/timeline.py": 4, "views/present.py": 4}
 
 
 def test_counts_are_worded_with_counted():
@@ -94,5 +92,4 @@ def test_counts_are_worded_with_counted():
             if _BARE_COUNT.search(line):
                 name = str(path.relative_to(DASHBOARD))
                 found[name] = found.get(name, 0) + 1
-    over = {name: n for name, n in found.items() if n > _WAITING.get(name, 0)}
-    assert not over, f"'{{n}} events' reads '1 events' for one: use labels.counted: {over}"
+    assert not found, f"'{{n}} events' reads '1 events' for one: use labels.counted: {found}"

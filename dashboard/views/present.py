@@ -27,7 +27,7 @@ from dashboard.figures import (
 from dashboard.filters import Filters, filters_to_query
 from dashboard.frame import record
 from dashboard.handout import handout_html
-from dashboard.labels import flags_of
+from dashboard.labels import counted, flags_of
 from dashboard.present import (
     Deck,
     Presenter,
@@ -181,7 +181,7 @@ def _card(row: pd.Series, view: state.View) -> None:
             st.markdown(md_escape(ev["source"]) + " (source not listed)")
     n_pub = int(row["n_publishers"])
     st.caption(md_escape(
-        f"{n_pub} publishers: {', '.join(row['publishers'])}" if n_pub > 1
+        f"{counted(n_pub, 'publisher')}: {', '.join(row['publishers'])}" if n_pub > 1
         else f"One publisher only: {', '.join(row['publishers'])}"))
 
 
@@ -256,7 +256,8 @@ def _setup(view: state.View, deck: Deck, p: Presenter) -> None:
                        "at a time; step with the ← and → keys. The link keeps the slide.")
         st.radio("What to present", ("view", "briefing"), key=state.K_PRESENT_SET,
                  format_func=lambda s: SET_WORDS[s] + (
-                     f" ({len(view.shown)} events)" if s == "view" else f" ({n_brief} events)"))
+                     f" ({counted(len(view.shown), 'event')})" if s == "view"
+                     else f" ({counted(n_brief, 'event')})"))
         st.radio("Theme", ("light", "dark"), key=state.K_PRESENT_THEME,
                  format_func=THEME_WORDS.get, horizontal=True)
         st.caption(md_escape(
@@ -277,7 +278,7 @@ def render_downloads(view: state.View, deck: Deck | None = None) -> None:
     query = filters_to_query(view.filters)
     stem = f"arms-timeline-{len(shown)}-events"
     st.subheader("Export the current view", anchor=False)
-    st.caption(md_escape(f"{len(shown)} events · {filters_words(view.filters)}"))
+    st.caption(md_escape(f"{counted(len(shown), 'event')} · {filters_words(view.filters)}"))
     row1 = st.container(horizontal=True)
     row1.download_button("CSV", to_csv(shown), file_name=f"{stem}.csv", mime="text/csv",
                          key="export_csv", on_click="ignore")
@@ -291,7 +292,8 @@ def render_downloads(view: state.View, deck: Deck | None = None) -> None:
                          help="A timeline file of its own: `python -m extract check` accepts it.")
     row1.download_button(
         "TimelineJS", to_timelinejs(shown, frames.sources, title="Arms transfers",
-                                    subtitle=f"{len(shown)} events. {filters_words(view.filters)}",
+                                    subtitle=f"{counted(len(shown), 'event')}. "
+                                             f"{filters_words(view.filters)}",
                                     lanes=view.filters.lanes),
         file_name=f"{stem}.timelinejs.json", mime="application/json", key="export_timelinejs",
         on_click="ignore", help="For Knight Lab's TimelineJS: dates at the precision given.")

@@ -168,13 +168,14 @@ def _counts_chart(fig: go.Figure, n: int) -> None:
     )
     unit_words = fig.data[0].meta["unit"] if fig.data else "period"
     st.caption(
-        f"{n:,} events are too many to draw one by one, so each cell counts the events of its "
+        f"{counted(n, 'event')} are too many to draw one by one, so each cell counts the events "
+        "of its "
         f"lane in one {unit_words}: the deeper the colour, the more events dated within it "
         "(the number). Hatched pale cells hold only events that may fall there: dated to a "
         "longer period, approximate, or spanning several cells (the hover counts them). "
         "Click a cell to zoom the time window to it (or pick Box Select at the chart's top "
         "right and drag across a stretch of time); each event is drawn once "
-        f"the window holds at most {DETAIL_LIMIT:,} marks. Reset filters to zoom out."
+        f"the window holds at most {counted(DETAIL_LIMIT, 'mark')}. Reset filters to zoom out."
     )
 
 
