@@ -5,6 +5,8 @@ timeline's lanes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -51,14 +53,19 @@ def overlap(a, b, tol: float = 0.5) -> bool:
             and b[1] < a[3] - tol)
 
 
-def open_page(playwright_browser, url: str, width: int, height: int):
+@contextmanager
+def open_page(playwright_browser, url: str, width: int, height: int) -> Iterator[tuple]:
+    """(context, page) at ``url`` with the chart drawn; the context closed afterwards."""
     context = playwright_browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(url)
-    page.wait_for_selector(READY)
-    page.wait_for_selector(f"{CHART} .scatterlayer .point")
-    return context, page
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(url)
+        page.wait_for_selector(READY)
+        page.wait_for_selector(f"{CHART} .scatterlayer .point")
+        yield context, page
+    finally:
+        context.close()
 
 
 def boxes(page) -> dict:
@@ -70,8 +77,8 @@ def boxes(page) -> dict:
 @pytest.mark.parametrize("lanes", ["type", "actor"])
 def test_labels_never_overlap_labels_or_marks(server_for, playwright_browser, width, lanes):
     base = server_for(BUNDLED)
-    context, page = open_page(playwright_browser, f"{base}/?lanes={lanes}", width, 1000)
-    try:
+    url = f"{base}/?lanes={lanes}"
+    with open_page(playwright_browser, url, width, 1000) as (_context, page):
         got = boxes(page)
         labels, marks, plot = got["labels"], got["marks"], got["plot"]
         assert len(labels) >= 12, "most events of the bundled timeline are labelled"
@@ -84,14 +91,11 @@ def test_labels_never_overlap_labels_or_marks(server_for, playwright_browser, wi
         assert all(plot[0] - 1 <= a[0] and a[2] <= plot[2] + 1 for a in labels)
         # and each names its date as written ("... · 13 Dec 2016")
         assert all(" · " in a[4] for a in labels)
-    finally:
-        context.close()
 
 
 def test_three_events_on_one_day_each_open_their_own_card(server_for, playwright_browser):
     base = server_for(SAME_DAY)
-    context, page = open_page(playwright_browser, f"{base}/", 1600, 1000)
-    try:
+    with open_page(playwright_browser, f"{base}/", 1600, 1000) as (_context, page):
         titles = {"deal-radar-2021-06-15": "Radar contract signed",
                   "deal-drones-2021-06-15": "Drone contract signed",
                   "deal-boats-2021-06-15": "Patrol boat contract signed"}
@@ -106,14 +110,11 @@ def test_three_events_on_one_day_each_open_their_own_card(server_for, playwright
             page.wait_for_selector(READY)
             page.get_by_role("heading", name=title, exact=True).wait_for()
             spots = {i: page.evaluate(WHERE_IS, i) for i in titles}  # (unchanged by a click)
-    finally:
-        context.close()
 
 
 def test_a_dragged_zoom_is_in_the_link_and_survives_a_reload(server_for, playwright_browser):
     base = server_for(BUNDLED)
-    context, page = open_page(playwright_browser, f"{base}/", 1600, 1000)
-    try:
+    with open_page(playwright_browser, f"{base}/", 1600, 1000) as (context, page):
         before = page.evaluate(X_RANGE)
         plot = boxes(page)["plot"]
         y = plot[1] + 40
@@ -148,27 +149,21 @@ def test_a_dragged_zoom_is_in_the_link_and_survives_a_reload(server_for, playwri
         other.get_by_role("button", name="Whole timeline").click()
         other.wait_for_function("() => !location.search.includes('from=')")
         other.wait_for_selector(READY)
-    finally:
-        context.close()
 
 
 def test_a_link_to_a_missing_event_says_so(server_for, playwright_browser):
     base = server_for(BUNDLED)
-    context, page = open_page(playwright_browser, f"{base}/?event=no-such-event-2020", 1600,
-                              1000)
-    try:
+    url = f"{base}/?event=no-such-event-2020"
+    with open_page(playwright_browser, url, 1600, 1000) as (_context, page):
         alert = page.get_by_test_id("stAlert").filter(has_text="no-such-event-2020")
         assert "does not hold" in alert.inner_text()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_presenter_mode_fills_the_screen(server_for, playwright_browser, theme):
     base = server_for(BUNDLED)
-    context, page = open_page(playwright_browser,
-                              f"{base}/present?mode=present&step=3&theme={theme}", 1920, 1080)
-    try:
+    url = f"{base}/present?mode=present&step=3&theme={theme}"
+    with open_page(playwright_browser, url, 1920, 1080) as (_context, page):
         slide = page.evaluate("""() => {
           const b = (s) => { const e = document.querySelector(s);
                              if (!e) return null; const r = e.getBoundingClientRect();
@@ -188,19 +183,14 @@ def test_presenter_mode_fills_the_screen(server_for, playwright_browser, theme):
             '{CHART} .scatterlayer .textpoint text')].filter(
             e => e.closest('.trace').__data__[0].trace.meta.selected).map(e => e.textContent)""")
         assert len(current) == 1 and " · " in current[0]  # (its picture: test_present_browser)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("name", "query"), [("pair-lanes", "lanes=pair")])
 def test_pictures(server_for, playwright_browser, name, query):
     """The README's pictures of the timeline (docs/ with ARMS_UPDATE_PICTURES=1)."""
     base = server_for(BUNDLED)
-    context, page = open_page(playwright_browser, f"{base}/?{query}", 1920, 1080)
-    try:
+    with open_page(playwright_browser, f"{base}/?{query}", 1920, 1080) as (_context, page):
         PICTURES.mkdir(exist_ok=True)
         out = PICTURES / f"{name}.png"
         page.screenshot(path=str(out))
         assert out.stat().st_size > 20_000
-    finally:
-        context.close()
