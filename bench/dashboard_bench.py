@@ -26,7 +26,8 @@ Chromium (Playwright, sync API) and measures:
   browser's (Playwright's driver and Chromium), because wall time on a shared machine is noise.
 
 * **bare page**: the same first chart on a bare Streamlit page holding one Plotly chart, the
-  dashboard's own timeline figure of the same file (``st.plotly_chart`` of it, nothing else),
+  dashboard's own timeline figure of the same file (``st.plotly_chart`` of it with the
+  timeline page's selection settings and modebar, ``CHART_CONFIG``, and nothing else),
   on a server started the same way, in fresh sessions measured in the same run: the floor any
   Streamlit page with that chart pays, and the ratio issue 21 asks to keep within 1.25x.
 
@@ -70,6 +71,7 @@ import make_timeline  # noqa: E402
 
 from dashboard.figures import DETAIL_LIMIT  # noqa: E402
 from dashboard.serve import running  # noqa: E402
+from dashboard.views.timeline import CHART_CONFIG  # noqa: E402
 from extract import timeline as timeline_module  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -338,7 +340,10 @@ import streamlit as st
 
 from pathlib import Path
 
-st.plotly_chart(pio.from_json(Path(__file__).with_suffix(".json").read_text()))
+# the chart as the timeline page asks for it: clicks and boxes select, the same modebar
+st.plotly_chart(pio.from_json(Path(__file__).with_suffix(".json").read_text()),
+                key="chart", on_select="rerun", selection_mode=("points", "box"),
+                config=CONFIG)
 """
 
 
@@ -354,7 +359,7 @@ def bare_page(browser, path: Path, events: int, *, repeat: int, timeout_ms: floa
     fig = timeline_figure(apply(frames.events, Filters()))
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "bare_page.py"
-        script.write_text(BARE_PAGE)
+        script.write_text(f"CONFIG = {CHART_CONFIG!r}\n" + BARE_PAGE)
         script.with_suffix(".json").write_text(fig.to_json())
         with running(path, log=logs / f"streamlit-bare-{events}.log", app=script) as (
                 base, proc):

@@ -13,7 +13,9 @@ Everything Streamlit-specific about *state* lives here. The rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -292,6 +294,28 @@ def remembered(slot: str, key: tuple[object, ...], make: Callable[[], T]) -> T:
         return held[1]
     value = make()
     ss[slot] = (key, value)
+    return value
+
+
+SHARED_PER_FILE = 32  # figures kept per file version for every session (least recent dropped)
+
+
+def shared(frames: Frames, slot: str, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, shared by every session that views this file version with ``key`` (a
+    hashable description of what ``make`` draws), so that a new session does not build the
+    figure its neighbour already built. At most ``SHARED_PER_FILE`` per slot, the least
+    recently used dropped; what is shared must be read-only (the figures are: Streamlit
+    serialises them)."""
+    lock, held = frames.memo(f"shared:{slot}", lambda: (threading.Lock(), OrderedDict()))
+    with lock:
+        if key in held:
+            held.move_to_end(key)
+            return held[key]
+    value = make()  # outside the lock: two sessions may both build it, once
+    with lock:
+        held[key] = value
+        while len(held) > SHARED_PER_FILE:
+            held.popitem(last=False)
     return value
 
 

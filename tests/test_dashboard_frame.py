@@ -161,3 +161,27 @@ def test_one_source_against_the_established_date_is_worded_as_such():
         "Sources differ on the date:",
         "A says 4 Oct 2022; B says 3 Sep 2022. The timeline shows c. 2–3 Oct 2022.",
     )
+
+
+def test_a_figure_is_shared_between_sessions_per_file_version(frames):
+    from dashboard import state
+
+    made = []
+
+    def make(name):
+        made.append(name)
+        return object()
+
+    first = state.shared(frames, "test", ("view", 1), lambda: make("a"))
+    assert state.shared(frames, "test", ("view", 1), lambda: make("b")) is first
+    assert made == ["a"]  # the second session did not build it again
+    other = state.shared(frames, "test", ("view", 2), lambda: make("c"))
+    assert other is not first
+    # bounded: the least recently used goes
+    for k in range(state.SHARED_PER_FILE):
+        state.shared(frames, "test", ("fill", k), lambda: make("fill"))
+    state.shared(frames, "test", ("view", 1), lambda: make("again"))
+    assert made[-1] == "again"
+    # another file version has its own
+    again = build(load(Path(__file__).parent / "fixtures" / "dashboard" / "rich.yaml"))
+    assert state.shared(again, "test", ("view", 2), lambda: make("d")) is not other

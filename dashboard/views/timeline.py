@@ -42,6 +42,9 @@ from dashboard.views import card
 # entries are no use to anyone and make every rerun heavier (they are sent each time)
 MAX_PICK_OPTIONS = DETAIL_LIMIT
 CHART_AND_CARD = [5, 2]  # the chart's width beside the card
+CHART_CONFIG = {"displaylogo": False, "scrollZoom": False, "doubleClick": False,
+                "modeBarButtonsToRemove": ["lasso2d", "zoom2d", "pan2d", "zoomIn2d",
+                                           "zoomOut2d", "autoScale2d", "resetScale2d"]}
 LANE_WORDS = {"type": "Type", "actor": "Actor", "system": "Weapon system",
               "pair": "Supplier → recipient"}  # lanes by ...
 _FIGURE = "_timeline_figure"
@@ -89,8 +92,10 @@ def _timeline(view: state.View) -> None:
         # as it is (a click would resend it whole)
         points_at = f.event if len(shown) < options.gl_threshold else None
         drawn = replace(options, selected=points_at)
-        fig = state.remembered(_FIGURE, (view.frames, shown, f.without_selection(), points_at),
-                               lambda: timeline_figure(shown, options=drawn))
+        fig = state.remembered(
+            _FIGURE, (view.frames, shown, f.without_selection(), points_at, drawn),
+            lambda: state.shared(view.frames, "timeline", (f.without_selection(), drawn),
+                                 lambda: timeline_figure(shown, options=drawn)))
     chart, side = st.columns(CHART_AND_CARD, gap="medium")
     with chart:
         top = st.container(horizontal=True, vertical_alignment="center")
@@ -117,9 +122,7 @@ def _timeline(view: state.View) -> None:
 def _chart(fig: object) -> None:
     st.plotly_chart(
         fig, key=state.chart_key(), on_select="rerun", selection_mode=("points", "box"),
-        config={"displaylogo": False, "scrollZoom": False, "doubleClick": False,
-                "modeBarButtonsToRemove": ["lasso2d", "zoom2d", "pan2d", "zoomIn2d",
-                                           "zoomOut2d", "autoScale2d", "resetScale2d"]},
+        config=CHART_CONFIG,
     )
     st.caption(
         "Filled mark: known to the day. Hollow mark on a pale (hatched) band: known only to "
