@@ -321,3 +321,25 @@ def test_pages_the_filters_do_not_apply_to_do_not_show_them_and_keep_them(monkey
     assert at.multiselect(key="f_types").value == ["deal"]
     assert at.text_input(key="f_text").value == "Harop"
     assert url(at, "type") == ["deal"]
+
+
+def test_the_lane_with_nothing_named_is_collapsed_until_asked(monkeypatch):
+    at = app(monkeypatch, RICH, {"lanes": "system"})
+
+    def labelled() -> set[str]:
+        return {i for t in chart_spec(at)["data"]
+                if (t.get("meta") or {}).get("role") == "labels" for i in t["customdata"]}
+
+    unnamed = {"embassy-2023-03-29", "herzog-aliyev-baku-2023-05-30"}  # they name no system
+    assert not labelled() & unnamed
+    ticks = chart_spec(at)["layout"]["yaxis"]["ticktext"]
+    assert any(t.startswith("(no system named)<br><i>") for t in ticks)
+    at.toggle(key="expand_unnamed").set_value(True).run()
+    assert unnamed <= labelled()
+
+
+def test_a_link_to_a_missing_event_says_so(monkeypatch):
+    at = app(monkeypatch, RICH, {"event": "gone-2020"})
+    assert "'gone-2020', which this timeline does not hold" in texts(at)
+    at.selectbox(key="event").set_value("embassy-2023-03-29").run()
+    assert "gone-2020" not in texts(at)  # said once, until another event is chosen
