@@ -177,7 +177,7 @@ def _place_labelled(it: Item, rows: list[_Row], out: Layout, lo: float, per_ms: 
             if rows[r].fits(a - PAD_PX / 2, b + PAD_PX / 2):
                 rows[r].take(a - PAD_PX / 2, b + PAD_PX / 2)
                 out.places[it.key] = Place(r, True, lo + anchor / per_ms, side,
-                                           _wide(it, lo, per_ms, geom), text)
+                                           _wide(it, per_ms, geom), text)
                 return True
     return False
 
@@ -199,12 +199,11 @@ def _spots(it: Item, geom: _Geom, lo: float, per_ms: float, width: float,
     edge; a bar's label sits above the bar from its start, moved left to stay on the plot."""
     half, plot_px = geom.mark_px / 2, geom.plot_px
     x = _px(it.mid, lo, per_ms)
-    if not _wide(it, lo, per_ms, geom):
+    if not _wide(it, per_ms, geom):
         right = (x - half, x + half + GAP_PX + width, x + half + GAP_PX, "right")
         left = (x - half - GAP_PX - width, x + half, x - half - GAP_PX, "left")
         # the label stays on the plot (the mark is where its date is, even at an edge)
-        return [s for s in (right, left) if (s is right and s[1] <= plot_px)
-                or (s is left and s[0] >= 0)]
+        return [right] * (right[1] <= plot_px) + [left] * (left[0] >= 0)
     if width > plot_px:
         return []
     a, b = _px(it.start, lo, per_ms), _px(it.stop, lo, per_ms)
@@ -223,12 +222,12 @@ def _place_mark(it: Item, rows: list[_Row], out: Layout, lo: float, per_ms: floa
             rows.append(_Row())
         if rows[r].fits(a, b):
             rows[r].take(a, b)
-            out.places[it.key] = Place(r, False, it.mid, "right", _wide(it, lo, per_ms, geom))
+            out.places[it.key] = Place(r, False, it.mid, "right", _wide(it, per_ms, geom))
             return
     r = min(len(rows), max_rows) - 1
-    out.places[it.key] = Place(r, False, it.mid, "right", _wide(it, lo, per_ms, geom))
+    out.places[it.key] = Place(r, False, it.mid, "right", _wide(it, per_ms, geom))
 
 
-def _wide(it: Item, lo: float, per_ms: float, geom: _Geom) -> bool:
+def _wide(it: Item, per_ms: float, geom: _Geom) -> bool:
     """A span drawn wide enough to be a bar of its own (wider than two marks)."""
     return it.span and (it.stop - it.start) * per_ms > 2 * geom.mark_px

@@ -66,14 +66,11 @@ class Grid:
     tops: dict[str, float]
     total: float
     placed: Layout
+    bars: np.ndarray  # per item, whether it is laid out as a bar (mark low, label above)
 
     def y(self, lane: str, key: int) -> float:
         """The centre of the row of item ``key`` in ``lane``."""
         return self.tops[lane] + self.placed.places[key].row + 0.5
-
-    def bars(self, n: int) -> np.ndarray:
-        """Per item 0..n-1, whether it is laid out as a bar (mark low, label above)."""
-        return np.array([self.placed.places[k].span for k in range(n)], dtype=bool)
 
     def centre(self, lane: str) -> float:
         return self.tops[lane] + self.placed.rows[lane] / 2
@@ -140,7 +137,8 @@ def grid_of(rows: pd.DataFrame, lanes: list[str], opts: TimelineOptions,
     for lane in lanes:
         tops[lane] = y
         y += placed.rows.get(lane, 1) + LANE_GAP
-    return Grid(lanes, tops, y - LANE_GAP / 2, placed)
+    bars = np.array([placed.places[k].span for k in range(len(items))], dtype=bool)
+    return Grid(lanes, tops, y - LANE_GAP / 2, placed, bars)
 
 
 def _imprecise(rows: pd.DataFrame) -> pd.Series:
@@ -235,7 +233,7 @@ def _add_spans_and_marks(fig: go.Figure, rows: pd.DataFrame, grid: Grid, *,
     """Per event type: its exact periods, its imprecise bands, its filled and hollow marks."""
     ys = np.array([grid.y(lane, k) for k, lane in enumerate(rows["lane"])], dtype=np.float64)
     spans_all = (rows["stop"] > rows["start"]).to_numpy()
-    mark_ys = ys + SPAN_DY * grid.bars(len(rows))
+    mark_ys = ys + SPAN_DY * grid.bars
     imprecise_all = _imprecise(rows).to_numpy()
     types = rows["type"].to_numpy()
     for event_type in EVENT_TYPES:
@@ -260,7 +258,7 @@ def _add_labels(fig: go.Figure, rows: pd.DataFrame, grid: Grid, opts: TimelineOp
     """The labels, in a text trace per type and side (text starting at its anchor, or ending
     there), in the type's legend group; the selected event's in bold in a trace of its own
     (``meta.selected``), so that a presenter can set it apart."""
-    bars = grid.bars(len(rows))
+    bars = grid.bars
     sides: dict[tuple[str, str, bool], dict[str, list[object]]] = {}
     for k, (lane, eid, kind) in enumerate(zip(rows["lane"], rows["id"], rows["type"],
                                               strict=True)):
@@ -331,7 +329,7 @@ def _ring_selected(fig: go.Figure, rows: pd.DataFrame, grid: Grid, selected: str
     keys = [k for k, eid in enumerate(rows["id"]) if eid == selected]
     if not keys:
         return
-    spans = grid.bars(len(rows))
+    spans = grid.bars
     fig.add_trace((go.Scattergl if use_gl else go.Scatter)(
         x=epoch_ms(rows["mid"].iloc[keys]),
         y=np.array([grid.y(rows["lane"].iloc[k], k) + (SPAN_DY if spans[k] else 0.0)
