@@ -14,11 +14,15 @@ if __package__ in (None, ""):  # run as a script by `streamlit run`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import state  # noqa: E402
-from dashboard.views import sidebar  # noqa: E402
+from dashboard.views import sidebar, signin  # noqa: E402
 
 # no icons: Streamlit fetches Material icons from a font CDN, and nothing may leave the machine
 st.set_page_config(page_title="Arms-transfer timeline", layout="wide")
 
+who = state.access()
+if who.role is None:  # sign in first: nothing of the timeline is shown before
+    signin.render(who)
+    st.stop()
 loaded = state.load_frames()
 VIEWS = Path(__file__).resolve().parent / "views"
 PAGES = (("timeline", "Timeline"), ("overview", "Overview"), ("table", "Table"),
@@ -28,16 +32,19 @@ pages = [
     for i, (name, title) in enumerate(PAGES)
 ]
 pages.append(state.present_page(VIEWS / "present.py"))  # presenter mode and exports
-review = state.review_page(VIEWS / "review.py")  # curators decide on candidates
-adding = st.Page(VIEWS / "add_articles.py", title="Add articles", url_path="add-articles")
-page = st.navigation([*pages, review, adding], position="top")
+review = adding = None
+if who.curator:  # the pages that change the timeline exist only for curators
+    review = state.review_page(VIEWS / "review.py")  # curators decide on candidates
+    adding = st.Page(VIEWS / "add_articles.py", title="Add articles", url_path="add-articles")
+    pages += [review, adding]
+page = st.navigation(pages, position="top")
 view = None
 if loaded.frames is not None:
     state.seed_view_from_url(loaded.frames)
-    if page in (review, adding):  # the view's filters do not apply there: not shown either
+    if who.curator and page in (review, adding):  # the view's filters do not apply there
         state.keep_filters()
     else:
-        sidebar.render(loaded.frames, loaded.path)
+        sidebar.render(loaded.frames, loaded.path, who)
     view = state.make_view(loaded)
     state.set_view(view)
 if view is None:

@@ -45,6 +45,7 @@ from extract.timeline import (
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_MB = 5
 MAX_ARTICLE_BYTES = MAX_ARTICLE_MB * 1024 * 1024
+MAX_FILES = 50  # files in one upload (the page refuses more; the server refuses > 5 MB each)
 PASTED_LABEL = "the pasted text"
 
 # --------------------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ Everything Streamlit-specific about *state* lives here. The rules:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import getpass
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -23,6 +25,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from dashboard import audit
+from dashboard.access import Access, Team, TeamError, load_team, resolve, team_path
 from dashboard.data import events_path
 from dashboard.filters import (
     DEFAULT_STATUSES,
@@ -481,7 +485,6 @@ def finish_present_run(view: View, p: Presenter) -> None:
 from dashboard.review import Decision, apply_decision  # noqa: E402
 from extract.timeline import ConcurrentModificationError, Document  # noqa: E402
 
-K_REVIEWER = "review_name"
 K_REVIEW_TEXT, K_REVIEW_TYPES = "review_text", "review_types"
 K_REVIEW_PUBLISHERS, K_REVIEW_CONFIDENCE = "review_publishers", "review_confidence"
 _REVIEW_DOC = "_review_doc"  # (resolved path, Document)
@@ -489,7 +492,6 @@ _REVIEW_PENDING = "_review_pending"  # the Decision a concurrent save refused
 _REVIEW_BULK = "_review_bulk"  # the bulk Decision awaiting confirmation
 _REVIEW_MERGE = "_review_merge"  # the merge Decision awaiting confirmation (its differences)
 _REVIEW_FLASH = "_review_flash"  # [(kind, text)] shown once after a rerun
-_REVIEWER_KEPT = "_review_name_kept"  # the name outlives the widget (other pages)
 
 
 @dataclass
@@ -503,26 +505,103 @@ class Outcome:
 
 
 def review_page(path: Path) -> st.Page:
-    """The Review page for ``st.navigation``; keeps the URL's ``reviewer=`` for the session
-    (the router's :func:`sync_url` drops it from the address bar on other pages)."""
-    ss = st.session_state
-    if _REVIEWER_KEPT not in ss:
-        ss[_REVIEWER_KEPT] = " ".join(str(st.query_params.get("reviewer", "")).split())
+    """The Review page for ``st.navigation`` (only for curators: see :func:`access`)."""
     return st.Page(path, title="Review", url_path="review")
 
 
-def seed_reviewer() -> None:
-    """Before the "Your name" widget: its value from this session, else the URL's reviewer=."""
-    ss = st.session_state
-    if K_REVIEWER not in ss:
-        ss[K_REVIEWER] = ss.get(_REVIEWER_KEPT) or st.query_params.get("reviewer", "")
+# --------------------------------------------------------------------------------------------
+# Who is here: sign-in and roles (the rules are in dashboard.access)
+# --------------------------------------------------------------------------------------------
 
 
-def reviewer_name() -> str:
-    """After the widget: the curator's name (kept for the session and the URL)."""
-    name = " ".join(str(st.session_state.get(K_REVIEWER) or "").split())
-    st.session_state[_REVIEWER_KEPT] = name
-    return name
+def _auth_configured() -> bool:
+    """True when the secrets hold an ``[auth]`` section (sign-in with ``st.login``)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all: Streamlit raises its own error
+        return False
+
+
+def _user() -> dict[str, object]:
+    try:
+        return dict(st.user.to_dict())
+    except Exception:  # noqa: BLE001 - outside a session (bare mode): nobody signed in
+        return {}
+
+
+@st.cache_resource(max_entries=4)
+def _team_version(path: str, mtime_ns: int, size: int) -> Team | TeamError:
+    try:
+        return load_team(Path(path))
+    except TeamError as exc:
+        return exc
+
+
+def team() -> Team:
+    """The roles file of the timeline being shown (read again when it changes). Raises
+    TeamError."""
+    got = _team_version(*file_key(team_path(events_path())))
+    if isinstance(got, TeamError):
+        raise got
+    return got
+
+
+def access() -> Access:
+    """This session's access, worked out again on every run from what the server knows: the
+    sign-in (``st.user``), the server's address and the roles file. A roles file that cannot
+    be read leaves everyone read-only (and says why)."""
+    try:
+        the_team = team()
+    except TeamError as exc:
+        base = resolve(auth_configured=_auth_configured(), user=_user(),
+                       trusted_headers=st.get_option("server.trustedUserHeaders"),
+                       address=st.get_option("server.address"), team=Team(),
+                       os_user=_os_user())
+        if base.role is None:
+            return base
+        return Access(base.mode, "viewer", name=base.name, email=base.email,
+                      note=f"Read-only: the roles file cannot be used. {exc}")
+    return resolve(auth_configured=_auth_configured(), user=_user(),
+                   trusted_headers=st.get_option("server.trustedUserHeaders"),
+                   address=st.get_option("server.address"), team=the_team,
+                   os_user=_os_user())
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container)
+        return ""
+
+
+@st.cache_resource(max_entries=4)
+def _history_version(path: str, mtime_ns: int, size: int) -> dict[str, list[audit.Record]]:
+    by_event: dict[str, list[audit.Record]] = {}
+    for rec in audit.history(Path(path)):
+        for eid in rec.events:
+            by_event.setdefault(eid, []).append(rec)
+    return by_event
+
+
+def event_history(timeline: Path, event_id: str) -> list[audit.Record]:
+    """The decisions recorded on an event, oldest first (the audit log, read once per
+    version of it)."""
+    log_file = audit.log_path(timeline)
+    key = file_key(log_file)
+    if key[1] < 0:
+        return []
+    return _history_version(str(timeline), key[1], key[2]).get(event_id, [])
+
+
+def require_curator() -> Access:
+    """The curator running this page; anyone else sees why not, and the run ends here (the
+    page's actions are never reached, whatever the request asked for)."""
+    who = access()
+    if not who.curator:
+        st.error("Only curators can review candidates and add articles. "
+                 + (who.note or ""))
+        st.stop()
+    return who
 
 
 def review_document(path: Path) -> Document:
@@ -548,6 +627,10 @@ def decide(path: Path, decision: Decision) -> Outcome:
     held as pending (:func:`pending_decision`) until the curator re-applies or discards it.
     """
     ss = st.session_state
+    who = access()
+    if not who.curator:  # the server refuses, whatever the page showed or the request said
+        return Outcome(False, problems=["Only curators can make decisions. " + who.note])
+    decision = dataclasses.replace(decision, by=who.by)  # the identity, never the request's
     doc = review_document(path)
     if doc.changed_on_disk():
         ss[_REVIEW_PENDING] = decision
@@ -558,6 +641,8 @@ def decide(path: Path, decision: Decision) -> Outcome:
         return Outcome(False, problems=[str(p) for p in exc.problems])
     except OSError as exc:
         return Outcome(False, problems=[f"{path}: could not be read ({exc.strerror or exc})"])
+    touched = [*decision.event_ids, *([decision.target] if decision.target else [])]
+    before = _event_dicts(work, touched)
     try:
         skipped = apply_decision(work, decision)
     except TimelineError as exc:
@@ -576,7 +661,26 @@ def decide(path: Path, decision: Decision) -> Outcome:
     except OSError as exc:
         return Outcome(False, problems=[f"{path}: could not be written ({exc.strerror or exc})"])
     ss[_REVIEW_DOC] = (str(Path(path).resolve()), work)
+    record(path, who, decision.action, decision.describe(), touched, before,
+           _event_dicts(work, touched))
     return Outcome(True, skipped=skipped)
+
+
+def _event_dicts(doc: Document, ids: list[str]) -> dict[str, dict[str, object]]:
+    events = doc.timeline.event_map()
+    return {i: events[i].model_dump(mode="json", exclude_none=True) for i in ids if i in events}
+
+
+def record(path: Path, who: Access, action: str, message: str, ids: list[str],
+           before: dict[str, dict[str, object]], after: dict[str, dict[str, object]]) -> None:
+    """Put a decision already written on the record (the audit log, and a git commit when the
+    file is in a repository); a record that fails is a warning on the next run."""
+    changes = audit.changes_between(before, after, ids)
+    rec = audit.Record(at=audit.now(), by=who.by, name=who.name, email=who.email,
+                       action=action, message=message[:1].upper() + message[1:],
+                       events=tuple(i for i in ids if i in changes), changes=changes)
+    for warning in audit.record(Path(path), rec):
+        flash("warning", warning)
 
 
 def pending_decision() -> Decision | None:
@@ -635,15 +739,9 @@ def take_flash() -> list[tuple[str, str]]:
 
 
 def finish_review_run(view: View) -> None:
-    """Write the view and ``reviewer=`` into the address bar, then end the run.
-
-    The router's :func:`sync_url` writes the filters only and would drop ``reviewer``.
-    """
+    """Write the view into the address bar, then end the run (a page that ends early)."""
     wanted = {k: [v] if isinstance(v, str) else list(v)
               for k, v in filters_to_query(current_filters(view.frames)).items()}
-    name = st.session_state.get(_REVIEWER_KEPT)
-    if name:
-        wanted["reviewer"] = [name]
     if wanted != _query_now():
         st.query_params.from_dict(wanted)
     st.stop()

@@ -7,6 +7,7 @@ Every test works on a copy of ``tests/fixtures/review/timeline.yaml`` in ``tmp_p
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import review
 from extract.timeline import Document, PartialDate, TimelineError, load, text_digest
+from tests.helpers import sign_in, write_team
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -30,6 +32,7 @@ TALKS = "herzog-talks-2023-05-30"  # newest source: first in the queue
 PLANT = "drone-plant-2022"  # hostile text in its context
 LORA = "lora-delivery-2021-02"  # oldest source: last in the queue
 VISIT = "herzog-visit-2023-05-30"  # accepted
+ANA = "ana@example.org"  # the curator signed in
 
 
 pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
@@ -41,12 +44,14 @@ def events(tmp_path) -> Path:
     return Path(shutil.copyfile(TIMELINE, tmp_path / "events.yaml"))
 
 
-def review_app(monkeypatch, events: Path, reviewer: str | None = "Ana",
+def review_app(monkeypatch, events: Path, user: str = ANA,
                page: str = "views/review.py") -> AppTest:
+    """The app on ``events``, ``user`` signed in (Ana, a curator in the roles file beside it),
+    on ``page``."""
     monkeypatch.setenv("ARMS_EVENTS", str(events))
-    at = AppTest.from_file(APP, default_timeout=30)
-    if reviewer is not None:
-        at.query_params["reviewer"] = reviewer
+    monkeypatch.delenv("ARMS_TEAM", raising=False)
+    write_team(events.parent, emails=(ANA,))
+    at = sign_in(AppTest.from_file(APP, default_timeout=30), user, name="Ana")
     at.run()
     at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -356,8 +361,8 @@ def test_review_page_shows_the_queue_safely(monkeypatch, events):
                          .replace(":blue-background[", ""))  # every < and [ escaped
     assert "confidence **0.70**" in md
     assert "The visit was the first by an Israeli head of state" in plain(md)  # the paragraph
-    assert at.text_input(key="review_name").value == "Ana"
-    assert at.query_params["reviewer"] == "Ana"
+    assert "reviewer" not in at.query_params  # the identity comes from the sign-in only
+    assert "Signed in as Ana (ana@example.org): curator." in texts(at)
 
 
 def test_a_candidates_note_is_shown_in_the_queue(monkeypatch, events):
@@ -370,13 +375,101 @@ def test_a_candidates_note_is_shown_in_the_queue(monkeypatch, events):
     assert [plain(str(w.value)) for w in at.warning] == [note]
 
 
-def test_without_a_name_no_decision_can_be_made(monkeypatch, events):
-    at = review_app(monkeypatch, events, reviewer=None)
-    assert "Type your name above" in texts(at)
-    assert at.button(key=f"rv_{TALKS}_accept").disabled
-    at.text_input(key="review_name").set_value("  Bo   Chen ").run()
-    assert not at.button(key=f"rv_{TALKS}_accept").disabled
-    assert at.query_params["reviewer"] == "Bo Chen"
+def test_a_viewer_has_no_review_page_and_the_server_refuses_their_decisions(monkeypatch,
+                                                                              events):
+    before = events.read_bytes()
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    write_team(events.parent, emails=(ANA,))
+    at = sign_in(AppTest.from_file(APP, default_timeout=30), "bo@example.org", name="Bo")
+    at.run()
+    assert not at.exception
+    assert "Signed in as Bo (bo@example.org): viewer (read-only)." in texts(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/review.py")  # not registered for a viewer: /review is no page
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/add_articles.py")
+    assert events.read_bytes() == before
+
+
+def test_a_click_from_a_curator_no_longer_in_the_roles_file_changes_nothing(monkeypatch,
+                                                                            events):
+    # a session opened as a curator, whose role was withdrawn since: the click reaches the
+    # server, which no longer runs the page for them (nor would decide: see the next test)
+    at = review_app(monkeypatch, events)
+    before = events.read_bytes()
+    write_team(events.parent, emails=("someone-else@example.org",))
+    at.button(key=f"rv_{TALKS}_accept").click().run()
+    assert not at.exception
+    assert events.read_bytes() == before
+    assert "viewer (read-only)" in texts(at)
+
+
+def _decide_as_signed_in() -> None:
+    # run by AppTest.from_function: a decision sent straight to the glue module's decide
+    from pathlib import Path
+
+    import streamlit as st
+
+    from dashboard import review, state
+
+    outcome = state.decide(Path(st.session_state["events"]),
+                           review.Decision("accept", ("herzog-talks-2023-05-30",), "Ana"))
+    st.write(f"written={outcome.written}")
+    for problem in outcome.problems:
+        st.write(problem)
+
+
+@pytest.mark.parametrize("email, written", [
+    ("bo@example.org", False),  # a viewer: refused by the server
+    (ANA, True),  # a curator: written, as the signed-in identity, not the name sent
+], ids=["viewer", "curator"])
+def test_decide_refuses_anyone_but_a_curator(monkeypatch, events, email, written):
+    before = events.read_bytes()
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    write_team(events.parent, emails=(ANA,))
+    at = sign_in(AppTest.from_function(_decide_as_signed_in, default_timeout=30), email)
+    at.session_state["events"] = str(events)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = texts(at)
+    assert f"written={written}" in shown
+    if written:
+        assert event(events, TALKS).reviewed_by == ANA
+    else:
+        assert "Only curators can make decisions." in shown
+        assert events.read_bytes() == before
+
+
+def test_nobody_signed_in_sees_only_the_sign_in(monkeypatch, events):
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    at = sign_in(AppTest.from_file(APP, default_timeout=30), None)
+    at.run()
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert "Sign in to see the timeline." in texts(at)
+    assert not at.get("plotly_chart") and not at.sidebar.get("multiselect")
+
+
+def test_a_group_named_in_the_roles_file_makes_a_curator(monkeypatch, events):
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    write_team(events.parent, groups=("arms-curators",))
+    at = sign_in(AppTest.from_file(APP, default_timeout=30), "cy@example.org", name="Cy",
+                 groups=("staff", "Arms-Curators"))
+    at.run()
+    at.switch_page("views/review.py").run()
+    assert not at.exception
+    click(at, f"rv_{TALKS}_accept")
+    assert event(events, TALKS).reviewed_by == "cy@example.org"
+
+
+def test_a_broken_roles_file_leaves_everyone_read_only(monkeypatch, events):
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    (events.parent / "team.toml").write_text("[curators]\nemails = \"ana@example.org\"\n")
+    at = sign_in(AppTest.from_file(APP, default_timeout=30), ANA, name="Ana")
+    at.run()
+    assert "Read-only: the roles file cannot be used." in texts(at)
+    assert "team.toml: [curators] emails: expected a list of non-empty strings" in texts(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/review.py")
 
 
 def test_accept_writes_only_that_event_with_who_and_when(monkeypatch, events):
@@ -385,9 +478,9 @@ def test_accept_writes_only_that_event_with_who_and_when(monkeypatch, events):
     after = events.read_text()
     assert_diff_only_in(before, after, {TALKS})
     ev = event(events, TALKS)
-    assert ev.status == "accepted" and ev.reviewed_by == "Ana"
+    assert ev.status == "accepted" and ev.reviewed_by == ANA
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", ev.reviewed_at)
-    assert "Accepted “Herzog and Aliyev hold talks in Baku”, as Ana" in texts(at)
+    assert "Accepted “Herzog and Aliyev hold talks in Baku”, as " + ANA in texts(at)
     assert TALKS not in [k for k in queue_titles(at)]
     assert "Herzog and Aliyev hold talks in Baku" not in queue_titles(at)
 
@@ -436,7 +529,7 @@ def test_edit_then_accept(monkeypatch, events):
     assert (ev.value.text, ev.value.approximate, ev.unverified) == ("some $30 million", True,
                                                                     True)
     assert ev.references == ["gazette-2023-05-31"]
-    assert ev.status == "accepted" and ev.reviewed_by == "Ana"
+    assert ev.status == "accepted" and ev.reviewed_by == ANA
     assert ev.notes == "Date from the ministry's statement."
     assert "    people: [Benny Gantz, Zakir Hasanov]" in after  # flow list, like the rest
 
@@ -476,7 +569,7 @@ def test_merge_moves_the_evidence_and_removes_the_candidate(monkeypatch, events)
     assert [e.quote for e in target.evidence] == [
         "Israeli President Isaac Herzog arrived in Baku on May 30, 2023.",
         "Aliyev and Herzog held talks in Baku on Tuesday."]
-    assert target.reviewed_by == "Ana" and target.status == "accepted"
+    assert target.reviewed_by == ANA and target.status == "accepted"
     assert "Merged “Herzog and Aliyev hold talks in Baku” into" in texts(at)
 
 
@@ -506,17 +599,17 @@ def test_a_concurrent_save_is_detected_and_reapplied(monkeypatch, events):
     assert errors.count("changed on disk since you opened it") == 1  # one clear message
     shown = texts(at)
     assert "Your pending decision:** accept “Israel delivers LORA missiles to Azerbaijan” " \
-           "with edits to title (as Ana)" in shown
+           f"with edits to title (as {ANA})" in shown
     assert "title: LORA missiles delivered" in shown
     assert "Israel delivers LORA missiles to Azerbaijan" in queue_titles(at)  # still there
     assert at.button(key=f"rv_{TALKS}_accept").disabled  # one pending decision at a time
     click(at, "review_reapply")
     ev, plant = event(events, LORA), event(events, PLANT)
     assert (ev.title, ev.status, ev.reviewed_by) == ("LORA missiles delivered", "accepted",
-                                                      "Ana")
+                                                      ANA)
     assert plant.notes == "Checked by Bo: the plant is a repair shop."  # theirs kept
     assert "changed on disk" not in texts(at)
-    assert "Accepted “Israel delivers LORA missiles to Azerbaijan”, as Ana" in texts(at)
+    assert "Accepted “Israel delivers LORA missiles to Azerbaijan”, as " + ANA in texts(at)
 
 
 def test_a_conflicting_decision_can_be_discarded(monkeypatch, events):
@@ -562,7 +655,7 @@ def test_bulk_reject_of_the_filtered_set_asks_first(monkeypatch, events):
     assert queue_titles(at) == ["A drone plant opens near Baku"]
     click(at, "review_bulk_reject")
     assert events.read_text() == before  # nothing yet: a confirmation first
-    assert "Reject the 1 candidate shown, as Ana?" in texts(at)  # not 'all 1 candidates'
+    assert f"Reject the 1 candidate shown, as {ANA}?" in texts(at)  # not 'all 1 candidates'
     assert [b.proto.label for b in at.get("button") if b.key == "review_bulk_yes"] == [
         "Yes, reject 1 candidate"]
     click(at, "review_bulk_no")
@@ -580,15 +673,15 @@ def test_bulk_accept_of_everything_shown(monkeypatch, events):
     click(at, "review_bulk_yes")
     assert [event(events, i).status for i in (TALKS, PLANT, LORA)] == [
         "accepted", "candidate", "accepted"]
-    assert "Accepted 2 candidates, as Ana" in texts(at)
+    assert f"Accepted 2 candidates, as {ANA}" in texts(at)
 
 
-def test_the_name_survives_other_pages(monkeypatch, events):
-    at = review_app(monkeypatch, events, reviewer="Ana")
+def test_the_sign_in_survives_other_pages(monkeypatch, events):
+    at = review_app(monkeypatch, events)
     at.switch_page("views/table.py").run()
     at.switch_page("views/review.py").run()
-    assert at.text_input(key="review_name").value == "Ana"
-    assert at.query_params["reviewer"] == "Ana"
+    click(at, f"rv_{TALKS}_accept")
+    assert event(events, TALKS).reviewed_by == ANA
 
 
 # --------------------------------------------------------------------------------------------
@@ -756,7 +849,7 @@ def test_the_review_page_shows_a_proposal_side_by_side(monkeypatch, proposal):
     assert stat.evidence[1].claims.value.amount == 16
     assert event(proposal, BUDGET) is None
     assert "Added “Azerbaijan's defence budget rose 16% in 2022 to $3.1 billion” as " \
-           "corroboration of 'azerbaijan-second-largest-2018-2022', as Ana" in texts(at)
+           f"corroboration of 'azerbaijan-second-largest-2018-2022', as {ANA}" in texts(at)
 
 
 def test_keep_on_the_review_page_clears_the_proposal(monkeypatch, proposal):
@@ -907,3 +1000,103 @@ def test_two_pasted_texts_are_two_sources_each_credited(monkeypatch, events):
     assert b_events, [e.title for e in timeline.events]
     for e in b_events:
         assert {sources[ev.source].publisher for ev in e.evidence} == {"Drone Daily"}
+
+
+# --------------------------------------------------------------------------------------------
+# The record of who decided what: the audit log beside the file, and git commits
+# --------------------------------------------------------------------------------------------
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git command")
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def repository(events: Path) -> Path:
+    """The timeline's folder made a git repository, the timeline committed by someone else."""
+    repo = events.parent
+    git(repo, "init", "-q")
+    git(repo, "add", "events.yaml")
+    git(repo, "-c", "user.name=Setup", "-c", "user.email=setup@example.org", "commit", "-q",
+        "-m", "the timeline")
+    return repo
+
+
+@needs_git
+def test_a_decision_is_a_commit_by_the_curator(monkeypatch, events):
+    repo = repository(events)
+    at = click(review_app(monkeypatch, events), f"rv_{TALKS}_accept")
+    assert not at.warning
+    author, subject = git(repo, "log", "-1", "--format=%an <%ae>%n%s").splitlines()
+    assert author == "Ana <ana@example.org>"
+    assert subject == "Accept “Herzog and Aliyev hold talks in Baku”"
+    body = git(repo, "log", "-1", "--format=%b")
+    assert f"{TALKS}: reviewed_by: (none) → ana@example.org; status: candidate → accepted" \
+           in body
+    assert "Decided-by: ana@example.org" in body
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [
+        "events.audit.jsonl", "events.yaml"]  # the file and its log, nothing else
+    left = git(repo, "status", "--porcelain", "--", "events.yaml", "events.audit.jsonl")
+    assert left == ""  # nothing of the decision left uncommitted
+
+
+@needs_git
+def test_a_refused_commit_is_a_warning_and_the_decision_stands(monkeypatch, events):
+    repo = repository(events)
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'policy: no commits today' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    at = click(review_app(monkeypatch, events), f"rv_{TALKS}_accept")
+    assert event(events, TALKS).status == "accepted"
+    warnings = "\n".join(plain(str(w.value)) for w in at.warning)
+    assert "The decision was saved, but git did not commit it: policy: no commits today" \
+           in warnings
+    assert git(repo, "log", "--format=%s") == "the timeline\n"
+
+
+def test_without_git_the_log_records_who_what_and_when(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    at.text_input(key=f"rv_{LORA}_title").set_value("LORA missiles delivered")
+    click(at, f"rv_{LORA}_edit_accept")
+    click(at, f"rv_{PLANT}_reject")
+    lines = (events.parent / "events.audit.jsonl").read_text().splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert (first["by"], first["name"], first["email"]) == (ANA, "Ana", ANA)
+    assert first["events"] == [LORA] and first["action"] == "accept"
+    assert {"field": "title", "old": "Israel delivers LORA missiles to Azerbaijan",
+            "new": "LORA missiles delivered"} in first["changes"][LORA]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", first["at"])
+    assert second["message"] == "Reject “A drone plant opens near Baku”"
+
+
+def test_the_card_shows_the_events_history(monkeypatch, events):
+    at = review_app(monkeypatch, events)
+    click(at, f"rv_{TALKS}_accept")
+    log_file = events.parent / "events.audit.jsonl"
+    with log_file.open("a") as f:
+        f.write("not json: a hand edit gone wrong\n")  # skipped, never a crash
+    at.switch_page("views/timeline.py").run()
+    at.selectbox(key="event").set_value(TALKS).run()
+    assert not at.exception
+    history = [e for e in at.expander if str(e.label).startswith("History")]
+    assert [e.label for e in history] == ["History (1 decision)"]
+    line = plain("\n".join(str(m.value) for m in history[0].markdown))
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · \*\*Ana \(ana@example.org\)\*\* · "
+                     r"Accept “Herzog and Aliyev hold talks in Baku” — reviewed_by: \(none\) → "
+                     r"ana@example.org; status: candidate → accepted", line), line
+
+
+def test_added_articles_are_on_the_record(monkeypatch, events):
+    at = review_app(monkeypatch, events, page="views/add_articles.py")
+    at.text_area(key="add_pasted").set_value(ARTICLE.read_text())
+    at.text_input(key="add_published").set_value("2021-03-10")
+    click(at, "add_submit")
+    rec = json.loads((events.parent / "events.audit.jsonl").read_text().splitlines()[-1])
+    assert rec["action"] == "add articles" and rec["by"] == ANA
+    assert rec["message"] == "Add articles: 1 article (the pasted text)"
+    assert "deal-azerbaijan-israel-2021-03-09" in rec["events"]
+    assert rec["changes"]["deal-azerbaijan-israel-2021-03-09"] == [
+        {"field": "event", "old": None, "new": "(created)"}]

@@ -50,7 +50,7 @@ def _pairs(flags: list[str]) -> dict[str, str]:
 def test_the_settings_are_those_of_the_config_file():
     # the file holds in the checkout only; the flags hold from any folder: the same settings
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    expected = {f"--{section}.{key}": str(value).lower() if isinstance(value, bool) else value
+    expected = {f"--{section}.{key}": str(value).lower() if isinstance(value, bool) else str(value)
                 for section, values in config.items() for key, value in values.items()}
     assert _pairs(serve.SETTINGS) == expected
 

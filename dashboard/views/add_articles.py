@@ -26,6 +26,14 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _events_of(path: Path) -> dict[str, dict[str, object]]:
+    """{id: event} as the file holds it now ({} when it cannot be read: nothing to compare)."""
+    try:
+        return {e.id: e.model_dump(mode="json", exclude_none=True) for e in load(path).events}
+    except (TimelineError, OSError):
+        return {}
+
+
 def _run(path: Path, articles: list[review.Article], publisher: str, published: object,
          url: str | None, title: str) -> None:
     if not path.parent.is_dir():
@@ -97,6 +105,7 @@ def _scan_and_merge(tmp: Path, path: Path, articles: list[review.Article], publi
         status.update(label="No dated events found.", state="complete")
         return review.merge_message(None, no_events, len(read))
     st.write("Adding the candidates to the timeline…")
+    before = _events_of(path)
     merge = review.run(review.merge_command(candidates, path))
     if merge.returncode != 0:
         st.error(_lines("The candidates could not be added to the timeline (it was left "
@@ -107,17 +116,26 @@ def _scan_and_merge(tmp: Path, path: Path, articles: list[review.Article], publi
     state.reload_review_document(path)
     kind, text = review.merge_message(review.parse_merge_output(merge.stdout), no_events,
                                       len(read))
+    after = _events_of(path)
+    touched = sorted(i for i in {*before, *after} if before.get(i) != after.get(i))
+    if touched:
+        names = sorted(read.values())
+        listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        state.record(path, state.access(), "add articles",
+                     f"add articles: {counted(len(read), 'article')} ({listed})", touched,
+                     before, after)
     state.flash(kind, "Added articles: " + text)
     status.update(label="Done.", state="complete", expanded=True)
     return kind, text
 
 
 def render(view: state.View) -> None:
+    state.require_curator()  # the run ends here for anyone else
     path = Path(view.path)
     st.title("Add articles", anchor=False)
     st.caption("The extractor reads the articles and proposes candidate events; they join the "
                "Review queue. Nothing is accepted without a curator. Timeline file: "
-               + md_escape(str(path)))
+               + md_escape(path.name))
     with st.form("add_articles_form"):
         uploads = st.file_uploader(
             f"Article files (.txt, .md, .html; up to {review.MAX_ARTICLE_MB} MB each)",
@@ -151,6 +169,10 @@ def render(view: state.View) -> None:
         url = review.check_url(url_text or "")
     except ValueError as exc:
         st.error("URL: " + md_escape(str(exc)))
+        return
+    if len(uploads or []) > review.MAX_FILES:
+        st.error(f"{len(uploads or [])} files were chosen: at most {review.MAX_FILES} can be "
+                 "added at once. Nothing was read; add them in smaller groups.")
         return
     articles = [review.Article(f.name, f.getvalue()) for f in (uploads or [])]
     if (pasted or "").strip():

@@ -5,14 +5,16 @@ All text from the file goes through ``md_escape``; links only for http(s) addres
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.audit import Record
 from dashboard.figures import type_words
 from dashboard.frame import Frames, record
-from dashboard.labels import claim_words, flags_of
+from dashboard.labels import claim_words, counted, flags_of
 from dashboard.present import dispute_parts
 from dashboard.provenance import corroboration_markdown, reference_lines, source_link
 from dashboard.text import highlighted_quote, md_escape
@@ -28,8 +30,22 @@ def _list(values: tuple[str, ...]) -> str:
     return ", ".join(md_escape(v) for v in values) if values else "—"
 
 
-def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
-    """Draw the card for one row of the events frame."""
+def history_lines(records: Sequence[Record], event_id: str) -> list[str]:
+    """One Markdown line per decision on the event, newest first: when, who, what, and what
+    changed (text from the log escaped)."""
+    out = []
+    for rec in reversed(records):
+        when = rec.at.replace("T", " ").replace("Z", " UTC")
+        who = f"{rec.name} ({rec.email})" if rec.name and rec.email else (rec.by or "unknown")
+        changes = "; ".join(c.words() for c in rec.changes.get(event_id, ()))
+        out.append(f"{md_escape(when)} · **{md_escape(who)}** · {md_escape(rec.message)}"
+                   + (f" — {md_escape(changes)}" if changes else ""))
+    return out
+
+
+def render(row: pd.Series, frames: Frames, *, in_view: bool = True,
+           history: Sequence[Record] = ()) -> None:
+    """Draw the card for one row of the events frame; ``history``: the decisions on it."""
     rec: dict[str, Any] = record(row)
     sources = frames.sources_by_id
     with st.container(border=True, key="event_card"):
@@ -97,4 +113,8 @@ def render(row: pd.Series, frames: Frames, *, in_view: bool = True) -> None:
         review = [rec.get("reviewed_by"), rec.get("reviewed_at")]
         if any(review):
             st.caption("Reviewed " + md_escape(" ".join(v for v in review if v)))
+        if history:
+            with st.expander(f"History ({counted(len(history), 'decision')})"):
+                st.markdown("\n".join(f"- {line}" for line in history_lines(history,
+                                                                             row["id"])))
         st.caption("Event id: " + md_escape(row["id"]))

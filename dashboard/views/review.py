@@ -380,14 +380,12 @@ def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
 
 
 def render(view: state.View) -> None:
+    who = state.require_curator()  # the run ends here for anyone else
     path = Path(view.path)
+    name = who.by
     st.title("Review candidates", anchor=False)
-    st.caption("Every decision is written to the timeline file at once, with your name and "
-               "the time: " + md_escape(str(path)))
-    state.seed_reviewer()
-    st.text_input("Your name (recorded with each decision)", key=state.K_REVIEWER,
-                  placeholder="e.g. Ana Petrova", max_chars=80)
-    name = state.reviewer_name()
+    st.caption("Every decision is written to the timeline file at once, and recorded with "
+               "who made it and when: " + md_escape(f"{who.note} File: {path.name}."))
     for kind, text in state.take_flash():
         getattr(st, kind)(md_escape(text))
     try:
@@ -407,7 +405,7 @@ def render(view: state.View) -> None:
             state.reload_review_document(path)
             st.rerun()
     if not name:
-        st.warning("Type your name above to make decisions: it is recorded with each one.")
+        st.warning("Your sign-in gave no name or email to record: decisions are disabled.")
     if state.pending_decision() is not None:
         name = ""  # one pending decision at a time: it is never replaced by a later one
         st.warning("Re-apply or discard your pending decision above before making another.")

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 from dashboard import state
+from dashboard.access import Access
 from dashboard.figures import type_words
 from dashboard.frame import Frames
 from dashboard.text import md_escape
 from extract.timeline import visible
 
 
-def render(frames: Frames, path: str) -> None:
-    """Draw the filters (their values live in session state, seeded from the URL)."""
+def render(frames: Frames, path: str, who: Access) -> None:
+    """Draw the filters (their values live in session state, seeded from the URL), and who is
+    signed in."""
     options = state.options_of(frames)
     lo, hi = state.bounds_of(frames)
     with st.sidebar:
@@ -43,4 +46,14 @@ def render(frames: Frames, path: str) -> None:
                   args=(frames,))
         st.divider()
         st.caption("The address bar always holds this exact view: copy it to share.")
-        st.caption("Timeline file: " + md_escape(path))
+        st.caption("Timeline file: " + md_escape(Path(path).name))  # no server paths shown
+        _who(who)
+
+
+def _who(who: Access) -> None:
+    if who.mode == "open":
+        st.warning(md_escape(who.note))
+    else:
+        st.caption(md_escape(who.note))
+    if who.mode == "oidc":
+        st.button("Sign out", key="sign_out", on_click=st.logout)

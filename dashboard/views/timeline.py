@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -199,7 +200,8 @@ def _card(view: state.View, shown: pd.DataFrame, counts: bool = False) -> None:
     )
     row = view.frames.event(selected) if selected else None
     if row is not None:
-        card.render(row, view.frames, in_view=bool((shown["id"] == selected).any()))
+        card.render(row, view.frames, in_view=bool((shown["id"] == selected).any()),
+                    history=state.event_history(Path(view.path), selected))
     elif not shown.empty and counts and not listed:
         st.info("Click a cell of the chart to zoom in until each event is a mark you can "
                 "click; or narrow the view with the filters or the search until the Event box "
