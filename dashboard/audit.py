@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.timeline import timeline_lock
+
 log = logging.getLogger(__name__)
 
 COMMITTER = ("arms-timeline dashboard", "arms-timeline@localhost")
@@ -211,6 +213,17 @@ def commit(timeline: Path, record: Record) -> str:
 def record(timeline: Path, record: Record) -> list[str]:
     """Log a decision already written to the timeline file, then commit it when the file is
     in a git repository. Returns warnings, in words (the decision itself stands either way)."""
+    warnings: list[str] = []
+    try:
+        with timeline_lock(timeline):  # one writer at a time: the log's lines and the commits
+            warnings += _record_locked(timeline, record)
+    except OSError as exc:
+        warnings.append(f"The decision was saved, but not put on the record "
+                        f"({exc.strerror or exc}).")
+    return warnings
+
+
+def _record_locked(timeline: Path, record: Record) -> list[str]:
     warnings: list[str] = []
     try:
         append(timeline, record)

@@ -49,12 +49,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def command(events: Path, port: int, app: Path = APP) -> list[str]:
+def command(events: Path, port: int, app: Path = APP, args: Sequence[str] = ()) -> list[str]:
     """``streamlit run`` of the app on ``events``: loopback only, headless, no usage
     statistics, no file watcher. ``app``: another script run the same way (a benchmark's
-    baseline page)."""
+    baseline page); ``args``: more Streamlit options (after these, so they win)."""
     return [sys.executable, "-m", "streamlit", "run", str(app), *SETTINGS,
-            "--server.port", str(port), "--server.fileWatcherType", "none",
+            "--server.port", str(port), "--server.fileWatcherType", "none", *args,
             "--", "--events", str(events)]
 
 
@@ -109,20 +109,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @contextmanager
 def running(events: Path, *, log: Path, env: Mapping[str, str] | None = None,
-            timeout: float = 60, app: Path = APP,
+            timeout: float = 60, app: Path = APP, port: int | None = None,
+            args: Sequence[str] = (),
             ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run the dashboard on ``events`` (its output to ``log``); yields (base URL, process)
     once ``/_stcore/health`` answers; stops it on leaving, whatever happened.
 
-    ``env``: variables added to this process's environment (``ARMS_EVENTS`` is dropped, so
-    that the file given is the one shown). ``app``: another script, run the same way.
+    ``env``: variables added to this process's environment (``ARMS_EVENTS`` and
+    ``ARMS_TEAM`` are dropped, so that the files given are the ones used). ``app``: another
+    script, run the same way. ``port``: a port chosen beforehand (a sign-in test names it in
+    its settings), else a free one; ``args``: more Streamlit options.
     """
-    port = free_port()
+    port = port or free_port()
     environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     environment.pop("ARMS_EVENTS", None)
+    environment.pop("ARMS_TEAM", None)
+    environment.update(env or {})
     base = f"http://127.0.0.1:{port}"
     with open(log, "wb") as out:
-        proc = subprocess.Popen(command(events, port, app), cwd=ROOT, stdout=out,
+        proc = subprocess.Popen(command(events, port, app, args), cwd=ROOT, stdout=out,
                                 stderr=subprocess.STDOUT, env=environment)
         try:
             deadline = time.monotonic() + timeout

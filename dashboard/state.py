@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -115,7 +116,8 @@ def show_problems(loaded: Loaded) -> None:
 
     st.title("Arms-transfer timeline")
     n = len(loaded.problems)
-    lines = "\n".join(f"- {md_escape(p)}" for p in loaded.problems)
+    folder = str(Path(loaded.path).parent) + os.sep  # the file's name only: no server paths
+    lines = "\n".join(f"- {md_escape(p.replace(folder, ''))}" for p in loaded.problems)
     st.error(
         f"**The timeline file cannot be shown: {n} problem{'s' if n != 1 else ''}.**\n\n"
         f"{lines}\n\nFix the file and rerun (press **R**); the page reloads it.",

@@ -243,6 +243,7 @@ def test_broken_file_shows_one_clear_error(monkeypatch, name, expected):
     (error,) = at.error
     for words in expected:
         assert words in plain(error.value)
+    assert name in plain(error.value) and str(FIXTURES) not in plain(error.value)  # no paths
     assert not at.exception
     assert not at.get("plotly_chart")
 

@@ -22,6 +22,7 @@ def render(frames: Frames, path: str, who: Access) -> None:
     lo, hi = state.bounds_of(frames)
     with st.sidebar:
         st.title("Arms-transfer timeline")
+        _who(who)
         st.header("Filters")
         st.text_input("Search titles, summaries and quotes", key=state.K_TEXT,
                       placeholder="e.g. Harop",
@@ -47,7 +48,6 @@ def render(frames: Frames, path: str, who: Access) -> None:
         st.divider()
         st.caption("The address bar always holds this exact view: copy it to share.")
         st.caption("Timeline file: " + md_escape(Path(path).name))  # no server paths shown
-        _who(who)
 
 
 def _who(who: Access) -> None:
