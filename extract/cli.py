@@ -69,6 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("file", type=Path, metavar="EVENTS_YAML")
     sources.add_argument("--event", metavar="ID", help="only the sources of this event")
 
+    diff = sub.add_parser(
+        "diff", help="what changed in the accepted events between two versions of a timeline")
+    diff.add_argument("old", metavar="OLD",
+                      help="a timeline file, a snapshot (briefing/2023-06-01) or a git revision "
+                           "of the --timeline file (HEAD~3)")
+    diff.add_argument("new", metavar="NEW", nargs="?",
+                      help="the same kinds (default: the --timeline file as it is now)")
+    diff.add_argument("--timeline", type=Path, default=Path("events.yaml"),
+                      help="the timeline whose revisions and snapshots are meant "
+                           "(default: %(default)s)")
+    diff.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    snap = sub.add_parser(
+        "snapshot", help="record the timeline as briefed (a git tag briefing/DATE, or a copy "
+                         "in briefings/), or list the snapshots")
+    snap.add_argument("--timeline", type=Path, default=Path("events.yaml"),
+                      help="the timeline file (default: %(default)s)")
+    snap.add_argument("--by", help="who briefed it (default: your user name)")
+    snap.add_argument("--list", action="store_true", help="list the snapshots instead")
+
     schema = sub.add_parser("schema", help="write the JSON Schema of events.yaml")
     schema.add_argument("--out", type=Path, default=DEFAULT_SCHEMA,
                         help="where to write it (default: %(default)s); '-' for stdout")
@@ -343,7 +363,63 @@ def cmd_dates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from extract.timeline.changes import diff_timelines
+    from extract.timeline.snapshots import VersionError, read_version
+
+    versions = []
+    for spec in (args.old, args.new):
+        try:
+            if spec is None:
+                versions.append((str(args.timeline), tl.load(args.timeline)))
+            else:
+                versions.append(read_version(spec, args.timeline))
+        except VersionError as exc:
+            _say(f"extract diff: {exc}", file=sys.stderr)
+            return 1
+        except tl.TimelineError as exc:
+            for problem in exc.problems:
+                _say(problem, file=sys.stderr)
+            return 1
+    (old_label, old), (new_label, new) = versions
+    found = diff_timelines(old, new, old_label=old_label, new_label=new_label)
+    if args.format == "json":
+        sys.stdout.write(found.json_text())
+    else:
+        sys.stdout.write(found.text(markdown=args.format == "markdown"))
+    return 0
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    import getpass
+
+    from extract.timeline.snapshots import VersionError, mark_briefed, snapshots
+
+    if not args.timeline.is_file():
+        _say(f"{args.timeline}: no such file; expected the timeline (--timeline FILE)",
+             file=sys.stderr)
+        return 1
+    if args.list:
+        for snap in snapshots(args.timeline):
+            _say(f"{snap.name}\t{snap.at}\t{snap.by}\t{snap.kind}")
+        return 0
+    try:
+        tl.load(args.timeline)  # only a valid timeline is briefed
+        snap = mark_briefed(args.timeline, args.by or getpass.getuser())
+    except tl.TimelineError as exc:
+        for problem in exc.problems:
+            _say(problem, file=sys.stderr)
+        return 1
+    except VersionError as exc:
+        _say(f"extract snapshot: {exc}", file=sys.stderr)
+        return 1
+    _say(f"{args.timeline}: snapshot {snap.name} ({snap.kind}) by {snap.by} at {snap.at}")
+    return 0
+
+
 COMMANDS = {
+    "diff": cmd_diff,
+    "snapshot": cmd_snapshot,
     "check": cmd_check,
     "schema": cmd_schema,
     "scan": cmd_scan,

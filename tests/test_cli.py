@@ -112,6 +112,8 @@ def _closed_early_cases(tmp_path: Path) -> dict[str, list[str]]:
         "schema": ["schema", "--out", "-"],
         "schema-check": ["schema", "--check"],
         "sources": ["sources", str(events)],
+        "diff": ["diff", str(candidates), "--timeline", str(events)],
+        "snapshot": ["snapshot", "--timeline", str(events), "--by", "Ana"],
     }
 
 
@@ -122,7 +124,8 @@ def test_every_printing_command_is_tried_with_a_reader_gone(tmp_path):
 
 @pytest.mark.parametrize("stream", ["stdout", "stderr"])
 @pytest.mark.parametrize("case", ["dates", "dates-timeml", "check", "check-invalid", "scan",
-                                  "merge", "schema", "schema-check", "sources"])
+                                  "merge", "schema", "schema-check", "sources", "diff",
+                                  "snapshot"])
 def test_a_reader_gone_ends_the_command_quietly(tmp_path, case, stream):
     args = _closed_early_cases(tmp_path)[case]
     # the read end closes before the command has started: every write meets a closed pipe

@@ -1,0 +1,183 @@
+"""What changed since the last briefing: ``extract diff`` and ``extract snapshot`` on a git
+repository holding three versions of a timeline (an event added, a date made more precise, a
+source added with a different date, an event rejected, an id renamed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from extract.cli import main
+from extract.timeline import Document, Event, Evidence, load
+from extract.timeline.changes import diff_timelines
+from extract.timeline.snapshots import mark_briefed, read_version, snapshots
+
+ROOT = Path(__file__).resolve().parent.parent
+REFUSES = "israel-refuses-armenia-offensive-arms-2022-10"
+CALL = "gallant-hasanov-call-2023-02-01"
+STAGING = "iran-charges-azerbaijan-staging-ground-2018"
+METEOR, METEOR_NEW = "caspian-meteor-joint-venture-2021", "caspian-meteor-jv-2021"
+NEW = "iai-delivers-radars-2023-04"
+BRIEFED = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git command")
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "events.yaml")
+    git(repo, "-c", "user.name=Ana", "-c", "user.email=ana@example.org", "commit", "-q", "-m",
+        message)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """Three versions of the bundled timeline; the first briefed (tag briefing/2026-12-01)."""
+    events = Path(shutil.copyfile(ROOT / "events.yaml", tmp_path / "events.yaml"))
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, "v1")
+    assert mark_briefed(events, "Ana", email="ana@example.org", now=BRIEFED).name == \
+        "briefing/2026-12-01"
+    doc = Document.open(events)
+    doc.update_event(REFUSES, date="2022-10-03")  # more precise
+    doc.add_evidence(CALL, Evidence(  # a new source, which dates it a day later
+        source="the-times-of-israel-2023-05-30", quote="Gallant spoke to Hasanov on Thursday.",
+        claims={"date": "2023-02-02"}))
+    doc.add_event(Event(id=NEW, title="IAI delivers radars to Azerbaijan", date="2023-04",
+                        type="delivery", status="accepted", evidence=[Evidence(
+                            source="caspian-news-2023-05-31", quote="IAI delivered radars.")]))
+    doc.save()
+    commit(tmp_path, "v2")
+    doc = Document.open(events)
+    doc.set_status(STAGING, "rejected", by="bo@example.org")
+    doc.save()
+    events.write_text(events.read_text().replace(f"id: {METEOR}\n", f"id: {METEOR_NEW}\n"))
+    commit(tmp_path, "v3")
+    return tmp_path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_diff_since_the_briefing_as_json(repo, capsys):
+    code, out, err = run(capsys, "diff", "briefing/2026-12-01", "--timeline",
+                         str(repo / "events.yaml"), "--format", "json")
+    assert (code, err) == (0, "")
+    got = json.loads(out)
+    assert (got["old"], got["new"]) == ("briefing/2026-12-01", str(repo / "events.yaml"))
+    assert [(a["id"], a["date"], a["type"]) for a in got["added"]] == [
+        (NEW, "Apr 2023", "delivery")]
+    assert [(r["id"], r["why"]) for r in got["removed"]] == [
+        (STAGING, "rejected by bo@example.org")]
+    changed = {c["id"]: c for c in got["changed"]}
+    assert sorted(changed) == sorted([REFUSES, CALL, METEOR_NEW])
+    assert [ch["words"] for ch in changed[REFUSES]["changes"]] == [
+        "date: Oct 2022 → 3 Oct 2022 (more precise)"]
+    assert changed[REFUSES]["changes"][0]["field"] == "date"
+    assert [ch["words"] for ch in changed[CALL]["changes"]] == [
+        "new source: The Times of Israel", "now disputed: The Times of Israel says 2 Feb 2023"]
+    assert changed[METEOR_NEW]["old_id"] == METEOR  # followed: the same evidence
+    assert [ch["words"] for ch in changed[METEOR_NEW]["changes"]] == [
+        f"id: {METEOR} → {METEOR_NEW} (renamed)"]
+
+
+def test_the_diff_between_two_revisions_as_text(repo, capsys):
+    code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--timeline", str(repo / "events.yaml"))
+    assert code == 0
+    titles = {e.id: e.title for e in load(repo / "events.yaml").events}
+    assert out == (
+        "Changes from HEAD~1 to HEAD\n\n"
+        "Removed (1):\n"
+        f"  {titles[STAGING]} · 2018 ({STAGING}): rejected by bo@example.org\n\n"
+        "Changed (1):\n"
+        f"  {titles[METEOR_NEW]} ({METEOR_NEW})\n"
+        f"    id: {METEOR} → {METEOR_NEW} (renamed)\n")
+
+
+def test_markdown_and_no_changes(repo, capsys):
+    code, out, _ = run(capsys, "diff", "HEAD", "--timeline", str(repo / "events.yaml"),
+                       "--format", "markdown")
+    assert (code, out) == (0, f"## Changes from HEAD to {repo / 'events.yaml'}\n\n"
+                              "No changes to the accepted events.\n")
+    code, out, _ = run(capsys, "diff", "HEAD~2", "HEAD~1", "--timeline",
+                       str(repo / "events.yaml"), "--format", "markdown")
+    assert "### Added (1)\n- IAI delivers radars to Azerbaijan · Apr 2023" in out
+    assert "### Changed (2)\n" in out and "  - date: Oct 2022 → 3 Oct 2022 (more precise)" in out
+
+
+def test_an_unknown_revision_names_it_and_the_snapshots(repo, capsys):
+    code, out, err = run(capsys, "diff", "briefing/2025-01-01", "--timeline",
+                         str(repo / "events.yaml"))
+    assert (code, out) == (1, "")
+    assert err == ("extract diff: briefing/2025-01-01: no such file, snapshot or revision; "
+                   "snapshots: briefing/2026-12-01\n")
+
+
+def test_a_revision_that_does_not_load_is_named(repo, capsys):
+    events = repo / "events.yaml"
+    events.write_text(events.read_text().replace("date: 2023-02-01\n", "date: 2023-02-30\n",
+                                                 1))
+    commit(repo, "broken")
+    code, _, err = run(capsys, "diff", "HEAD~1", "HEAD", "--timeline", str(events))
+    assert code == 1
+    assert err.startswith("HEAD:events.yaml, event ") and "2023-02-30" in err
+
+
+def test_a_snapshot_is_a_tag_by_whoever_briefed(repo):
+    (snap,) = snapshots(repo / "events.yaml")
+    assert (snap.name, snap.by, snap.kind) == ("briefing/2026-12-01", "Ana", "git tag")
+    again = mark_briefed(repo / "events.yaml", "Bo", now=BRIEFED)
+    assert again.name == "briefing/2026-12-01-2"  # a second one that day
+    assert git(repo, "status", "--porcelain", "--", "events.yaml") == ""
+    label, old = read_version("2026-12-01", repo / "events.yaml")  # the short name too
+    assert label == "briefing/2026-12-01" and METEOR in old.event_map()
+
+
+def test_uncommitted_changes_are_committed_before_the_tag(repo):
+    events = repo / "events.yaml"
+    doc = Document.open(events)
+    doc.update_event(CALL, notes="Checked.")
+    doc.save()
+    snap = mark_briefed(events, "Bo", now=BRIEFED + dt.timedelta(days=1))
+    _, briefed = read_version(snap.name, events)
+    assert briefed.event_map()[CALL].notes == "Checked."
+    assert git(repo, "log", "-1", "--format=%an|%s") == f"Bo|Timeline as briefed ({snap.name})\n"
+
+
+def test_without_git_a_snapshot_is_a_copy(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    events = Path(shutil.copyfile(ROOT / "events.yaml", tmp_path / "events.yaml"))
+    code, out, _ = run(capsys, "snapshot", "--timeline", str(events), "--by", "Ana")
+    assert code == 0 and "snapshot " in out and "(copy) by Ana" in out
+    (snap,) = snapshots(events)
+    copy = tmp_path / "briefings" / f"{snap.name}.yaml"
+    assert copy.read_bytes() == events.read_bytes()
+    doc = Document.open(events)
+    doc.set_status(STAGING, "rejected")
+    doc.save()
+    code, out, _ = run(capsys, "diff", snap.name, "--timeline", str(events), "--format", "json")
+    assert [r["id"] for r in json.loads(out)["removed"]] == [STAGING]
+    code, out, err = run(capsys, "diff", "HEAD", "--timeline", str(events))
+    assert code == 1 and "is not in a git repository" in err and snap.name in err
+
+
+def test_a_candidate_is_not_a_change_to_the_briefing():
+    timeline = load(ROOT / "events.yaml")
+    cand = timeline.model_copy(update={"events": [
+        e.model_copy(update={"status": "candidate"}) if e.id == REFUSES else e
+        for e in timeline.events]})
+    d = diff_timelines(timeline, cand)
+    assert [(r.id, r.why) for r in d.removed] == [(REFUSES, "now candidate")]
+    assert not diff_timelines(cand, cand)
