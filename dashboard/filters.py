@@ -29,6 +29,8 @@ LANE_MODES = ("type", "actor", "system", "pair")
 DEFAULT_STATUSES: tuple[str, ...] = ("accepted",)
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _MAX_TEXT = 200  # a search box, not a document
+# a snapshot's name, a git revision (HEAD~3, a tag, a hash) or @YYYY-MM-DD: never an option
+_SINCE_RE = re.compile(r"^@?[A-Za-z0-9][\w./~^-]{0,99}$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Filters:
     text: str = ""
     lanes: str = "type"
     event: str | None = None
+    since: str = ""  # the Changes page's baseline: a snapshot, a revision, or @YYYY-MM-DD
 
     def without_selection(self) -> Filters:
         return replace(self, event=None)
@@ -94,6 +97,7 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]]) -> Filters:
     statuses = tuple(s for s in _unique(_values(params, "status")) if s in STATUSES)
     lanes = first("lanes")
     event = first("event").strip()
+    since = first("since").strip()
     return Filters(
         start=start,
         end=end,
@@ -105,6 +109,7 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]]) -> Filters:
         text=_clean_text(first("q")),
         lanes=lanes if lanes in LANE_MODES else "type",
         event=event if _ID_RE.match(event) else None,
+        since=since if _SINCE_RE.match(since) and ".." not in since else "",
     )
 
 
@@ -127,6 +132,8 @@ def filters_to_query(f: Filters) -> dict[str, str | list[str]]:
         out["lanes"] = f.lanes
     if f.event:
         out["event"] = f.event
+    if f.since:
+        out["since"] = f.since
     return out
 
 

@@ -61,7 +61,8 @@ class TimelineOptions:
     WebGL from this many marks on. ``show_labels``: print each event's title and date beside
     its mark (None: while the marks are at most ``LABEL_LIMIT``). ``briefing``: the ids of
     the curated briefing (labelled first). ``expand_unnamed``: label the events of the lane
-    of events with no actor, system or pair named (collapsed otherwise).
+    of events with no actor, system or pair named (collapsed otherwise). ``marked``: events
+    ringed by what happened to them since a briefing (new, changed, withdrawn).
     """
 
     lanes: str = "type"
@@ -72,6 +73,12 @@ class TimelineOptions:
     height: int | None = None
     briefing: frozenset[str] = frozenset()
     expand_unnamed: bool = False
+    marked: tuple[tuple[str, str], ...] = ()  # (id, CHANGE_KINDS key): rings of a comparison
+
+
+# the rings of the Changes page: what each kind is called in the legend, and its colour
+CHANGE_KINDS = {"new": ("new", "#1b7f3b"), "changed": ("changed", "#b26a00"),
+                "withdrawn": ("withdrawn", "#6b6b6b")}
 
 
 def lanes_of(events: pd.DataFrame, mode: str) -> pd.DataFrame:

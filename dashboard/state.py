@@ -39,6 +39,15 @@ from dashboard.filters import (
 )
 from dashboard.frame import Frames, build
 from extract.timeline import EVENT_TYPES, STATUSES, TimelineError, load
+from extract.timeline.changes import Diff, diff_timelines
+from extract.timeline.snapshots import (
+    Snapshot,
+    VersionError,
+    mark_briefed,
+    read_version,
+    revision_at,
+    snapshots,
+)
 
 # widget keys (also used by the tests to drive the app)
 K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS = "f_window", "f_types", "f_actors", "f_systems"
@@ -46,6 +55,7 @@ K_PUBLISHERS, K_STATUSES, K_TEXT = "f_publishers", "f_statuses", "f_text"
 K_LANES, K_EVENT, K_CHART = "lanes", "event", "timeline_chart"
 K_DENSITY, K_ALL_MARKS = "timeline_density", "all_marks"
 K_EXPAND = "expand_unnamed"  # label the events of the lane with nothing named
+K_SINCE = "since"  # the Changes page's baseline (a snapshot, a revision or @YYYY-MM-DD)
 _MISSING_EVENT = "_missing_event"  # the id a link asked for that the file does not hold
 _SEEDED = "_view_seeded"
 _LAST_PICK = "_last_chart_pick"
@@ -54,7 +64,7 @@ _ZOOM = "_zoom_to"  # a window the density chart asked for, applied before the s
 _DENSITY_ROUND = "_density_round"
 T = TypeVar("T")
 # widgets that live on one page but belong to the view
-PAGE_WIDGETS = (K_LANES, K_EVENT, K_EXPAND)
+PAGE_WIDGETS = (K_LANES, K_EVENT, K_EXPAND, K_SINCE)
 FILTER_WIDGETS = (K_WINDOW, K_TYPES, K_ACTORS, K_SYSTEMS, K_PUBLISHERS, K_STATUSES, K_TEXT)
 
 
@@ -180,6 +190,7 @@ def seed_view_from_url(frames: Frames) -> None:
         ss[K_TEXT] = f.text
         ss[K_LANES] = f.lanes
         ss[K_EVENT] = f.event
+        ss[K_SINCE] = f.since
         if f.event is not None and f.event not in frames.event_ids:
             ss[_MISSING_EVENT] = f.event  # said on the page, not silently dropped
         ss[_SEEDED] = True
@@ -243,6 +254,7 @@ def current_filters(frames: Frames) -> Filters:
         text=" ".join(str(ss.get(K_TEXT) or "").split()),
         lanes=ss.get(K_LANES) or "type",
         event=ss.get(K_EVENT),
+        since=str(ss.get(K_SINCE) or ""),
     )
 
 
@@ -593,6 +605,74 @@ def event_history(timeline: Path, event_id: str) -> list[audit.Record]:
     if key[1] < 0:
         return []
     return _history_version(str(timeline), key[1], key[2]).get(event_id, [])
+
+
+# --------------------------------------------------------------------------------------------
+# What changed since a briefing (the rules are in extract.timeline.changes and .snapshots)
+# --------------------------------------------------------------------------------------------
+
+
+@st.cache_resource(ttl=30, max_entries=8)
+def _snapshots(path: str, mtime_ns: int, size: int) -> list[Snapshot]:
+    return snapshots(Path(path))
+
+
+def briefing_snapshots(timeline: Path) -> list[Snapshot]:
+    """The timeline's snapshots, newest first (read again after 30 s or a new file version)."""
+    return list(reversed(_snapshots(*file_key(Path(timeline)))))
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What the Changes page compares with: the diff and the old tables, or why not."""
+
+    label: str
+    diff: Diff | None = None
+    old: Frames | None = None
+    problem: str = ""
+
+
+@st.cache_resource(max_entries=8, show_spinner="Comparing with the briefing…")
+def _baseline(path: str, mtime_ns: int, size: int, since: str) -> Baseline:
+    timeline = Path(path)
+    spec = since
+    if since.startswith("@"):
+        try:
+            day = dt.date.fromisoformat(since[1:])
+        except ValueError:
+            return Baseline(since, problem=f"{since[1:]}: not a date; expected YYYY-MM-DD")
+        spec = revision_at(timeline, day) or ""
+        if not spec:
+            return Baseline(since, problem=(
+                f"No version of {timeline.name} from before {day:%d %b %Y} is known: "
+                "comparing with a date needs the file in a git repository, with a commit "
+                "before that day."))
+    try:
+        label, old = read_version(spec, timeline)
+        new = load(timeline)
+    except VersionError as exc:
+        return Baseline(since, problem=str(exc))
+    except TimelineError as exc:
+        return Baseline(since, problem=" ".join(str(p) for p in exc.problems))
+    label = f"{since[1:]} ({label[:10]})" if since.startswith("@") else label
+    return Baseline(label, diff_timelines(old, new, old_label=label, new_label="now"),
+                    build(old))
+
+
+def baseline(timeline: Path, since: str) -> Baseline:
+    """The comparison of the timeline now with ``since`` (cached per file version)."""
+    return _baseline(*file_key(Path(timeline)), since)
+
+
+def mark_as_briefed(timeline: Path) -> Snapshot:
+    """A curator's "Mark as briefed": the snapshot, by the signed-in identity. Raises
+    VersionError; PermissionError for anyone but a curator."""
+    who = access()
+    if not who.curator:
+        raise PermissionError("Only curators can mark the timeline as briefed. " + who.note)
+    snap = mark_briefed(Path(timeline), who.name or who.by, email=who.email)
+    _snapshots.clear()
+    return snap
 
 
 def require_curator() -> Access:

@@ -36,6 +36,7 @@ import plotly.graph_objects as go
 
 from dashboard.labels import _short, esc, type_words
 from dashboard.marks import (
+    CHANGE_KINDS,
     DAY,
     DRAWN,
     NO_LANE,
@@ -341,6 +342,29 @@ def _ring_selected(fig: go.Figure, rows: pd.DataFrame, grid: Grid, selected: str
     ))
 
 
+def _ring_marked(fig: go.Figure, rows: pd.DataFrame, grid: Grid,
+                 marked: tuple[tuple[str, str], ...], use_gl: bool) -> None:
+    """A ring of each kind's colour around the marks of the events compared (in the legend,
+    dashed for withdrawn ones)."""
+    kind_of = dict(marked)
+    spans = grid.bars
+    for kind, (name, colour) in CHANGE_KINDS.items():
+        keys = [k for k, eid in enumerate(rows["id"]) if kind_of.get(eid) == kind]
+        if not keys:
+            continue
+        fig.add_trace((go.Scattergl if use_gl else go.Scatter)(
+            x=epoch_ms(rows["mid"].iloc[keys]),
+            y=np.array([grid.y(rows["lane"].iloc[k], k) + (SPAN_DY if spans[k] else 0.0)
+                        for k in keys], dtype=np.float64),
+            mode="markers", hoverinfo="skip", name=name, showlegend=True,
+            legendgroup=f"change-{kind}",
+            marker={"symbol": "circle-open-dot" if kind == "withdrawn" else "circle-open",
+                    "size": 22, "color": colour, "line": {"width": 3, "color": colour}},
+            customdata=np.array(rows["id"].iloc[keys], dtype=object),
+            meta={"role": "change", "kind": kind},
+        ))
+
+
 def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = None,
                     plot_px: float = DESIGN_PLOT_PX, font_px: float = 12.0) -> go.Figure:
     """The timeline of ``events`` (a frame from :mod:`dashboard.frame`, already filtered).
@@ -364,6 +388,7 @@ def timeline_figure(events: pd.DataFrame, *, options: TimelineOptions | None = N
     if not rows.empty:
         _add_spans_and_marks(fig, rows, grid, use_gl=use_gl)
         _add_labels(fig, rows, grid, opts, font_px=font_px)
+        _ring_marked(fig, rows, grid, opts.marked, use_gl)
         _ring_selected(fig, rows, grid, opts.selected, use_gl)
     row_px = ROW_PX * font_px / 12.0
     fig.update_layout(

@@ -181,3 +181,68 @@ def test_a_candidate_is_not_a_change_to_the_briefing():
     d = diff_timelines(timeline, cand)
     assert [(r.id, r.why) for r in d.removed] == [(REFUSES, "now candidate")]
     assert not diff_timelines(cand, cand)
+
+
+# -- the Changes page (AppTest) -----------------------------------------------------------------
+
+
+def changes_app(monkeypatch, repo: Path, since: str | None = "briefing/2026-12-01"):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ARMS_EVENTS", str(repo / "events.yaml"))
+    monkeypatch.delenv("ARMS_TEAM", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    if since is not None:
+        at.query_params["since"] = since
+    at.run()
+    at.switch_page("views/changes.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown(at) -> str:
+    return "\n".join(str(el.value) for kind in ("markdown", "caption", "info", "error",
+                                                 "success", "warning") for el in at.get(kind)
+                     ).replace("\\", "")
+
+
+@pytest.mark.usefixtures("fresh_streamlit_cache")
+def test_the_changes_page_lists_and_rings_the_changes(monkeypatch, repo):
+    at = changes_app(monkeypatch, repo)
+    assert "The accepted events since briefing/2026-12-01: 1 new, 3 changed events, " \
+           "1 withdrawn." in shown(at)
+    labels = [b.label for b in at.button if b.key and b.key.startswith("chg_")]
+    assert labels[0] == "IAI delivers radars to Azerbaijan"
+    assert "Apr 2023" in shown(at) and "2018 · rejected by bo@example.org" in shown(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    rings = {t["meta"]["kind"]: set(t["customdata"]) for t in spec["data"]
+             if (t.get("meta") or {}).get("role") == "change"}
+    assert rings == {"new": {NEW}, "changed": {REFUSES, CALL, METEOR_NEW},
+                     "withdrawn": {STAGING}}
+    at.button(key=f"chg_changed_{REFUSES}").click().run()
+    text = shown(at)
+    assert "Before (briefing/2026-12-01)" in text
+    assert "date: Oct 2022 → 3 Oct 2022 (more precise)" in text
+    assert at.query_params["since"] in ("briefing/2026-12-01", ["briefing/2026-12-01"])
+    assert at.query_params["event"] in (REFUSES, [REFUSES])
+
+
+@pytest.mark.usefixtures("fresh_streamlit_cache")
+def test_the_changes_page_defaults_to_the_last_briefing_and_says_a_bad_one(monkeypatch, repo):
+    at = changes_app(monkeypatch, repo, since=None)
+    assert "since briefing/2026-12-01" in shown(at)
+    at = changes_app(monkeypatch, repo, since="briefing/1999-01-01")
+    assert "briefing/1999-01-01: no such file, snapshot or revision; snapshots: " \
+           "briefing/2026-12-01" in shown(at)
+
+
+@pytest.mark.usefixtures("fresh_streamlit_cache")
+def test_a_curator_marks_the_timeline_as_briefed(monkeypatch, repo):
+    at = changes_app(monkeypatch, repo)  # on 127.0.0.1 with no sign-in: the local curator
+    at.button(key="mark_briefed").click().run()
+    assert not at.exception
+    tags = git(repo, "tag", "--list", "briefing/*").split()
+    assert len(tags) == 2 and tags[0] == "briefing/2026-12-01"
+    assert f"Snapshot {tags[1]} recorded, by " in shown(at)
+    assert "Nothing is new or different in the accepted events since then." in shown(at)
+    assert at.query_params["since"] in (tags[1], [tags[1]])
