@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import sys
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from dashboard.data import app_option
 
 TEAM_ENV = "ARMS_TEAM"
 TEAM_FILE = "team.toml"
@@ -86,12 +87,9 @@ class Access:
 def team_path(events: Path, argv: Sequence[str] | None = None) -> Path:
     """The roles file: ``--team FILE`` after ``--``, else ``$ARMS_TEAM``, else ``team.toml``
     beside the timeline file."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    for i, arg in enumerate(args):
-        if arg == "--team" and i + 1 < len(args):
-            return Path(args[i + 1])
-        if arg.startswith("--team="):
-            return Path(arg.split("=", 1)[1])
+    given = app_option("--team", argv)
+    if given is not None:
+        return Path(given)
     if os.environ.get(TEAM_ENV):
         return Path(os.environ[TEAM_ENV])
     return Path(events).parent / TEAM_FILE

@@ -19,7 +19,6 @@ import datetime as _dt
 import json
 import logging
 import os
-import shutil
 import socket
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -28,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from extract.timeline import timeline_lock
+from extract.timeline.snapshots import git, repository_of
 
 log = logging.getLogger(__name__)
 
 COMMITTER = ("arms-timeline dashboard", "arms-timeline@localhost")
-GIT_TIMEOUT = 30  # seconds for one git command
 _SKIP_FIELDS = ("reviewed_at",)  # recorded as the record's own time
 
 
@@ -156,24 +155,6 @@ def history(timeline: Path, event_id: str | None = None) -> list[Record]:
     return out
 
 
-def _git(args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None,
-         ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=GIT_TIMEOUT, env={**os.environ, **(env or {})}, check=False)
-
-
-def repository_of(timeline: Path) -> Path | None:
-    """The top folder of the git work tree holding the timeline file, or None."""
-    if shutil.which("git") is None:
-        return None
-    folder = Path(timeline).resolve().parent
-    try:
-        got = _git(["rev-parse", "--show-toplevel"], folder)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return Path(got.stdout.strip()) if got.returncode == 0 and got.stdout.strip() else None
-
-
 def commit_message(record: Record) -> str:
     """Subject: the decision in words; body: each event's changes; trailers: the events."""
     lines = [record.message, ""]
@@ -198,13 +179,13 @@ def commit(timeline: Path, record: Record) -> str:
            "GIT_AUTHOR_DATE": record.at, "GIT_COMMITTER_NAME": COMMITTER[0],
            "GIT_COMMITTER_EMAIL": COMMITTER[1]}
     try:
-        added = _git(["add", "--", *files], top)
+        added = git(["add", "--", *files], top)
         if added.returncode != 0:
             raise RuntimeError((added.stderr or added.stdout).strip() or "git add failed")
-        done = _git(["commit", "-q", "-m", commit_message(record), "--", *files], top, env)
+        done = git(["commit", "-q", "-m", commit_message(record), "--", *files], top, env)
         if done.returncode != 0:
             raise RuntimeError((done.stderr or done.stdout).strip() or "git commit failed")
-        head = _git(["rev-parse", "HEAD"], top)
+        head = git(["rev-parse", "HEAD"], top)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RuntimeError(f"git could not be run ({exc})") from exc
     return head.stdout.strip()

@@ -43,8 +43,9 @@ class Snapshot:
     kind: str  # "git tag" or "copy"
 
 
-def _git(args: list[str], cwd: Path, env: dict[str, str] | None = None,
-         ) -> subprocess.CompletedProcess[str]:
+def git(args: list[str], cwd: Path, env: dict[str, str] | None = None,
+        ) -> subprocess.CompletedProcess[str]:
+    """``git ARGS`` in ``cwd`` (output captured, never raising on git's exit status)."""
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=GIT_TIMEOUT, env={**os.environ, **(env or {})}, check=False)
 
@@ -54,7 +55,7 @@ def repository_of(timeline: Path) -> Path | None:
     if shutil.which("git") is None:
         return None
     try:
-        got = _git(["rev-parse", "--show-toplevel"], Path(timeline).resolve().parent)
+        got = git(["rev-parse", "--show-toplevel"], Path(timeline).resolve().parent)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return Path(got.stdout.strip()) if got.returncode == 0 and got.stdout.strip() else None
@@ -70,7 +71,7 @@ def snapshots(timeline: Path) -> list[Snapshot]:
     out: list[Snapshot] = []
     top = repository_of(timeline)
     if top is not None:
-        got = _git(["for-each-ref", "--sort=creatordate",
+        got = git(["for-each-ref", "--sort=creatordate",
                     "--format=%(refname:short)\t%(creatordate:iso-strict)\t%(taggername)",
                     f"refs/tags/{TAG_PREFIX}"], top)
         for line in got.stdout.splitlines():
@@ -116,12 +117,12 @@ def mark_briefed(timeline: Path, by: str, *, email: str = "",
                "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": email or f"{who}@localhost",
                "GIT_AUTHOR_DATE": at, "GIT_COMMITTER_DATE": at}
         steps = []
-        if _git(["status", "--porcelain", "--", rel], top).stdout.strip():
+        if git(["status", "--porcelain", "--", rel], top).stdout.strip():
             steps += [["add", "--", rel], ["commit", "-q", "-m", f"Timeline as briefed ({name})",
                                            "--", rel]]
         steps.append(["tag", "-a", name, "-m", f"Briefing snapshot by {who} at {at}"])
         for step in steps:
-            done = _git(step, top, env)
+            done = git(step, top, env)
             if done.returncode != 0:
                 raise VersionError(f"{timeline.name}: the snapshot could not be made: git "
                                    f"{step[0]}: {(done.stderr or done.stdout).strip()}")
@@ -163,10 +164,10 @@ def read_version(spec: str, timeline: Path) -> tuple[str, Timeline]:
     if top is not None:
         rel = _tracked_path(timeline, top)
         for rev in ([f"{TAG_PREFIX}{spec}"] if not spec.startswith(TAG_PREFIX) else []) + [spec]:
-            ok = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+            ok = git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
             if ok.returncode != 0:
                 continue
-            shown = _git(["show", f"{rev}:{rel}"], top)
+            shown = git(["show", f"{rev}:{rel}"], top)
             if shown.returncode != 0:
                 raise VersionError(f"{rev}: {rel} is not in that revision")
             return rev, parse(shown.stdout, file=f"{rev}:{rel}")
@@ -180,6 +181,6 @@ def revision_at(timeline: Path, day: _dt.date) -> str | None:
     top = repository_of(timeline)
     if top is None:
         return None
-    got = _git(["rev-list", "-1", f"--before={day.isoformat()}T00:00:00Z", "HEAD", "--",
+    got = git(["rev-list", "-1", f"--before={day.isoformat()}T00:00:00Z", "HEAD", "--",
                 _tracked_path(timeline, top)], top)
     return got.stdout.strip() or None
