@@ -47,9 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
                       help="article files (.txt, .md, .html) and folders of them")
     scan.add_argument("--manifest", type=Path,
                       help="sources.yaml: what the collector knew about each file")
-    scan.add_argument("--out", type=Path, required=True, help="the candidates file to write")
+    target = scan.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, help="the candidates file to write")
+    target.add_argument("--store", type=Path,
+                        help="a candidate store (SQLite) to add to: for archives; articles "
+                             "already in it are skipped, an interrupted scan resumes")
     scan.add_argument("--workers", type=int, default=1,
                       help="processes to read with (default 1; 0 = one per core)")
+    scan.add_argument("--engine", choices=("processes", "dask"), default="processes",
+                      help="with --store: worker processes on this machine (default), or a "
+                           "Dask cluster")
+    scan.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                      help="with --engine dask: the cluster's scheduler (default: a "
+                           "LocalCluster of --workers workers on 127.0.0.1)")
+    scan.add_argument("--batch", type=int, default=100,
+                      help="with --store: articles per transaction (default %(default)s)")
 
     merge = sub.add_parser(
         "merge", help="add candidates to the curated file, keeping every person's edit"
@@ -159,6 +171,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
             _say(f"{args.manifest}: {exc}" if str(args.manifest) not in str(exc) else str(exc),
                   file=sys.stderr)
             return 1
+    if args.store is not None:
+        return _scan_to_store(args, manifest)
+    if args.engine != "processes" or args.scheduler:
+        _say("--engine dask and --scheduler need --store FILE", file=sys.stderr)
+        return 1
     refusal = _refuse_to_overwrite(args.out)
     if refusal:
         _say(refusal, file=sys.stderr)
@@ -207,6 +224,53 @@ def cmd_scan(args: argparse.Namespace) -> int:
                  "source each)" if same else "")
     _say(f"{head}: {result.sources} sources, {result.events} candidate events{unresolved}"
           f"{same_text} -> {args.out}")
+    return 2 if result.failures else 0
+
+
+def _scan_to_store(args: argparse.Namespace, manifest: dict) -> int:
+    from extract.store import StoreError, scan_to_store
+
+    workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+    if args.batch < 1:
+        _say(f"--batch {args.batch}: expected a number of articles, 1 or more",
+             file=sys.stderr)
+        return 1
+    bar = None
+
+    def start(total: int) -> None:
+        nonlocal bar
+        bar = _progress(total)
+
+    def step(n: int) -> None:
+        if bar is not None:
+            bar.update(n)
+
+    def report(failure: str) -> None:
+        if bar is not None:
+            bar.write(tl.visible(failure), file=sys.stderr)
+        else:
+            _say(failure, file=sys.stderr)
+
+    try:
+        result = scan_to_store(args.paths, args.store, manifest=manifest, workers=workers,
+                               engine=args.engine, scheduler=args.scheduler, batch=args.batch,
+                               progress=step, on_total=start, on_failure=report)
+    except StoreError as exc:
+        _say(str(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        _say(_write_failure(args.store, exc), file=sys.stderr)
+        return 1
+    except ImportError as exc:
+        _say(f"--engine dask needs the 'distributed' package ({exc}); pip install "
+             "'arms-timeline[cluster]'", file=sys.stderr)
+        return 1
+    finally:
+        if bar is not None:
+            bar.close()
+    _say(f"scanned {result.files} files ({result.skipped} already in the store, "
+         f"{len(result.failures)} failed): {result.sources} sources, {result.events} candidate "
+         f"events added -> {args.store}")
     return 2 if result.failures else 0
 
 

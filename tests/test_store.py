@@ -1,0 +1,151 @@
+"""The candidate store (extract.store): ``scan --store``, resumed after SIGKILL, on a Dask
+LocalCluster, searched and paged."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extract.cli import main
+from extract.store import Store, StoreError, dump, fts_query, scan_to_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SYSTEMS = ("Harop drones", "LORA missiles", "Barak-8 air defence systems", "Hermes 900 drones",
+           "Spike anti-tank missiles", "SandCat vehicles")
+MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def write_archive(folder: Path, n: int) -> Path:
+    """``n`` short articles, each with a byline date and two dated happenings."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        year = 2010 + i % 12
+        system = SYSTEMS[i % len(SYSTEMS)]
+        month = MONTHS[i % len(MONTHS)]
+        (folder / f"a{i:04d}.txt").write_text(
+            f"Defence wire {i}\nBy Staff, {month} {1 + i % 27}, {year + 1}\n\n"
+            f"Israel delivered {system} to Azerbaijan on {1 + i % 27} {month} {year}, "
+            f"officials said (report {i}).\n\n"
+            f"Azerbaijan signed a contract for more {system} in {year - 1}, the ministry "
+            f"said in its note number {i}.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_scan_fills_the_store_and_a_second_adds_nothing(tmp_path, capsys):
+    archive = write_archive(tmp_path / "archive", 12)
+    db = tmp_path / "c.db"
+    assert main(["scan", str(archive), "--store", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "scanned 12 files (0 already in the store, 0 failed): 12 sources" in out
+    first = dump(db)
+    assert main(["scan", str(archive), "--store", str(db)]) == 0
+    assert "scanned 12 files (12 already in the store, 0 failed): 0 sources, 0 candidate " \
+           "events added" in capsys.readouterr().out
+    assert dump(db) == first
+    with Store(db) as store:
+        assert store.count() == sum(1 for line in first.splitlines()
+                                    if line.startswith('["event"'))
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_same_text_under_two_names_is_one_source(tmp_path):
+    archive = write_archive(tmp_path / "archive", 2)
+    (archive / "copy.txt").write_bytes((archive / "a0000.txt").read_bytes() + b"\n")
+    result = scan_to_store([archive], tmp_path / "c.db")
+    assert (result.files, result.sources) == (3, 2)
+
+
+def test_search_paging_sorting_and_decisions(tmp_path):
+    db = tmp_path / "c.db"
+    scan_to_store([write_archive(tmp_path / "archive", 30)], db)
+    with Store(db) as store:
+        total = store.count()
+        assert total >= 30
+        harop = store.count(search="harop")
+        assert 0 < harop < total
+        assert all("Harop" in store.event(c.id).evidence[0].quote
+                   for c in store.page(search="HAROP", limit=100))
+        assert store.count(search='harop" OR "lora') == 0  # never FTS5 syntax
+        assert store.count(search="haro") == harop  # the last word is a prefix
+        pages = [store.page(offset=k, limit=7) for k in range(0, total, 7)]
+        ids = [c.id for page in pages for c in page]
+        assert len(ids) == total == len(set(ids))
+        newest = [c.published for c in store.page(limit=total)]
+        assert newest == sorted(newest, reverse=True)
+        first = ids[0]
+        assert store.decide(first, "rejected", "ana@example.org")
+        assert not store.decide(first, "accepted", "bo@example.org")  # decided already
+        assert store.count() == total - 1
+        assert store.page(status="rejected")[0].id == first
+    # a re-scan never proposes it again
+    scan_to_store([tmp_path / "archive"], db)
+    with Store(db) as store:
+        assert store.count() == total - 1
+
+
+@pytest.mark.parametrize(("text", "query"), [
+    ("harop", '"harop"*'),
+    ("Barak-8 NEAR", '"barak" AND "8" AND "near"*'),
+    ('"-*', ""),
+])
+def test_fts_query(text, query):
+    assert fts_query(text) == query
+
+
+def test_a_file_that_is_no_store_is_named(tmp_path, capsys):
+    bad = tmp_path / "c.db"
+    bad.write_text("not a database, an events file\n" * 100)
+    with pytest.raises(StoreError, match="c.db: not a candidate store"):
+        Store(bad)
+    assert main(["scan", str(write_archive(tmp_path / "a", 1)), "--store", str(bad)]) == 1
+    assert "c.db: not a candidate store" in capsys.readouterr().err
+    assert bad.read_text().startswith("not a database")  # left as it was
+
+
+def test_a_scan_killed_midway_resumes_to_the_same_store(tmp_path):
+    archive = write_archive(tmp_path / "archive", 160)
+    whole = tmp_path / "whole.db"
+    scan_to_store([archive], whole, batch=5)
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "extract", "scan", str(archive), "--store", str(db),
+           "--batch", "5"]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with sqlite3.connect(db, timeout=1) as con:
+                    done = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                done = 0
+            if done >= 20:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, "the scan finished before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    with Store(db) as store:  # it opens, holding whole batches only
+        stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 20 <= stored < 160 and stored % 5 == 0
+    assert subprocess.run(cmd, cwd=tmp_path, capture_output=True).returncode == 0
+    assert dump(db) == dump(whole)
+
+
+def test_a_scan_on_a_dask_cluster_stores_the_same_rows(tmp_path):
+    pytest.importorskip("distributed", reason="the test extra installs distributed")
+    archive = write_archive(tmp_path / "archive", 24)
+    plain = tmp_path / "plain.db"
+    scan_to_store([archive], plain)
+    on_dask = tmp_path / "dask.db"
+    result = scan_to_store([archive], on_dask, engine="dask", workers=2)
+    assert result.files == 24 and not result.failures
+    assert dump(on_dask) == dump(plain)
