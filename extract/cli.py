@@ -228,7 +228,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _scan_to_store(args: argparse.Namespace, manifest: dict) -> int:
-    from extract.store import StoreError, scan_to_store
+    from extract.store import scan_to_store
+    from extract.timeline.store import StoreError
 
     workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
     if args.batch < 1:

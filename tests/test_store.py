@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.store import Store, StoreError, dump, fts_query, scan_to_store
+from extract.store import scan_to_store
+from extract.timeline.store import Store, StoreError, dump, fts_query
 
 ROOT = Path(__file__).resolve().parent.parent
 SYSTEMS = ("Harop drones", "LORA missiles", "Barak-8 air defence systems", "Hermes 900 drones",
