@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import getpass
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -28,7 +29,7 @@ import streamlit as st
 
 from dashboard import audit
 from dashboard.access import Access, Team, TeamError, load_team, resolve, team_path
-from dashboard.data import events_path
+from dashboard.data import app_option, events_path
 from dashboard.filters import (
     DEFAULT_STATUSES,
     LANE_MODES,
@@ -497,7 +498,8 @@ def finish_present_run(view: View, p: Presenter) -> None:
 # changed on disk since this curator read it; it is re-opened only on the curator's say-so.
 
 from dashboard.review import Decision, apply_decision  # noqa: E402
-from extract.timeline import ConcurrentModificationError, Document  # noqa: E402
+from extract.timeline import ConcurrentModificationError, Document, Event, Source  # noqa: E402
+from extract.timeline.store import Store, StoreError  # noqa: E402
 
 K_REVIEW_TEXT, K_REVIEW_TYPES = "review_text", "review_types"
 K_REVIEW_PUBLISHERS, K_REVIEW_CONFIDENCE = "review_publishers", "review_confidence"
@@ -763,6 +765,96 @@ def record(path: Path, who: Access, action: str, message: str, ids: list[str],
                        events=tuple(i for i in ids if i in changes), changes=changes)
     for warning in audit.record(Path(path), rec):
         flash("warning", warning)
+
+
+# --------------------------------------------------------------------------------------------
+# The archive's candidate store (extract.timeline.store), when the app is started with one
+# --------------------------------------------------------------------------------------------
+
+STORE_ENV = "ARMS_CANDIDATES"
+STORE_FILE = "candidates.db"
+
+
+def candidate_store_path(timeline: Path) -> Path | None:
+    """``--candidates FILE`` after ``--``, else ``$ARMS_CANDIDATES``, else ``candidates.db``
+    beside the timeline when it exists; None: the small case, the file's own candidates."""
+    given = app_option("--candidates") or os.environ.get(STORE_ENV)
+    if given:
+        return Path(given)
+    beside = Path(timeline).parent / STORE_FILE
+    return beside if beside.is_file() else None
+
+
+def open_store(path: Path) -> Store:
+    """The store, opened for this run (close it: ``with``). Raises StoreError."""
+    return Store(path, create=False)
+
+
+def decide_stored(timeline: Path, store: Path, event_id: str, action: str) -> Outcome:
+    """Accept (the event joins the timeline file, with its sources; then it is marked decided
+    in the store) or reject (marked in the store: a re-scan never proposes it again) one
+    candidate of the store, as the signed-in curator; put on the record."""
+    who = access()
+    if not who.curator:
+        return Outcome(False, problems=["Only curators can make decisions. " + who.note])
+    if action not in ("accept", "reject"):
+        return Outcome(False, problems=[f"action {action!r}; expected accept or reject"])
+    status = "accepted" if action == "accept" else "rejected"
+    now = audit.now()
+    try:
+        with open_store(store) as db:
+            candidate = db.event(event_id)
+            sources = [db.source(sid) for sid in dict.fromkeys(e.source for e in
+                                                               candidate.evidence)]
+            decided = db.db.execute("SELECT status, decided_by FROM events WHERE id=?",
+                                    (event_id,)).fetchone()
+            if decided[0] != "candidate":
+                return Outcome(False, skipped=[f"'{event_id}' was already {decided[0]} by "
+                                               f"{decided[1]}"])
+            before: dict[str, dict[str, object]] = {}
+            after: dict[str, dict[str, object]] = {event_id: {"status": "accepted"}}
+            if action == "accept":  # recorded as created in the timeline file
+                problem = _add_to_timeline(timeline, candidate, sources, who.by, now)
+                if problem:
+                    return Outcome(False, problems=[problem])
+            else:
+                before, after = {event_id: {"status": "candidate"}}, {
+                    event_id: {"status": "rejected"}}
+            db.decide(event_id, status, who.by)
+    except (StoreError, KeyError, sqlite3.Error) as exc:
+        return Outcome(False, problems=[f"{store.name}: {exc}"])
+    record(timeline, who, action, f"{action} “{candidate.title}” (from {store.name})",
+           [event_id], before, after)
+    return Outcome(True)
+
+
+def _add_to_timeline(timeline: Path, event: Event, sources: list[Source], by: str,
+                     now: str) -> str:
+    """Write an accepted candidate of the store into the timeline file (atomically, comments
+    kept); "" when done, else why not (the file left as it was)."""
+    for _attempt in range(3):  # another writer saved meanwhile: read the file again
+        try:
+            doc = Document.open(timeline)
+            if event.id in doc.timeline.event_map():
+                return ""  # already there (a decision whose store mark was lost): done
+            held = doc.timeline.source_map()
+            for src in sources:
+                if src.id not in held:
+                    doc.add_source(src)
+                elif src.digest and held[src.id].digest and held[src.id].digest != src.digest:
+                    return (f"{timeline.name}: a different source has the id '{src.id}'; "
+                            "rename one of them first")
+            doc.add_event(event.model_copy(update={"status": "accepted", "reviewed_by": by,
+                                                   "reviewed_at": now}))
+            doc.save()
+            return ""
+        except ConcurrentModificationError:
+            continue
+        except TimelineError as exc:
+            return " ".join(str(p) for p in exc.problems)
+        except (OSError, ValueError) as exc:
+            return f"{timeline.name}: {exc}"
+    return f"{timeline.name}: other writers kept saving it; try again"
 
 
 def pending_decision() -> Decision | None:

@@ -150,3 +150,84 @@ def test_a_scan_on_a_dask_cluster_stores_the_same_rows(tmp_path):
     result = scan_to_store([archive], on_dask, engine="dask", workers=2)
     assert result.files == 24 and not result.failures
     assert dump(on_dask) == dump(plain)
+
+
+# -- the Review page reads the store (AppTest) ----------------------------------------------------
+
+
+@pytest.fixture
+def store_app(tmp_path, monkeypatch):
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.helpers import sign_in, write_team
+
+    events = Path(shutil.copyfile(ROOT / "events.yaml", tmp_path / "events.yaml"))
+    db = tmp_path / "archive.db"
+    scan_to_store([write_archive(tmp_path / "archive", 30)], db)
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    monkeypatch.setenv("ARMS_CANDIDATES", str(db))
+    monkeypatch.delenv("ARMS_TEAM", raising=False)
+    write_team(tmp_path, emails=("ana@example.org",))
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60),
+                 "ana@example.org", name="Ana")
+    at.run()
+    at.switch_page("views/review.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at, events, db
+
+
+def heads(at) -> list[str]:
+    """The candidates' titles as shown (their Markdown escapes taken out)."""
+    import re
+
+    return [re.sub(r"\\(.)", r"\1", str(s.value)) for s in at.subheader]
+
+
+def texts(at) -> str:
+    return "\n".join(str(el.value) for kind in ("markdown", "info", "error", "success",
+                                                 "warning") for el in at.get(kind)
+                     ).replace("\\", "").replace("**", "")
+
+
+@pytest.mark.usefixtures("fresh_streamlit_cache")
+def test_the_review_page_pages_and_searches_the_store(store_app):
+    at, events, db = store_app
+    with Store(db) as store:
+        total, harop = store.count(), store.count(search="harop")
+        first_page = [c.title for c in store.page(limit=10)]
+    assert f"{total} candidates in archive.db to review." in texts(at)
+    assert heads(at)[:10] == first_page
+    at.number_input(key="store_page").set_value(2).run()
+    with Store(db) as store:
+        assert heads(at)[:10] == [c.title for c in store.page(
+            offset=10, limit=10)]
+    at.text_input(key="store_text").set_value("Harop").run()
+    assert f"{harop} candidates in archive.db match." in texts(at)
+    with Store(db) as store:
+        found = [c.title for c in store.page(search="harop", limit=10)]
+    assert heads(at)[:10] == found and len(found) == min(harop, 10)
+
+
+@pytest.mark.usefixtures("fresh_streamlit_cache")
+def test_accept_from_the_store_writes_the_timeline_and_reject_marks_the_store(store_app):
+    from extract.timeline import load
+
+    at, events, db = store_app
+    with Store(db) as store:
+        first, second = store.page(limit=2)
+    at.button(key=f"st_{first.id}_accept").click().run()
+    assert not at.exception
+    ev = load(events).event_map()[first.id]
+    assert (ev.status, ev.reviewed_by) == ("accepted", "ana@example.org")
+    assert first.source_id in load(events).source_map()
+    before = events.read_bytes()
+    at.button(key=f"st_{second.id}_reject").click().run()
+    assert events.read_bytes() == before  # a rejection stays in the store
+    with Store(db) as store:
+        assert {c.id: c.status for c in store.page(status=None, limit=1000)}[first.id] == \
+            "accepted"
+        assert store.page(status="rejected")[0].id == second.id
+        assert first.id not in {c.id for c in store.page(limit=1000)}  # out of the queue
+    assert f"Rejected “{second.title}”, as ana@example.org." in texts(at)

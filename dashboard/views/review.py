@@ -20,6 +20,7 @@ from dashboard.labels import (
     value_label,
 )
 from dashboard.text import highlighted_quote, md_escape
+from dashboard.views import review_store
 from extract.timeline import EVENT_TYPES, Event, TimelineError, visible
 
 PAGE_SIZE = 10
@@ -388,6 +389,15 @@ def render(view: state.View) -> None:
                "who made it and when: " + md_escape(f"{who.note} File: {path.name}."))
     for kind, text in state.take_flash():
         getattr(st, kind)(md_escape(text))
+    store = state.candidate_store_path(path)
+    if store is not None:
+        queue = st.radio("Queue", ("store", "file"), key="review_queue", horizontal=True,
+                         format_func=lambda q: f"The archive's store ({store.name})"
+                         if q == "store" else f"The timeline file's candidates ({path.name})")
+        if queue == "store":
+            review_store.render(path, store, name)
+            state.finish_review_run(view)
+            return
     try:
         doc = state.review_document(path)
     except (TimelineError, OSError) as exc:
