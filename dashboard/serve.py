@@ -34,12 +34,16 @@ SETTINGS = ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "fals
             "--server.headless", "true", "--server.runOnSave", "false",
             "--client.toolbarMode", "viewer", "--client.showErrorDetails", "none",
             "--theme.base", "light", "--server.maxUploadSize", "5"]
+APP_OPTIONS = ("--team", "--candidates")  # the roles file; the archive's candidate store
 USAGE = """\
-usage: arms-timeline [--events FILE] [STREAMLIT OPTIONS]
+usage: arms-timeline [--events FILE] [--team FILE] [--candidates FILE] [STREAMLIT OPTIONS]
 
 The dashboard on FILE (else $ARMS_EVENTS, else the checkout's events.yaml), the same from any
-folder. Other options go to `streamlit run` (`streamlit run --help`) and win over this
-command's settings, e.g. --server.port 8502 --theme.base dark."""
+folder; --team: the roles file (else $ARMS_TEAM, else team.toml beside the timeline);
+--candidates: an archive's candidate store for Review (else $ARMS_CANDIDATES, else
+candidates.db beside the timeline when there is one). Other options go to `streamlit run`
+(`streamlit run --help`) and win over this command's settings, e.g. --server.port 8502
+--theme.base dark."""
 
 
 def free_port() -> int:
@@ -68,15 +72,22 @@ def launch_command(argv: Sequence[str]) -> list[str]:
 
     events: str | None = None
     rest: list[str] = []
+    app_args: list[str] = []  # the app's own options besides --events: passed after `--`
     args = [a for a in argv if a != "--"]  # `-- --events FILE`, as for streamlit run, too
     i = 0
     while i < len(args):
-        if args[i] == "--events":
-            if i + 1 == len(args):
-                raise ValueError("--events needs a file; expected --events FILE")
-            events, i = args[i + 1], i + 2
-        elif args[i].startswith("--events="):
-            events, i = args[i].split("=", 1)[1], i + 1
+        name = args[i].split("=", 1)[0]
+        if name in ("--events", *APP_OPTIONS):
+            if "=" in args[i]:
+                value, i = args[i].split("=", 1)[1], i + 1
+            elif i + 1 == len(args):
+                raise ValueError(f"{name} needs a file; expected {name} FILE")
+            else:
+                value, i = args[i + 1], i + 2
+            if name == "--events":
+                events = value
+            else:
+                app_args += [name, str(Path(value).absolute())]
         else:
             rest.append(args[i])
             i += 1
@@ -87,7 +98,7 @@ def launch_command(argv: Sequence[str]) -> list[str]:
         raise ValueError(f"no timeline file given, and none comes with this install; expected "
                          f"--events FILE or {ENV_VAR}=FILE")
     return [sys.executable, "-m", "streamlit", "run", str(APP), *SETTINGS, *rest,
-            "--", "--events", str(path.absolute())]
+            "--", "--events", str(path.absolute()), *app_args]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -138,3 +138,17 @@ def test_the_console_script_serves_the_bundled_timeline_from_any_folder(tmp_path
     # loopback only, and no web service asked for the machine's external address
     assert f"URL: http://127.0.0.1:{port}" in printed, printed
     assert "Network URL" not in printed and "External URL" not in printed, printed
+
+
+def test_launch_passes_the_roles_file_and_the_store_to_the_app(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    events = tmp_path / "events.yaml"
+    events.write_text("version: 1\n")
+    cmd = serve.launch_command(["--events", str(events), "--candidates", "c.db",
+                                "--team=roles.toml", "--server.port", "8502"])
+    assert cmd[cmd.index("--"):] == ["--", "--events", str(events),
+                                     "--candidates", str(tmp_path / "c.db"),
+                                     "--team", str(tmp_path / "roles.toml")]
+    assert cmd[cmd.index("--") - 2:cmd.index("--")] == ["--server.port", "8502"]
+    with pytest.raises(ValueError, match="--candidates needs a file"):
+        serve.launch_command(["--candidates"])
