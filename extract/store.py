@@ -44,6 +44,14 @@ class StoreResult:
     failures: list[str] = field(default_factory=list)
 
 
+CHUNK = 16  # articles per Dask task
+
+
+def _process_many(func: Callable[[Any], FileResult], jobs: list[Any]) -> list[FileResult]:
+    """One Dask task: ``func`` over a few jobs, in order."""
+    return [func(job) for job in jobs]
+
+
 def _dask_in_order(func: Callable[[Any], FileResult], jobs: list[Any], scheduler: str | None,
                    workers: int) -> Iterator[FileResult]:
     """``map(func, jobs)`` on a Dask cluster, in input order, a few jobs in flight per worker.
@@ -60,21 +68,24 @@ def _dask_in_order(func: Callable[[Any], FileResult], jobs: list[Any], scheduler
                                host="127.0.0.1", dashboard_address=None)
     client = Client(cluster if cluster is not None else scheduler)
     try:
-        window = max(1, workers) * 8
+        # tasks of CHUNK articles: a task's own cost (scheduling, pickling) is paid per chunk
+        chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+        window = max(1, workers) * 4
         pending: deque[Any] = deque()
-        queue = iter(jobs)
-        for job in queue:
-            pending.append(client.submit(func, job, pure=False, retries=2))
+        queue = iter(chunks)
+        for chunk in queue:
+            pending.append(client.submit(_process_many, func, chunk, pure=False, retries=2))
             if len(pending) >= window:
                 break
         while pending:
             future = pending.popleft()
-            result = future.result()
+            results = future.result()
             future.release()
-            for job in queue:
-                pending.append(client.submit(func, job, pure=False, retries=2))
+            for chunk in queue:
+                pending.append(client.submit(_process_many, func, chunk, pure=False,
+                                             retries=2))
                 break
-            yield result
+            yield from results
     finally:
         client.close()
         if cluster is not None:
