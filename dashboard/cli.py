@@ -110,7 +110,8 @@ def read_view(view: str, frames: Frames) -> tuple[Filters, str | None]:
     events = frames.events
     for key, column in (("actor", "actors"), ("system", "systems"), ("publisher", "publishers")):
         held = sorted({v for values in events[column] for v in values}, key=str.casefold)
-        _expect(key, params.get(key, []), held, f"a {key} in the file")
+        article = "an" if key[0] in "aeiou" else "a"
+        _expect(key, params.get(key, []), held, f"{article} {key} in the file")
     set_name = params["set"][0] if params.get("set") else None
     return f, set_name
 

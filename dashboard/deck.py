@@ -49,6 +49,7 @@ QUOTE_SIZES = (28, 26, 24, 22, 20, 18, 16)
 TITLE_SIZES = (34, 30, 28, 26, 24, 22)
 CHAR_EM = 0.53  # the average width of a character, in ems, of the sans serif used
 LINE_EM = 1.22
+BOLD_EM = 0.6  # bold is wider (DejaVu Sans Bold, LibreOffice's stand-in, the widest)
 
 
 def fit_size(text: str, width_in: float, height_in: float, sizes: Sequence[int], *,
@@ -169,7 +170,8 @@ def _title_slide(slide: Slide, pack: Pack) -> None:
 
 def _overview_slide(slide: Slide, pack: Pack, picture: bytes | None, problem: str) -> None:
     top, width = _top(pack), SLIDE_W - 2 * MARGIN
-    size, words = fit_size(f"The timeline: {pack.view_words}", width, 0.55, (26, 24, 22, 20, 18))
+    size, words = fit_size(f"The timeline: {pack.view_words}", width, 0.55,
+                           (26, 24, 22, 20, 18, 16), char_em=BOLD_EM)
     _box(slide, MARGIN, top, width, 0.55, words, size=size, bold=True, name="title")
     area_top = top + 0.65
     area_h = SLIDE_H - (0.85 if pack.handling else 0.6) - area_top
@@ -259,7 +261,7 @@ def _event_slide(slide: Slide, pack: Pack, row: Mapping[str, Any],
     cites = citations(rec, sources)
     top, width = _top(pack), SLIDE_W - 2 * MARGIN
     bottom = SLIDE_H - (1.0 if pack.handling else 0.75)
-    size, title = fit_size(row["title"], width, 1.1, TITLE_SIZES, char_em=0.58)
+    size, title = fit_size(row["title"], width, 1.1, TITLE_SIZES, char_em=BOLD_EM)
     _box(slide, MARGIN, top, width, 1.1, title, size=size, bold=True, name="title",
          anchor=MSO_ANCHOR.BOTTOM)
     _box(slide, MARGIN, top + 1.15, width, 0.45,

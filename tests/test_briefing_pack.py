@@ -36,6 +36,7 @@ BUNDLED = ROOT / "events.yaml"
 RICH = ROOT / "tests" / "fixtures" / "dashboard" / "rich.yaml"
 AS_OF = "2026-11-01T14:03"
 HANDLING = "OFFICIAL – for briefing staff only"
+PDF_HANDLING = "OFFICIAL </style><b>x"  # text in a style sheet: must stay text
 NO_CHROMIUM = f"no Chromium at {CHROMIUM}: apt-get install -y chromium (.ci/run does)"
 NO_POPPLER = "pdftoppm is missing: apt-get install -y poppler-utils (.ci/run does)"
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
@@ -86,7 +87,8 @@ def briefing_pdf(tmp_path_factory):
         pytest.skip(NO_POPPLER)
     folder = tmp_path_factory.mktemp("pdf")
     out = folder / "briefing.pdf"
-    assert export("pdf", "--events", str(BUNDLED), "--out", str(out)) == 0
+    assert export("pdf", "--events", str(BUNDLED), "--out", str(out), "--handling",
+                  PDF_HANDLING) == 0
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(out),
                     str(folder / "page")], check=True, timeout=60)
     page_one = Image.open(next(folder.glob("page*.png")))
@@ -270,6 +272,26 @@ def test_pdf_page_one_has_the_picture_and_the_summary(briefing_pdf, bundled):
     assert " ".join(shown["title"].iloc[0].split())[:40] in " ".join(pages[0].split())
 
 
+def test_pdf_pages_carry_the_handling_line_as_text(briefing_pdf):
+    pages = [p for p in briefing_pdf[2] if p.strip()]
+    assert len(pages) > 2
+    for n, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        foot = " ".join(lines[-2:])  # the handling line and the number share the foot
+        assert lines[0] == PDF_HANDLING and PDF_HANDLING in foot, n
+        assert foot.endswith(f"{n} / {len(pages)}"), foot
+
+
+def test_every_export_format_is_documented():
+    from dashboard.outputs import FORMATS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python -m dashboard export FORMAT --events FILE --out FILE" in readme
+    section = readme.split("## The briefing pack", 1)[1].split("\n## ", 1)[0]
+    for fmt in FORMATS:
+        assert f"`{fmt}`" in section, fmt
+
+
 def test_pdf_has_every_citation(briefing_pdf, bundled):
     text = " ".join(" ".join(briefing_pdf[2]).split())
     assert "The events, with their sources" in text
@@ -324,7 +346,7 @@ def test_a_view_link_gives_the_pages_events(tmp_path, bundled, view):
     (["--view", "typ=deal"], "--view: unknown key 'typ'; expected one of from, to, type"),
     (["--view", "type=sale"], "--view: type='sale' is not an event type; expected one of deal"),
     (["--view", "from=2020-13-01"], "--view: from='2020-13-01' is not a day; expected YYYY-MM-DD"),
-    (["--view", "actor=Atlantis"], "--view: actor='Atlantis' is not a actor in the file"),
+    (["--view", "actor=Atlantis"], "--view: actor='Atlantis' is not an actor in the file"),
     (["--view", "deal"], "--view: 'deal' is not KEY=VALUE"),
     (["--as-of", "yesterday"], "--as-of: 'yesterday' is not a date and time"),
 ], ids=["unknown-key", "bad-type", "bad-day", "unknown-actor", "no-equals", "bad-as-of"])
