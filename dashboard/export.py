@@ -19,14 +19,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.frame import record
-from dashboard.labels import counted
+from dashboard.labels import claim_words, counted
 from extract.timeline import Event, Source, Timeline, dumps, visible
 
 CSV_COLUMNS = (
     "id", "date", "end", "date_label", "precision", "approximate", "type", "title", "actors",
     "people", "systems", "supplier", "recipient", "value", "status", "unverified",
-    "sources_disagree", "n_sources", "publishers", "summary",
+    "sources_disagree", "n_sources", "publishers", "summary", "quotes", "urls",
 )
+EVIDENCE_COLUMNS = (
+    "event_id", "event_date_label", "event_title", "source_id", "publisher", "source_title",
+    "published", "url", "quote", "date_words", "this_source_says", "kind",
+)
+_JOIN = " | "  # between the quotes (or addresses) of one event in its CSV cell
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -66,13 +71,66 @@ def table_rows(events: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def to_csv(events: pd.DataFrame) -> bytes:
-    """The filtered events as UTF-8 CSV (with BOM so spreadsheets read the accents)."""
+def _sources_by_id(sources: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
+    if sources is None or sources.empty:
+        return {}
+    return {s["id"]: s for s in sources.to_dict("records")}
+
+
+def citations(rec: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """One citation per piece of evidence, then per further source (``references``): the
+    source's publisher, title, date and address with the exact quote (none for a reference)
+    and what this source says where it differs from the record. Text as stored."""
+    out = []
+    for kind, items in (("evidence", rec.get("evidence", [])),
+                        ("further source", rec.get("references", []) or [])):
+        for item in items:
+            sid = item["source"] if kind == "evidence" else item
+            src = by_id.get(sid, {})
+            out.append({
+                "source": sid, "publisher": src.get("publisher") or sid,
+                "title": src.get("title") or "", "published": src.get("published") or "",
+                "url": src.get("url") or "",
+                "quote": item.get("quote", "") if kind == "evidence" else "",
+                "date_words": (item.get("date_text") or "") if kind == "evidence" else "",
+                "this_source_says": claim_words(item.get("claims") or {}, rec)
+                if kind == "evidence" else "",
+                "kind": kind,
+            })
+    return out
+
+
+def to_csv(events: pd.DataFrame, sources: pd.DataFrame | None = None) -> bytes:
+    """The filtered events as UTF-8 CSV (with BOM so spreadsheets read the accents), one row
+    per event; ``quotes`` and ``urls`` join each event's evidence (``sources`` gives the
+    addresses)."""
+    by_id = _sources_by_id(sources)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in table_rows(events):
+    for text, row in zip(events["record"], table_rows(events), strict=True):
+        cites = [c for c in citations(record(text), by_id) if c["kind"] == "evidence"]
+        row["quotes"] = _JOIN.join(f"“{visible(c['quote'])}” ({visible(c['publisher'])})"
+                                   for c in cites)
+        row["urls"] = _JOIN.join(dict.fromkeys(visible(c["url"]) for c in cites if c["url"]))
         writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_evidence_csv(events: pd.DataFrame, sources: pd.DataFrame) -> bytes:
+    """One row per piece of evidence (and per further source an event cites): the event, the
+    source's publisher, title, date and address, the exact quote and its date words, and what
+    this source says where it differs. Formula-like cells neutralised, as in :func:`to_csv`."""
+    by_id = _sources_by_id(sources)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(EVIDENCE_COLUMNS)
+    for row in events.itertuples(index=False):
+        for c in citations(record(row.record), by_id):
+            cells = {"event_id": row.id, "event_date_label": row.label,
+                     "event_title": row.title, "source_id": c["source"],
+                     "source_title": c["title"], **c}
+            writer.writerow([_cell(visible(str(cells[k]))) for k in EVIDENCE_COLUMNS])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -80,14 +138,16 @@ def to_json(events: pd.DataFrame, sources: pd.DataFrame, *, view: dict[str, Any]
             ) -> bytes:
     """The filtered events as JSON: ``{"view": ..., "events": [...], "sources": [...]}``.
 
-    ``events`` are the contract's records (dates as written) with ``date_label`` added;
+    ``events`` are the contract's records (dates as written) with ``date_label`` and
+    ``citations`` added (each quote with its publisher, title, date and address);
     ``sources`` are those the events cite; ``view`` is the query string of the view.
     """
     records = []
     cited: dict[str, None] = {}
+    by_id = _sources_by_id(sources)
     for text, label in zip(events["record"], events["label"], strict=True):
         rec = record(text)
-        records.append({**rec, "date_label": label})
+        records.append({**rec, "date_label": label, "citations": citations(rec, by_id)})
         for ev in rec.get("evidence", []):
             cited.setdefault(ev["source"], None)
     src = sources[sources["id"].isin(list(cited))] if not sources.empty else sources

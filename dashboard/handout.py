@@ -52,7 +52,7 @@ def e(text: object) -> str:
     return html.escape(visible(str(text)), quote=True)
 
 
-def _source_line(src: Mapping[str, Any] | None, source_id: str) -> str:
+def source_html(src: Mapping[str, Any] | None, source_id: str) -> str:
     if src is None:
         return f"{e(source_id)} (source not listed)"
     bits = [f"<b>{e(src['publisher'])}</b>"]
@@ -68,7 +68,7 @@ def _source_line(src: Mapping[str, Any] | None, source_id: str) -> str:
     return line
 
 
-def _event(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: int) -> str:
+def event_html(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: int) -> str:
     rec = record(row["record"])
     out = [f'<article id="{e(row["id"])}">',
            f'<p><span class="date">{e(row["label"])}</span> '
@@ -91,7 +91,7 @@ def _event(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: 
         out.append(f'<p class="dispute">{e(sentence)}</p>')
     for ev in rec.get("evidence", []):
         out.append(f"<blockquote>“{e(ev['quote'])}”</blockquote>")
-        cite = _source_line(sources.get(ev["source"]), ev["source"])
+        cite = source_html(sources.get(ev["source"]), ev["source"])
         if ev.get("date_text"):
             cite += f" · date words: “{e(ev['date_text'])}”"
         said = claim_words(ev.get("claims") or {}, rec)
@@ -99,7 +99,7 @@ def _event(row: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], n: 
             cite += f" · <b>this source says: {e(said)}</b>"
         out.append(f'<p class="cite">{cite}</p>')
     for ref in rec.get("references", []) or []:
-        out.append(f'<p class="cite">Also: {_source_line(sources.get(ref), ref)}</p>')
+        out.append(f'<p class="cite">Also: {source_html(sources.get(ref), ref)}</p>')
     if row["notes"]:
         out.append(f"<p><i>Curator notes:</i> {e(row['notes'])}</p>")
     out.append("</article>")
@@ -132,7 +132,7 @@ def handout_html(events: pd.DataFrame, sources: pd.DataFrame, *,
     ]
     cited: dict[str, None] = {}
     for i, row in enumerate(events.to_dict("records"), start=1):
-        parts.append(_event(row, by_id, i))
+        parts.append(event_html(row, by_id, i))
         rec = record(row["record"])
         for ev in rec.get("evidence", []):
             cited.setdefault(ev["source"], None)
@@ -141,7 +141,7 @@ def handout_html(events: pd.DataFrame, sources: pd.DataFrame, *,
     if not n:
         parts.append("<p>No events in this view.</p>")
     parts.append('<section class="sources"><h2>Sources</h2><ol class="sources">')
-    parts.extend(f"<li>{_source_line(by_id.get(sid), sid)}</li>" for sid in cited)
+    parts.extend(f"<li>{source_html(by_id.get(sid), sid)}</li>" for sid in cited)
     parts.append("</ol></section>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts).encode("utf-8")

@@ -13,7 +13,8 @@ Honest precision: a date object carries only the fields the text gives (a year-p
 event has ``year`` only, a month-precision one ``year`` and ``month``), and ``display_date`` is
 the dashboard's label ('c. 2016', '27 Sep – 10 Nov 2020'). TimelineJS renders ``headline`` and
 ``text`` as HTML, so every string from the file is HTML-escaped and no markup is added: the
-text is plain. Periods (events with an end) are also eras, the bands under the timeline.
+text is plain. Periods of a month or more (a war, a SIPRI window) are also eras, the bands
+under the timeline; a two-day visit is not (:func:`is_era`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ def tl_date(value: str) -> dict[str, Any]:
         out["day"] = d.day
     out["display_date"] = esc(date_label(d))
     return out
+
+
+ERA_DAYS = 28  # the shortest month: a period at least this long is an era
+
+
+def is_era(date: str, end: str) -> bool:
+    """Whether a period is long enough to be an era: from its first possible day to its last,
+    at least :data:`ERA_DAYS` days (a month or more).
+
+    >>> is_era("2020-09-27", "2020-11-10"), is_era("2023-05-30", "2023-05-31")
+    (True, False)
+    """
+    if not end:
+        return False
+    first, last = PartialDate.parse(date).first_day(), PartialDate.parse(end).last_day()
+    return (last - first).days + 1 >= ERA_DAYS
 
 
 def group_of(row: Mapping[str, Any], lanes: str = "type") -> str:
@@ -133,7 +150,7 @@ def timelinejs(events: pd.DataFrame, sources: pd.DataFrame, *, title: str = "Arm
         slide["group"] = esc(group_of(row, lanes))
         slide["unique_id"] = row["id"]
         slides.append(slide)
-        if row["end"]:
+        if is_era(row["date"], row["end"]):
             eras.append({"start_date": tl_date(row["date"]), "end_date": tl_date(row["end"]),
                          "text": {"headline": esc(row["title"])}})
     doc: dict[str, Any] = {

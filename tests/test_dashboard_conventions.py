@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard"
 SOURCES = sorted(DASHBOARD.rglob("*.py"))
 PURE = ["filters.py", "figures.py", "labels.py", "export.py", "frame.py", "text.py", "data.py",
-        "provenance.py", "review.py"]
+        "provenance.py", "review.py", "chromium.py", "picture.py", "pack.py", "deck.py", "pdf.py",
+        "outputs.py", "cli.py"]
 
 
 def imports(path: Path) -> set[str]:

@@ -272,3 +272,25 @@ def test_present_page_html_is_only_constant_css():
         assert css.startswith("<style>") and css.endswith("</style>")
         assert "<script" not in css and "url(" not in css and "@import" not in css
     assert "components" not in path.read_text()  # the arrow keys are Streamlit's shortcuts
+
+
+def test_briefing_pack_section_makes_the_deck_and_offers_every_export(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARMS_CHROMIUM", str(tmp_path / "no-chromium"))  # the deck, no picture
+    monkeypatch.setenv("ARMS_HANDLING", "OFFICIAL")
+    at = app(monkeypatch, RICH)
+    at.switch_page("views/present.py").run()
+    assert "Briefing pack" in [s.value for s in at.subheader]
+    assert at.text_input(key="pack_handling").value == "OFFICIAL"
+    labels = [el.proto.label for el in at.get("download_button")]
+    assert labels == ["CSV (one row per event)", "CSV (one row per quote)", "JSON",
+                      "YAML (events.yaml)", "TimelineJS", "Chart as HTML (offline)",
+                      "Handout (HTML)"]
+    at.button(key="pack_make_pptx").click().run()
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "the deck has no timeline picture" in warned and "no Chromium at" in warned
+    made = [el.proto.label for el in at.get("download_button")]
+    assert "Download the PowerPoint deck" in made
+    at.button(key="pack_make_pdf").click().run()  # the PDF needs Chromium: said, not raised
+    assert not at.exception
+    assert "no Chromium at" in " ".join(e.value for e in at.error)

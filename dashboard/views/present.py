@@ -1,7 +1,9 @@
 """Present & export page: presenter mode for a shared screen, and downloads of the view.
 
-Off (``/present``): choose what to present and the theme, switch presenter mode on, download
-the view (CSV, JSON, YAML, TimelineJS, the chart as an offline page, a printable handout).
+Off (``/present``): choose what to present and the theme, switch presenter mode on, and the
+briefing pack of what is presented: the PowerPoint deck, the PDF and the chart pictures (made
+on request, with their progress: Chromium draws them), CSV, JSON, YAML, TimelineJS, the chart
+as an offline page and the handout.
 On (``?mode=present``): one slide at a time at 1920x1080 with no sidebar and no Streamlit
 chrome; Previous/Next buttons, also on the ← and → keys (Streamlit's own button shortcuts);
 the slide is ``step`` in the URL.
@@ -12,11 +14,13 @@ large type and the theme's colours); no text from the file ever goes into them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from dashboard.export import standalone_html, to_csv, to_json, to_yaml
+from dashboard.chromium import ChromiumError
 from dashboard.figures import (
     TimelineOptions,
     image_config,
@@ -24,10 +28,11 @@ from dashboard.figures import (
     timeline_figure,
     type_words,
 )
-from dashboard.filters import Filters, filters_to_query
+from dashboard.filters import Filters
 from dashboard.frame import record
-from dashboard.handout import handout_html
 from dashboard.labels import counted, flags_of
+from dashboard.outputs import MIME, SUFFIXES, make
+from dashboard.pack import Pack, handling_setting, make_pack
 from dashboard.present import (
     Deck,
     Presenter,
@@ -37,7 +42,6 @@ from dashboard.present import (
     theme_of,
 )
 from dashboard.text import find_date_words, md_escape, md_link
-from dashboard.timelinejs import to_timelinejs
 
 # Constant style sheets (no content from the file). Streamlit's chrome is found by its
 # data-testid attributes, the page's own parts by the keys of their containers.
@@ -272,51 +276,69 @@ def _setup(view: state.View, deck: Deck, p: Presenter) -> None:
         render_downloads(view, deck)
 
 
+PACK_SLOW = (("pptx", "PowerPoint deck"), ("pdf", "PDF briefing"), ("png", "Chart as PNG"),
+             ("svg", "Chart as SVG"))
+PACK_QUICK = (("csv", "CSV (one row per event)"), ("evidence-csv", "CSV (one row per quote)"),
+              ("json", "JSON"), ("yaml", "YAML (events.yaml)"), ("timelinejs", "TimelineJS"),
+              ("html", "Chart as HTML (offline)"), ("handout", "Handout (HTML)"))
+PACK_HELP = {
+    "yaml": "A timeline file of its own: `python -m extract check` accepts it.",
+    "timelinejs": "For Knight Lab's TimelineJS: dates at the precision given.",
+    "html": "plotly.js is inside the file: no network.",
+    "handout": "Every event with its sources and disagreements; print it.",
+}
+
+
 def render_downloads(view: state.View, deck: Deck | None = None) -> None:
-    """The download section: every export of the current view (callable from other pages)."""
-    shown, frames = view.shown, view.frames
-    query = filters_to_query(view.filters)
-    stem = f"arms-timeline-{len(shown)}-events"
-    st.subheader("Export the current view", anchor=False)
-    st.caption(md_escape(f"{counted(len(shown), 'event')} · {filters_words(view.filters)}"))
-    row1 = st.container(horizontal=True)
-    row1.download_button("CSV", to_csv(shown), file_name=f"{stem}.csv", mime="text/csv",
-                         key="export_csv", on_click="ignore")
-    row1.download_button("JSON", to_json(shown, frames.sources, view=query),
-                         file_name=f"{stem}.json", mime="application/json", key="export_json",
-                         on_click="ignore")
-    row1.download_button("YAML (events.yaml)",
-                         to_yaml(shown, frames.sources, briefing=frames.briefing, view=query),
-                         file_name=f"{stem}.yaml", mime="application/yaml", key="export_yaml",
-                         on_click="ignore",
-                         help="A timeline file of its own: `python -m extract check` accepts it.")
-    row1.download_button(
-        "TimelineJS", to_timelinejs(shown, frames.sources, title="Arms transfers",
-                                    subtitle=f"{counted(len(shown), 'event')}. "
-                                             f"{filters_words(view.filters)}",
-                                    lanes=view.filters.lanes),
-        file_name=f"{stem}.timelinejs.json", mime="application/json", key="export_timelinejs",
-        on_click="ignore", help="For Knight Lab's TimelineJS: dates at the precision given.")
-    fig = timeline_figure(shown, options=TimelineOptions(lanes=view.filters.lanes))
-    row2 = st.container(horizontal=True)
-    row2.download_button("Chart as HTML (offline)", standalone_html(fig),
-                         file_name=f"{stem}.html", mime="text/html", key="export_chart_html",
-                         on_click="ignore", help="plotly.js is inside the file: no network.")
-    if deck is not None and deck.set == "briefing":
-        hand_events, hand_title = deck.events, "Arms transfers: briefing"
-        hand_words, hand_stem = "The briefing curated in events.yaml.", "arms-timeline-briefing"
-    else:
-        hand_events, hand_title = shown, "Arms transfers: briefing handout"
-        hand_words, hand_stem = filters_words(view.filters), stem
-    row2.download_button("Printable handout", handout_html(hand_events, frames.sources,
-                                                           title=hand_title,
-                                                           view_words=hand_words),
-                         file_name=f"{hand_stem}-handout.html", mime="text/html",
-                         key="export_handout", on_click="ignore",
-                         help="Every event with its sources and disagreements; print it.")
-    fmt = st.radio("Image format (the camera button on the chart)", ("png", "svg"),
-                   horizontal=True, key="export_image_format")
-    st.plotly_chart(fig, key="export_chart", config=image_config(f"{len(shown)}-events", fmt))
+    """The "Briefing pack" section: every export of what is presented (the view, or the
+    curated briefing), the slow ones made on request with their progress shown."""
+    set_name = deck.set if deck is not None else "view"
+    st.subheader("Briefing pack", anchor=False)
+    handling = st.text_input(
+        "Handling line (on every slide and page; empty for none)", value=handling_setting(),
+        key="pack_handling", max_chars=200,
+        help="A classification or handling caveat; the default comes from $ARMS_HANDLING.")
+    pack = make_pack(view.frames, view.filters, set_name, handling=handling,
+                     origin=Path(view.path).name)
+    st.caption(md_escape(f"{pack.summary_words()} · {pack.view_words}"))
+    stem = ("arms-timeline-briefing" if set_name == "briefing"
+            else f"arms-timeline-{counted(pack.n_events, 'event').replace(' ', '-')}")
+    slow = st.container(horizontal=True, key="pack_slow")
+    asked = [fmt for fmt, label in PACK_SLOW
+             if slow.button(label, key=f"pack_make_{fmt}",
+                            help="Drawn in Chromium: a few seconds.")]
+    if asked:
+        _make_slow(asked[0], pack, stem)
+    quick = st.container(horizontal=True, key="pack_quick")
+    for fmt, label in PACK_QUICK:
+        quick.download_button(label, make(fmt, pack).data, file_name=stem + _suffix(fmt),
+                              mime=MIME[fmt], key=f"export_{fmt}", on_click="ignore",
+                              help=PACK_HELP.get(fmt))
+    fig = timeline_figure(view.shown, options=TimelineOptions(lanes=view.filters.lanes))
+    st.plotly_chart(fig, key="export_chart", config=image_config(stem))
+
+
+def _suffix(fmt: str) -> str:
+    return {"evidence-csv": ".evidence.csv", "timelinejs": ".timelinejs.json",
+            "handout": "-handout.html"}.get(fmt, SUFFIXES[fmt])
+
+
+def _make_slow(fmt: str, pack: Pack, stem: str) -> None:
+    """Make one of the slow exports with its progress shown, then offer it."""
+    label = dict(PACK_SLOW)[fmt]
+    with st.status(f"Making the {label}…", expanded=True) as status:
+        try:
+            made = make(fmt, pack, progress=lambda words: status.update(label=words))
+        except ChromiumError as exc:
+            status.update(label=f"The {label} could not be made", state="error")
+            st.error(md_escape(f"{exc}."))
+            return
+        status.update(label=f"The {label} is ready", state="complete")
+    for words in made.warnings:
+        st.warning(md_escape(f"Warning: {words}."))
+    st.download_button(f"Download the {label}", made.data, file_name=stem + _suffix(fmt),
+                       mime=MIME[fmt], key=f"pack_download_{fmt}", on_click="ignore",
+                       type="primary")
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -36,8 +36,9 @@ def render(view: state.View) -> None:
     )
     buttons = st.container(horizontal=True)
     stem = f"arms-timeline-{len(shown)}-events"
-    buttons.download_button("Download CSV", to_csv(shown), file_name=f"{stem}.csv",
-                            mime="text/csv", key="download_csv", on_click="ignore")
+    buttons.download_button("Download CSV", to_csv(shown, view.frames.sources),
+                            file_name=f"{stem}.csv", mime="text/csv", key="download_csv",
+                            on_click="ignore")
     buttons.download_button(
         "Download JSON",
         to_json(shown, view.frames.sources, view=filters_to_query(view.filters)),
