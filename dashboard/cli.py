@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import logging
 import sys
 from collections.abc import Sequence
@@ -27,9 +28,11 @@ from dashboard.chromium import ChromiumError
 from dashboard.filters import LANE_MODES, Filters, filters_from_query
 from dashboard.frame import Frames, build
 from dashboard.outputs import FORMATS, make
-from dashboard.pack import make_pack
+from dashboard.pack import make_pack, with_changes
 from dashboard.present import SETS, THEMES
 from extract.timeline import EVENT_TYPES, STATUSES, TimelineError, atomic_write, load, visible
+from extract.timeline.changes import Diff, diff_timelines
+from extract.timeline.snapshots import VersionError, mark_briefed, read_version, snapshots
 
 VIEW_KEYS = ("from", "to", "type", "actor", "system", "publisher", "status", "q", "lanes",
              "event", "mode", "step", "set", "theme")
@@ -56,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "$ARMS_HANDLING, else none)")
     export.add_argument("--as-of", default=None, metavar="YYYY-MM-DDTHH:MM",
                         help="the time the briefing is as of (default: now, UTC)")
+    export.add_argument("--since", default=None, metavar="SNAPSHOT",
+                        help="add 'Since last briefing' (deck and PDF): the changes since this "
+                             "snapshot or revision ('last': the newest snapshot)")
+    export.add_argument("--mark-briefed", action="store_true",
+                        help="after writing, record the timeline as briefed (a snapshot: "
+                             "python -m extract snapshot)")
     return parser
 
 
@@ -140,6 +149,8 @@ def run(args: argparse.Namespace) -> list[str]:
     pack = make_pack(frames, filters, args.set or linked_set or "view",
                      as_of=_as_of(args.as_of), handling=args.handling,
                      origin=args.events.name)
+    if args.since:
+        pack = with_changes(pack, _changes_since(args.events, args.since))
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out}: no such folder {args.out.parent}; expected the "
                          "folder of the file to write")
@@ -151,7 +162,32 @@ def run(args: argparse.Namespace) -> list[str]:
         atomic_write(args.out, made.data)
     except OSError as exc:
         raise UsageError(f"{args.out}: not written: {exc.strerror or exc}") from None
-    return list(made.warnings)
+    warnings = list(made.warnings)
+    if args.mark_briefed:
+        try:
+            snap = mark_briefed(args.events, getpass.getuser())
+        except VersionError as exc:
+            warnings.append(f"written, but not marked as briefed: {exc}")
+        else:
+            print(f"marked as briefed: {snap.name} ({snap.kind})")
+    return warnings
+
+
+def _changes_since(events: Path, since: str) -> Diff:
+    """The changes of the timeline since a snapshot or revision ('last': the newest)."""
+    if since == "last":
+        snaps = snapshots(events)
+        if not snaps:
+            raise UsageError(f"--since last: {events.name} has no snapshots yet; record one "
+                             "with --mark-briefed or python -m extract snapshot")
+        since = snaps[-1].name
+    try:
+        label, old = read_version(since, events)
+    except VersionError as exc:
+        raise UsageError(f"--since: {exc}") from None
+    except TimelineError as exc:
+        raise UsageError(str(exc.first)) from None
+    return diff_timelines(old, load(events), old_label=label, new_label="now")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

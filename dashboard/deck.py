@@ -192,6 +192,26 @@ def _overview_slide(slide: Slide, pack: Pack, picture: bytes | None, problem: st
         f"The timeline picture could not be drawn: {problem}.")
 
 
+def _changes_slide(slide: Slide, pack: Pack) -> None:
+    """"Since last briefing": what is new, changed and withdrawn, by kind, one line each."""
+    top, width = _top(pack), SLIDE_W - 2 * MARGIN
+    bottom = SLIDE_H - (1.0 if pack.handling else 0.75)
+    _box(slide, MARGIN, top, width, 0.6, "Since last briefing", size=30, bold=True,
+         name="title")
+    _box(slide, MARGIN, top + 0.62, width, 0.4, f"The accepted events compared with "
+         f"{pack.changes_since}.", size=16, colour=MUTED, name="view")
+    lines: list[str] = []
+    for head, items in pack.changes:
+        lines.append(head)
+        lines.extend(f"• {item}" for item in items)
+    text = "\n".join(lines) or "Nothing is new or different in the accepted events."
+    size, words = fit_size(text, width, bottom - top - 1.15, (20, 18, 16, 14, 12, 11, 10))
+    _box(slide, MARGIN, top + 1.15, width, bottom - top - 1.15, words, size=size,
+         name="changes")
+    slide.notes_slide.notes_text_frame.text = visible(
+        f"Since {pack.changes_since}:\n{text}", keep_newlines=True)
+
+
 def _flag_lines(row: Mapping[str, Any]) -> list[str]:
     """The event's warnings in words: review status, unverified, single source, and each
     disagreement with who says what."""
@@ -351,9 +371,11 @@ def deck_pptx(pack: Pack, *, picture: bytes | None, problem: str = "") -> bytes:
     sources = {s["id"]: s for s in pack.sources.to_dict("records")} if not \
         pack.sources.empty else {}
     rows = pack.events.to_dict("records")
-    total = len(rows) + 3
+    total = len(rows) + 3 + bool(pack.changes_since)
     _title_slide(prs.slides.add_slide(layout), pack)
     _overview_slide(prs.slides.add_slide(layout), pack, picture, problem)
+    if pack.changes_since:
+        _changes_slide(prs.slides.add_slide(layout), pack)
     for row in rows:
         _event_slide(prs.slides.add_slide(layout), pack, row, sources)
     _sources_slide(prs.slides.add_slide(layout), pack, sources)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -23,6 +23,7 @@ from dashboard.frame import Frames, record
 from dashboard.labels import MONTHS, counted
 from dashboard.picture import view_words
 from dashboard.present import make_deck, span_label
+from extract.timeline.changes import Diff
 
 HANDLING_ENV = "ARMS_HANDLING"
 
@@ -42,6 +43,9 @@ class Pack:
     query: Mapping[str, Any] = field(default_factory=dict)
     briefing: tuple[str, ...] = ()
     origin: str = "events.yaml"
+    # "Since last briefing": the snapshot compared with, and the changes by kind, in words
+    changes_since: str = ""
+    changes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def n_events(self) -> int:
@@ -104,3 +108,17 @@ def make_pack(frames: Frames, filters: Filters, set_name: str = "view", *,
         handling=" ".join((handling if handling is not None else handling_setting()).split()),
         lanes=filters.lanes, set=set_name, query=filters_to_query(filters),
         briefing=tuple(frames.briefing), origin=origin)
+
+
+def with_changes(pack: Pack, diff: Diff) -> Pack:
+    """The pack with a "Since last briefing" part: the changes of ``diff`` by kind, one line
+    each ("Title · 3 Oct 2022", "Title: date: Oct 2022 → 3 Oct 2022 (more precise)")."""
+    groups = (
+        (f"New ({len(diff.added)})", tuple(f"{x.title} · {x.date}" for x in diff.added)),
+        (f"Changed ({len(diff.changed)})",
+         tuple(f"{c.title}: " + "; ".join(ch.words for ch in c.changes) for c in diff.changed)),
+        (f"Withdrawn ({len(diff.removed)})",
+         tuple(f"{x.title} · {x.date}: {x.why}" for x in diff.removed)),
+    )
+    return replace(pack, changes_since=diff.old,
+                   changes=tuple((head, lines) for head, lines in groups if lines))

@@ -84,6 +84,15 @@ def briefing_html(pack: Pack, picture_svg: bytes | None) -> bytes:
                      f'src="data:image/svg+xml;base64,{data}">')
     else:
         parts.append('<p class="no-picture">The timeline picture could not be drawn.</p>')
+    if pack.changes_since:
+        parts.append(f'<section class="changes"><h2>Since last briefing ({e(pack.changes_since)})'
+                     "</h2>")
+        for head, items in pack.changes:
+            parts.append(f"<h3>{e(head)}</h3><ul>"
+                         + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>")
+        if not pack.changes:
+            parts.append("<p>Nothing is new or different in the accepted events.</p>")
+        parts.append("</section>")
     parts.append('<h2 class="bluf">Bottom line up front</h2>')
     parts.append('<ol class="bluf">' + "".join(_bluf_line(r) for r in rows) + "</ol>"
                  if rows else "<p>No events in this view.</p>")

@@ -246,3 +246,63 @@ def test_a_curator_marks_the_timeline_as_briefed(monkeypatch, repo):
     assert f"Snapshot {tags[1]} recorded, by " in shown(at)
     assert "Nothing is new or different in the accepted events since then." in shown(at)
     assert at.query_params["since"] in (tags[1], [tags[1]])
+
+
+# -- "Since last briefing" in the briefing pack -------------------------------------------------
+
+
+def test_the_deck_says_what_changed_since_the_last_briefing(repo, monkeypatch, capsys):
+    from pptx import Presentation
+
+    from dashboard import cli as export_cli
+
+    monkeypatch.setenv("ARMS_CHROMIUM", str(repo / "no-chromium"))  # no picture: fast
+    events, out = repo / "events.yaml", repo / "deck.pptx"
+    code = export_cli.main(["export", "pptx", "--events", str(events), "--out", str(out),
+                            "--since", "last", "--mark-briefed"])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    deck = Presentation(str(out))
+    accepted = sum(e.status == "accepted" for e in load(events).events)
+    assert len(deck.slides) == accepted + 4  # title, overview, since last briefing, sources
+    texts = {s.name: s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame}
+    assert texts["title"] == "Since last briefing"
+    assert texts["view"] == "The accepted events compared with briefing/2026-12-01."
+    body = texts["changes"]
+    assert "New (1)\n• IAI delivers radars to Azerbaijan · Apr 2023" in body
+    assert "date: Oct 2022 → 3 Oct 2022 (more precise)" in body
+    assert "Withdrawn (1)" in body and "rejected by bo@example.org" in body
+    # --mark-briefed: the export is now the last briefing
+    assert len(snapshots(events)) == 2
+    code = export_cli.main(["export", "pptx", "--events", str(events), "--out", str(out),
+                            "--since", "last"])
+    assert code == 0
+    texts = {s.name: s.text_frame.text for s in Presentation(str(out)).slides[2].shapes
+             if s.has_text_frame}
+    assert texts["changes"] == "Nothing is new or different in the accepted events."
+
+
+def test_the_pdf_page_lists_the_changes(repo):
+    from dashboard.filters import Filters
+    from dashboard.frame import build
+    from dashboard.pack import make_pack, with_changes
+    from dashboard.pdf import briefing_html
+
+    events = repo / "events.yaml"
+    _, old = read_version("briefing/2026-12-01", events)
+    pack = with_changes(make_pack(build(load(events)), Filters()),
+                        diff_timelines(old, load(events), old_label="briefing/2026-12-01"))
+    html = briefing_html(pack, None).decode()
+    assert "<h2>Since last briefing (briefing/2026-12-01)</h2>" in html
+    assert "<li>IAI delivers radars to Azerbaijan · Apr 2023</li>" in html
+
+
+def test_since_an_unknown_snapshot_is_one_line(repo, capsys):
+    from dashboard import cli as export_cli
+
+    code = export_cli.main(["export", "csv", "--events", str(repo / "events.yaml"), "--out",
+                            str(repo / "x.csv"), "--since", "briefing/1999-01-01"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "error: --since: briefing/1999-01-01: no such file, snapshot or revision; snapshots: "
+        "briefing/2026-12-01\n")

@@ -32,7 +32,7 @@ from dashboard.filters import Filters
 from dashboard.frame import record
 from dashboard.labels import counted, flags_of
 from dashboard.outputs import MIME, SUFFIXES, make
-from dashboard.pack import Pack, handling_setting, make_pack
+from dashboard.pack import Pack, handling_setting, make_pack, with_changes
 from dashboard.present import (
     Deck,
     Presenter,
@@ -300,6 +300,16 @@ def render_downloads(view: state.View, deck: Deck | None = None) -> None:
         help="A classification or handling caveat; the default comes from $ARMS_HANDLING.")
     pack = make_pack(view.frames, view.filters, set_name, handling=handling,
                      origin=Path(view.path).name)
+    snaps = state.briefing_snapshots(Path(view.path))
+    if snaps and st.checkbox(f"Add “Since last briefing” (the changes since {snaps[0].name})",
+                             key="pack_since",
+                             help="A slide and a page listing what is new, changed and "
+                                  "withdrawn since the last briefing snapshot."):
+        base = state.baseline(Path(view.path), snaps[0].name)
+        if base.diff is not None:
+            pack = with_changes(pack, base.diff)
+        else:
+            st.warning(md_escape(base.problem))
     st.caption(md_escape(f"{pack.summary_words()} · {pack.view_words}"))
     stem = ("arms-timeline-briefing" if set_name == "briefing"
             else f"arms-timeline-{counted(pack.n_events, 'event').replace(' ', '-')}")
