@@ -1,4 +1,4 @@
-"""The command line: ``python -m extract check|schema|scan|merge|dates``.
+"""The command line: ``python -m extract check|schema|scan|merge|dates|sipri|...``.
 
 Library errors become one-line messages and exit codes here, never tracebacks:
 0 success, 1 invalid input (the file is named, with every problem), 2 some inputs failed.
@@ -101,12 +101,33 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--by", help="who briefed it (default: your user name)")
     snap.add_argument("--list", action="store_true", help="list the snapshots instead")
 
+    _add_sipri_parser(sub)
     schema = sub.add_parser("schema", help="write the JSON Schema of events.yaml")
     schema.add_argument("--out", type=Path, default=DEFAULT_SCHEMA,
                         help="where to write it (default: %(default)s); '-' for stdout")
     schema.add_argument("--check", action="store_true",
                         help="exit 1 if the file differs from the model instead of writing it")
     return parser
+
+
+def _add_sipri_parser(sub: argparse._SubParsersAction) -> None:
+    sipri = sub.add_parser(
+        "sipri", help="read SIPRI trade registers: candidate events from their deals, or the "
+                      "timeline reconciled with them")
+    sipri.add_argument("registers", nargs="+", type=Path, metavar="REGISTER_CSV",
+                       help="SIPRI trade register exports (either CSV layout)")
+    what = sipri.add_mutually_exclusive_group(required=True)
+    what.add_argument("--candidates", action="store_true",
+                      help="write each deal as candidate events (events.yaml format) to --out")
+    what.add_argument("--timeline", type=Path, metavar="EVENTS_YAML",
+                      help="reconcile the registers with this timeline")
+    sipri.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                       help="with --timeline: the report's format (default: text)")
+    sipri.add_argument("--out", type=Path,
+                       help="the file to write (required with --candidates; with --timeline "
+                            "the report goes here instead of stdout)")
+    sipri.add_argument("--supplier", help="only deals from this country (any spelling)")
+    sipri.add_argument("--recipient", help="only deals to this country (any spelling)")
 
 
 def subcommands() -> list[str]:
@@ -482,7 +503,75 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sipri(args: argparse.Namespace) -> int:
+    from extract.timeline.sipri import NameMap, RegisterError, read_register
+
+    if args.candidates and args.out is None:
+        _say("--candidates needs --out FILE: the candidates file to write", file=sys.stderr)
+        return 1
+    try:
+        registers = [read_register(path) for path in args.registers]
+    except RegisterError as exc:
+        _say(str(exc), file=sys.stderr)
+        return 1
+    names = NameMap.load()
+    if args.candidates:
+        return _sipri_candidates(args, registers, names)
+    from extract.timeline.reconcile import reconcile
+
+    try:
+        timeline = tl.load(args.timeline)
+    except tl.TimelineError as exc:
+        for problem in exc.problems:
+            _say(problem, file=sys.stderr)
+        return 1
+    result = reconcile(registers, timeline, names, supplier=args.supplier,
+                       recipient=args.recipient)
+    text = {"json": result.json_text, "csv": result.csv_text, "text": result.text}[
+        args.format]()
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        tl.atomic_write(args.out, text.encode("utf-8"))
+    except OSError as exc:
+        _say(_write_failure(args.out, exc), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(getattr(result, c))} {c.replace('_', ' ')}" for c in (
+        "matched", "differs", "only_in_sipri", "only_in_timeline"))
+    _say(f"{counts} -> {args.out}")
+    return 0
+
+
+def _sipri_candidates(args: argparse.Namespace, registers: list, names) -> int:
+    from extract.sipri import candidates
+
+    refusal = _refuse_to_overwrite(args.out)
+    if refusal:
+        _say(refusal, file=sys.stderr)
+        return 1
+    found = candidates(registers, names)
+    if args.supplier or args.recipient:
+        keep = {d.id for d in found.deals or () if
+                (not args.supplier or d.supplier == names.country(args.supplier)) and
+                (not args.recipient or d.recipient == names.country(args.recipient))}
+        found = found.model_copy(update={
+            "deals": [d for d in found.deals or () if d.id in keep],
+            "events": [e for e in found.events if e.deal in keep]})
+    header = ("Candidates from: python -m extract sipri --candidates.\n"
+              "Review them, then: python -m extract merge THIS_FILE --into events.yaml")
+    try:
+        tl.atomic_write(args.out, tl.dumps(found, header=header).encode("utf-8"))
+    except OSError as exc:
+        _say(_write_failure(args.out, exc), file=sys.stderr)
+        return 1
+    _say(f"read {len(registers)} register{'s' if len(registers) != 1 else ''}: "
+         f"{len(found.deals or ())} deals, {len(found.events)} candidate events -> {args.out}")
+    return 0
+
+
 COMMANDS = {
+    "sipri": cmd_sipri,
     "diff": cmd_diff,
     "snapshot": cmd_snapshot,
     "check": cmd_check,

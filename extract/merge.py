@@ -26,7 +26,10 @@ its digest is then recorded. A candidates file from before digests is matched as
 then (id, file name, URL): it cannot say which text its sources are.
 Only sources that an added event cites are added (an article with no events adds nothing).
 Accepted and rejected events, comments and key order are never changed; the file is written
-atomically, and only when something was added.
+atomically, and only when something was added. Two events of two transfers (other ``deal``
+ids, or no weapon system in common) are never the same happening (rules 2 and 3). An added
+event's deal goes into the file's ``deals`` section with it (the section is made when the file
+has none and no deal ids of its own; a file using free deal ids keeps them free).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.timeline import (
+    Deal,
     Document,
     Event,
     PartialDate,
@@ -68,12 +72,13 @@ class MergeReport:
     proposed: list[tuple[str, str]] = field(default_factory=list)  # (candidate, accepted event)
     joined: list[str] = field(default_factory=list)  # existing candidates that got evidence
     digests_recorded: list[str] = field(default_factory=list)  # older sources seen again
+    added_deals: list[str] = field(default_factory=list)
     unchanged: int = 0
 
     @property
     def changed(self) -> bool:
         return bool(self.added_sources or self.added_events or self.joined
-                    or self.digests_recorded)
+                    or self.digests_recorded or self.added_deals)
 
     def summary(self) -> str:
         new = len(self.added_events) - len(self.proposed)
@@ -84,6 +89,8 @@ class MergeReport:
         )
         if self.digests_recorded:
             text += f", {len(self.digests_recorded)} digests recorded"
+        if self.added_deals:
+            text += f", {len(self.added_deals)} new deals"
         return text
 
 
@@ -163,6 +170,7 @@ def verify_digests(candidates: Timeline, folder: Path, *, file: str) -> None:
 def merge(candidates: Timeline, doc: Document) -> MergeReport:
     """Add ``candidates`` to ``doc`` in memory (call ``doc.save()`` to write)."""
     report = MergeReport()
+    deals = candidates.deal_map()
     current = doc.timeline
     mapping = _match_sources(current.sources, candidates.sources)
     incoming = {s.id: s for s in candidates.sources}
@@ -211,7 +219,8 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
                     doc.add_evidence(known.id, ev.model_copy(update={"source": cite(ev.source)}))
                 report.joined.append(known.id)
             else:
-                _add(doc, report, cand, fresh, cite, proposal=_proposal(cand, known))
+                _add(doc, report, cand, fresh, cite, proposal=_proposal(cand, known),
+                     deals=deals)
             continue
         same = _same_candidate(cand, events)
         if same is not None:
@@ -221,12 +230,29 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
             continue
         accepted = _may_corroborate(cand, events)
         _add(doc, report, cand, fresh, cite,
-             proposal=_proposal(cand, accepted) if accepted is not None else None)
+             proposal=_proposal(cand, accepted) if accepted is not None else None, deals=deals)
     return report
 
 
+def _carry_deal(doc: Document, deals: dict[str, Deal], cand: Event,
+                report: MergeReport) -> None:
+    """Add the candidate's deal to the file's 'deals' section when the file has one and lacks
+    it, or when the file has neither a section nor a deal id of its own (then the section is
+    made). A file whose events use free deal ids keeps them free."""
+    if cand.deal is None or cand.deal in doc.timeline.deal_map():
+        return
+    if doc.timeline.deals is None and any(e.deal for e in doc.timeline.events):
+        return
+    entry = deals.get(cand.deal) or Deal(
+        id=cand.deal, supplier=cand.supplier, recipient=cand.recipient,
+        system=cand.systems[0] if cand.systems else None)
+    doc.add_deal(entry)
+    report.added_deals.append(entry.id)
+
+
 def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
-         proposal: Proposal | None) -> None:
+         proposal: Proposal | None, deals: dict[str, Deal] | None = None) -> None:
+    _carry_deal(doc, deals or {}, cand, report)
     ident, n = cand.id, 2
     existing_ids = {e.id for e in doc.timeline.events}
     while ident in existing_ids:
@@ -260,11 +286,18 @@ def _actors_meet(a: Event, b: Event) -> bool:
     return not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors))
 
 
+def _other_transfer(a: Event, b: Event) -> bool:
+    """Two events of two transfers: other deal ids, or no system in common (both named)."""
+    return bool((a.deal and b.deal and a.deal != b.deal)
+                or (a.systems and b.systems and not set(a.systems) & set(b.systems)))
+
+
 def _same_candidate(cand: Event, events: list[Event]) -> Event | None:
     """An unreviewed candidate that is the same happening: same type, date, period,
     approximation and actors, and no value that disagrees."""
     for e in events:
-        if e.status != "candidate" or e.type != cand.type or not _actors_meet(cand, e):
+        if (e.status != "candidate" or e.type != cand.type or not _actors_meet(cand, e)
+                or _other_transfer(cand, e)):
             continue
         if (e.date, e.end, e.approximate) != (cand.date, cand.end, cand.approximate):
             continue
@@ -281,7 +314,7 @@ def _may_corroborate(cand: Event, events: list[Event]) -> Event | None:
     actors, one date within the other; the same date first, then the tightest span."""
     found = [e for e in events
              if e.status == "accepted" and e.type == cand.type and _actors_meet(cand, e)
-             and _contains(e.date, e.end, cand.date, cand.end)]
+             and not _other_transfer(cand, e) and _contains(e.date, e.end, cand.date, cand.end)]
     if not found:
         return None
 

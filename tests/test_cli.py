@@ -114,6 +114,8 @@ def _closed_early_cases(tmp_path: Path) -> dict[str, list[str]]:
         "sources": ["sources", str(events)],
         "diff": ["diff", str(candidates), "--timeline", str(events)],
         "snapshot": ["snapshot", "--timeline", str(events), "--by", "Ana"],
+        "sipri": ["sipri", str(ROOT / "tests" / "fixtures" / "sipri" / "id-layout.csv"),
+                  "--timeline", str(events)],
     }
 
 
@@ -125,7 +127,7 @@ def test_every_printing_command_is_tried_with_a_reader_gone(tmp_path):
 @pytest.mark.parametrize("stream", ["stdout", "stderr"])
 @pytest.mark.parametrize("case", ["dates", "dates-timeml", "check", "check-invalid", "scan",
                                   "merge", "schema", "schema-check", "sources", "diff",
-                                  "snapshot"])
+                                  "snapshot", "sipri"])
 def test_a_reader_gone_ends_the_command_quietly(tmp_path, case, stream):
     args = _closed_early_cases(tmp_path)[case]
     # the read end closes before the command has started: every write meets a closed pipe

@@ -103,6 +103,8 @@ timeline_shaped = st.fixed_dictionaries(
     optional={
         "sources": st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), structures, max_size=6),
                             max_size=3),
+        "deals": st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), structures, max_size=6),
+                          max_size=3),
         "events": st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), structures, max_size=8),
                            max_size=3),
         "briefing": structures,

@@ -178,7 +178,7 @@ def test_good_file_loads(tmp_path):
         ({"titel": "Typo"},
          "events.yaml, event 'e1' (line 13): field 'titel': unknown field 'titel' "
          "(did you mean 'title'?); expected one of id, title, date, end, approximate, type, "
-         "actors, people, systems, supplier, recipient, value, summary, evidence, status, "
+         "actors, people, systems, supplier, recipient, deal, value, summary, evidence, status, "
          "confidence, unverified, "
          "references, corroborates, notes, reviewed_by, reviewed_at"),
         ({"date": "2022-13-01"},
@@ -292,7 +292,7 @@ def test_event_without_id_is_named_by_position():
         ("version: 2\nsources: []\nevents: []\n", "events.yaml (line 1): field 'version': 2 is "
          "not a supported version; expected 1"),
         ("version: 1\nevents: []\ncolour: red\n", "events.yaml (line 3): field 'colour': unknown "
-         "field 'colour'; expected one of version, sources, events, briefing"),
+         "field 'colour'; expected one of version, sources, deals, events, briefing"),
         # object tags are refused by the safe loader, never constructed
         ("version: 1\nsources: !!python/object/apply:os.system ['true']\nevents: []\n",
          "events.yaml (line 2): the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "

@@ -24,6 +24,7 @@ from extract.timeline.errors import ConcurrentModificationError, Problem, Timeli
 from extract.timeline.loading import _encoding_of, _read_text
 from extract.timeline.model import (
     SCHEMA_VERSION,
+    Deal,
     Event,
     Evidence,
     PartialDate,
@@ -125,6 +126,8 @@ class Document:
             "sources": [{"id": s.id} for s in self.timeline.sources],
             "events": [plain],
         }
+        if self.timeline.deals is not None:
+            data["deals"] = [{"id": d.id} for d in self.timeline.deals]
         found: list[tuple[list[Any], str]] = []
         event: Event | None = None
         try:
@@ -164,6 +167,22 @@ class Document:
         self.timeline = self.timeline.model_copy(
             update={"sources": [*self.timeline.sources, source]}
         )
+
+    def add_deal(self, deal: Deal) -> None:
+        """Add an entry to the 'deals' section (made, before 'events', when the file has
+        none). Raises ``ValueError`` for an id already there."""
+        if any(d.id == deal.id for d in self.timeline.deals or ()):
+            raise ValueError(f"deal {deal.id!r} already exists in {self.path}")
+        Deal.model_validate(deal.model_dump())
+        if "deals" not in self.data or self.data["deals"] is None:
+            from ruamel.yaml.comments import CommentedSeq
+
+            keys = list(self.data)
+            pos = keys.index("events") if "events" in keys else len(keys)
+            self.data.insert(pos, "deals", CommentedSeq())
+        self.data["deals"].append(_to_yaml_value(deal))
+        self.timeline = self.timeline.model_copy(
+            update={"deals": [*(self.timeline.deals or ()), deal]})
 
     def add_event(self, event: Event) -> None:
         node = _to_yaml_value(event)

@@ -319,6 +319,10 @@ class Event(_Model):
         default=None, min_length=1,
         description="For a deal or a delivery: the country that buys or receives, when the text "
         "says so.")
+    deal: str | None = Field(
+        default=None,
+        description="The id of the transfer this event is a stage of (ordered, delivered, seen "
+        "in combat...). When the file has a 'deals' section, an entry there; else a free id.")
     value: Value | None = None
     summary: str | None = None
     evidence: list[Evidence] = Field(min_length=1)
@@ -342,6 +346,7 @@ class Event(_Model):
     reviewed_at: str | None = None
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+    _deal = field_validator("deal")(classmethod(lambda cls, v: v if v is None else _check_id(v)))
 
     @property
     def precision(self) -> str:
@@ -357,11 +362,35 @@ class Event(_Model):
         return list(seen)
 
 
+class Deal(_Model):
+    """One arms transfer as curators name it: who supplies what to whom. Its events (ordered,
+    delivered, seen in combat...) point to it with their ``deal`` field."""
+
+    id: str = Field(description="Unique, stable id, e.g. harop-israel-azerbaijan.")
+    supplier: str | None = Field(default=None, min_length=1,
+                                 description="The country that sells or sends.")
+    recipient: str | None = Field(default=None, min_length=1,
+                                  description="The country that buys or receives.")
+    system: str | None = Field(default=None, min_length=1,
+                               description="The weapon system, its canonical name.")
+    number: int | None = Field(default=None, ge=0, description="How many were ordered.")
+    value: Value | None = None
+    sipri_id: int | None = Field(default=None, ge=1,
+                                 description="The deal's SIPRI AT Database ID, where known.")
+    notes: str | None = None
+
+    _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+
+
 class Timeline(_Model):
     """The whole file."""
 
     version: Literal[1] = Field(description="Format version; 1.")
     sources: list[Source] = Field(default_factory=list)
+    deals: list[Deal] | None = Field(
+        default=None,
+        description="Optional: the deals events point to. When present, every event's 'deal' "
+        "must be the id of an entry here.")
     events: list[Event] = Field(default_factory=list)
     briefing: list[str] = Field(
         default_factory=list, description="Event ids for presenter mode, in the presenter's order."
@@ -373,10 +402,14 @@ class Timeline(_Model):
     def event_map(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
 
+    def deal_map(self) -> dict[str, Deal]:
+        return {d.id: d for d in self.deals or ()}
+
 
 _FIELDS: dict[str, tuple[str, ...]] = {
     "timeline": tuple(Timeline.model_fields),
     "source": tuple(Source.model_fields),
+    "deal": tuple(Deal.model_fields),
     "event": tuple(Event.model_fields),
     "evidence": tuple(Evidence.model_fields),
     "value": tuple(Value.model_fields),

@@ -185,6 +185,8 @@ def render_header(header: str | None = None) -> str:
 def dumps(timeline: Timeline, *, header: str | None = None) -> str:
     """A timeline as new YAML text in the canonical layout (schema comment first)."""
     text = render_header(header) + render_items("sources", timeline.sources)
+    if timeline.deals is not None:
+        text += render_items("deals", timeline.deals)
     text += render_items("events", timeline.events)
     if timeline.briefing:
         text += yaml.dump({"briefing": _FlowList(timeline.briefing)}, Dumper=_FastDumper,

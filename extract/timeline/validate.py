@@ -62,8 +62,8 @@ class _Locator:
 
 def _where(data: Any, path: Sequence[Any]) -> tuple[str, list[Any]]:
     """("event 'x'", remaining path) for a path into the data."""
-    if len(path) >= 2 and path[0] in ("events", "sources") and isinstance(path[1], int):
-        kind = "event" if path[0] == "events" else "source"
+    if len(path) >= 2 and path[0] in ("events", "sources", "deals") and isinstance(path[1], int):
+        kind = {"events": "event", "sources": "source", "deals": "deal"}[path[0]]
         item = None
         seq = data.get(path[0]) if isinstance(data, dict) else None
         if isinstance(seq, list) and 0 <= path[1] < len(seq):
@@ -96,6 +96,7 @@ def _kind_of(path: Sequence[Any]) -> str:
     return {
         "events": "event",
         "sources": "source",
+        "deals": "deal",
         "evidence": "evidence",
         "value": "value",
         "claims": "claims",
@@ -117,6 +118,8 @@ _EXPECT = {
     "float_type": "expected a number",
     "float_parsing": "expected a number",
     "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
     "list_type": "expected a list",
     "model_type": "expected a mapping of fields",
     "model_attributes_type": "expected a mapping of fields",
@@ -165,6 +168,9 @@ def _message_for(err: Mapping[str, Any], data: Any) -> tuple[list[Any], str]:
         return loc, "is empty; expected some text"
     if kind == "finite_number":
         return loc, f"{_show(value)} is not a finite number; expected a number 0 or more"
+    if kind == "greater_than_equal" and loc and loc[-1] == "sipri_id":
+        return loc, (f"{_show(value)} is out of range; expected a SIPRI deal ID, a whole "
+                     "number 1 or more")
     if kind in ("greater_than_equal", "less_than_equal"):
         bounds = "between 0 and 1" if loc and loc[-1] == "confidence" else "0 or more"
         return loc, f"{_show(value)} is out of range; expected a number {bounds}"
@@ -186,6 +192,7 @@ def _cross_check(data: dict[str, Any], other_events: Iterable[str] = ()
     sources = data.get("sources") if isinstance(data.get("sources"), list) else []
     events = data.get("events") if isinstance(data.get("events"), list) else []
     source_ids = _unique_source_ids(sources, out)
+    deal_ids = _unique_deal_ids(data.get("deals"), out)
     event_ids: dict[str, int] = {}
     event_ids_all = {e.get("id") for e in events if isinstance(e, dict)
                      and isinstance(e.get("id"), str)} | set(other_events)
@@ -193,6 +200,7 @@ def _cross_check(data: dict[str, Any], other_events: Iterable[str] = ()
         if not isinstance(e, dict):
             continue
         _check_event_refs(i, e, source_ids, event_ids, event_ids_all, out)
+        _check_deal_ref(i, e, deal_ids, out)
     briefing = data.get("briefing")
     if isinstance(briefing, list):
         for k, ref in enumerate(briefing):
@@ -221,6 +229,35 @@ def _unique_source_ids(sources: list[Any], out: list[tuple[list[Any], str]]) -> 
             else:
                 source_ids[sid] = i
     return source_ids
+
+
+def _unique_deal_ids(deals: Any, out: list[tuple[list[Any], str]]) -> set[str] | None:
+    """The ids of the 'deals' section (None when the file has none); a repeated id goes to
+    ``out``."""
+    if not isinstance(deals, list):
+        return None
+    seen: dict[str, int] = {}
+    for i, d in enumerate(deals):
+        did = d.get("id") if isinstance(d, dict) else None
+        if isinstance(did, str):
+            if did in seen:
+                out.append((["deals", i, "id"],
+                            f"{_show(did)} is a duplicate id (also deal #{seen[did] + 1}); "
+                            "expected every deal id to be unique"))
+            else:
+                seen[did] = i
+    return set(seen)
+
+
+def _check_deal_ref(i: int, e: dict[str, Any], deal_ids: set[str] | None,
+                    out: list[tuple[list[Any], str]]) -> None:
+    """With a 'deals' section, an event's ``deal`` names an entry there (else it is free)."""
+    deal = e.get("deal")
+    if deal_ids is not None and isinstance(deal, str) and deal not in deal_ids:
+        out.append((["events", i, "deal"],
+                    f"{_show(deal)} is not a deal in this file{_did_you_mean(deal, deal_ids)}; "
+                    "expected the id of an entry under 'deals' (or no 'deals' section, for "
+                    "free deal ids)"))
 
 
 def _check_event_refs(i: int, e: dict[str, Any], source_ids: dict[str, int],
