@@ -202,21 +202,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         _say(refusal, file=sys.stderr)
         return 1
     workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
-    bar = None  # drawn once the scan has counted the files (it walks the folders once)
-
-    def start(total: int) -> None:
-        nonlocal bar
-        bar = _progress(total)
-
-    def step(n: int) -> None:
-        if bar is not None:
-            bar.update(n)
-
-    def report(failure: str) -> None:
-        if bar is not None:
-            bar.write(tl.visible(failure), file=sys.stderr)
-        else:
-            _say(failure, file=sys.stderr)
+    shown = _Bar()  # drawn once the scan has counted the files (it walks the folders once)
+    start, step, report = shown.start, shown.step, shown.report
 
     header = ("Candidates from: python -m extract scan.\n"
               "Review them, then: python -m extract merge THIS_FILE --into events.yaml")
@@ -225,14 +212,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
                                   header=header, progress=step, on_total=start,
                                   on_failure=report)
     except OSError as exc:  # the output's folder is missing or read-only, the disk is full
-        if bar is not None:
-            bar.close()
-            bar = None
+        shown.close()
         _say(_write_failure(args.out, exc), file=sys.stderr)
         return 1
     finally:
-        if bar is not None:
-            bar.close()
+        shown.close()
     head = f"scanned {result.files} files ({len(result.failures)} failed)"
     if not result.written:
         _say(f"{head}: nothing could be read, nothing was written to {args.out}")
@@ -257,26 +241,13 @@ def _scan_to_store(args: argparse.Namespace, manifest: dict) -> int:
         _say(f"--batch {args.batch}: expected a number of articles, 1 or more",
              file=sys.stderr)
         return 1
-    bar = None
-
-    def start(total: int) -> None:
-        nonlocal bar
-        bar = _progress(total)
-
-    def step(n: int) -> None:
-        if bar is not None:
-            bar.update(n)
-
-    def report(failure: str) -> None:
-        if bar is not None:
-            bar.write(tl.visible(failure), file=sys.stderr)
-        else:
-            _say(failure, file=sys.stderr)
+    shown = _Bar()
 
     try:
         result = scan_to_store(args.paths, args.store, manifest=manifest, workers=workers,
                                engine=args.engine, scheduler=args.scheduler, batch=args.batch,
-                               progress=step, on_total=start, on_failure=report)
+                               progress=shown.step, on_total=shown.start,
+                               on_failure=shown.report)
     except StoreError as exc:
         _say(str(exc), file=sys.stderr)
         return 1
@@ -288,8 +259,7 @@ def _scan_to_store(args: argparse.Namespace, manifest: dict) -> int:
              "'arms-timeline[cluster]'", file=sys.stderr)
         return 1
     finally:
-        if bar is not None:
-            bar.close()
+        shown.close()
     _say(f"scanned {result.files} files ({result.skipped} already in the store, "
          f"{len(result.failures)} failed): {result.sources} sources, {result.events} candidate "
          f"events added -> {args.store}")
@@ -309,6 +279,31 @@ def _refuse_to_overwrite(out: Path) -> str | None:
         return (f"{out}: holds {len(curated)} accepted or rejected events; refusing to overwrite "
                 "a curated file (use: python -m extract merge)")
     return None
+
+
+class _Bar:
+    """A scan's progress bar, drawn once the files are counted; failures written above it."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        self.bar = _progress(total)
+
+    def step(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def report(self, failure: str) -> None:
+        if self.bar is not None:
+            self.bar.write(tl.visible(failure), file=sys.stderr)
+        else:
+            _say(failure, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def _progress(total: int):
