@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import extract.dates.tense as tense
+import extract.dates.engine  # noqa: F401 - imports every module of the finder
 from extract.dates import fastre
 from extract.dates.en import EN
 from extract.dates.periods import load_periods
@@ -27,8 +27,10 @@ def _everything(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list:
 
 def _patterns() -> list[tuple[str, str, int]]:
     out = [(f"rule {r.name}", r.pattern.pattern, r.pattern.flags) for r in EN.rules]
-    out += [(f"tense {n}", v.pattern, v.flags) for n, v in sorted(vars(tense).items())
-            if isinstance(v, re.Pattern)]
+    for mod in sorted(n for n in sys.modules if n.startswith("extract.dates")):
+        out += [(f"{mod}.{n}", v.pattern, v.flags)
+                for n, v in sorted(vars(sys.modules[mod]).items())
+                if isinstance(v, re.Pattern) and isinstance(v.pattern, str)]
     for p in load_periods():
         out += [(f"period {p.id} {k}", rx.pattern, rx.flags)
                 for k, rx in (("regex", p.regex), ("context", p.context_regex)) if rx is not None]

@@ -10,6 +10,7 @@ from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from extract.dates.calendars import _parse_published, _ym, _ymd
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _SEASON_START
 
 
@@ -29,7 +30,7 @@ class DateMention:
 
 
 # The grammar of TIMEX3 values this module emits (used by tests and to_timeml).
-TIMEX3_VALUE_RE = re.compile(
+TIMEX3_VALUE_RE = fast_compile(
     r"""^(?:
         (?:\d{4}|XXXX)(?:-(?:
             (?:\d{2}|XX)(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?
@@ -154,8 +155,8 @@ def _timex_value(m: DateMention) -> str | None:
     return m.value
 
 
-_WORD_RANGE_RE = re.compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\S.*?)\s+"
-                            r"(?:and|to|until|till|through|thru|or)\s+(?P<b>\S.*)$")
+_WORD_RANGE_RE = fast_compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\S.*?)\s+"
+                              r"(?:and|to|until|till|through|thru|or)\s+(?P<b>\S.*)$")
 
 
 def timex3_view(mentions: list[DateMention]) -> list[DateMention]:
