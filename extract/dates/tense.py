@@ -5,7 +5,10 @@ English; a second language adds its own module."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Iterator
 
 from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _DAY, _MON, _WDFULL, _YEAR, _prefix_tree
@@ -352,8 +355,40 @@ def _not_a_cue(label: str, w: str, seg: str, m: re.Match[str], is_left: bool) ->
     return w.startswith("ahead") and not is_left
 
 
+# the tenses read while find_dates runs, by (text, start, end): a mention resolved twice (ahead
+# of its turn, then in it) reads its sentence once. Only inside ``tenses_remembered()``.
+_READ: contextvars.ContextVar[dict[tuple[str, int, int], str | None] | None] = \
+    contextvars.ContextVar("tenses_read", default=None)
+
+
+@contextlib.contextmanager
+def tenses_remembered() -> Iterator[None]:
+    """Remember the tenses read until the block ends (one call of the finder; a nested call
+    shares its caller's)."""
+    if _READ.get() is not None:
+        yield
+        return
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
+    read = _READ.get()
+    if read is None:
+        return _read_tense(text, start, end)
+    key = (text, start, end)
+    if key in read:
+        return read[key]
+    got = read[key] = _read_tense(text, start, end)
+    return got
+
+
+def _read_tense(text: str, start: int, end: int) -> str | None:
+    """What :func:`_tense` says, read from the text."""
     if _EXTEND_TO.search(text, max(0, start - 90), start):
         return "future"  # "has been moved to September", "postponed to February": ahead
     deadline = _deadline_tense(text, start, end)
