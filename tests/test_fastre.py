@@ -70,6 +70,10 @@ def test_most_grammar_patterns_get_a_faster_program():
     (r"(?ai:s)", 0, "s S \u017f"),  # ASCII ignore-case: no Unicode case forms
     (r"(?i:(?:(?<=\bby\s)|(?<=at\s))year)", 0, "by year, at YEAR, to year"),
     (r"(?:x?)", 0, "xx x"),  # matches the empty string: no start set
+    # alternatives gathered by first letter only past those that cannot start with it
+    (r"(?:ax|[a-z]|ab|ay|b|abc)", 0, "ab ax ay abc b"),
+    (r"(?i)(?:sx|\w|ſb|sb|Sc|t|)", 0, "sb Sb ſb sx ſc t"),
+    (r"(?i)(?:the|two|(?P<g>ten)|tenth|t\d|past|pa|p)\b", 0, "The tenth TWO t2 pa past p"),
     (r"(?i)(a)|\1b", 0, "ab b"),
     (r"abc|abd", re.I, "ABD abc"),
     (r"(?i)sk", re.A, "SK sk \u017f\u212a"),

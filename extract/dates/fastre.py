@@ -9,11 +9,15 @@
   optimisation block names that set, as CPython does by itself only for a pattern whose very
   first item is a character or a class. A search then skips, inside the regex engine, every
   position whose character is not in the set instead of trying the whole pattern there.
-* **case split first letters.** Under ``(?i)`` an alternative that starts with a letter
-  (``(?i:past|last|next|...)``) starts, in the program, with the class of that letter's case
-  forms (``[pP]``, ``[sSſ]``, ``[kKK]``, ``[iIİı]``: exactly what ``(?i)`` lets it match). The
-  engine rules out such an alternative by one test of the class; an ignore-case letter makes
-  it enter every alternative.
+* **alternatives by first letter.** The alternatives of a branch that start with the same
+  letter are gathered into one that tests the letter once (``the|past|two`` becomes
+  ``t(?:he|wo)|past``, and so on down the words, a prefix tree): the engine tries the
+  alternatives of a branch one after the other, and now rules out all the words of a letter by
+  one test. An alternative moves up only past alternatives that cannot start with its letter,
+  so where several can match they are tried in the same order. Under ``(?i)`` the letter is
+  tested as the class of its case forms (``[pP]``, ``[sSſ]``, ``[kKK]``, ``[iIİı]``: exactly
+  what ``(?i)`` lets it match), which the engine tests before entering the alternative; an
+  ignore-case letter makes it enter every one.
 * **a first-character test before look-behinds.** An alternative that starts with several
   look-behinds (``(?:(?<=by\\s)|(?<=at\\s)|...)year``) first tests, by a look-ahead, that its
   first consumed character can start it.
@@ -223,6 +227,7 @@ def _split(data: list[tuple[Any, Any]], ic: int, state: Any) -> None:
             _group, add, dele, sub = av
             _split(sub.data, _mode(ic, add, dele), state)
         elif op is k.BRANCH:
+            av[1][:] = _by_first_letter(av[1], ic, state)
             for alt in av[1]:
                 _split(alt.data, ic, state)
                 if ic == _IC and alt.data and alt.data[0][0] is k.LITERAL:
@@ -244,3 +249,54 @@ def _split(data: list[tuple[Any, Any]], ic: int, state: Any) -> None:
             _split(av[1].data, ic, state)
             if av[2] is not None:
                 _split(av[2].data, ic, state)
+
+
+def _by_first_letter(alts: list[Any], ic: int, state: Any) -> list[Any]:
+    """The alternatives of a branch, those that start with the same letter (in any of the
+    forms it matches) gathered into one that tests the letter once and then branches on the
+    rest: ``the|two|past|ten`` becomes ``t(?:he|wo|en)|past``.
+
+    An alternative moves up to join an earlier one only past alternatives that cannot start
+    with its letter, so at any position the alternatives that can match are tried in the
+    same order as before.
+    """
+    k = _k
+    # a slot: [forms, the letter's item, the rests of its alternatives, the alternative] or,
+    # for an alternative kept as it is, [None, the characters it may start with or None, alt]
+    slots: list[list[Any]] = []
+    for alt in alts:
+        d = alt.data
+        forms = _forms(chr(d[0][1]), ic) if d and d[0][0] is k.LITERAL else None
+        if forms is None:
+            first = _first_set(d, ic, state)
+            slots.append([None, _matcher(first, state) if first else None, alt])
+            continue
+        key = frozenset(forms)
+        for slot in reversed(slots):
+            if slot[0] == key:
+                slot[2].append(d[1:])
+                break
+            if slot[0] is None and (slot[1] is None or any(slot[1](c) for c in key)):
+                slots.append([key, d[0], [d[1:]], alt])
+                break
+        else:
+            slots.append([key, d[0], [d[1:]], alt])
+    out = []
+    for slot in slots:
+        if slot[0] is None:
+            out.append(slot[2])
+        elif len(slot[2]) == 1:
+            out.append(slot[3])
+        else:
+            head = _sensitive([(k.LITERAL, ord(c)) for c in slot[0]], state) \
+                if len(slot[0]) > 1 else slot[1]
+            rests = [_parser.SubPattern(state, rest) for rest in slot[2]]
+            out.append(_parser.SubPattern(state, [head, (k.BRANCH, (None, rests))]))
+    return out
+
+
+def _matcher(items: list[tuple[Any, Any]], state: Any) -> Any:
+    """A test of one character: is it in the case-sensitive class of these items?"""
+    k = _k
+    rx = _compiler.compile(_parser.SubPattern(state, [(k.IN, items)]), k.SRE_FLAG_UNICODE)
+    return lambda c: rx.match(c) is not None
