@@ -14,10 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import extract.dates.engine  # noqa: F401 - imports every module of the finder
+import extract.article  # noqa: F401 - with the finder, every module whose patterns are fast
+import extract.dates.engine  # noqa: F401
 from extract.dates import fastre
 from extract.dates.en import EN
 from extract.dates.periods import load_periods
+from extract.events import Gazetteers
 
 
 def _everything(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list:
@@ -27,10 +29,14 @@ def _everything(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list:
 
 def _patterns() -> list[tuple[str, str, int]]:
     out = [(f"rule {r.name}", r.pattern.pattern, r.pattern.flags) for r in EN.rules]
-    for mod in sorted(n for n in sys.modules if n.startswith("extract.dates")):
+    for mod in sorted(n for n in sys.modules if n == "extract" or n.startswith("extract.")):
         out += [(f"{mod}.{n}", v.pattern, v.flags)
                 for n, v in sorted(vars(sys.modules[mod]).items())
                 if isinstance(v, re.Pattern) and isinstance(v.pattern, str)]
+    gaz = Gazetteers.load()
+    out += [(f"gazetteers {n}", rx.pattern, rx.flags) for n, rx in (
+        ("all_cues", gaz.all_cues), ("ascii_cues", gaz.ascii_cues), ("relevance", gaz.relevance))
+        if rx is not None]
     for p in load_periods():
         out += [(f"period {p.id} {k}", rx.pattern, rx.flags)
                 for k, rx in (("regex", p.regex), ("context", p.context_regex)) if rx is not None]
@@ -47,6 +53,17 @@ def test_the_ignorecase_table_is_the_engines():
     for c in map(chr, range(128)):
         got = set(re.findall("(?i)" + re.escape(c), every))
         assert got == set(fastre._forms(c, fastre._IC)), repr(c)
+
+
+def test_the_class_tests_are_the_engines():
+    k = fastre._k
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    for items in ([(k.CATEGORY, k.CATEGORY_DIGIT)], [(k.CATEGORY, k.CATEGORY_SPACE)],
+                  [(k.CATEGORY, k.CATEGORY_WORD)], [(k.LITERAL, 65), (k.RANGE, (97, 122))]):
+        test = fastre._matcher(items, None)
+        rx = re.compile("[" + {k.CATEGORY_DIGIT: r"\d", k.CATEGORY_SPACE: r"\s",
+                               k.CATEGORY_WORD: r"\w"}.get(items[0][1], "Aa-z") + "]")
+        assert [c for c in every if test(c) != bool(rx.match(c))] == [], items
 
 
 def test_the_compiled_pattern_is_the_same_object_to_its_users():

@@ -298,5 +298,14 @@ def _by_first_letter(alts: list[Any], ic: int, state: Any) -> list[Any]:
 def _matcher(items: list[tuple[Any, Any]], state: Any) -> Any:
     """A test of one character: is it in the case-sensitive class of these items?"""
     k = _k
+    tests = {k.CATEGORY_DIGIT: str.isdecimal, k.CATEGORY_SPACE: str.isspace,
+             k.CATEGORY_WORD: lambda c: c.isalnum() or c == "_"}
+    if all(op in (k.LITERAL, k.RANGE) or (op is k.CATEGORY and av in tests)
+           for op, av in items):
+        chars = {chr(av) for op, av in items if op is k.LITERAL}
+        ranges = [av for op, av in items if op is k.RANGE]
+        cats = [tests[av] for op, av in items if op is k.CATEGORY]
+        return lambda c: c in chars or any(lo <= ord(c) <= hi for lo, hi in ranges) or any(
+            t(c) for t in cats)
     rx = _compiler.compile(_parser.SubPattern(state, [(k.IN, items)]), k.SRE_FLAG_UNICODE)
     return lambda c: rx.match(c) is not None
