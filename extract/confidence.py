@@ -10,6 +10,7 @@ from typing import Any
 
 from extract.dates import DateMention, names_no_year, tense_at
 from extract.dates.engine import _detect_day_first
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import MONTH_NAMES  # its first twelve: the full names, in order
 from extract.timeline import PartialDate
 
@@ -68,7 +69,7 @@ def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate 
 
 
 # a numeric date whose day and month could be either way round: "03/04/2023"
-_NUMERIC = re.compile(r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?:\d{4}|\d{2})")
+_NUMERIC = fast_compile(r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?:\d{4}|\d{2})")
 
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Protocol
 
+from extract.dates.fastre import fast_compile
+
 
 class _Names(Protocol):
     """What is used of :class:`extract.events.Names`: the alternation of every alias and the
@@ -38,9 +40,9 @@ _GIVE = (r"sold|sells?|selling|supplied|supplies|supply|supplying|delivered|deli
 _GET = (r"bought|buys?|buying|purchased|purchases?|purchasing|ordered|orders?|ordering|"
         r"received|receives?|receiving|imported|imports?|importing|acquired|acquires?|"
         r"acquiring|procured|procures?|obtained|acquisitions?")
-_VERB = re.compile(rf"(?i)\b(?:(?P<give>{_GIVE})|(?P<get>{_GET}))\b")
+_VERB = fast_compile(rf"(?i)\b(?:(?P<give>{_GIVE})|(?P<get>{_GET}))\b")
 # where a clause ends (the subject of a verb is not looked for beyond it)
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as)\b|\.\s")
+_CLAUSE_END = fast_compile(r"[;:]|,\s+(?:and|but|while|which|who|as)\b|\.\s")
 _REACH = 90  # characters after the verb where its "to" / "from" / object is looked for
 
 
@@ -125,7 +127,7 @@ def _demonym_object(after: str, named: list[_Named], offset: int) -> str | None:
 
 # "Israeli-made", "US-built": the maker's name joined to the participle (no country pattern
 # takes a name followed by a hyphen)
-_MADE_BY = re.compile(r"(?<![\w-])([A-Z][\w.]*)-(?:made|built|produced|manufactured|designed)\b")
+_MADE_BY = fast_compile(r"(?<![\w-])([A-Z][\w.]*)-(?:made|built|produced|manufactured|designed)\b")
 
 
 def _made_by(sentence: str, names: _Names, offset: int) -> str | None:

@@ -4,9 +4,9 @@ a noun only when no verb is near; a few types decide for the whole sentence."""
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from extract.dates.fastre import fast_compile
 from extract.dates.tense import _FRONTED_LEFT  # a date opening its sentence, as tense reads it
 
 # Types whose cue decides the whole sentence; for the others the cue nearest the date wins.
@@ -27,13 +27,13 @@ class Cue(NamedTuple):
 
 # a verb in a cue's words: a past form, or a past tense of its own ("fighting", "signing" are
 # as often nouns; "according to" is no verb)
-_VERBAL = re.compile(r"(?i)ed\b|\b(?:bought|sold|met|struck|shot|went|brought|paid|won|took|"
-                     r"gave|sent|fought|flew|held|told|says?|said|saying|begun|began|"
-                     r"arrived)\b")
+_VERBAL = fast_compile(r"(?i)ed\b|\b(?:bought|sold|met|struck|shot|went|brought|paid|won|took|"
+                       r"gave|sent|fought|flew|held|told|says?|said|saying|begun|began|"
+                       r"arrived)\b")
 
 # before a cue, what makes its base form a verb: a modal or "to" ("would deliver", "to sell")
-_VERB_LEFT = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to|did|"
-                        r"does|do)\s+(?:not\s+)?(?:[a-z]+ly\s+)?\Z")
+_VERB_LEFT = fast_compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to|did|"
+                          r"does|do)\s+(?:not\s+)?(?:[a-z]+ly\s+)?\Z")
 
 # a cue this near its date (characters, no comma between) wins over a cue that decides for
 # the whole sentence: "following the Ukraine crisis in February 2022, Ukraine became the
@@ -51,9 +51,9 @@ _NOUN_REACH = 120
 # between a reporting verb and its date: nothing but "on", "late", a comma ("said on
 # Tuesday", "late on September 13 proclaimed", "saying Thursday") or a short object ("reported
 # the decision on Saturday"): the date is the saying's
-_SAID_GAP = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just|also|then|"
-                       r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
-                       r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z")
+_SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just|also|then|"
+                         r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
+                         r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z")
 
 def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.

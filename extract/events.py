@@ -36,6 +36,7 @@ import yaml
 from extract.article import Article, Paragraph, Sentence, split_sentences
 from extract.confidence import _confidence, _publication_day
 from extract.dates import DateMention, find_dates, mention_span, names_no_year
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _MON
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.direction import direction
@@ -159,12 +160,12 @@ def _cue_patterns(types: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Patt
         return rf"(?<![\w-])(?:{body})(?![\w-])"
 
     groups = ["|".join(cues) for cues in types.values()]
-    full = re.compile(pattern(groups), re.I)
+    full = fast_compile(pattern(groups), re.I)
     lowered = [_lower_cased(g) for g in groups]
     if any(g is None for g in lowered):
         return full, None
     try:
-        return full, re.compile(pattern(cast(list[str], lowered)))
+        return full, fast_compile(pattern(cast(list[str], lowered)))
     except re.error:
         return full, None
 
@@ -192,7 +193,7 @@ def _load_gazetteers(folder: str) -> Gazetteers:
             {name: list((entry or {}).get("aliases", [])) for name, entry in systems.items()},
             ignore_case=True, plurals=True,
         ),
-        relevance=re.compile(
+        relevance=fast_compile(
             r"(?<![\w-])(?:" + "|".join(types["relevance"]) + r")(?![\w-])", re.I
         ),
         all_cues=all_cues,
@@ -204,28 +205,28 @@ def _load_gazetteers(folder: str) -> Gazetteers:
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12}
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS"}
-_MONEY_RE = re.compile(
+_MONEY_RE = fast_compile(
     r"(?P<approx>(?:close to|about|around|nearly|almost|some|over|more than|roughly|up to)\s+)?"
     r"(?P<cur>US\$|\$|€|£|₪)\s?(?P<num>\d+(?:[.,]\d+)?)\s?"
     r"(?P<scale>thousand|million|billion|trillion|bn|mn|m|b)?\b",
     re.I,
 )
-_MONEY_WORDS_RE = re.compile(
+_MONEY_WORDS_RE = fast_compile(
     r"(?P<approx>(?:close to|about|around|nearly|almost|over|more than|roughly)\s+)?"
     r"(?P<num>\d+(?:[.,]\d+)?)\s(?P<scale>thousand|million|billion)\s(?P<cur>dollars|euros|"
     r"manats)\b",
     re.I,
 )
-_PERCENT_RE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)")
-_RANK_RE = re.compile(
+_PERCENT_RE = fast_compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)")
+_RANK_RE = fast_compile(
     r"\b(?P<ord>second|third|fourth|fifth|largest|biggest|top)[- ](?:largest|biggest)?",
     re.I,
 )
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
-_CURRENCY_SIGN = re.compile(r"[$€£₪]")
-_RANK_WORD_RE = re.compile(r"\b(second|third|fourth|fifth)[- ]largest\b", re.I)
+_CURRENCY_SIGN = fast_compile(r"[$€£₪]")
+_RANK_WORD_RE = fast_compile(r"\b(second|third|fourth|fifth)[- ]largest\b", re.I)
 
 
 def _may_have(lowered: str | None, *words: str) -> bool:
@@ -278,7 +279,7 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
     ]
 
 
-_LEADING = re.compile(
+_LEADING = fast_compile(
     r"^(?:(?:meanwhile|however|moreover|also|then|and|but|so|thus|in addition|at the same time)"
     r"\s*,?\s+)+",
     re.I,
@@ -287,18 +288,18 @@ _LEADING = re.compile(
 
 # the title's clean-up steps, in order (compiled once: titles are made for every candidate)
 _TITLE_STEPS = (
-    (re.compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
-    (re.compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
-    (re.compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
-    (re.compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
+    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
+    (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
+    (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
+    (fast_compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
     (_LEADING, ""),
 )
 
 # the words that tie date words to the sentence, cut with them: "announced in March 2022
 # that" -> "announced that", "a credit in 2015 to buy" -> "a credit to buy"
-_DATE_LEFT = re.compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
-                        r"before|after|of|through|between|starting|beginning|as\s+of|"
-                        r"as\s+early\s+as|late|early|earlier|later|just)\s+)+\Z")
+_DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
+                          r"before|after|of|through|between|starting|beginning|as\s+of|"
+                          r"as\s+early\s+as|late|early|earlier|later|just)\s+)+\Z")
 
 
 def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -308,7 +309,7 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
         m = _DATE_LEFT.search(text, max(0, a - 40), a)
         text = text[:m.start() if m else a] + text[b:]
     return text
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_SPACE_BEFORE_PUNCT = fast_compile(r"\s+([,.;:])")
 
 
 def make_title(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
@@ -411,7 +412,7 @@ def _blank(text: str) -> str:
 
 # a photo caption that dates what it shows ("Herzog and Aliyev at the joint press conference in
 # Baku, May 30, 2023 / President.Az") is evidence of that happening
-_DATED_CAPTION = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_DATED_CAPTION = fast_compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def _evidence_paragraphs(article: Article) -> list[tuple[int, Paragraph]]:
@@ -563,7 +564,7 @@ def extract_events(
 
 # a date named by its distance from now ("today", "this year", "last month", "on Friday"): in a
 # sentence without a cue of what happened, it dates a state of things, not a happening
-_NAMED_DATE = re.compile(rf"\d|{_MON}")
+_NAMED_DATE = fast_compile(rf"\d|{_MON}")
 
 
 def _deictic(m: DateMention) -> bool:

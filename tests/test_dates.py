@@ -1652,3 +1652,18 @@ def test_a_quote_dated_to_a_month_has_no_day_for_yesterday():
 def test_quotes_without_a_day_of_speaking_change_nothing(text):
     assert [(m.text, m.value) for m in find_dates(text, "1989-10-30")] == [
         (m.text, m.value) for m in find_dates(text, "1989-10-30", _quotes=False)]
+
+
+def test_tenses_remembered_during_a_call_are_the_tenses_read():
+    import re
+
+    from extract.dates import tense
+    text = ("The jets were delivered on Monday. They will fly on Friday, the ministry said; "
+            "it expects the rest in June.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Monday|Friday|June", text)]
+    plain = [tense._tense(text, s, e) for s, e in spans]
+    with tense.tenses_remembered():
+        assert [tense._tense(text, s, e) for s, e in spans] == plain
+        assert [tense._tense(text, s, e) for s, e in spans] == plain  # remembered
+        assert len(tense._READ.get()) == len(spans)
+    assert tense._READ.get() is None and plain == ["past", "future", "future"]

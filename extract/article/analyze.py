@@ -36,12 +36,13 @@ from extract.article.published import (
     normalize_published,
 )
 from extract.article.sentences import split_sentences
+from extract.dates.fastre import fast_compile
 
 # the package's logger, as before it was split: log lines name extract.article
 logger = logging.getLogger("extract.article")
 
 
-_RE_PUBLISHED = re.compile(r"(?:published|posted)\b", re.I)
+_RE_PUBLISHED = fast_compile(r"(?:published|posted)\b", re.I)
 
 
 @dataclass

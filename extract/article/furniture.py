@@ -13,10 +13,11 @@ from extract.article.published import (
     _WEEKDAY,
     _find_date,
 )
+from extract.dates.fastre import fast_compile
 
 # one alternation, so a paragraph is tested once, not once per pattern; the two that do not
 # start at the start of the line (slow to rule out) are apart, tried when their words are in it
-_RE_CHROME = re.compile(
+_RE_CHROME = fast_compile(
     "|".join(f"(?:{p})" for p in (
         r"none|null|undefined",
         r"(?:last\s+)?(?:update[ds]?|modified|edited)\b.*",
@@ -39,9 +40,9 @@ _RE_CHROME = re.compile(
     )),
     re.I,
 )
-_RE_CHROME_LOGO = re.compile(r".{0,40}\blogo", re.I)
-_RE_CHROME_RIGHTS = re.compile(r".{0,120}\ball rights reserved\.?", re.I)
-_RE_TAIL = re.compile(
+_RE_CHROME_LOGO = fast_compile(r".{0,40}\blogo", re.I)
+_RE_CHROME_RIGHTS = fast_compile(r".{0,120}\ball rights reserved\.?", re.I)
+_RE_TAIL = fast_compile(
     r"(?:latest news|latest|all news|more news|more stories|more from .{1,40}"
     r"|most read|most popular|popular(?: news| posts| stories)?|trending(?: now)?|top stories"
     r"|recommended(?: for you)?|you (?:may|might) also like|editor'?s picks?|news feed"
@@ -51,22 +52,22 @@ _RE_TAIL = re.compile(
 )
 # a list of links inside the page: the article resumes after it ("Related Articles" then three
 # headlines, then prose)
-_RE_LIST_HEAD = re.compile(
+_RE_LIST_HEAD = fast_compile(
     r"(?:read also|also read|read more|see also|more on this(?: story)?|related posts?"
     r"|related news(?: (?:&|and) articles)?|related articles|related stories|related content"
     r"|related)\s*:?", re.I
 )
-_RE_LIST_INLINE = re.compile(r"(?:read also|also read|read more|see also)\s*[:\-–—]\s*\S.*", re.I)
-_RE_MENU = re.compile(r"(?:[^|•·]{1,30}[|•·])+[^|•·]{1,30}")
+_RE_LIST_INLINE = fast_compile(r"(?:read also|also read|read more|see also)\s*[:\-–—]\s*\S.*", re.I)
+_RE_MENU = fast_compile(r"(?:[^|•·]{1,30}[|•·])+[^|•·]{1,30}")
 _RE_CAPTION = [
-    re.compile(r".*\S\s/\s*(?:photo:?\s*)?[A-Z][\w.&'’ -]{1,40}", re.S),  # "... / President.Az"
-    re.compile(
+    fast_compile(r".*\S\s/\s*(?:photo:?\s*)?[A-Z][\w.&'’ -]{1,40}", re.S),  # "... / President.Az"
+    fast_compile(
         r"(?:photo|image|picture|pictured|video|file photo)\s*(?:credit)?\s*:.*", re.I | re.S
     ),
-    re.compile(r".*\((?:photo|image|picture|credit|source)\s*:?[^)]{0,60}\)", re.I | re.S),
-    re.compile(r".*\b(?:photo|image) (?:credit|courtesy|by)\b.{0,60}", re.I | re.S),
+    fast_compile(r".*\((?:photo|image|picture|credit|source)\s*:?[^)]{0,60}\)", re.I | re.S),
+    fast_compile(r".*\b(?:photo|image) (?:credit|courtesy|by)\b.{0,60}", re.I | re.S),
 ]
-_RE_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
+_RE_TERMINAL_END = fast_compile(r"[.!?…][\"'”’)\]»]*$")
 _CLOSING_MARKS = "\"'”’)]»"
 
 
@@ -80,7 +81,7 @@ def _terminal_end(p: str) -> bool:
 
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 _PARTICLES = r"(?:de|da|du|del|der|van|von|al|el|bin|ibn|le|la)"
-_RE_NAME_ONLY = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_WORD}){{1,3}}")
+_RE_NAME_ONLY = fast_compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_WORD}){{1,3}}")
 _NOT_NAME_WORDS = set(
     "also analysis analytics armenia azerbaijan blog breaking business caucasus column "
     "commentary culture defence defense east economy editorial exclusive explained feature "
@@ -89,23 +90,23 @@ _NOT_NAME_WORDS = set(
     "press print read region regional related release reports search section security share "
     "society sport staff stories story subscribe top update updates video world ".split()
 )
-_RE_BIO = re.compile(
+_RE_BIO = fast_compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_WORD}){{1,3}})\s+is\s+"
     r"(?:an?\s+|the\s+|our\s+)?.{0,120}?\b(?:reporter|correspondent|editor|writer|journalist"
     r"|columnist|contributor|analyst|author|fellow|researcher|producer|commentator)\b.{0,100}",
     re.I,
 )
-_RE_BYLINE = re.compile(
+_RE_BYLINE = fast_compile(
     r"(?:by|written by|reporting by|author\s*:|authors?\s*:)\s+(?P<rest>.+)", re.I | re.S
 )
-_RE_WIRE_DATELINE = re.compile(
+_RE_WIRE_DATELINE = fast_compile(
     rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*(?!(?i:{_MON})\b)[A-Z][A-Za-z .'-]{{1,30}})?,?\s*"
     r"(?P<date>[^—–-]{4,40}?)\s*"
     r"(?:\([^)]{1,30}\)\s*)?[—–-]"
 )
 
 
-_RE_MD_DECORATION = (re.compile(r"^#{1,6}\s*"), re.compile(r"\s*#+$"), re.compile(r"^>\s*"))
+_RE_MD_DECORATION = (fast_compile(r"^#{1,6}\s*"), fast_compile(r"\s*#+$"), fast_compile(r"^>\s*"))
 
 
 def _plain(s: str) -> str:
@@ -138,8 +139,8 @@ def _chrome(p: str) -> bool:
     return False
 
 
-_RE_MENU_SEP = re.compile(r"[|•·]")
-_RE_CLOSING_PAREN = re.compile(r"\)\s*$")
+_RE_MENU_SEP = fast_compile(r"[|•·]")
+_RE_CLOSING_PAREN = fast_compile(r"\)\s*$")
 
 
 def _caption(p: str) -> bool:
@@ -156,10 +157,10 @@ def _caption(p: str) -> bool:
     )
 
 
-_RE_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}\b", re.I)
-_RE_WEEKDAY_ONLY = re.compile(_WEEKDAY, re.I)
-_RE_WORD2 = re.compile(r"[^\W\d_]{2,}")  # a word: a run of two letters or more
-_RE_CLOCK = re.compile(r"\d[:.]\d\d")  # in every clock time _RE_TIME takes out
+_RE_WEEKDAY_WORD = fast_compile(rf"\b{_WEEKDAY}\b", re.I)
+_RE_WEEKDAY_ONLY = fast_compile(_WEEKDAY, re.I)
+_RE_WORD2 = fast_compile(r"[^\W\d_]{2,}")  # a word: a run of two letters or more
+_RE_CLOCK = fast_compile(r"\d[:.]\d\d")  # in every clock time _RE_TIME takes out
 
 
 def _timestamp_only(p: str) -> bool:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import logging
 import re
 
+from extract.dates.fastre import fast_compile
+
 # the package's logger, as before it was split: log lines name extract.article
 logger = logging.getLogger("extract.article")
 
 
-_RE_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text, white space around it excluded
+_RE_LINE_TEXT = fast_compile(r"\S(?:[^\n]*\S)?")  # a line's text, white space around it excluded
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LOWER_COMMA = _LOWER | {",", ";"}
 
@@ -34,7 +36,7 @@ def _txt_lines(text: str) -> list[tuple[int, int, str]] | None:
 
 # a page's date as a web store records it, ahead of the text: " date 2024-02-16 Azerbaijani
 # President ..." (metadata: the publication date, not a happening of the text)
-_STORE_STAMP = re.compile(r"date[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?![\d:])[ \t]*")
+_STORE_STAMP = fast_compile(r"date[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?![\d:])[ \t]*")
 
 
 def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:

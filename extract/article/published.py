@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from extract.dates.fastre import fast_compile
+
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
 ).split()
@@ -21,26 +23,26 @@ _MON = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _YEAR = r"(?:19|20)\d{2}"
-_RE_YEAR_ANYWHERE = re.compile(_YEAR)
-_RE_ISO = re.compile(rf"\b(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})\b")
-_RE_MDY = re.compile(
+_RE_YEAR_ANYWHERE = fast_compile(_YEAR)
+_RE_ISO = fast_compile(rf"\b(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})\b")
+_RE_MDY = fast_compile(
     rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I
 )
-_RE_DMY = re.compile(
+_RE_DMY = fast_compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b",
     re.I,
 )
-_RE_NUM = re.compile(
+_RE_NUM = fast_compile(
     rf"(?<![\d/.-])(?P<a>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<b>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR})\b"
 )
-_RE_MY = re.compile(rf"\b(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b", re.I)
-_RE_TIME = re.compile(
+_RE_MY = fast_compile(rf"\b(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b", re.I)
+_RE_TIME = fast_compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T?))?"
     r"(?:\s*[+-]\d{2}:?\d{2})?",
     re.I,
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_UPDATE_CUT = re.compile(
+_UPDATE_CUT = fast_compile(
     r"\b(?:last\s+)?(?:updated?|modified|edited|changed)\b|\blast update\b", re.I
 )
 

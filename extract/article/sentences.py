@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from extract.dates.fastre import fast_compile
+
 _ABBR_STRONG = set(
     "adm al amb approx art brig ca capt cdr cf cmdr col cpl cpt dept dr est fig figs ft gen "
     "gov hon lt maj messrs mr mrs ms mt no nos op p para pp pres prof pvt rep res ret rev sec "
@@ -20,14 +22,14 @@ _STARTERS = set(
 )
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
-_RE_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]»]*)(\s+)")
-_RE_BLANKLINE = re.compile(r"\n[^\S\n]*\n\s*")
+_RE_BOUNDARY = fast_compile(r"([.!?…]+)([\"'”’)\]»]*)(\s+)")
+_RE_BLANKLINE = fast_compile(r"\n[^\S\n]*\n\s*")
 
 
-_RE_TOKEN_END = re.compile(r"[\w.’'-]+$")
-_RE_WORD_START = re.compile(r"[\w’'-]+")
-_RE_INITIAL = re.compile(r"[A-Z]")
-_RE_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_RE_TOKEN_END = fast_compile(r"[\w.’'-]+$")
+_RE_WORD_START = fast_compile(r"[\w’'-]+")
+_RE_INITIAL = fast_compile(r"[A-Z]")
+_RE_DOTTED = fast_compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def _is_boundary(seg: str, m: re.Match[str]) -> bool:

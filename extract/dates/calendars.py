@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _MON, _MONTHS, _NUMS, _UNIT, _VAGUE
 
 log = logging.getLogger("extract.dates")
@@ -56,11 +57,11 @@ def _parse_published(published: Any) -> _Dct:
 
 
 # a dateline with a day: "WASHINGTON, March 12 (Xinhua) --" at the start of the text
-_DATELINE_RE = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4},\s+"
-                          r"(?:(?P<mon>" + _MON + r")\s*(?P<day>[12]\d|3[01]|0?[1-9])|"
-                          r"(?P<day2>[12]\d|3[01]|0?[1-9])\s+(?P<mon2>" + _MON + r"))\b"
-                          r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-                          r"(?!,?\s*\d)\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|–|-\s|_)")
+_DATELINE_RE = fast_compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4},\s+"
+                            r"(?:(?P<mon>" + _MON + r")\s*(?P<day>[12]\d|3[01]|0?[1-9])|"
+                            r"(?P<day2>[12]\d|3[01]|0?[1-9])\s+(?P<mon2>" + _MON + r"))\b"
+                            r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+                            r"(?!,?\s*\d)\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|–|-\s|_)")
 
 
 _DATELINE_MAX_DAYS = 7

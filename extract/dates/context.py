@@ -19,6 +19,7 @@ from extract.dates.calendars import (
     _ym,
     _ymd,
 )
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _MONTHS, _ORD, _RANK, _UNIT_PREC
 from extract.dates.tense import _QUARTER_ENDED, _SENT_BREAK, _sentence_left, _tense
 from extract.dates.timex import _first_day
@@ -229,8 +230,8 @@ def _report_period(name: str, g: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | 
 # a past event is not in a part of the DCT's year (month) that had not begun by the DCT, nor
 # a plan in one already over: the month (day) from which that part counts as begun or over
 # (the future in the past: "said the deliveries would take place ...", "was to begin ...")
-_FUTURE_IN_PAST = re.compile(r"(?i)\bwould\b|\b(?:was|were)\s+(?:to|due|expected|scheduled|"
-                             r"set)\b")
+_FUTURE_IN_PAST = fast_compile(r"(?i)\bwould\b|\b(?:was|were)\s+(?:to|due|expected|scheduled|"
+                               r"set)\b")
 
 
 _PART_BEGUN = {"END": (11, 21), "LATE": (7, 16)}
@@ -341,16 +342,16 @@ def _shift_unit(anc: tuple[str, _dt.date] | None, unit: str, k: int) -> dict[str
 
 
 # the word before 'a week' in a rate: a number, an amount or a plural noun ('four flights')
-_RATE_RE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|"
-                      r"(?!(?:was|has|is|does|this|its|his|us|as|yes|less|across|always|"
-                      r"perhaps|thus|plus|towards?|afterwards)\s)[a-z]+[^s\W]s))\s+\Z")
+_RATE_RE = fast_compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|"
+                        r"(?!(?:was|has|is|does|this|its|his|us|as|yes|less|across|always|"
+                        r"perhaps|thus|plus|towards?|afterwards)\s)[a-z]+[^s\W]s))\s+\Z")
 
 
-_COMPARE_LEFT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?)\s+"
-                           r"(?:[$#£€]?[\d.,]+\s*(?:million|billion|%|percent)?\s*)?\Z")
+_COMPARE_LEFT = fast_compile(r"(?i)\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?)\s+"
+                             r"(?:[$#£€]?[\d.,]+\s*(?:million|billion|%|percent)?\s*)?\Z")
 
 
-_AMOUNT_RE = re.compile(r"[$#£€]\s?\d|\d\s?%|\bcents?\b|\b[mb]illion\b|\bpercent\b")
+_AMOUNT_RE = fast_compile(r"[$#£€]\s?\d|\d\s?%|\bcents?\b|\b[mb]illion\b|\bpercent\b")
 
 
 def _ago(ctx: _Ctx, n: float | None, unit: str, post: str, mod: str | None, text: str,

@@ -9,19 +9,20 @@ import re
 
 from extract.dates.calendars import _valid, _ym, _ymd
 from extract.dates.context import _Ctx, _md_no_year, _month_no_year
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _DAY, _MON, _MONTHS, _WD, _YEAR
 from extract.dates.tense import _sentence_left, _tense
 from extract.dates.timex import DateMention, _asdict
 
 # "April 24 and 25": a day number joined to a month-day takes its month and year
-_CONJ_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-                       r"(?=\s*(?:[.;:)]|,(?!\s*\d)|$|\s+(?:in|at|on|to|for|with|when|while|as|"
-                       r"after|before|during|and|or|but|the|that|this)\b))")
+_CONJ_DAY = fast_compile(r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+                         r"(?=\s*(?:[.;:)]|,(?!\s*\d)|$|\s+(?:in|at|on|to|for|with|when|while|as|"
+                         r"after|before|during|and|or|but|the|that|this)\b))")
 
 
 # the start of a range written before its end mention: "1-", "from 5 to", "between 28 February
 # and", "Feb. 28 -", "January-", "from late March to", "June 2021 to"
-_RANGE_START = re.compile(
+_RANGE_START = fast_compile(
     rf"(?<![\w$€£.,/-])(?:(?P<kw>(?i:from|between))\s+)?(?:(?i:the)\s+)?"
     rf"(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
     rf"(?:(?P<d1>{_DAY})(?:\s+(?i:of))?(?:\s+(?P<dm1>{_MON}))?"
@@ -34,7 +35,7 @@ _RANGE_LEFT_REACH = 45
 
 
 # the end of a range written after a month-day: "March 2-4, 2023", "Jan. 5 to 7"
-_RANGE_END = re.compile(
+_RANGE_END = fast_compile(
     rf"(?P<sep>\s*[-–—]\s*|\s+(?i:to|until|till|through|thru)\s+)(?P<d2>{_DAY})"
     rf"(?:\s*,\s*(?P<y>{_YEAR}))?(?![\d%:/-]|[.,]\d|\s*(?:%|percent)|\s+{_MON}|\s+[ap]\.?m\b)")
 
@@ -229,28 +230,28 @@ def _range_right(text: str, out: list[DateMention],
 
 
 # a month or month-day written without its year ("on July 12", "in March", "27 August")
-_YEARLESS = re.compile(rf"(?:(?:{_WD}),?\s+)?(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?"
-                       rf"(?:{_MON}\s*{_DAY}|{_DAY}(?:\s+(?i:of))?\s+{_MON}|{_MON})")
+_YEARLESS = fast_compile(rf"(?:(?:{_WD}),?\s+)?(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+                         rf"(?:{_MON}\s*{_DAY}|{_DAY}(?:\s+(?i:of))?\s+{_MON}|{_MON})")
 
 
 # what may stand before a date that sets the year of its sentence: a preposition of time or
 # the start of the sentence ("In 2019, ...", "arrived on July 12, 2019, and ...")
-_YEAR_SETTER_LEFT = re.compile(r"(?i)\b(?:in|on|during|of|at)\s+(?:the\s+)?"
-                               r"(?:(?:early|mid|late|spring|summer|autumn|fall|winter)\s+)?\Z")
+_YEAR_SETTER_LEFT = fast_compile(r"(?i)\b(?:in|on|during|of|at)\s+(?:the\s+)?"
+                                 r"(?:(?:early|mid|late|spring|summer|autumn|fall|winter)\s+)?\Z")
 
 
-_AFTER_FRONT = re.compile(r"(?i)\A\W*(?:after|following)\b")
+_AFTER_FRONT = fast_compile(r"(?i)\A\W*(?:after|following)\b")
 
 
-_YEAR_FRONTED = re.compile(r"(?i)\A\W*(?:(?:and|but|then|so)\s+)?(?:(?:in|on|during|by|at)\s+)?"
-                           r"(?:the\s+)?(?:(?:early|mid|late|spring|summer|autumn|fall|winter)"
-                           r"\s+(?:of\s+)?)?\Z")
+_YEAR_FRONTED = fast_compile(r"(?i)\A\W*(?:(?:and|but|then|so)\s+)?(?:(?:in|on|during|by|at)\s+)?"
+                             r"(?:the\s+)?(?:(?:early|mid|late|spring|summer|autumn|fall|winter)"
+                             r"\s+(?:of\s+)?)?\Z")
 
 
 # a relative clause or parenthetical opened before a date (its year is an aside); what closes
 # each kind
-_ASIDE_OPEN = re.compile(r"(?i),\s*(?:which|who|whom|whose|where|when|after|since)\b|[(—]|"
-                         r"\s--\s|\s[-–]\s")
+_ASIDE_OPEN = fast_compile(r"(?i),\s*(?:which|who|whom|whose|where|when|after|since)\b|[(—]|"
+                           r"\s--\s|\s[-–]\s")
 
 
 _ASIDE_CLOSE = {"(": ")", ",": ",", "—": "—", "-": "-", "–": "–"}
@@ -258,12 +259,12 @@ _ASIDE_CLOSE = {"(": ")", ",": ",", "—": "—", "-": "-", "–": "–"}
 
 # a verb phrase of its own joined after the year ("annexed Crimea in 2014 and invaded on
 # February 24"): its date may be another year's (a gapped "and the second on August 27" is not)
-_NEW_VERB = re.compile(r"(?i)\b(?:and|but|then)\s+(?:(?:then|later|also|finally|again|was|were|"
-                       r"had|has|have)\s+)*(?:[a-z]{2,}ed|began|came|took|made|went|met|held|"
-                       r"sold|bought|won|lost|struck|hit|sent|led|gave|saw|became|brought|fell|"
-                       r"rose|shot|left|ran|spoke|wrote|got|paid|told|built|flew|drove|"
-                       r"underwent|withdrew|overran|began|begun|done|taken|given|seen|flown|"
-                       r"sunk|sank|shown|known|grown|thrown)\b")
+_NEW_VERB = fast_compile(r"(?i)\b(?:and|but|then)\s+(?:(?:then|later|also|finally|again|was|were|"
+                         r"had|has|have)\s+)*(?:[a-z]{2,}ed|began|came|took|made|went|met|held|"
+                         r"sold|bought|won|lost|struck|hit|sent|led|gave|saw|became|brought|fell|"
+                         r"rose|shot|left|ran|spoke|wrote|got|paid|told|built|flew|drove|"
+                         r"underwent|withdrew|overran|began|begun|done|taken|given|seen|flown|"
+                         r"sunk|sank|shown|known|grown|thrown)\b")
 
 
 def _aside_open(text: str, start: int, end: int) -> bool:
@@ -391,9 +392,9 @@ def _is_day(m: DateMention) -> bool:
 
 
 # a clock time, then a parenthetical, then the day: "at 10:35 a.m. (0735 GMT) Friday"
-_CLOCK_PAREN = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
-                          r"(?P<apt>(?P<ap>[ap])\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|local\s+time))?"
-                          r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?\Z")
+_CLOCK_PAREN = fast_compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
+                            r"(?P<apt>(?P<ap>[ap])\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|local\s+time))?"
+                            r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?\Z")
 
 
 def _clock_before_day(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -416,7 +417,7 @@ def _clock_before_day(text: str, mentions: list[DateMention]) -> list[DateMentio
     return sorted(mentions + added, key=lambda x: x.start)
 
 
-_DAY_BEFORE_AFTER = re.compile(r"(?i)\b(?:the\s+)?day\s+(?P<d>before|after)\s+\Z")
+_DAY_BEFORE_AFTER = fast_compile(r"(?i)\b(?:the\s+)?day\s+(?P<d>before|after)\s+\Z")
 
 
 def _day_before_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -434,7 +435,7 @@ def _day_before_after(text: str, mentions: list[DateMention]) -> list[DateMentio
 
 
 # "during the war" after "the 44-day war": the period named last before it (anaphora)
-_PERIOD_ANAPHOR = re.compile(
+_PERIOD_ANAPHOR = fast_compile(
     r"\b(?:during|in|throughout|after|since|before|by the end of)\s+(?:the|that)\s+"
     r"(?:war|conflict)\b(?!\s+(?:in|of|with|between|on|against)\b)"
 )

@@ -25,6 +25,7 @@ from extract.dates.periods import _period_windows, load_periods
 from extract.dates.quotes import requote
 from extract.dates.rule import Grammar
 from extract.dates.scanner import _windows
+from extract.dates.tense import tenses_remembered
 from extract.dates.timex import TIMEX3_VALUE_RE, DateMention, _asdict, _prec_of
 
 log = logging.getLogger("extract.dates")
@@ -85,6 +86,12 @@ def find_dates(text: str, published: str | _dt.date | None, *, language: str = "
     non-overlapping. Relative dates inside a dated quotation are the speaker's
     (:mod:`extract.dates.quotes`; ``_quotes=False`` leaves them to the publication date).
     """
+    with tenses_remembered():
+        return _find_dates(text, published, language, day_first, _quotes)
+
+
+def _find_dates(text: str, published: str | _dt.date | None, language: str,
+                day_first: bool | None, _quotes: bool) -> list[DateMention]:
     if not text:
         return []
     grammar = GRAMMARS.get((language or "en").lower()[:2])
@@ -147,11 +154,15 @@ def _period_candidates(text: str) -> list[_Cand]:
     """The named periods' matches ("the Cold War", "the 2008 financial crisis")."""
     cands: list[_Cand] = []
     low: str | None = None
+    # periods with the same trigger words ("war") share their windows
+    by_triggers: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for p in load_periods():
         if p.triggers is not None:
             if low is None:
                 low = text.lower()
-            pwins = _period_windows(text, low, p.triggers)
+            pwins = by_triggers.get(p.triggers)
+            if pwins is None:
+                pwins = by_triggers[p.triggers] = _period_windows(text, low, p.triggers)
         else:
             pwins = [(0, len(text))]
         ctx_ms = []

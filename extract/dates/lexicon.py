@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from extract.dates.fastre import fast_compile
+
 # --------------------------------------------------------------------------------------------
 # vocabulary
 # --------------------------------------------------------------------------------------------
@@ -131,16 +133,16 @@ def _mod_of(s: str | None) -> tuple[str | None, bool]:
 # the grammar: (name, regex, priority). Longest match wins; priority breaks ties.
 # --------------------------------------------------------------------------------------------
 # a model year ("Kopp's 1987 Chevrolet Cavalier"; not "in 1987 Ford sold") is no date
-_MODEL_YEAR = re.compile(r"\s+(?:Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|Buick|Cadillac|"
-                         r"Dodge|Pontiac|Oldsmobile|Chrysler|Plymouth|Volkswagen|Mercedes|BMW|"
-                         r"Volvo|Jeep|Mazda|Subaru|Hyundai|Porsche|Saab|Audi)\b")
+_MODEL_YEAR = fast_compile(r"\s+(?:Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|Buick|Cadillac|"
+                           r"Dodge|Pontiac|Oldsmobile|Chrysler|Plymouth|Volkswagen|Mercedes|BMW|"
+                           r"Volvo|Jeep|Mazda|Subaru|Hyundai|Porsche|Saab|Audi)\b")
 
 
-_MODEL_YEAR_LEFT = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|its|their|our|my|your)|'s?)\s+\Z")
+_MODEL_YEAR_LEFT = fast_compile(r"(?i)(?:\b(?:a|an|the|his|her|its|their|our|my|your)|'s?)\s+\Z")
 
 
 def _c(p: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(p, flags)
+    return fast_compile(p, flags)
 
 
 # after a month-day, a number after a comma that may be its year (not one of 1600-2099: "May
@@ -215,4 +217,4 @@ YEARS = (YEAR_DIGITS, "FY")
 
 # a number, a separator, a number of one or two digits, a separator: inside every numeric
 # date ("30/05/2023", "2023-05-30")
-_NUM_HINT = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]")
+_NUM_HINT = fast_compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]")

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.dates.fastre import fast_compile
+
 log = logging.getLogger("extract.dates")
 
 
@@ -64,11 +66,11 @@ def load_periods(path: str | None = None) -> tuple[_Period, ...]:
             out.append(_Period(
                 id=str(e["id"]), name=str(e.get("name", e["id"])),
                 start=str(e["start"]), end=str(e["end"]),
-                regex=re.compile(r"(?i)(?<!\w)(?:the\s+)?(?:" + "|".join(alts) + r")(?!\w)")
+                regex=fast_compile(r"(?i)(?<!\w)(?:the\s+)?(?:" + "|".join(alts) + r")(?!\w)")
                 if alts else None,
-                context_regex=re.compile(r"(?i)(?<!\w)(?:" + "|".join(ctx) + r")(?!\w)")
+                context_regex=fast_compile(r"(?i)(?<!\w)(?:" + "|".join(ctx) + r")(?!\w)")
                 if ctx else None,
-                requires=re.compile(str(req), re.I) if req else None,
+                requires=fast_compile(str(req), re.I) if req else None,
                 triggers=tuple(sorted({str(t).lower() for t in trig if str(t).strip()}))
                 if trig else None,
             ))

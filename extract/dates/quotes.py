@@ -16,17 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extract.dates.fastre import fast_compile
 from extract.dates.tense import _SENT_BREAK
 from extract.dates.timex import DateMention, _asdict
 
 # a quotation mark that opens (at the start, after a space or an opening bracket or dash) and
 # one that closes (before a space, punctuation or the end); straight quotes pair only so
-_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)[\"“](?=\S)")
-_CLOSE = re.compile(r"(?<=\S)[\"”](?=[\s,.;:!?)\]—–-]|$)")
+_OPEN = fast_compile(r"(?:(?<=[\s(\[—–-])|^)[\"“](?=\S)")
+_CLOSE = fast_compile(r"(?<=\S)[\"”](?=[\s,.;:!?)\]—–-]|$)")
 _MIN_QUOTE = 30
-_SAYS = re.compile(r"(?i)\b(?:said|says|say|told|tells|stated|states|wrote|writes|added|adds|"
-                   r"declared|announced|remarked|noted|insisted|recalled|explained|"
-                   r"according\s+to|quoted)\b")
+_SAYS = fast_compile(r"(?i)\b(?:said|says|say|told|tells|stated|states|wrote|writes|added|adds|"
+                     r"declared|announced|remarked|noted|insisted|recalled|explained|"
+                     r"according\s+to|quoted)\b")
 _REACH = 160  # characters beside a quotation where its attribution is looked for
 
 

@@ -5,11 +5,15 @@ English; a second language adds its own module."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Iterator
 
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _DAY, _MON, _WDFULL, _YEAR, _prefix_tree
 
-_FUT_RE = re.compile(
+_FUT_RE = fast_compile(
     r"(?i)\b("
     # a modal verb group or a to-infinitive with its verb: 'will be paid', 'would extend',
     # 'to be completed', 'could come' (the verb's -ed form is then no past cue); first, so
@@ -80,7 +84,7 @@ _ABBR = ("Mr", "Ms", "Dr", "St", "Lt", "Jr", "Sr", "Co", "No", "Mt", "Ft", "vs",
          "Capt", "Corp", "Sept", "Prof", "Bros", "Gens", "Cmdr")
 
 
-_SENT_BREAK = re.compile(
+_SENT_BREAK = fast_compile(
     # nor a clock's "a.m."/"p.m." ("at 7 a.m. (0500 GMT) on Friday")
     r"(?=[.!?\n]\s)(?<![^\w.][A-Z])(?<!\b[aApP]\.[mM])" + "".join(
         "(?<!\\b(?:" + "|".join(re.escape(a) for a in _ABBR if len(a) == n) + "))"
@@ -88,51 +92,52 @@ _SENT_BREAK = re.compile(
 
 
 # a deadline word right before the date: 'payable Jan. 2', 'by May', 'until Nov. 9'
-_DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
-                          r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
-                          r"scheduled\s+for|set\s+for|of\s+record|(?:starting|beginning)\s+in|"
-                          r"(?:no|not)\s+later\s+than|on\s+or\s+before|"
-                          r"(?:is|are)\s+due\s+(?:in|for))\s+(?:on\s+)?\Z")
+_DEADLINE_RE = fast_compile(r"(?i)\b(?:by|until|till|payable|expires?|expiring|effective|"
+                            r"starting|deadline\s+of|due|takes\s+effect|extended\s+to|"
+                            r"scheduled\s+for|set\s+for|of\s+record|(?:starting|beginning)\s+in|"
+                            r"(?:no|not)\s+later\s+than|on\s+or\s+before|"
+                            r"(?:is|are)\s+due\s+(?:in|for))\s+(?:on\s+)?\Z")
 
 
-_HAD_RE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:[\w,.$%-]+\s+){0,4}\Z")
+_HAD_RE = fast_compile(r"(?i)\bhad\s+(?:been\s+)?(?:[\w,.$%-]+\s+){0,4}\Z")
 
 
 # "the quarter ended Sept. 30"
-_QUARTER_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?(?P<mon>{_MON})\s*"
-                            rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?")
+_QUARTER_ENDED = fast_compile(rf"\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?(?P<mon>{_MON})\s*"
+                              rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?")
 
 
 # a deadline named after the date: 'set Nov. 10 as the deadline', 'the Nov. 10 deadline'
-_DEADLINE_AFTER = re.compile(r"(?i)\s+(?:as\s+(?:the|a|its|their)\s+)?deadline\b")
+_DEADLINE_AFTER = fast_compile(r"(?i)\s+(?:as\s+(?:the|a|its|their)\s+)?deadline\b")
 
 
 # a deadline moved to the date: 'would extend its bid, due to expire Friday, to Nov. 6'
-_EXTEND_TO = re.compile(r"(?i)\b(?:extend|extends|extended|extending|postpone[sd]?|delay(?:s|ed)?|"
-                        r"push(?:es|ed)?\s+(?:back|out)|move[sd]?(?:\s+back)?|brought\s+forward|"
-                        r"bring(?:s|ing)?\s+forward|reschedule[sd]?|slip(?:s|ped)|shift(?:s|ed)|"
-                        r"defer(?:s|red)|put\s+off)\b[^.;!?]{0,70}\b(?:to|until|for)"
-                        r"\s+(?:(?:the\s+)?week\s+of\s+)?\Z")
+_EXTEND_TO = fast_compile(
+    r"(?i)\b(?:extend|extends|extended|extending|postpone[sd]?|delay(?:s|ed)?|"
+    r"push(?:es|ed)?\s+(?:back|out)|move[sd]?(?:\s+back)?|brought\s+forward|"
+    r"bring(?:s|ing)?\s+forward|reschedule[sd]?|slip(?:s|ped)|shift(?:s|ed)|"
+    r"defer(?:s|red)|put\s+off)\b[^.;!?]{0,70}\b(?:to|until|for)"
+    r"\s+(?:(?:the\s+)?week\s+of\s+)?\Z")
 
 
 # the weekdays named before a plural part of the day: "on Monday and Tuesday nights"
-_WD_BEFORE_PLURAL = re.compile(rf"(?:\s*,\s*{_WDFULL})*,?\s+(?:and|or|&)\s+{_WDFULL}\s+"
-                               r"(?P<pod>(?i:morning|afternoon|evening|night))s\b")
+_WD_BEFORE_PLURAL = fast_compile(rf"(?:\s*,\s*{_WDFULL})*,?\s+(?:and|or|&)\s+{_WDFULL}\s+"
+                                 r"(?P<pod>(?i:morning|afternoon|evening|night))s\b")
 
 
 # "by mid-afternoon", "in the late evening": a part of the day as a time of its own
-_MIDPOD_LEFT = re.compile(r"(?i)\b(?:by|at|in|until|till|around|from|since|before|after|through|"
-                          r"during|toward|towards)\s+(?:the\s+)?\Z")
+_MIDPOD_LEFT = fast_compile(r"(?i)\b(?:by|at|in|until|till|around|from|since|before|after|through|"
+                            r"during|toward|towards)\s+(?:the\s+)?\Z")
 
 
 # a scheduled event told in the present: "He and Arafat meet separately Monday", "the
 # council convenes on Friday" (a sentence with no other tense cue)
-_SCHED_PRESENT = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)"
-                            r"\b(?:meets?|visits?|travels?|arrives?|convenes?|resumes?|"
-                            r"begins?|opens?|holds?|hosts?|heads?\s+to|leaves?\s+for|starts?|"
-                            r"ends?|closes?|kicks?\s+off|takes?\s+place|concludes?|expires?|"
-                            r"wraps?\s+up|gets?\s+under\s*way)\b"
-                            r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
+_SCHED_PRESENT = fast_compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)"
+                              r"\b(?:meets?|visits?|travels?|arrives?|convenes?|resumes?|"
+                              r"begins?|opens?|holds?|hosts?|heads?\s+to|leaves?\s+for|starts?|"
+                              r"ends?|closes?|kicks?\s+off|takes?\s+place|concludes?|expires?|"
+                              r"wraps?\s+up|gets?\s+under\s*way)\b"
+                              r"(?:\s+[\w'.-]+){0,3}?\s+(?:on\s+)?\Z")
 
 
 # before "plan(s) to", what makes "plan" a noun: a determiner or adjective right before it
@@ -142,25 +147,25 @@ _SCHED_PRESENT = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(
 _DET = r"(?:a|an|the|its|his|her|their|our|this|that|these|those|new|latest|own|ambitious)"
 
 
-_PLAN_NOUN_LEFT = re.compile(
+_PLAN_NOUN_LEFT = fast_compile(
     rf"(?i)(?:\b{_DET}\s+|\b(?:[a-z]{{2,}}ed|unveiled|drew\s+up|presented|outlined|approved|"
     rf"announced|has|have|had)\s+(?:{_DET}\s+)?(?:[\w-]+\s+)?)\Z")
 
 
-_PLAN_SG_NOUN_LEFT = re.compile(rf"(?i)\b{_DET}\s+(?:[\w-]+\s+)?[\w-]*[^\Ws]\s+\Z")
+_PLAN_SG_NOUN_LEFT = fast_compile(rf"(?i)\b{_DET}\s+(?:[\w-]+\s+)?[\w-]*[^\Ws]\s+\Z")
 
 
-_NEGATED = re.compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n't")
+_NEGATED = fast_compile(r"(?i)\b(?:not|never|neither|nor|nobody|none|no\s+one)\b|n't")
 
 
-_FORECAST = re.compile(r"(?i)\b(?:outlook|forecasts?|guidance|expects?|expected|targets?|"
-                       r"projections?|estimates?|predicts?|sees)\b")
+_FORECAST = fast_compile(r"(?i)\b(?:outlook|forecasts?|guidance|expects?|expected|targets?|"
+                         r"projections?|estimates?|predicts?|sees)\b")
 
 
 # "the first anniversary of the", "the 10th anniversary of": the count of years
-_ANNIVERSARY_OF = re.compile(r"(?i)\b(?:(?P<n>first|second|third|fourth|fifth|sixth|seventh|"
-                             r"eighth|ninth|tenth|twentieth|twenty-fifth|fiftieth|\d+(?:st|nd|rd|"
-                             r"th))\s+)?anniversary\s+of\s+(?:the\s+|this\s+|last\s+)?\Z")
+_ANNIVERSARY_OF = fast_compile(r"(?i)\b(?:(?P<n>first|second|third|fourth|fifth|sixth|seventh|"
+                               r"eighth|ninth|tenth|twentieth|twenty-fifth|fiftieth|\d+(?:st|nd|rd|"
+                               r"th))\s+)?anniversary\s+of\s+(?:the\s+|this\s+|last\s+)?\Z")
 
 
 _ANNIV_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -169,55 +174,55 @@ _ANNIV_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 
 
 # a number that names something: "Resolution 1973", "Brigade 1863", "Highway 1999"
-_DESIGNATOR_LEFT = re.compile(r"\b(?:Resolution|Sonar|Brigade|Highway|Route|Flight|Regiment|"
-                              r"Model|Type|Mark|Mk|Pattern|"
-                              r"Battalion|Squadron|Division|Decree|Directive|Hill|Gate|Pier|"
-                              r"Hangar|Building|Convoy|Unit)\s+\Z")
+_DESIGNATOR_LEFT = fast_compile(r"\b(?:Resolution|Sonar|Brigade|Highway|Route|Flight|Regiment|"
+                                r"Model|Type|Mark|Mk|Pattern|"
+                                r"Battalion|Squadron|Division|Decree|Directive|Hill|Gate|Pier|"
+                                r"Hangar|Building|Convoy|Unit)\s+\Z")
 
 
 # a number before a plural noun is a count ("1800 Piorun missiles", "2000 drones a month",
 # "1980 Soviet-era shells") unless a preposition or determiner makes it a year ("in 2019
 # deliveries rose", "the 2022 elections", "compared with 2022 levels")
-_COUNT_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+)?(?:[a-z]+\s+)?"
-                          r"(?!(?:was|has|is|its|this|thus|as|us|his|plus|less|yes|across|"
-                          r"always|news|series|means|status|crisis|analysis|basis|process|"
-                          r"business|congress|progress|success|sees|marks|saw|shows|"
-                          # nouns a year names the period of: "1990 BellSouth earnings"
-                          r"earnings|results|sales|figures|levels|prices|profits|revenues|"
-                          r"budgets|elections|estimates|forecasts|targets|exports|imports|"
-                          r"deliveries|returns|numbers|statistics|totals|rates|costs|losses|"
-                          r"gains|games|talks|polls|reforms|accounts|bonds|notes|models|"
-                          r"editions|versions|plans|orders|contracts|sanctions|protests|"
-                          r"operations|exercises|drills|rules|data|years|months)\b)"
-                          r"[a-z]{2,}s\b")
+_COUNT_AFTER = fast_compile(r"\s+(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+)?(?:[a-z]+\s+)?"
+                            r"(?!(?:was|has|is|its|this|thus|as|us|his|plus|less|yes|across|"
+                            r"always|news|series|means|status|crisis|analysis|basis|process|"
+                            r"business|congress|progress|success|sees|marks|saw|shows|"
+                            # nouns a year names the period of: "1990 BellSouth earnings"
+                            r"earnings|results|sales|figures|levels|prices|profits|revenues|"
+                            r"budgets|elections|estimates|forecasts|targets|exports|imports|"
+                            r"deliveries|returns|numbers|statistics|totals|rates|costs|losses|"
+                            r"gains|games|talks|polls|reforms|accounts|bonds|notes|models|"
+                            r"editions|versions|plans|orders|contracts|sanctions|protests|"
+                            r"operations|exercises|drills|rules|data|years|months)\b)"
+                            r"[a-z]{2,}s\b")
 
 
 # before a count: "more than 1900 bombs", "about 2000 drones"
-_QUANT_LEFT = re.compile(r"(?i)\b(?:more\s+than|fewer\s+than|over|nearly|almost|up\s+to|"
-                         r"at\s+least|some|about|around|roughly|approximately|another|of\s+the)"
-                         r"\s+\Z")
+_QUANT_LEFT = fast_compile(r"(?i)\b(?:more\s+than|fewer\s+than|over|nearly|almost|up\s+to|"
+                           r"at\s+least|some|about|around|roughly|approximately|another|of\s+the)"
+                           r"\s+\Z")
 
 
 # a count named before "and": "1800 Piorun missiles and 2000 launchers"
-_COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+(?:[A-Z][\w-]*\s+)?[a-z]+s\s+(?:and|or)\s+\Z")
+_COUNT_BEFORE = fast_compile(r"\b\d[\d,.]*\s+(?:[A-Z][\w-]*\s+)?[a-z]+s\s+(?:and|or)\s+\Z")
 
 
-_YEAR_LEFT = re.compile(r"(?i)(?:\b(?:in|since|by|from|until|till|of|during|before|after|between|"
-                        r"through|to|with|than|versus|vs\.?|over|on|for|due|the|a|an|its|"
-                        r"their|his|her|our|this|that|these|those|early|late|mid|fiscal|year|"
-                        r"circa)|['’]s|[-–,(])\s*\Z")
+_YEAR_LEFT = fast_compile(r"(?i)(?:\b(?:in|since|by|from|until|till|of|during|before|after|between|"
+                          r"through|to|with|than|versus|vs\.?|over|on|for|due|the|a|an|its|"
+                          r"their|his|her|our|this|that|these|those|early|late|mid|fiscal|year|"
+                          r"circa)|['’]s|[-–,(])\s*\Z")
 
 
 # a habit, not one occasion: "every year in June", "usually begins in May"
-_HABIT = re.compile(r"(?i)\b(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter)\b|"
-                    r"\b(?:annually|yearly|usually|typically|traditionally|normally|customarily|"
-                    r"generally|habitually)\b")
+_HABIT = fast_compile(r"(?i)\b(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter)\b|"
+                      r"\b(?:annually|yearly|usually|typically|traditionally|normally|customarily|"
+                      r"generally|habitually)\b")
 
 
 # a rule told in the present before "the last Sunday of July": "marks", "falls on", "is held"
-_GENERIC_PRESENT = re.compile(r"(?i)\b(?:marks|celebrates|commemorates|falls|fall|is\s+held|"
-                              r"are\s+held|is\s+marked|is\s+celebrated|takes\s+place)\b"
-                              r"[^.;,]{0,30}\Z")
+_GENERIC_PRESENT = fast_compile(r"(?i)\b(?:marks|celebrates|commemorates|falls|fall|is\s+held|"
+                                r"are\s+held|is\s+marked|is\s+celebrated|takes\s+place)\b"
+                                r"[^.;,]{0,30}\Z")
 
 
 def _habitual(text: str, s: int, e: int) -> bool:
@@ -232,29 +237,29 @@ def _habitual(text: str, s: int, e: int) -> bool:
 
 
 # a weekday joined to the weekday named just before it: "Thursday and Friday", "Monday to Friday"
-_WD_COORD_LEFT = re.compile(rf"(?i){_WDFULL}\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)"
-                            r"\s*(?:(?:on|to|through)\s+)?\Z")
+_WD_COORD_LEFT = fast_compile(rf"(?i){_WDFULL}\s*(?P<c>,|and|or|to|through|thru|till|until|-|–|&)"
+                              r"\s*(?:(?:on|to|through)\s+)?\Z")
 
 
 # "said it was a great day": the day of the saying (a story's "It was a busy day", or a
 # quote recalling one, is not)
-_SAID_IT = re.compile(r"(?i)\b(?:said|says|say|added|declared|told\s+\w+|calling|called)"
-                      r"\s+(?:that\s+)?\Z")
+_SAID_IT = fast_compile(r"(?i)\b(?:said|says|say|added|declared|told\s+\w+|calling|called)"
+                        r"\s+(?:that\s+)?\Z")
 
 
 # "today's" meaning present-day: before a noun of people, the world or the times
-_GENERIC_TODAY = re.compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|personal|fast-paced|"
-                            r"complex|changing|competitive)\s+)*(?:world|youth|young|society|"
-                            r"generations?|children|kids|teen-?agers|students|consumers|"
-                            r"computers|technology|economy|culture|standards|dollars|terms|"
-                            r"marketplace|environment|age|era|times)\b")
+_GENERIC_TODAY = fast_compile(r"(?i)\s+(?:(?:young|modern|global|high-tech|personal|fast-paced|"
+                              r"complex|changing|competitive)\s+)*(?:world|youth|young|society|"
+                              r"generations?|children|kids|teen-?agers|students|consumers|"
+                              r"computers|technology|economy|culture|standards|dollars|terms|"
+                              r"marketplace|environment|age|era|times)\b")
 
 
 # (a verb form: "announced plans to modernise ... on Nov. 1" is the announcement's day)
-_PLAN_TO_RE = re.compile(r"(?i)\b(?:am|is|are|was|were|'re|'s)\s+(?:planning|preparing|"
-                         r"intending|hoping|going|expected|scheduled|set|due|ready|seeking|"
-                         r"looking|aiming|trying|working|moving)\s+"
-                         r"to\s+[a-z]+(?=[^,;:()\"`']*\Z)")
+_PLAN_TO_RE = fast_compile(r"(?i)\b(?:am|is|are|was|were|'re|'s)\s+(?:planning|preparing|"
+                           r"intending|hoping|going|expected|scheduled|set|due|ready|seeking|"
+                           r"looking|aiming|trying|working|moving)\s+"
+                           r"to\s+[a-z]+(?=[^,;:()\"`']*\Z)")
 
 
 _PLAN_REACH = 90
@@ -262,42 +267,42 @@ _PLAN_REACH = 90
 
 # a reporting clause after the date: ", a spokesperson said", ", the company told Reuters"
 # (not "according to ...": a report of what happened, a past cue of its own)
-_REPORT_AFTER = re.compile(r"(?i),\s*(?:(?:[\w'.-]+\s+){0,6}?(?:said|says|say|told|added|"
-                           r"announced|reported|stated|confirmed|noted|wrote|tweeted|posted)\b"
-                           r"(?:\s+[\w'.-]+){0,2}?\s*(?=[.;:!?\"”,)]|$|\s(?:on|in|at|late|"
-                           r"earlier|last|this|yesterday|today)\b))")
+_REPORT_AFTER = fast_compile(r"(?i),\s*(?:(?:[\w'.-]+\s+){0,6}?(?:said|says|say|told|added|"
+                             r"announced|reported|stated|confirmed|noted|wrote|tweeted|posted)\b"
+                             r"(?:\s+[\w'.-]+){0,2}?\s*(?=[.;:!?\"”,)]|$|\s(?:on|in|at|late|"
+                             r"earlier|last|this|yesterday|today)\b))")
 
 
 _CUE_REACH = 40  # characters: a tense cue further from the mention is another clause's
 
 
 # ... unless no clause starts between them: no punctuation, infinitive or subordinator
-_CLAUSE_GAP = re.compile(r"[,;:()\"“”`]|--|\bto\s+(?!(?:the|a|an|his|her|its|their|our)\b)"
-                         r"[a-z]+|\b(?:that|which|who|whom|when|where|while|because|after|before|"
-                         r"until|if|and|but|or|as)\b")
+_CLAUSE_GAP = fast_compile(r"[,;:()\"“”`]|--|\bto\s+(?!(?:the|a|an|his|her|its|their|our)\b)"
+                           r"[a-z]+|\b(?:that|which|who|whom|when|where|while|because|after|before|"
+                           r"until|if|and|but|or|as)\b")
 
 
 # a date fronted at the start of its sentence ("On Tuesday, the league plans to ..."): the
 # main clause's verb, after the subject, decides its tense
-_FRONTED_LEFT = re.compile(r"(?i)\A\W*(?:(?:and|but|also|so|then|instead|meanwhile|late|early)"
-                           r"\s+)*(?:on|by|until|since|from|in|at|starting)?\s*\Z")
+_FRONTED_LEFT = fast_compile(r"(?i)\A\W*(?:(?:and|but|also|so|then|instead|meanwhile|late|early)"
+                             r"\s+)*(?:on|by|until|since|from|in|at|starting)?\s*\Z")
 
 
 _FRONTED_REACH = 90
 
 
-_PAREN = re.compile(r"\s*\([^()]{1,30}\)")
+_PAREN = fast_compile(r"\s*\([^()]{1,30}\)")
 
 
 # a clause boundary after the date: punctuation, a conjunction or a relative pronoun
-_RIGHT_CLAUSE = re.compile(r"(?i)[,;:]|\s--\s|\b(?:and|but|while|whereas|which|who|although|"
-                           r"because)\b")
+_RIGHT_CLAUSE = fast_compile(r"(?i)[,;:]|\s--\s|\b(?:and|but|while|whereas|which|who|although|"
+                             r"because)\b")
 
 
 # before an -ed word, what makes it an adjective: a determiner, a possessive, an ordinal or a
 # number ("the first upgraded jets", "its modernized Abrams"), or a verb it is the object of
 # ("to receive refurbished tanks", "will sign the extended contract")
-_ATTRIBUTIVE_LEFT = re.compile(
+_ATTRIBUTIVE_LEFT = fast_compile(
     r"(?i)(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|first|last|new|more|"
     r"additional|further|two|three|four|five|six|(?<![\w-])\d+)|\bto\s+(?!be\b)[a-z]+|"
     r"\b(?:will|would|shall|can|"
@@ -350,8 +355,40 @@ def _not_a_cue(label: str, w: str, seg: str, m: re.Match[str], is_left: bool) ->
     return w.startswith("ahead") and not is_left
 
 
+# the tenses read while find_dates runs, by (text, start, end): a mention resolved twice (ahead
+# of its turn, then in it) reads its sentence once. Only inside ``tenses_remembered()``.
+_READ: contextvars.ContextVar[dict[tuple[str, int, int], str | None] | None] = \
+    contextvars.ContextVar("tenses_read", default=None)
+
+
+@contextlib.contextmanager
+def tenses_remembered() -> Iterator[None]:
+    """Remember the tenses read until the block ends (one call of the finder; a nested call
+    shares its caller's)."""
+    if _READ.get() is not None:
+        yield
+        return
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' / None from the cue word nearest to the mention in its sentence."""
+    read = _READ.get()
+    if read is None:
+        return _read_tense(text, start, end)
+    key = (text, start, end)
+    if key in read:
+        return read[key]
+    got = read[key] = _read_tense(text, start, end)
+    return got
+
+
+def _read_tense(text: str, start: int, end: int) -> str | None:
+    """What :func:`_tense` says, read from the text."""
     if _EXTEND_TO.search(text, max(0, start - 90), start):
         return "future"  # "has been moved to September", "postponed to February": ahead
     deadline = _deadline_tense(text, start, end)
@@ -441,5 +478,5 @@ def _clause_left(text: str, s: int, reach: int = 160) -> str:
     return _sentence_left(text, s, reach).rsplit(";", 1)[-1]
 
 
-_PAST_RE = re.compile(r"(?i)\b(\w{2,}ed|according\s+to|"
-                      + _prefix_tree(sorted(_PAST_WORDS, key=lambda w: (-len(w), w))) + r")\b")
+_PAST_RE = fast_compile(r"(?i)\b(\w{2,}ed|according\s+to|"
+                        + _prefix_tree(sorted(_PAST_WORDS, key=lambda w: (-len(w), w))) + r")\b")

@@ -10,6 +10,7 @@ from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from extract.dates.calendars import _parse_published, _ym, _ymd
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _SEASON_START
 
 
@@ -29,7 +30,7 @@ class DateMention:
 
 
 # The grammar of TIMEX3 values this module emits (used by tests and to_timeml).
-TIMEX3_VALUE_RE = re.compile(
+TIMEX3_VALUE_RE = fast_compile(
     r"""^(?:
         (?:\d{4}|XXXX)(?:-(?:
             (?:\d{2}|XX)(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?
@@ -82,47 +83,60 @@ def mention_span(m: DateMention) -> tuple[str, str | None, bool] | None:
     return sp[0], sp[1], approx or sp[2]
 
 
+# the shapes of a calendar value _span_of reads (compiled once: it runs for every mention)
+_DECADE = fast_compile(r"\d{3}")
+_CENTURY = fast_compile(r"\d{2}")
+_YEAR4 = fast_compile(r"\d{4}")
+_YM = fast_compile(r"(\d{4})-(\d{2})")
+_YQ = fast_compile(r"(\d{4})-Q([1-4])")
+_YH = fast_compile(r"(\d{4})-H([12])")
+_YSEASON = fast_compile(r"(\d{4})-(SP|SU|FA|WI)")
+_YWEEKEND = fast_compile(r"(\d{4})-W(\d{2})-WE")
+_YWEEK = fast_compile(r"(\d{4})-W(\d{2})")
+_YMD = fast_compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _span_of(v: str, mod: str | None) -> tuple[str, str | None, bool] | None:
     if "T" in v:
         v = v.split("T")[0]
-    if re.fullmatch(r"\d{3}", v):  # decade
+    if _DECADE.fullmatch(v):  # decade
         y0 = int(v) * 10
         rng = {"EARLY": (0, 3), "START": (0, 3), "MID": (3, 6), "LATE": (7, 9),
                "END": (7, 9)}.get(mod or "", (0, 9))
         return str(y0 + rng[0]), str(y0 + rng[1]), mod is not None
-    if re.fullmatch(r"\d{2}", v):  # century
+    if _CENTURY.fullmatch(v):  # century
         return None
-    if re.fullmatch(r"\d{4}", v):
+    if _YEAR4.fullmatch(v):
         # "late 2020": the year, approximate; months the text never gave are not invented
         return v, None, mod is not None
-    mm = re.fullmatch(r"(\d{4})-(\d{2})", v)
+    mm = _YM.fullmatch(v)
     if mm:
         # "the final days of ... November 2020": the month, approximate; never made-up days
         return v, None, mod is not None
-    mm = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+    mm = _YQ.fullmatch(v)
     if mm:
         y, q = mm.group(1), int(mm.group(2))
         return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", False
-    mm = re.fullmatch(r"(\d{4})-H([12])", v)
+    mm = _YH.fullmatch(v)
     if mm:
         y, h = mm.group(1), int(mm.group(2))
         return (f"{y}-01", f"{y}-06", False) if h == 1 else (f"{y}-07", f"{y}-12", False)
-    mm = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+    mm = _YSEASON.fullmatch(v)
     if mm:
         y, sc = int(mm.group(1)), mm.group(2)
         if sc == "WI":
             return f"{y}-12", f"{y + 1}-02", True
         st = _SEASON_START[sc]
         return _ym(y, st), _ym(y, st + 2), True
-    mm = re.fullmatch(r"(\d{4})-W(\d{2})-WE", v)
+    mm = _YWEEKEND.fullmatch(v)
     if mm:  # the weekend of that ISO week: Saturday and Sunday
         d0 = _dt.date.fromisocalendar(int(mm.group(1)), int(mm.group(2)), 6)
         return _ymd(d0), _ymd(d0 + _dt.timedelta(days=1)), False
-    mm = re.fullmatch(r"(\d{4})-W(\d{2})", v)
+    mm = _YWEEK.fullmatch(v)
     if mm:
         d0 = _dt.date.fromisocalendar(int(mm.group(1)), int(mm.group(2)), 1)
         return _ymd(d0), _ymd(d0 + _dt.timedelta(days=6)), False
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+    if _YMD.fullmatch(v):
         return v, None, mod == "APPROX"
     return None
 
@@ -154,8 +168,8 @@ def _timex_value(m: DateMention) -> str | None:
     return m.value
 
 
-_WORD_RANGE_RE = re.compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\S.*?)\s+"
-                            r"(?:and|to|until|till|through|thru|or)\s+(?P<b>\S.*)$")
+_WORD_RANGE_RE = fast_compile(r"(?i)^(?:(?:between|from)\s+)?(?P<a>\S.*?)\s+"
+                              r"(?:and|to|until|till|through|thru|or)\s+(?P<b>\S.*)$")
 
 
 def timex3_view(mentions: list[DateMention]) -> list[DateMention]:

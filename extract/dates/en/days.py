@@ -12,6 +12,7 @@ import re
 from extract.dates.calendars import _holiday, _nth_weekday, _week, _ymd
 from extract.dates.context import _Ctx, _md_no_year, _under_discussion, _weekday_value
 from extract.dates.en.table import EN
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import (
     _DAY,
     _MON,
@@ -321,8 +322,8 @@ def _resolve_weekday(m: re.Match[str], ctx: _Ctx) -> Value | None:
 # "Today, <subject> is/are/remains <a state>" at the start of a sentence: nowadays ("Today,
 # Israel is Azerbaijan's top arms supplier"), not a happening of the day ("Today, the first jets
 # are arriving", "Today, the talks are set to resume" are)
-_TODAY_STATE = re.compile(r",\s+[^,.;:!?]{1,60}?\b(?:is|are|remains?)\b"
-                          r"(?!\s+(?:\w+ing|being|to|set|due|expected|scheduled|slated|likely)\b)")
+_TODAY_STATE = fast_compile(r",\s+[^,.;:!?]{1,60}?\b(?:is|are|remains?)\b"
+                            r"(?!\s+(?:\w+ing|being|to|set|due|expected|scheduled|slated|likely)\b)")
 
 
 # deictic words

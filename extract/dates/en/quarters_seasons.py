@@ -16,6 +16,7 @@ from extract.dates.context import (
     _report_period,
 )
 from extract.dates.en.table import EN
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import (
     _ORD,
     _SEASON_START,
@@ -318,8 +319,8 @@ def _resolve_half(m: re.Match[str], ctx: _Ctx) -> Value | None:
 
 # "the fall of" something that is no year: a downfall ("the fall of Kabul", "the fall of the
 # regime"), not autumn ("the fall of that year" is)
-_FALL_OF = re.compile(r"\s+of\s+(?!(?:that|the\s+(?:same|following|previous|next))\s+year\b)"
-                      r"(?:(?:the|a|an|his|her|its|their)\s+)?[A-Za-z]")
+_FALL_OF = fast_compile(r"\s+of\s+(?!(?:that|the\s+(?:same|following|previous|next))\s+year\b)"
+                        r"(?:(?:the|a|an|his|her|its|their)\s+)?[A-Za-z]")
 
 
 # seasons

@@ -14,6 +14,7 @@ from extract.dates.context import (
     _month_no_year,
 )
 from extract.dates.en.table import EN
+from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import (
     _APPROXP,
     _MODEL_YEAR,
@@ -112,7 +113,7 @@ def _resolve_year(m: re.Match[str], ctx: _Ctx) -> Value | None:
 
 # a model's designation before its number: "EL/M-2080", "MiG-2000", "M-2080", "Su-2030" (a
 # capital, up to three more letters, a hyphen; not "Mid-2016", "Pre-2014", "Sept-2017")
-_MODEL_LEFT = re.compile(
+_MODEL_LEFT = fast_compile(
     r"(?<![\w/-])(?:[A-Z]{1,4}/)?(?!(?:Mid|Pre|Post|Non|Pro|End|Late|Year|Jan|Feb|Mar|Apr|May|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|FY|Q[1-4]|H[12])-)[A-Z][A-Za-z]{0,3}-\Z")
 
