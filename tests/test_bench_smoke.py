@@ -79,3 +79,11 @@ def test_real_text_bench_prints_its_table(monkeypatch, capsys):
     assert "| full pipeline |" in out and "| naive search_dates |" in out and "x |" in out
     monkeypatch.setattr(bench, "texts", lambda: [])
     assert bench.main(["--repeat", "1"]) == 2
+
+
+def test_archive_bench_prints_its_table(capsys):
+    bench = load("archive_bench")
+    assert bench.main(["--articles", "20", "--skip-dask"]) == 0
+    out = capsys.readouterr().out
+    assert "| processes, 2 workers |" in out and "the same folder again" in out
+    assert "inserted per second" in out and "Review queries at" in out
