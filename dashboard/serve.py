@@ -34,14 +34,16 @@ SETTINGS = ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "fals
             "--server.headless", "true", "--server.runOnSave", "false",
             "--client.toolbarMode", "viewer", "--client.showErrorDetails", "none",
             "--theme.base", "light", "--server.maxUploadSize", "5"]
-APP_OPTIONS = ("--team", "--candidates")  # the roles file; the archive's candidate store
+APP_OPTIONS = ("--team", "--candidates", "--sipri")  # roles; candidate store; SIPRI register
 USAGE = """\
-usage: arms-timeline [--events FILE] [--team FILE] [--candidates FILE] [STREAMLIT OPTIONS]
+usage: arms-timeline [--events FILE] [--team FILE] [--candidates FILE] [--sipri FILE]
+                     [STREAMLIT OPTIONS]
 
 The dashboard on FILE (else $ARMS_EVENTS, else the checkout's events.yaml), the same from any
 folder; --team: the roles file (else $ARMS_TEAM, else team.toml beside the timeline);
 --candidates: an archive's candidate store for Review (else $ARMS_CANDIDATES, else
-candidates.db beside the timeline when there is one). Other options go to `streamlit run`
+candidates.db beside the timeline when there is one); --sipri: a SIPRI trade register for
+the SIPRI page (else $ARMS_SIPRI). Other options go to `streamlit run`
 (`streamlit run --help`) and win over this command's settings, e.g. --server.port 8502
 --theme.base dark."""
 

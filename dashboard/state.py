@@ -41,6 +41,8 @@ from dashboard.filters import (
 from dashboard.frame import Frames, build
 from extract.timeline import EVENT_TYPES, STATUSES, TimelineError, load
 from extract.timeline.changes import Diff, diff_timelines
+from extract.timeline.reconcile import Reconciliation, reconcile
+from extract.timeline.sipri import NameMap, Register, RegisterError, read_register
 from extract.timeline.snapshots import (
     Snapshot,
     VersionError,
@@ -675,6 +677,48 @@ def mark_as_briefed(timeline: Path) -> Snapshot:
     snap = mark_briefed(Path(timeline), who.name or who.by, email=who.email)
     _snapshots.clear()
     return snap
+
+
+# --------------------------------------------------------------------------------------------
+# The SIPRI register beside the timeline (extract.timeline.sipri and .reconcile)
+# --------------------------------------------------------------------------------------------
+
+SIPRI_ENV = "ARMS_SIPRI"
+
+
+def sipri_path() -> Path | None:
+    """``--sipri FILE`` after ``--``, else ``$ARMS_SIPRI``; None when no register is given."""
+    given = app_option("--sipri") or os.environ.get(SIPRI_ENV)
+    return Path(given) if given else None
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the SIPRI register…")
+def _register(path: str, mtime_ns: int, size: int) -> Register | str:
+    try:
+        return read_register(path)
+    except (RegisterError, OSError) as exc:
+        return str(exc) if isinstance(exc, RegisterError) else f"{path}: {exc.strerror or exc}"
+
+
+def reconciliation(register: Path, timeline: Path, shown_ids: frozenset[str],
+                   ) -> Reconciliation | str:
+    """The register against the events in view (the error, in words, when it cannot be
+    read)."""
+    reg = _register(*file_key(register))
+    if isinstance(reg, str):
+        return reg
+    return _reconcile(*file_key(register), *file_key(Path(timeline)), shown_ids)
+
+
+@st.cache_resource(max_entries=8)
+def _reconcile(reg_path: str, reg_mtime: int, reg_size: int, path: str, mtime_ns: int,
+               size: int, shown_ids: frozenset[str]) -> Reconciliation:
+    reg = _register(reg_path, reg_mtime, reg_size)
+    assert not isinstance(reg, str)
+    timeline = load(path)
+    view = timeline.model_copy(update={"events": [e for e in timeline.events
+                                                  if e.id in shown_ids]})
+    return reconcile([reg], view, NameMap.load())
 
 
 def require_curator() -> Access:
