@@ -26,7 +26,8 @@ if who.role is None:  # sign in first: nothing of the timeline is shown before
 loaded = state.load_frames()
 VIEWS = Path(__file__).resolve().parent / "views"
 PAGES = (("timeline", "Timeline"), ("overview", "Overview"), ("table", "Table"),
-         ("sources", "Sources"), ("changes", "Changes"), ("sipri", "SIPRI"))
+         ("sources", "Sources"), ("changes", "Changes"), ("deals", "Deals"),
+         ("sipri", "SIPRI"))
 pages = [
     st.Page(VIEWS / f"{name}.py", title=title, url_path=name, default=(i == 0))
     for i, (name, title) in enumerate(PAGES)

@@ -721,6 +721,20 @@ def _reconcile(reg_path: str, reg_mtime: int, reg_size: int, path: str, mtime_ns
     return reconcile([reg], view, NameMap.load())
 
 
+@st.cache_resource(max_entries=8)
+def _deals(path: str, mtime_ns: int, size: int, shown_ids: frozenset[str]) -> Reconciliation:
+    timeline = load(path)
+    view = timeline.model_copy(update={"events": [e for e in timeline.events
+                                                  if e.id in shown_ids]})
+    return reconcile([], view, NameMap.load())
+
+
+def deals_of(timeline: Path, shown_ids: frozenset[str]) -> Reconciliation:
+    """The timeline's deals among the events in view (no register: all 'only in the
+    timeline')."""
+    return _deals(*file_key(Path(timeline)), shown_ids)
+
+
 def require_curator() -> Access:
     """The curator running this page; anyone else sees why not, and the run ends here (the
     page's actions are never reached, whatever the request asked for)."""

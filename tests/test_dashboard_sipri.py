@@ -68,3 +68,80 @@ def test_the_shared_register_matches_harop_lora_and_barak(monkeypatch):
     shown = text(at)
     for system in ("Harop", "LORA", "Barak-8"):
         assert f"Israel → Azerbaijan · {system} (SIPRI deal" in shown
+
+
+# -- the Deals page ---------------------------------------------------------------------------
+
+
+def deals_app(monkeypatch, register: Path | None) -> AppTest:
+    monkeypatch.setenv("ARMS_EVENTS", str(ROOT / "events.yaml"))
+    if register is None:
+        monkeypatch.delenv("ARMS_SIPRI", raising=False)
+    else:
+        monkeypatch.setenv("ARMS_SIPRI", str(register))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/deals.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart(at: AppTest) -> dict:
+    import json
+
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+@pytest.mark.skipif(not SHARED.is_file(), reason=f"the shared SIPRI register is absent: {SHARED}")
+def test_deals_put_the_2020_combat_use_on_the_harop_and_lora_deals(monkeypatch):
+    spec = chart(deals_app(monkeypatch, SHARED))
+    rows = spec["layout"]["yaxis"]["ticktext"]
+    marks = {(rows[int(y)], eid) for t in spec["data"]
+             if (t.get("meta") or {}).get("role") == "marks"
+             for y, eid in zip(t["y"], t["customdata"], strict=True)}
+    assert ("Israel → Azerbaijan · Harop", "harop-combat-use-2020") in marks
+    assert any(r.startswith("Israel → Azerbaijan · LORA") and e == "lora-combat-use-2020"
+               for r, e in marks)
+    bands = [t for t in spec["data"] if (t.get("meta") or {}).get("role") == "sipri"]
+    assert len(bands) == len(rows)  # every row here is a SIPRI deal: its band
+    harop = rows.index("Israel → Azerbaijan · Harop")
+    band = [t for t in bands if t["y"][0] == harop][0]
+    assert band["hovertext"][0].startswith("SIPRI: ordered 2014 (estimate)")
+
+
+def test_deals_without_a_register_group_the_timelines_own(monkeypatch, tmp_path):
+    import shutil
+
+    from extract.timeline import Document
+
+    at = deals_app(monkeypatch, None)  # the bundled deals name no system: no deal rows
+    assert "No deals in view" in text(at)
+    events = Path(shutil.copyfile(ROOT / "events.yaml", tmp_path / "events.yaml"))
+    doc = Document.open(events)
+    doc.update_event("israeli-arms-shipments-during-war-2020", systems=["Harop"])
+    doc.save()
+    monkeypatch.setenv("ARMS_EVENTS", str(events))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/deals.py").run()
+    assert "start with --sipri FILE to see the SIPRI register's years" in text(at)
+    spec = chart(at)
+    assert spec["layout"]["yaxis"]["ticktext"] == ["Israel → Azerbaijan · Harop"]
+    ids = {i for t in spec["data"] if (t.get("meta") or {}).get("role") == "marks"
+           for i in t["customdata"]}
+    # the delivery that names the pair and the system, and the combat use seen with both
+    assert ids == {"israeli-arms-shipments-during-war-2020", "harop-combat-use-2020"}
+    assert not [t for t in spec["data"] if (t.get("meta") or {}).get("role") == "sipri"]
+
+
+def test_the_flow_table_counts_each_event_once_per_pair():
+    import pandas as pd
+
+    from dashboard.deals_chart import deal_rows, flow_table
+
+    items = [{"supplier": "Israel", "recipient": "Azerbaijan", "system": s, "sipri_id": None,
+              "events": ["a", "b"], "sipri": None} for s in ("Harop", "LORA")]
+    events = pd.DataFrame({"id": ["a", "b"], "start": pd.to_datetime(["2020-01-01",
+                                                                      "2021-06-01"])})
+    table = flow_table(deal_rows(items), events)
+    assert table.loc["Israel → Azerbaijan"].to_dict() == {"2020": 1, "2021": 1}
