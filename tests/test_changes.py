@@ -306,3 +306,18 @@ def test_since_an_unknown_snapshot_is_one_line(repo, capsys):
     assert capsys.readouterr().err == (
         "error: --since: briefing/1999-01-01: no such file, snapshot or revision; snapshots: "
         "briefing/2026-12-01\n")
+
+
+@pytest.mark.usefixtures("fresh_streamlit_cache")
+def test_the_changes_page_compares_with_a_date(monkeypatch, repo):
+    at = changes_app(monkeypatch, repo)
+    at.selectbox(key="since_pick").set_value("@").run()
+    assert "Choose the date to compare with." in shown(at)
+    at.date_input(key="since_day").set_value(dt.date.today() + dt.timedelta(days=1)).run()
+    assert not at.exception
+    assert at.query_params["since"] in (f"@{dt.date.today() + dt.timedelta(days=1)}",
+                                        [f"@{dt.date.today() + dt.timedelta(days=1)}"])
+    # tomorrow's version is the file as committed now: nothing changed since
+    assert "Nothing is new or different in the accepted events since then." in shown(at)
+    at.date_input(key="since_day").set_value(dt.date(2000, 1, 1)).run()
+    assert "No version of events.yaml from before 01 Jan 2000 is known" in shown(at)

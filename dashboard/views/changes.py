@@ -55,7 +55,9 @@ def _baseline_picker(path: Path, since: str) -> str:
         except ValueError:
             ss[_DAY] = None
         c2.date_input("As it was before", key=_DAY, on_change=_since_from_pick,
-                      format="YYYY-MM-DD")
+                      format="YYYY-MM-DD", min_value=dt.date(1950, 1, 1),
+                      max_value=dt.date.today() + dt.timedelta(days=1),
+                      help="The file as last committed before this day began (UTC).")
         return since if len(since) > 1 else ""
     return ss[_PICK] if ss[_PICK] != A_DATE else ""
 
@@ -133,8 +135,9 @@ def render(view: state.View) -> None:
     since = _baseline_picker(path, since)
     _mark_as_briefed(path)
     if not since:
-        st.info("No briefing snapshot to compare with yet: a curator marks the timeline as "
-                "briefed (here, or `python -m extract snapshot`), or choose a date.")
+        st.info("Choose the date to compare with." if st.session_state.get(_PICK) == A_DATE
+                else "No briefing snapshot to compare with yet: a curator marks the timeline "
+                     "as briefed (here, or `python -m extract snapshot`), or choose a date.")
         return
     base = state.baseline(path, since)
     if base.problem or base.diff is None:
