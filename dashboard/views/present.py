@@ -14,6 +14,7 @@ large type and the theme's colours); no text from the file ever goes into them.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -320,12 +321,19 @@ def render_downloads(view: state.View, deck: Deck | None = None) -> None:
     if asked:
         _make_slow(asked[0], pack, stem)
     quick = st.container(horizontal=True, key="pack_quick")
-    for fmt, label in PACK_QUICK:
-        quick.download_button(label, make(fmt, pack).data, file_name=stem + _suffix(fmt),
+    for fmt, label in PACK_QUICK:  # each made when its button is pressed, not on every visit
+        quick.download_button(label, partial(_bytes_of, fmt, pack),
+                              file_name=stem + _suffix(fmt),
                               mime=MIME[fmt], key=f"export_{fmt}", on_click="ignore",
                               help=PACK_HELP.get(fmt))
     fig = timeline_figure(view.shown, options=TimelineOptions(lanes=view.filters.lanes))
     st.plotly_chart(fig, key="export_chart", config=image_config(stem))
+
+
+def _bytes_of(fmt: str, pack: Pack) -> bytes:
+    """One quick export's bytes (run by the download button when pressed, on its own thread:
+    plain data in, bytes out)."""
+    return make(fmt, pack).data
 
 
 def _suffix(fmt: str) -> str:

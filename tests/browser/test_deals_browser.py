@@ -41,3 +41,28 @@ def test_the_deals_and_sipri_pages(playwright_browser):
             page.screenshot(path=str(PICTURES / "sipri.png"))
         finally:
             context.close()
+
+
+def test_a_quick_export_is_made_when_its_button_is_pressed(playwright_browser, tmp_path):
+    import csv
+    import io
+
+    with running(ROOT / "events.yaml", log=ARTIFACTS / "streamlit-export.log") as (base, _):
+        context = playwright_browser.new_context(viewport={"width": 1600, "height": 1000},
+                                                 accept_downloads=True)
+        try:
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(base + "/present?type=deal")
+            button = page.get_by_role("button", name="CSV (one row per event)")
+            button.wait_for()
+            page.wait_for_selector(READY)
+            with page.expect_download() as got:
+                button.click()
+            path = tmp_path / "view.csv"
+            got.value.save_as(path)
+        finally:
+            context.close()
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows and {r["type"] for r in rows} == {"deal"}
+    assert all(r["quotes"] for r in rows)
