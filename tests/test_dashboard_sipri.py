@@ -16,7 +16,8 @@ SHARED = ROOT.parent / "shared" / "sipri" / "trade-register-caucasus-2000-2020.c
 pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
-def sipri_app(monkeypatch, register: Path | None) -> AppTest:
+def page_app(monkeypatch, register: Path | None, page: str = "views/sipri.py") -> AppTest:
+    """The app on the bundled timeline, with ``register`` as its SIPRI register, on ``page``."""
     monkeypatch.setenv("ARMS_EVENTS", str(ROOT / "events.yaml"))
     if register is None:
         monkeypatch.delenv("ARMS_SIPRI", raising=False)
@@ -24,9 +25,13 @@ def sipri_app(monkeypatch, register: Path | None) -> AppTest:
         monkeypatch.setenv("ARMS_SIPRI", str(register))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("views/sipri.py").run()
+    at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def sipri_app(monkeypatch, register: Path | None) -> AppTest:
+    return page_app(monkeypatch, register)
 
 
 def text(at: AppTest) -> str:
@@ -74,16 +79,7 @@ def test_the_shared_register_matches_harop_lora_and_barak(monkeypatch):
 
 
 def deals_app(monkeypatch, register: Path | None) -> AppTest:
-    monkeypatch.setenv("ARMS_EVENTS", str(ROOT / "events.yaml"))
-    if register is None:
-        monkeypatch.delenv("ARMS_SIPRI", raising=False)
-    else:
-        monkeypatch.setenv("ARMS_SIPRI", str(register))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("views/deals.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return page_app(monkeypatch, register, "views/deals.py")
 
 
 def chart(at: AppTest) -> dict:
