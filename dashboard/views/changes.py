@@ -8,6 +8,7 @@ values. The baseline is in the URL (``since=``) like the rest of the view.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -48,8 +49,6 @@ def _baseline_picker(path: Path, since: str) -> str:
                  help="A briefing snapshot (newest first), a git revision from a link, or the "
                       "timeline as it was on a date.")
     if ss[_PICK] == A_DATE:
-        import datetime as dt
-
         try:
             ss[_DAY] = dt.date.fromisoformat(since[1:]) if len(since) > 1 else ss.get(_DAY)
         except ValueError:
