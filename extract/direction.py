@@ -63,38 +63,103 @@ def _countries(sentence: str, names: _Names) -> list[_Named]:
 
 
 def direction(sentence: str, names: _Names) -> tuple[str | None, str | None]:
-    """(supplier, recipient) of the transfer the sentence tells, each None when not said."""
+    """(supplier, recipient) of the transfer the sentence tells, each None when not said.
+
+    The first transfer word that names a side decides; a later one in the sentence only fills
+    a side the first left open ("delivery of South Korean armaments ... bought by Poland"), and
+    never with the country already on the other side."""
     named = _countries(sentence, names)
     if not named:
         return None, None
+    supplier = recipient = None
     for v in _VERB.finditer(sentence):
-        giving = v.group("give") is not None
-        before = _subject(sentence, named, v.start())
-        after = sentence[v.end():v.end() + _REACH]
-        other = _marked(after, named, v.end(), "to" if giving else "from")
-        if other is None and giving:
-            other = _right_after(after, named, v.end())  # "supply India with"
-        if other is None and not giving:
-            other = _demonym_object(after, named, v.end())  # "bought Israeli drones"
-        supplier, recipient = (before, other) if giving else (other, before)
-        if supplier is None and recipient is not None:
-            supplier = _made_by(sentence, names, v.end())
-        if supplier is not None or recipient is not None:
-            if supplier == recipient:
-                return None, None
-            return supplier, recipient
-    return None, None
+        found = _sides(sentence, named, names, v)
+        if found is None:
+            continue
+        s, r = found
+        if s is not None and s == r:
+            return None, None
+        if supplier is None and recipient is None:
+            supplier, recipient = s, r
+        else:
+            if supplier is None and s is not None and s != recipient:
+                supplier = s
+            if recipient is None and r is not None and r != supplier:
+                recipient = r
+        if supplier is not None and recipient is not None:
+            break
+    return supplier, recipient
 
 
-def _subject(sentence: str, named: list[_Named], at: int) -> str | None:
-    """The country named last before ``at`` in its clause."""
+# nouns of a transfer: their subject is whoever approved, signed or announced it, so a country
+# counts as theirs only close before ("Germany approved the sale"), never across a clause
+_NOUNS = frozenset({"sale", "sales", "delivery", "deliveries", "shipment", "shipments",
+                    "acquisition", "acquisitions"})
+_NEAR = 40  # characters between a noun of transfer and the country before it
+# "negotiations to sell", "a bid to buy": whose negotiations the words do not say
+_TALKS_TO = fast_compile(r"(?i)\b(?:negotiations|talks|bids?|efforts?|attempts?|competition|"
+                         r"tender|race|lobbying|pressure|proposals?)\s+to\s+\Z")
+_PARTICIPLE = fast_compile(r"(?i)(?:ed|sold|bought|sent|given|handed\s+over)\Z")
+
+
+def _sides(sentence: str, named: list[_Named], names: _Names,
+           v: re.Match[str]) -> tuple[str | None, str | None] | None:
+    """(supplier, recipient) by one transfer word, None when it names neither."""
+    giving = v.group("give") is not None
+    word = v.group(0)
+    noun = word.casefold() in _NOUNS
+    after = sentence[v.end():v.end() + _REACH]
+    agent = None if noun or not _PARTICIPLE.search(word) else _agent(
+        after, named, v.end())  # "bought by Poland"
+    if agent is not None:
+        before = None
+    elif _TALKS_TO.search(sentence, max(0, v.start() - 40), v.start()):
+        before = None
+    else:
+        before = _subject(sentence, named, v.start(), near=_NEAR if noun else None)
+    other = _marked(after, named, v.end(), "to" if giving else "from")
+    if other is None and giving and not noun:
+        other = _right_after(after, named, v.end())  # "supply India with"
+    if other is None and not giving and agent is None:
+        other = _demonym_object(after, named, v.end())  # "bought Israeli drones"
+    if giving:
+        supplier, recipient = agent or before, other
+        if supplier is None and noun:
+            supplier = _of_demonym(after, named, v.end())  # "the sale of Russian jets"
+    else:
+        supplier, recipient = other, agent or before
+    if supplier is None and recipient is not None:
+        supplier = _made_by(sentence, names, v.end())
+    if supplier is None and recipient is None:
+        return None
+    return supplier, recipient
+
+
+def _subject(sentence: str, named: list[_Named], at: int, *, near: int | None = None,
+             ) -> str | None:
+    """The country named last before ``at`` in its clause (within ``near`` characters when
+    given), unless it is one of two joined by "and" ("Moscow and New Delhi signed"): then the
+    words do not say which side is which."""
     clause_start = 0
     for m in _CLAUSE_END.finditer(sentence, 0, at):
         clause_start = m.end()
+    if near is not None:
+        clause_start = max(clause_start, at - near)
     cands = [n for n in named if clause_start <= n.start and n.end <= at
              and not re.search(r"(?i)\b(?:to|from|with|by)\s+(?:the\s+)?\Z",
                                sentence[max(0, n.start - 10):n.start])]
-    return cands[-1].country if cands else None
+    if not cands:
+        return None
+    last = cands[-1]
+    for n in named:
+        if n is not last and n.country != last.country and (
+                (n.end <= last.start and _JOINED.fullmatch(sentence, n.end, last.start))
+                or (last.end <= n.start and _JOINED.fullmatch(sentence, last.end, n.start))):
+            return None
+    return last.country
+
+
+_JOINED = fast_compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
 
 
 def _marked(after: str, named: list[_Named], offset: int, word: str) -> str | None:
@@ -120,7 +185,7 @@ def _demonym_object(after: str, named: list[_Named], offset: int) -> str | None:
     for n in named:
         gap = after[:n.start - offset] if n.start >= offset else None
         if gap is not None and len(gap.split()) <= 3 and "," not in gap and re.match(
-                r"\s+[a-z]", after[n.end - offset:]):
+                r"(?:'s\b|\s+\w)", after[n.end - offset:]):
             return n.country
     return None
 
@@ -137,4 +202,28 @@ def _made_by(sentence: str, names: _Names, offset: int) -> str | None:
                                       else m.group(1))
         if country:
             return country
+    return None
+
+
+_BY = fast_compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _agent(after: str, named: list[_Named], offset: int) -> str | None:
+    """'bought by Poland', 'supplied by Israel': the country right after a participle's "by"."""
+    for n in named:
+        if offset <= n.start < offset + len(after) and _BY.fullmatch(after, 0, n.start - offset):
+            return n.country
+    return None
+
+
+def _of_demonym(after: str, named: list[_Named], offset: int) -> str | None:
+    """'the sale of Russian jets', 'delivery of the first shipment of South Korean armaments':
+    a demonym opening what a noun of transfer is of."""
+    for n in named:
+        if n.start < offset or n.start - offset > len(after):
+            continue
+        gap = after[:n.start - offset]
+        if "," not in gap and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+){0,4}", gap) and re.match(
+                r"(?:'s\b|\s+\w)", after[n.end - offset:]):
+            return n.country
     return None

@@ -680,10 +680,22 @@ def _events_of(drafts: list[_Draft], source_id: str) -> list[Event]:
                 type=d.kind, actors=d.actors, people=d.people, systems=d.systems,
                 value=d.value, evidence=d.evidence, status="candidate",
                 confidence=d.confidence, notes=d.notes, supplier=d.supplier,
-                recipient=d.recipient,
+                recipient=d.recipient, deal=proposed_deal(d.supplier, d.recipient, d.systems),
             )
         )
     return events
+
+
+def proposed_deal(supplier: str | None, recipient: str | None, systems: list[str],
+                  ) -> str | None:
+    """The deal id the extractor proposes for a deal or a delivery whose text names who sells,
+    to whom and one system: ``israel-azerbaijan-harop``. A free id (no ``deals`` entry): the
+    same id from two articles groups their events on the Deals page until a curator confirms
+    it in Review or points the events to a named deal. Several systems, or a side unnamed, give
+    none (one transfer cannot be told)."""
+    if not (supplier and recipient) or len(systems) != 1:
+        return None
+    return "-".join(slugify(x, 40) for x in (supplier, recipient, systems[0]))
 
 
 def source_for(article: Article, taken: set[str] | None = None) -> Source:

@@ -222,13 +222,14 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
                 _add(doc, report, cand, fresh, cite, proposal=_proposal(cand, known),
                      deals=deals)
             continue
-        same = _same_candidate(cand, events)
+        registered = frozenset(deals) | frozenset(doc.timeline.deal_map())
+        same = _same_candidate(cand, events, registered)
         if same is not None:
             for ev in fresh:
                 doc.add_evidence(same.id, ev.model_copy(update={"source": cite(ev.source)}))
             report.joined.append(same.id)
             continue
-        accepted = _may_corroborate(cand, events)
+        accepted = _may_corroborate(cand, events, registered)
         _add(doc, report, cand, fresh, cite,
              proposal=_proposal(cand, accepted) if accepted is not None else None, deals=deals)
     return report
@@ -237,11 +238,13 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
 def _carry_deal(doc: Document, deals: dict[str, Deal], cand: Event,
                 report: MergeReport) -> None:
     """Add the candidate's deal to the file's 'deals' section when the file has one and lacks
-    it, or when the file has neither a section nor a deal id of its own (then the section is
-    made). A file whose events use free deal ids keeps them free."""
+    it, or when the file has neither a section nor a deal id of its own and the candidates
+    name the deal (then the section is made). A file whose events use free deal ids keeps them
+    free, and so does a free id the extractor proposed (a label until a curator names it)."""
     if cand.deal is None or cand.deal in doc.timeline.deal_map():
         return
-    if doc.timeline.deals is None and any(e.deal for e in doc.timeline.events):
+    if doc.timeline.deals is None and (cand.deal not in deals
+                                       or any(e.deal for e in doc.timeline.events)):
         return
     entry = deals.get(cand.deal) or Deal(
         id=cand.deal, supplier=cand.supplier, recipient=cand.recipient,
@@ -286,18 +289,30 @@ def _actors_meet(a: Event, b: Event) -> bool:
     return not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors))
 
 
-def _other_transfer(a: Event, b: Event) -> bool:
-    """Two events of two transfers: other deal ids, or no system in common (both named)."""
-    return bool((a.deal and b.deal and a.deal != b.deal)
-                or (a.systems and b.systems and not set(a.systems) & set(b.systems)))
+def _other_transfer(a: Event, b: Event, registered: frozenset[str] = frozenset()) -> bool:
+    """Two events of two transfers: no system in common (both named), or other deal ids.
+
+    A deal id in a ``deals`` section (``registered``: the file's or the candidates') names one
+    transfer; a free id (one the extractor proposed from the supplier, recipient and system, or
+    a curator's without an entry) is a label, so two ids of which one is free are two
+    transfers only when the supplier or the recipient differs (both named)."""
+    if a.systems and b.systems and not set(a.systems) & set(b.systems):
+        return True
+    if not (a.deal and b.deal and a.deal != b.deal):
+        return False
+    if a.deal in registered and b.deal in registered:
+        return True
+    return bool((a.supplier and b.supplier and a.supplier != b.supplier)
+                or (a.recipient and b.recipient and a.recipient != b.recipient))
 
 
-def _same_candidate(cand: Event, events: list[Event]) -> Event | None:
+def _same_candidate(cand: Event, events: list[Event],
+                    registered: frozenset[str] = frozenset()) -> Event | None:
     """An unreviewed candidate that is the same happening: same type, date, period,
     approximation and actors, and no value that disagrees."""
     for e in events:
         if (e.status != "candidate" or e.type != cand.type or not _actors_meet(cand, e)
-                or _other_transfer(cand, e)):
+                or _other_transfer(cand, e, registered)):
             continue
         if (e.date, e.end, e.approximate) != (cand.date, cand.end, cand.approximate):
             continue
@@ -309,12 +324,14 @@ def _same_candidate(cand: Event, events: list[Event]) -> Event | None:
     return None
 
 
-def _may_corroborate(cand: Event, events: list[Event]) -> Event | None:
+def _may_corroborate(cand: Event, events: list[Event],
+                     registered: frozenset[str] = frozenset()) -> Event | None:
     """The accepted event ``cand`` may be the same happening as: same type, overlapping
     actors, one date within the other; the same date first, then the tightest span."""
     found = [e for e in events
              if e.status == "accepted" and e.type == cand.type and _actors_meet(cand, e)
-             and not _other_transfer(cand, e) and _contains(e.date, e.end, cand.date, cand.end)]
+             and not _other_transfer(cand, e, registered)
+             and _contains(e.date, e.end, cand.date, cand.end)]
     if not found:
         return None
 

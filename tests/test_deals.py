@@ -138,3 +138,86 @@ def test_the_schema_knows_deals():
     assert set(schema["$defs"]["Deal"]["properties"]) >= {
         "id", "supplier", "recipient", "system", "number", "value", "notes", "sipri_id"}
     assert textwrap.dedent(tl.schema_text()).endswith("\n")
+
+
+# --- merge: which candidates are of one transfer, and the deals section ---
+
+def _deal_event(ident, quote, *, systems=("Harop",), deal=None, supplier="Israel",
+                recipient="Azerbaijan", status="candidate", source="s"):
+    return tl.Event(id=ident, title="Harop drones ordered", date=tl.PartialDate.parse("2014"),
+                    type="deal", actors=["Israel", "Azerbaijan"], systems=list(systems),
+                    supplier=supplier, recipient=recipient, deal=deal, status=status,
+                    evidence=[tl.Evidence(source=source, quote=quote)])
+
+
+def _candidates(*events, deals=None):
+    return tl.Timeline(version=1, sources=[tl.Source(id="s"), tl.Source(id="t")],
+                       events=list(events), deals=deals)
+
+
+def test_candidates_about_other_systems_are_never_joined(tmp_path):
+    from extract.merge import merge
+
+    doc = tl.Document.new(tmp_path / "events.yaml")
+    merge(_candidates(_deal_event("a", "Harop drones were ordered in 2014.")), doc)
+    report = merge(_candidates(_deal_event("b", "Orbiter drones were ordered in 2014.",
+                                           systems=["Orbiter"])), doc)
+    assert report.added_events == ["b"] and report.joined == []
+
+
+def test_two_named_deals_are_two_transfers_but_a_proposed_id_is_a_label(tmp_path):
+    from extract.merge import merge
+
+    named = [tl.Deal(id="sipri-1", supplier="Israel", recipient="Azerbaijan", system="Harop"),
+             tl.Deal(id="sipri-2", supplier="Israel", recipient="Azerbaijan", system="Harop")]
+    doc = tl.Document.new(tmp_path / "events.yaml")
+    merge(_candidates(_deal_event("a", "Harop ordered (1).", deal="sipri-1"), deals=named), doc)
+    # another register deal of the same system in the same year: its own event
+    report = merge(_candidates(_deal_event("b", "Harop ordered (2).", deal="sipri-2",
+                                           source="t"), deals=named), doc)
+    assert report.added_events == ["b"] and report.joined == []
+    # the id the extractor proposed from the same supplier, recipient and system: the same
+    # happening as far as the words go, so its quote joins the unreviewed candidate
+    report = merge(_candidates(_deal_event("c", "Israel sold Harop drones to Azerbaijan in 2014.",
+                                           deal="israel-azerbaijan-harop", source="t")), doc)
+    assert report.joined == ["a"] and report.added_events == []
+    # ... but not when it names another recipient
+    report = merge(_candidates(_deal_event("d", "Israel sold Harop drones to India in 2014.",
+                                           deal="israel-india-harop", recipient="India",
+                                           source="t")), doc)
+    assert report.added_events == ["d"]
+
+
+def test_a_proposed_deal_id_stays_free_and_a_named_deal_makes_the_section(tmp_path):
+    from extract.merge import merge
+
+    doc = tl.Document.new(tmp_path / "events.yaml")
+    report = merge(_candidates(_deal_event("a", "Harop ordered.", deal="israel-azerbaijan-harop")),
+                   doc)
+    assert report.added_deals == [] and doc.timeline.deals is None
+    assert doc.timeline.event_map()["a"].deal == "israel-azerbaijan-harop"
+
+    doc = tl.Document.new(tmp_path / "other.yaml")
+    named = [tl.Deal(id="sipri-1", supplier="Israel", recipient="Azerbaijan", system="Harop")]
+    report = merge(_candidates(_deal_event("a", "Harop ordered.", deal="sipri-1"), deals=named),
+                   doc)
+    assert report.added_deals == ["sipri-1"]
+    assert doc.timeline.deal_map()["sipri-1"].system == "Harop"
+    doc.save()
+    assert tl.load(tmp_path / "other.yaml").deal_map()["sipri-1"].supplier == "Israel"
+
+
+@pytest.mark.parametrize("sentence, deal", [
+    ("Israel sold Harop drones to Azerbaijan in 2016.", "israel-azerbaijan-harop"),
+    ("Russia delivered the first S-400 systems to Turkey in July 2019.", "russia-turkey-s-400"),
+    # one side unnamed, or two systems: one transfer cannot be told
+    ("Azerbaijan ordered Harop drones in 2016.", None),
+    ("Israel sold Harop and Orbiter drones to Azerbaijan in 2016.", None),
+])
+def test_the_extractor_proposes_a_deal_id_from_supplier_recipient_and_system(sentence, deal):
+    from extract.article import article_from_text
+    from extract.events import extract_events
+
+    art = article_from_text("Title\n\n" + sentence, file="a.txt",
+                            manifest={"a.txt": {"published": "2023-06-10"}})
+    assert [e.deal for e in extract_events(art, "a")] == [deal]

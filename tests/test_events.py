@@ -221,8 +221,20 @@ def test_titles_have_no_holes(sentence, words, title):
      "Georgia"),
     ("Azerbaijan ordered Barak-8 air defence systems in 2016.", None, "Azerbaijan"),
     ("Armenia bought Russian-built Iskander missiles in 2016.", "Russia", "Armenia"),
+    # a passive's "by" names the side its verb is of; a later verb fills the other side
+    ("Harop drones supplied by Israel to Azerbaijan were delivered in 2016.", "Israel",
+     "Azerbaijan"),
+    ("The port welcomed the delivery of the first shipment of South Korean tanks bought by "
+     "Poland in 2022.", "South Korea", "Poland"),
+    ("The deliveries of Russian S-400 systems bought by Turkey began in 2019.", "Russia",
+     "Turkey"),
     # who sells to whom is not said: nothing is guessed
     ("Turkey and Azerbaijan signed an arms deal in 2020.", None, None),
+    ("Moscow and New Delhi signed a contract on the delivery of S-400 systems in 2018.", None,
+     None),
+    # whose negotiations they are, the words do not say (not Brazil's)
+    ("Brazil awarded a contract to Saab and negotiations to sell Rafales to India have "
+     "dragged on since 2012.", None, "India"),
 ])
 def test_a_transfer_says_who_sells_to_whom(sentence, supplier, recipient):
     art = article_from_text(TITLE + sentence, file="a.txt",
