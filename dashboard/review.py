@@ -253,6 +253,9 @@ class EditForm:
     actors: str = ""
     people: str = ""
     systems: str = ""
+    supplier: str = ""
+    recipient: str = ""
+    deal: str = ""
     value_amount: str = ""
     value_currency: str = ""
     value_unit: str = ""
@@ -275,7 +278,8 @@ def form_of(event: Event) -> EditForm:
         title=event.title, date=str(event.date), end=str(event.end) if event.end else "",
         approximate=event.approximate, type=event.type,
         actors=", ".join(event.actors), people=", ".join(event.people),
-        systems=", ".join(event.systems),
+        systems=", ".join(event.systems), supplier=event.supplier or "",
+        recipient=event.recipient or "", deal=event.deal or "",
         value_amount=_amount_words(v.amount) if v else "",
         value_currency=(v.currency or "") if v else "", value_unit=(v.unit or "") if v else "",
         value_approximate=v.approximate if v else False, value_text=(v.text or "") if v else "",
@@ -364,8 +368,8 @@ def edit_changes(event: Event, form: EditForm) -> dict[str, Any]:
     if changed & {"value_amount", "value_currency", "value_unit", "value_approximate",
                   "value_text"}:
         changes["value"] = _value(event, form)
-    for name in ("summary", "notes"):
-        if name in changed:
+    for name in ("supplier", "recipient", "deal", "summary", "notes"):
+        if name in changed and (getattr(form, name).strip() or None) != getattr(event, name):
             changes[name] = getattr(form, name).strip() or None
     return changes
 

@@ -248,6 +248,22 @@ def test_edit_changes_value_words_approximate_and_unverified():
         "unverified": False}
 
 
+def test_edit_changes_direction_and_deal():
+    ev = load(TIMELINE).event_map()[LORA]
+    form = review.form_of(ev)
+    assert (form.supplier, form.recipient, form.deal) == ("", "", "")
+    changed = review.edit_changes(ev, review.EditForm(**{
+        **form.__dict__, "supplier": " Israel ", "recipient": "Azerbaijan",
+        "deal": "israel-azerbaijan-lora"}))
+    assert changed == {"supplier": "Israel", "recipient": "Azerbaijan",
+                       "deal": "israel-azerbaijan-lora"}
+    # a proposed id the curator clears is removed; an unchanged one is left out
+    saved = ev.model_copy(update=changed)
+    assert review.edit_changes(saved, review.form_of(saved)) == {}
+    assert review.edit_changes(saved, review.EditForm(**{**review.form_of(saved).__dict__,
+                                                         "deal": " "})) == {"deal": None}
+
+
 def test_edit_changes_references_in_order_without_repeats():
     ev = load(TIMELINE).event_map()[LORA]
     form = review.form_of(ev)
@@ -532,6 +548,20 @@ def test_edit_then_accept(monkeypatch, events):
     assert ev.status == "accepted" and ev.reviewed_by == ANA
     assert ev.notes == "Date from the ministry's statement."
     assert "    people: [Benny Gantz, Zakir Hasanov]" in after  # flow list, like the rest
+
+
+def test_the_curator_confirms_the_deal_and_direction_in_the_edit_form(monkeypatch, events):
+    before = events.read_text()
+    at = review_app(monkeypatch, events)
+    k = f"rv_{LORA}_"
+    at.text_input(key=k + "supplier").set_value("Israel")
+    at.text_input(key=k + "recipient").set_value("Azerbaijan")
+    at.text_input(key=k + "deal").set_value("israel-azerbaijan-lora")
+    click(at, k + "edit_accept")
+    assert_diff_only_in(before, events.read_text(), {LORA})
+    ev = event(events, LORA)
+    assert (ev.supplier, ev.recipient, ev.deal, ev.status) == (
+        "Israel", "Azerbaijan", "israel-azerbaijan-lora", "accepted")
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [

@@ -135,6 +135,16 @@ def _edit_form(item: review.QueueItem, name: str, path: Path, sources: dict) -> 
         c2.text_input("People (comma-separated)", value=f.people, key=k + "people")
         c3.text_input("Systems (comma-separated)", value=f.systems, key=k + "systems")
         c1, c2, c3 = st.columns(3)
+        c1.text_input("Supplier (country)", value=f.supplier, key=k + "supplier",
+                      help="For a deal or a delivery: who sells or sends, as the text says.")
+        c2.text_input("Recipient (country)", value=f.recipient, key=k + "recipient",
+                      help="For a deal or a delivery: who buys or receives.")
+        c3.text_input("Deal", value=f.deal, key=k + "deal", placeholder="e.g. sipri-59701",
+                      help="The transfer this event belongs to: its stages (ordered, "
+                           "delivered, in combat) share the id. With a deals section in the "
+                           "file, one of its entries; else a free id. The extractor proposes "
+                           "supplier-recipient-system when the text names all three.")
+        c1, c2, c3 = st.columns(3)
         c1.text_input("Value: amount", value=f.value_amount, key=k + "value_amount",
                       placeholder="e.g. 5000000000")
         c2.text_input("Value: currency (ISO 4217)", value=f.value_currency,
@@ -288,6 +298,12 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
             f"newest source {md_escape(newest)}"
         )
         facts = [("Actors", ev.actors), ("People", ev.people), ("Systems", ev.systems)]
+        if ev.supplier or ev.recipient:
+            facts.append(("Supplier → recipient",
+                          [f"{ev.supplier or '(not said)'} → {ev.recipient or '(not said)'}"]))
+        if ev.deal:
+            facts.append(("Deal", [ev.deal + ("" if ev.deal in doc_timeline.deal_map()
+                                              else " (proposed: confirm or edit)")]))
         st.caption("  \n".join(f"{k}: " + (md_escape(", ".join(v)) if v else "—")
                                for k, v in facts))
         if ev.notes:
