@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.labels import type_words
+from dashboard.labels import type_words, value_label
 from dashboard.marks import TYPE_COLOURS, TYPE_SYMBOLS, epoch_ms
 from dashboard.theme import LIGHT, hover_label
 from extract.timeline.reconcile import sipri_words
@@ -121,4 +121,52 @@ def flow_table(rows: Sequence[tuple[str, dict[str, Any]]], events: pd.DataFrame
     table = pd.DataFrame(records).pivot_table(index="supplier → recipient", columns="year",
                                               aggfunc="size", fill_value=0)
     table.columns = [str(c) for c in table.columns]
+    return table
+
+
+def flow_values(rows: Sequence[tuple[str, dict[str, Any]]], events: pd.DataFrame
+                ) -> pd.DataFrame:
+    """Supplier → recipient by year: the money value of their deals, where the timeline knows
+    one. A deal counts once, with the value of its earliest ``deal`` event that states an
+    amount in a currency, in that event's year; currencies are never converted or mixed ('USD
+    1.6 billion + EUR 200 million'), an approximate value keeps its 'c.', and a cell says how
+    many deals its sum holds."""
+    if events.empty:
+        return pd.DataFrame()
+    by_id = events.set_index("id")
+    sums: dict[tuple[str, int], dict[tuple[str, bool], float]] = {}
+    counts: dict[tuple[str, int], int] = {}
+    seen: set[tuple[str, str]] = set()
+    for _label, item in rows:
+        pair = f"{item['supplier']} → {item['recipient']}"
+        valued = [eid for eid in item["events"] if eid in by_id.index
+                  and by_id.at[eid, "type"] == "deal" and by_id.at[eid, "value_currency"]
+                  and not by_id.at[eid, "value_unit"]
+                  and pd.notna(by_id.at[eid, "value_amount"])]
+        if not valued:
+            continue
+        first = min(valued, key=lambda eid: (by_id.at[eid, "start"], eid))
+        if (pair, first) in seen:
+            continue  # an event in two deals of one pair counts once
+        seen.add((pair, first))
+        key = (pair, int(by_id.at[first, "start"].year))
+        approx = "c. " in str(by_id.at[first, "value_label"])
+        cell = sums.setdefault(key, {})
+        money = (str(by_id.at[first, "value_currency"]), approx)
+        cell[money] = cell.get(money, 0.0) + float(by_id.at[first, "value_amount"])
+        counts[key] = counts.get(key, 0) + 1
+    if not sums:
+        return pd.DataFrame()
+    records = []
+    for (pair, year), cell in sums.items():
+        words = " + ".join(value_label({"amount": amount, "currency": currency,
+                                        "approximate": approx})
+                           for (currency, approx), amount in sorted(cell.items()))
+        n = counts[(pair, year)]
+        records.append({"supplier → recipient": pair, "year": str(year),
+                        "value": f"{words} ({n} deal{'s' if n != 1 else ''})"})
+    table = pd.DataFrame(records).pivot(index="supplier → recipient", columns="year",
+                                        values="value").fillna("")
+    table = table[sorted(table.columns)]
+    table.columns.name = None
     return table

@@ -141,3 +141,32 @@ def test_the_flow_table_counts_each_event_once_per_pair():
                                                                       "2021-06-01"])})
     table = flow_table(deal_rows(items), events)
     assert table.loc["Israel → Azerbaijan"].to_dict() == {"2020": 1, "2021": 1}
+
+
+def test_the_flow_values_count_each_deal_once_and_never_mix_currencies():
+    import pandas as pd
+
+    from dashboard.deals_chart import deal_rows, flow_values
+
+    def item(system, events):
+        return {"supplier": "Israel", "recipient": "Azerbaijan", "system": system,
+                "sipri_id": None, "events": events, "sipri": None}
+
+    events = pd.DataFrame({
+        "id": ["harop-order", "harop-again", "lora-order", "barak-order", "harop-used"],
+        "type": ["deal", "deal", "deal", "deal", "combat_use"],
+        "start": pd.to_datetime(["2016-01-01", "2017-03-01", "2016-05-01", "2016-09-01",
+                                 "2020-10-01"]),
+        "value_amount": [1.6e9, 1.7e9, 3e8, 2e8, 5e6],
+        "value_currency": ["USD", "USD", "USD", "EUR", "USD"],
+        "value_unit": ["", "", "", "", ""],
+        "value_label": ["USD 1.6 billion", "USD 1.7 billion", "USD 300 million",
+                        "c. EUR 200 million", "USD 5 million"],
+    })
+    rows = deal_rows([item("Harop", ["harop-order", "harop-again", "harop-used"]),
+                      item("LORA", ["lora-order"]), item("Barak-8", ["barak-order"])])
+    table = flow_values(rows, events)
+    # Harop's deal at its first report's value and year (not 2017 again, not the combat use)
+    assert table.loc["Israel → Azerbaijan"].to_dict() == {
+        "2016": "c. EUR 200 million + USD 1.9 billion (3 deals)"}
+    assert flow_values(rows, events.assign(value_currency="")).empty

@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import state
-from dashboard.deals_chart import deal_rows, deals_figure, flow_table
+from dashboard.deals_chart import deal_rows, deals_figure, flow_table, flow_values
 from dashboard.labels import counted
 from dashboard.text import md_escape
 from dashboard.views import card
@@ -52,6 +52,12 @@ def render(view: state.View) -> None:
         if not flows.empty:
             st.markdown("##### Supplier → recipient, events by year")
             st.dataframe(flows)
+        values = flow_values(rows, view.frames.events)
+        if not values.empty:
+            st.markdown("##### Supplier → recipient, value of deals by year (where reported)")
+            st.caption("Each deal once, at the value its earliest report of the deal states; "
+                       "currencies are not converted.")
+            st.dataframe(values)
     with right:
         row = view.frames.event(f.event) if f.event else None
         if row is None:
