@@ -40,16 +40,23 @@ if who.curator:  # the pages that change the timeline exist only for curators
     pages += [review, adding]
 page = st.navigation(pages, position="top")
 view = None
+filtered = False
 if loaded.frames is not None:
     state.seed_view_from_url(loaded.frames)
-    if who.curator and page in (review, adding):  # the view's filters do not apply there
+    filtered = not (who.curator and page in (review, adding))
+    if not filtered:  # the view's filters do not apply there
         state.keep_filters()
-    else:
-        sidebar.render(loaded.frames, loaded.path, who)
-    view = state.make_view(loaded)
+    view = state.make_view(loaded)  # from session state: the sidebar's widgets keep it there
     state.set_view(view)
 if view is None:
     state.show_problems(loaded)
     st.stop()
-page.run()
+try:
+    page.run()
+finally:
+    # the sidebar after the page: the page's chart reaches the browser first and its Plotly
+    # code loads while the sidebar's widgets are drawn (first chart sooner); drawn even when
+    # the page stops early, since a widget not drawn in a run loses its value
+    if filtered:
+        sidebar.render(loaded.frames, loaded.path, who)
 state.sync_url(view.frames)

@@ -63,6 +63,7 @@ _MISSING_EVENT = "_missing_event"  # the id a link asked for that the file does 
 _SEEDED = "_view_seeded"
 _LAST_PICK = "_last_chart_pick"
 _VIEW = "_view"
+_URL_WRITTEN = "_url_written"  # this run's page wrote the address bar itself (Present)
 _ZOOM = "_zoom_to"  # a window the density chart asked for, applied before the sidebar is drawn
 _DENSITY_ROUND = "_density_round"
 T = TypeVar("T")
@@ -271,6 +272,7 @@ def make_view(loaded: Loaded) -> View:
 def set_view(view: View) -> None:
     """Hand this run's view to the page script (pages are files run by st.navigation)."""
     st.session_state[_VIEW] = view
+    st.session_state.pop(_URL_WRITTEN, None)  # a flag of one run only
 
 
 def current_view() -> View:
@@ -279,7 +281,10 @@ def current_view() -> View:
 
 
 def sync_url(frames: Frames) -> None:
-    """Write the view into the address bar (only when it changed)."""
+    """Write the view into the address bar (only when it changed, and not when the page wrote
+    the whole of it this run)."""
+    if st.session_state.pop(_URL_WRITTEN, False):
+        return
     wanted = {k: [v] if isinstance(v, str) else list(v)
               for k, v in filters_to_query(current_filters(frames)).items()}
     if wanted != _query_now():
@@ -480,17 +485,19 @@ def set_presenting(on: bool) -> None:
 
 
 def finish_present_run(view: View, p: Presenter) -> None:
-    """Write the view and the presenter's place into the address bar, then end the run.
+    """Write the view and the presenter's place into the address bar.
 
     The router's :func:`sync_url` writes the filters only and would drop ``mode``/``step``;
-    the Present page therefore writes the whole query string itself and stops here.
+    the Present page therefore writes the whole query string itself, and the router's
+    :func:`sync_url` leaves it (the run goes on: the sidebar, drawn after the page, keeps the
+    filters' widgets and their values).
     """
     wanted = {k: [v] if isinstance(v, str) else list(v)
               for k, v in filters_to_query(current_filters(view.frames)).items()}
     wanted.update({k: [v] for k, v in presenter_to_query(p).items()})
     if wanted != _query_now():
         st.query_params.from_dict(wanted)
-    st.stop()
+    st.session_state[_URL_WRITTEN] = True
 
 
 # --------------------------------------------------------------------------------------------

@@ -124,8 +124,8 @@ def test_filter_updates_chart_and_url_and_the_link_restores_the_view(server_for,
     other, rec2 = new_page()
     open_app(other, link)
     assert mark_ids(other) == ["sipri-share-2016-2020"]
-    assert other.get_by_role("heading",
-                             name="Israel's share of Azerbaijan's major arms imports").is_visible()
+    other.get_by_role("heading", name="Israel's share of Azerbaijan's major arms imports"
+                      ).wait_for(state="visible")
     chip = other.get_by_test_id("stMultiSelect").filter(has_text="Types")
     assert "statistic" in chip.inner_text()
     assert query(other) == query(page)
@@ -133,6 +133,9 @@ def test_filter_updates_chart_and_url_and_the_link_restores_the_view(server_for,
     other.get_by_role("link", name="Overview").click()
     other.wait_for_url(re.compile(r"/overview\?"))
     ready(other)
+    # the address is written at the end of the page's run
+    other.wait_for_function("(q) => location.search === q", arg=urlparse(page.url).query
+                            and "?" + urlparse(page.url).query)
     assert query(other) == query(page)
     other.wait_for_selector('[data-testid="stPlotlyChart"]')
     assert_clean(rec, base)

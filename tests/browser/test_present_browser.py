@@ -198,7 +198,7 @@ def test_setup_page_toggle_enters_presenter_mode(server_for, screen):
     page, _ = screen
     base = server_for(BUNDLED)
     open_at(page, f"{base}/present")
-    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    page.locator('[data-testid="stSidebar"]').wait_for(state="visible")  # drawn after the page
     page.locator(".st-key-present_on label").click()
     page.wait_for_function("() => location.search.includes('mode=present')")
     page.wait_for_selector(READY)
