@@ -15,7 +15,7 @@ import pytest
 
 from extract.cli import main
 from extract.store import scan_to_store
-from extract.timeline.store import Store, StoreError, dump, fts_query
+from extract.timeline.store import ORDERS, Store, StoreError, dump, fts_query
 
 ROOT = Path(__file__).resolve().parent.parent
 SYSTEMS = ("Harop drones", "LORA missiles", "Barak-8 air defence systems", "Hermes 900 drones",
@@ -89,6 +89,33 @@ def test_search_paging_sorting_and_decisions(tmp_path):
     scan_to_store([tmp_path / "archive"], db)
     with Store(db) as store:
         assert store.count() == total - 1
+
+
+def test_every_order_and_the_types_read_off_the_indexes_as_a_full_sort_would(tmp_path):
+    db = tmp_path / "c.db"
+    scan_to_store([write_archive(tmp_path / "archive", 30)], db)
+    with Store(db) as store:
+        total = store.count()
+        rows = store.page(limit=total)
+        events = {c.id: store.event(c.id) for c in rows}
+        assert [c.confidence for c in store.page(limit=total, order="confidence")] == sorted(
+            (c.confidence for c in rows), key=lambda v: (v is None, v))
+        assert [c.evidence_count for c in store.page(limit=total, order="corroborated")] == \
+            sorted((len(e.evidence) for e in events.values()), reverse=True)
+        types = sorted({e.type for e in events.values()})
+        assert store.types() == types
+        # a type whose every candidate is decided leaves the list (the queue's filter)
+        rare = min(types, key=lambda t: sum(e.type == t for e in events.values()))
+        for e in events.values():
+            if e.type == rare:
+                store.decide(e.id, "rejected", "ana@example.org")
+        assert store.types() == [t for t in types if t != rare]
+        assert store.types("rejected") == [rare]
+        for order in ("newest", "confidence", "corroborated"):
+            plan = " ".join(r[3] for r in store.db.execute(
+                "EXPLAIN QUERY PLAN SELECT e.id FROM events e WHERE e.status = 'candidate' "
+                f"ORDER BY {ORDERS[order]} LIMIT 10"))
+            assert "TEMP B-TREE" not in plan.upper(), plan  # no sort of the whole queue
 
 
 @pytest.mark.parametrize(("text", "query"), [
