@@ -83,7 +83,8 @@ def test_real_text_bench_prints_its_table(monkeypatch, capsys):
 
 def test_archive_bench_prints_its_table(capsys):
     bench = load("archive_bench")
-    assert bench.main(["--articles", "20", "--skip-dask"]) == 0
+    assert bench.main(["--articles", "20", "--skip-dask", "--grow", "1500"]) == 0
     out = capsys.readouterr().out
     assert "| processes, 2 workers |" in out and "the same folder again" in out
     assert "inserted per second" in out and "Review queries at" in out
+    assert "grown to 1,5" in out and "Review page's first run (AppTest, best of 3)" in out
