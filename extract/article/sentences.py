@@ -63,7 +63,7 @@ def _is_boundary(seg: str, m: re.Match[str]) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     punct, closers = m.group(1), m.group(2)
-    if punct != "." or any(c in closers for c in "\"'”’»"):
+    if punct != "." or (closers and any(c in closers for c in "\"'”’»")):
         return True
     token = _token_before(seg, m.start())  # the word before the full stop
     word_m = _RE_WORD_START.match(seg, nxt_i)
