@@ -130,6 +130,19 @@ def test_the_skipping_matcher_finds_what_the_quick_one_finds(text):
                 if m.lastindex] == expected
 
 
+@given(st.lists(st.one_of(st.sampled_from(
+    ["Russia", "Russian", "Azerbaijan", "Israel", "Israeli-made", "Baku", "United States", "U.S.",
+     "the", "-", " ", ",", "'s", "é", "Turkey", "Türkiye", "Ankara"]), st.text(max_size=3)),
+    max_size=14).map("".join))
+@settings(max_examples=400)
+def test_the_quick_matcher_finds_the_alternation_s_names_at_the_same_places(text):
+    # extract.direction reads the places of the countries with the quick pattern
+    for names in (GAZ.countries, GAZ.people):
+        assert names.quick is not None and not names.ignore_case
+        assert [m.span() for m in names.quick.finditer(text)] == [
+            m.span() for m in names.rx.finditer(text)]
+
+
 # ---------------------------------------------------------------- countries in sentences
 
 
