@@ -117,7 +117,7 @@ class Grammar:
             self.rules.append(Rule(
                 name=name, pattern=fast_compile(pattern, flags), priority=priority,
                 triggers=tuple(triggers), resolve=resolve, examples=tuple(examples),
-                reach=reach, hint=re.compile(hint) if hint is not None else None,
+                reach=reach, hint=fast_compile(hint) if hint is not None else None,
                 anaphoric=anaphoric, context_at=context_at))
             return resolve
         return add
