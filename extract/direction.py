@@ -26,12 +26,17 @@ from extract.dates.fastre import fast_compile
 
 
 class _Names(Protocol):
-    """What is used of :class:`extract.events.Names`: the alternation of every alias and the
-    canonical name of each."""
+    """What is used of :class:`extract.events.Names`: the alternation of every alias, its quick
+    form, and the canonical name of each."""
 
-    rx: re.Pattern[str]
-    canonical: dict[str, str]
-    ignore_case: bool
+    @property
+    def rx(self) -> re.Pattern[str]: ...
+    @property
+    def canonical(self) -> dict[str, str]: ...
+    @property
+    def ignore_case(self) -> bool: ...
+    @property
+    def quick(self) -> re.Pattern[str] | None: ...
 
 _GIVE = (r"sold|sells?|selling|supplied|supplies|supply|supplying|delivered|delivers?|"
          r"delivering|exported|exports?|exporting|transferred|transfers?|shipped|ships?|"

@@ -55,7 +55,7 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
     # per rule, the merged windows around the tokens of the classes that trigger it, with the
     # rule's own reach; rules with the same classes and reach share them
     out: dict[str, list[tuple[int, int]]] = {}
-    for classes, lr, rr, rules in grammar.window_plan(frozenset(hits)):
+    for classes, lr, rr, names in grammar.window_plan(frozenset(hits)):
         if len(classes) == 1:
             toks = hits[classes[0]]
         else:
@@ -73,6 +73,6 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
                 got.append((cs if cs > 0 else 0, ce if ce < n else n))
                 cs, ce = ts, te + rr
         got.append((cs if cs > 0 else 0, ce if ce < n else n))
-        for r in rules:
+        for r in names:
             out[r] = got
     return out
