@@ -76,11 +76,14 @@ class Gazetteers:
     person_country: dict[str, str]
     systems: Names
     relevance: re.Pattern[str]
-    all_cues: re.Pattern[str]  # every type's cues, one named group per type (t0, t1, ...)
+    # every type's cues in one alternation, each followed by an empty group of its own: the
+    # last group of a match (``lastindex``) is its cue's, cue_ranks[lastindex] its type's rank
+    all_cues: re.Pattern[str]
     type_names: tuple[str, ...]
     # all_cues lower-cased, without IGNORECASE (four times faster), for lower-cased ASCII text;
     # None when a cue uses syntax outside what _lower_cased knows to be safe
     ascii_cues: re.Pattern[str] | None = None
+    cue_ranks: tuple[int | None, ...] = ()
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Gazetteers:
@@ -152,22 +155,33 @@ def _lower_cased(pattern: str) -> str | None:
     return None if in_set else "".join(out)
 
 
-def _cue_patterns(types: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """Every type's cues in one pattern, one named group per type (t0, t1, ...), and its
-    :func:`_lower_cased` form (None when a cue is not safe to lower-case)."""
-    def pattern(groups: list[str]) -> str:
-        body = "|".join(f"(?P<t{i}>{group})" for i, group in enumerate(groups))
+def _cue_patterns(types: dict[str, list[str]],
+                  ) -> tuple[re.Pattern[str], re.Pattern[str] | None, tuple[int | None, ...]]:
+    """Every type's cues in one pattern, in order, each followed by an empty group that names
+    it, and its :func:`_lower_cased` form (None when a cue is not safe to lower-case); with
+    the rank of the type of each group (None for a cue's own groups).
+
+    One alternation of all the cues matches what one group per type of them would (the same
+    alternatives in the same order), and lets :func:`~extract.dates.fastre.fast_compile`
+    gather the cues of every type by first letter.
+    """
+    cues = [(rank, cue) for rank, of_type in enumerate(types.values()) for cue in of_type]
+
+    def pattern(alternatives: list[str]) -> str:
+        body = "|".join(f"{a}()" for a in alternatives)
         return rf"(?<![\w-])(?:{body})(?![\w-])"
 
-    groups = ["|".join(cues) for cues in types.values()]
-    full = fast_compile(pattern(groups), re.I)
-    lowered = [_lower_cased(g) for g in groups]
+    ranks: list[int | None] = [None]  # group 0, the whole match
+    for rank, cue in cues:
+        ranks += [None] * re.compile(cue, re.I).groups + [rank]
+    full = fast_compile(pattern([cue for _rank, cue in cues]), re.I)
+    lowered = [_lower_cased(cue) for _rank, cue in cues]
     if any(g is None for g in lowered):
-        return full, None
+        return full, None, tuple(ranks)
     try:
-        return full, fast_compile(pattern(cast(list[str], lowered)))
+        return full, fast_compile(pattern(cast(list[str], lowered))), tuple(ranks)
     except re.error:
-        return full, None
+        return full, None, tuple(ranks)
 
 
 @lru_cache(maxsize=8)
@@ -176,7 +190,7 @@ def _load_gazetteers(folder: str) -> Gazetteers:
     people = _read(folder, "people.yaml")["people"]
     systems = _read(folder, "systems.yaml")["systems"]
     types = _read(folder, "event_types.yaml")
-    all_cues, ascii_cues = _cue_patterns(types["types"])
+    all_cues, ascii_cues, cue_ranks = _cue_patterns(types["types"])
     return Gazetteers(
         countries=Names.build(
             {name: list(aliases or []) for name, aliases in actors.items()}, ignore_case=False
@@ -199,6 +213,7 @@ def _load_gazetteers(folder: str) -> Gazetteers:
         all_cues=all_cues,
         type_names=tuple(types["types"]),
         ascii_cues=ascii_cues,
+        cue_ranks=cue_ranks,
     )
 
 
@@ -270,12 +285,13 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
         found = gaz.ascii_cues.finditer(sentence.lower())
     else:
         found = gaz.all_cues.finditer(sentence)
+    ranks, names = gaz.cue_ranks, gaz.type_names
     return [
-        Cue(int(m.lastgroup[1:]), gaz.type_names[int(m.lastgroup[1:])], m.start(), m.end(),
+        Cue(rank, names[rank], m.start(), m.end(),
             bool(_VERBAL.search(m.group())
                  or _VERB_LEFT.search(sentence, max(0, m.start() - 24), m.start())))
         for m in found
-        if m.lastgroup
+        if (rank := ranks[m.lastindex or 0]) is not None
     ]
 
 

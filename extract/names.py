@@ -26,6 +26,23 @@ def _names_pattern(words: list[str], tail: str = "") -> str:
     return rf"(?:{body}){tail}(?![\w-])"
 
 
+def _skipping(name: str, words: list[str]) -> str:
+    r"""``name`` (a :func:`_names_pattern` of ``words``) as a pattern whose matches skip, inside
+    the regex engine, a whole run of word characters at a time: group 1 is where the name
+    starts (the match starts where the search did), and the last match, at the end of the
+    text, has no group 1.
+
+    A name starts only where no ``[\w-]`` is before it, so inside a run of ``[\w-]`` only its
+    first character can start one: tested once per run, not once per letter. ``finditer``
+    finds the same names as ``finditer`` of ``name``, by the same look-behind.
+    """
+    odd = "".join(sorted({w[0] for w in words if not re.match(r"[\w-]", w[0])}))
+    odd_class = f"[{re.escape(odd)}]" if odd else ""
+    other = rf"[^\w\-{re.escape(odd)}]++"  # characters no name can start with (or no run)
+    unit = rf"[\w-]++|{odd_class}" if odd else r"[\w-]++"
+    return rf"(?:{other}|(?!{name})(?:{unit}))*+(?:(){name}|\Z)"
+
+
 # a plural or possessive after a system's name: "F-16s", "S-300s", "the TB2's range"
 _PLURAL = r"(?:'?s|’s)?"
 
@@ -53,6 +70,8 @@ class Names:
     ignore_case: bool
     quick: re.Pattern[str] | None = None
     plurals: bool = False
+    # ``quick`` for lower-cased text as :func:`_skipping` makes it (group 1: a name's start)
+    skipping: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, entries: dict[str, list[str]], *, ignore_case: bool,
@@ -81,13 +100,20 @@ class Names:
         elif _ascii_folds_safe(parts):
             # a name with other than ASCII letters never matches ASCII text: left out
             lowered = list(dict.fromkeys(a.lower() for a in parts if a.isascii()))
-            quick = re.compile(_names_pattern(lowered, tail)) if lowered else None
+            if lowered:
+                quick = re.compile(_names_pattern(lowered, tail))
+                # in lower-cased text most letters may start a name: a run is tested once
+                skipping = re.compile(_skipping(quick.pattern, lowered))
+                return cls(rx, canonical, ignore_case, quick, plurals, skipping)
         return cls(rx, canonical, ignore_case, quick, plurals)
 
     def found(self, text: str) -> list[str]:
         out: dict[str, None] = {}
         if self.quick is not None and not self.ignore_case:
             words = [m.group(0) for m in self.quick.finditer(text)]
+        elif self.skipping is not None and text.isascii():
+            words = [text[m.start(1):m.end()] for m in self.skipping.finditer(text.lower())
+                     if m.lastindex]
         elif self.quick is not None and text.isascii():
             words = [text[m.start():m.end()] for m in self.quick.finditer(text.lower())]
         else:

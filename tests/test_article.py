@@ -689,6 +689,25 @@ def test_split_sentences_start_offset():
     assert split_sentences(text, start=100) == [(100, 104), (105, 109)]
 
 
+_TOKEN_PIECES = st.sampled_from(["Gen", "U.S", "B", "e.g", "it’s", "don't", "Saudi-led", "x" * 70,
+                                  ".", " ", "\n", "’", "'", "-", "é", "5", "_", "\t", "—"])
+
+
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.text(max_size=3)), max_size=12).map("".join),
+       st.integers(min_value=0, max_value=200))
+@settings(max_examples=600)
+def test_the_token_before_a_point_is_what_the_regex_finds(seg, end):
+    # _token_before reads the token backwards; the regex it replaces tried every position of a
+    # 64-character window before the point (and the whole text when the token filled it)
+    from extract.article import sentences as _sent
+    end = min(end, len(seg))
+    lo = max(0, end - 64)
+    tok_m = _sent._RE_TOKEN_END.search(seg, lo, end)
+    if tok_m and lo and tok_m.start() == lo:
+        tok_m = _sent._RE_TOKEN_END.search(seg, 0, end)
+    assert _sent._token_before(seg, end) == (tok_m.group() if tok_m else "")
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(alphabet=st.sampled_from(list("aAbZ .!?\u201d\u201c\"')(\n\t\u00a03U.S")), max_size=200)

@@ -671,7 +671,8 @@ def test_rule_hint_is_inside_every_match(name):
                "the 1990s and the '80s", "a decades-long battle, a DAY-LONG talk",
                "the week of March 6", "The Week  of Oct. 3, 2021", "wee\u212a of May 5",
                "on Feb. 20 of the following year", "in March of THAT YEAR", "12 Mar 24: signed",
-               "12 Sept. 24, the day", "in March '23", "Oct. \u201922"]
+               "12 Sept. 24, the day", "in March '23", "Oct. \u201922",
+               "the week before last", "in June of last year", "the last Sunday of July"]
     seen = 0
     for s in samples:
         for m in rx.finditer(s):

@@ -29,6 +29,8 @@ def _everything(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list:
 
 def _patterns() -> list[tuple[str, str, int]]:
     out = [(f"rule {r.name}", r.pattern.pattern, r.pattern.flags) for r in EN.rules]
+    out += [(f"hint {r.name}", r.hint.pattern, r.hint.flags) for r in EN.rules
+            if r.hint is not None]
     for mod in sorted(n for n in sys.modules if n == "extract" or n.startswith("extract.")):
         out += [(f"{mod}.{n}", v.pattern, v.flags)
                 for n, v in sorted(vars(sys.modules[mod]).items())

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.events import DATA, Gazetteers
+from extract.names import Names
 
 GAZ = Gazetteers.load()
 
@@ -105,6 +108,39 @@ def test_the_quick_matchers_are_on():
     # lower-cased matcher off for every system name: write such names in ASCII
     assert GAZ.countries.quick is not None
     assert GAZ.systems.quick is not None
+
+
+# a name starting with a quote or a hyphen, names inside others, a plural: the skipping form
+# of the lower-cased matcher tests a run of word characters once, at its first character
+_TOY = Names.build({"S-400": ["s-400 triumf"], '"Shahed"': ["-x"], "TB2": ["bayraktar tb2"],
+                    "Su-35": []}, ignore_case=True, plurals=True)
+_TOY_PIECES = st.sampled_from(["s-400", "S-400s", "triumf", '"shahed"', '"', "-x", "x", "-",
+                               "tb2", "TB2's", "bayraktar", "su-35", "a", " ", ",", "'", "’s",
+                               "é", "_", "1"])
+
+
+@given(st.lists(st.one_of(_TOY_PIECES, st.text(max_size=3)), max_size=14).map("".join))
+@settings(max_examples=500)
+def test_the_skipping_matcher_finds_what_the_quick_one_finds(text):
+    for names in (_TOY, GAZ.systems):
+        assert names.skipping is not None
+        low = text.lower()
+        expected = [m.span() for m in names.quick.finditer(low)]
+        assert [(m.start(1), m.end()) for m in names.skipping.finditer(low)
+                if m.lastindex] == expected
+
+
+@given(st.lists(st.one_of(st.sampled_from(
+    ["Russia", "Russian", "Azerbaijan", "Israel", "Israeli-made", "Baku", "United States", "U.S.",
+     "the", "-", " ", ",", "'s", "é", "Turkey", "Türkiye", "Ankara"]), st.text(max_size=3)),
+    max_size=14).map("".join))
+@settings(max_examples=400)
+def test_the_quick_matcher_finds_the_alternation_s_names_at_the_same_places(text):
+    # extract.direction reads the places of the countries with the quick pattern
+    for names in (GAZ.countries, GAZ.people):
+        assert names.quick is not None and not names.ignore_case
+        assert [m.span() for m in names.quick.finditer(text)] == [
+            m.span() for m in names.rx.finditer(text)]
 
 
 # ---------------------------------------------------------------- countries in sentences

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from extract import cli
 from extract import timeline as tl
@@ -303,13 +305,32 @@ def test_names_quick_pattern_finds_what_the_alternation_finds(text):
         assert names.found(text) == list(expected)
 
 
+def _cues_by_type() -> re.Pattern[str]:
+    """The cue pattern as it was: one named group per type (t0, t1, ...) around its cues."""
+    with open(ev.DATA / "event_types.yaml", encoding="utf-8") as fh:
+        types = yaml.safe_load(fh)["types"]
+    body = "|".join(f"(?P<t{i}>{'|'.join(cues)})" for i, cues in enumerate(types.values()))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+_BY_TYPE = _cues_by_type()
+
+
+@given(_SENTENCES)
+@settings(max_examples=400)
+def test_one_alternation_of_cues_matches_what_one_group_per_type_matches(text):
+    expected = [(int(m.lastgroup[1:]), m.span()) for m in _BY_TYPE.finditer(text)]
+    assert [(_GAZ.cue_ranks[m.lastindex], m.span())
+            for m in _GAZ.all_cues.finditer(text)] == expected
+
+
 @given(_SENTENCES)
 @settings(max_examples=400)
 def test_lower_cased_cues_match_what_the_case_insensitive_cues_match(text):
     assert _GAZ.ascii_cues is not None  # the shipped cues are all safe to lower-case
     text = text.encode("ascii", "ignore").decode()
-    expected = [(m.lastgroup, m.span()) for m in _GAZ.all_cues.finditer(text)]
-    assert [(m.lastgroup, m.span()) for m in _GAZ.ascii_cues.finditer(text.lower())] == expected
+    expected = [(m.lastindex, m.span()) for m in _GAZ.all_cues.finditer(text)]
+    assert [(m.lastindex, m.span()) for m in _GAZ.ascii_cues.finditer(text.lower())] == expected
 
 
 @pytest.mark.parametrize("pattern, lowered", [

@@ -27,6 +27,29 @@ _RE_BLANKLINE = fast_compile(r"\n[^\S\n]*\n\s*")
 
 
 _RE_TOKEN_END = fast_compile(r"[\w.’'-]+$")
+_RE_TOKEN = fast_compile(r"[\w.’'-]+")  # on the text reversed: the token before a point
+
+
+def _token_before(seg: str, end: int) -> str:
+    """The token ending at ``end``: what ``_RE_TOKEN_END`` finds there (the longest run of
+    word characters, points, apostrophes and hyphens), read backwards from ``end`` instead of
+    tried at every position before it."""
+    if end <= 0:
+        return ""
+    if seg[end - 1] == "\n":  # "$" also matches before a final newline: the regex knows
+        lo = max(0, end - 64)
+        tok_m = _RE_TOKEN_END.search(seg, lo, end)
+        if tok_m and lo and tok_m.start() == lo:
+            tok_m = _RE_TOKEN_END.search(seg, 0, end)
+        return tok_m.group() if tok_m else ""
+    lo = end - 64
+    back = _RE_TOKEN.match(seg[end - 1:lo - 1 if lo > 0 else None:-1])
+    if back is None:
+        return ""
+    n = back.end()
+    if lo > 0 and n == 64:  # a longer token than the window
+        n = _RE_TOKEN.match(seg[end - 1::-1]).end()  # type: ignore[union-attr]
+    return seg[end - n:end]
 _RE_WORD_START = fast_compile(r"[\w’'-]+")
 _RE_INITIAL = fast_compile(r"[A-Z]")
 _RE_DOTTED = fast_compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -40,14 +63,9 @@ def _is_boundary(seg: str, m: re.Match[str]) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     punct, closers = m.group(1), m.group(2)
-    if punct != "." or any(c in closers for c in "\"'”’»"):
+    if punct != "." or (closers and any(c in closers for c in "\"'”’»")):
         return True
-    end = m.start()
-    lo = max(0, end - 64)  # the word before the full stop, looked for near it
-    tok_m = _RE_TOKEN_END.search(seg, lo, end)
-    if tok_m and lo and tok_m.start() == lo:
-        tok_m = _RE_TOKEN_END.search(seg, 0, end)  # a longer token than the window
-    token = tok_m.group() if tok_m else ""
+    token = _token_before(seg, m.start())  # the word before the full stop
     word_m = _RE_WORD_START.match(seg, nxt_i)
     next_word = (word_m.group() if word_m else "").lower()
     low = token.lower()
@@ -85,12 +103,10 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 
     def add(a: int, b: int) -> None:
         seg = text[a:b]
-        stripped = seg.strip()
-        if not stripped:
+        left = seg.lstrip()
+        if not left:
             return
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        spans.append((start + a + lead, start + b - trail))
+        spans.append((start + a + len(seg) - len(left), start + b - len(left) + len(left.rstrip())))
 
     for b0, b1 in blocks:
         seg = text[b0:b1]

@@ -41,6 +41,8 @@ from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import NUM_DIGITS, YEAR_DIGITS, _prefix_tree
 
 Value = dict[str, Any]
+# windows to make: the trigger classes they surround, the reach left and right, their rules
+WindowPlan = tuple[tuple[frozenset[str], ...], int, int, tuple[str, ...]]
 Resolver = Callable[[re.Match[str], Any], Value | None]
 
 
@@ -95,6 +97,9 @@ class Grammar:
 
     language: str
     rules: list[Rule] = field(default_factory=list)
+    # window_plan's answers, by the classes of trigger tokens a text has
+    _plans: dict[frozenset[frozenset[str]], tuple[WindowPlan, ...]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def rule(self, name: str, *, pattern: str, priority: int, triggers: tuple[str, ...],
              examples: tuple[Ex | Not, ...] = (), flags: int = 0,
@@ -112,7 +117,7 @@ class Grammar:
             self.rules.append(Rule(
                 name=name, pattern=fast_compile(pattern, flags), priority=priority,
                 triggers=tuple(triggers), resolve=resolve, examples=tuple(examples),
-                reach=reach, hint=re.compile(hint) if hint is not None else None,
+                reach=reach, hint=fast_compile(hint) if hint is not None else None,
                 anaphoric=anaphoric, context_at=context_at))
             return resolve
         return add
@@ -159,6 +164,25 @@ class Grammar:
     @cached_property
     def reach(self) -> dict[str, tuple[int, int]]:
         return {r.name: r.reach for r in self.rules}
+
+    def window_plan(self, present: frozenset[frozenset[str]]) -> tuple[WindowPlan, ...]:
+        """For a text whose trigger tokens are of the classes ``present`` (each class: the
+        rules its tokens trigger), the windows to make: each (the classes whose tokens they
+        surround, the reach left and right, the rules that run in them), once per classes and
+        reach. It depends on the classes only, so it is worked out once per set of them."""
+        plan = self._plans.get(present)
+        if plan is None:
+            order = list(present)
+            by_key: dict[tuple[tuple[frozenset[str], ...], int, int], list[str]] = {}
+            for r in sorted({r for c in order for r in c}):
+                lr, rr = self.reach[r]
+                classes = tuple(c for c in order if r in c)
+                by_key.setdefault((classes, lr, rr), []).append(r)
+            if len(self._plans) >= 4096:
+                self._plans.clear()  # a bound on memory: texts have a few hundred sets at most
+            plan = self._plans[present] = tuple(
+                (classes, lr, rr, tuple(rules)) for (classes, lr, rr), rules in by_key.items())
+        return plan
 
     @cached_property
     def trigger_scan(self) -> re.Pattern[str]:

@@ -5,7 +5,6 @@ compiled scanner over the text."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from extract.dates.rule import Grammar
 
@@ -24,7 +23,6 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
     n = len(text)
     tok_rules = grammar.token_rules
     word_rules = grammar.word_rules
-    reach = grammar.reach
     for m in grammar.trigger_scan.finditer(text):
         g = m.lastindex
         if g is None:
@@ -56,31 +54,25 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
             lst.append((ts, te))
     # per rule, the merged windows around the tokens of the classes that trigger it, with the
     # rule's own reach; rules with the same classes and reach share them
-    by_rule: dict[str, list[frozenset[str]]] = {}
-    for rules in hits:
-        for r in rules:
-            by_rule.setdefault(r, []).append(rules)
     out: dict[str, list[tuple[int, int]]] = {}
-    done: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
-    for r, classes in by_rule.items():
-        lr, rr = reach[r]
-        key = (*classes, lr, rr)
-        got = done.get(key)
-        if got is None:
-            toks = hits[classes[0]] if len(classes) == 1 else sorted(
-                t for c in classes for t in hits[c])
-            got = []
-            cs, ce = toks[0][0] - lr, toks[0][1] + rr
-            for ts, te in toks:
-                ts -= lr
-                if ts <= ce:
-                    te += rr
-                    if te > ce:
-                        ce = te
-                else:
-                    got.append((cs if cs > 0 else 0, ce if ce < n else n))
-                    cs, ce = ts, te + rr
-            got.append((cs if cs > 0 else 0, ce if ce < n else n))
-            done[key] = got
-        out[r] = got
+    for classes, lr, rr, names in grammar.window_plan(frozenset(hits)):
+        if len(classes) == 1:
+            toks = hits[classes[0]]
+        else:
+            toks = [t for c in classes for t in hits[c]]
+            toks.sort()
+        got = []
+        cs, ce = toks[0][0] - lr, toks[0][1] + rr
+        for ts, te in toks:
+            ts -= lr
+            if ts <= ce:
+                te += rr
+                if te > ce:
+                    ce = te
+            else:
+                got.append((cs if cs > 0 else 0, ce if ce < n else n))
+                cs, ce = ts, te + rr
+        got.append((cs if cs > 0 else 0, ce if ce < n else n))
+        for r in names:
+            out[r] = got
     return out

@@ -164,6 +164,7 @@ def _resolve_clockday(m: re.Match[str], ctx: _Ctx) -> Value | None:
     pattern=(rf"(?<!\w)(?:(?i:the)\s+)?(?P<n>(?i:first|second|third|fourth|fifth|last|1st|"
              rf"2nd|3rd|4th|5th))\s+(?P<wd>{_WDFULL})\s+(?i:of|in)\s+(?P<mon>{_MON})"
              rf"(?:,?\s+(?P<y>{_YEAR}))?"),
+    hint=r"(?i)(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s",  # its ordinal
     examples=(
         Ex("the first Monday in October 2024", "2023-06-10", "2024-10-07", "DATE", "day"),
         Ex("The parade was held on the last Sunday of July.", "2023-06-10", "2022-07-31", "DATE",

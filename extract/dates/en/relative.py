@@ -251,6 +251,7 @@ def _resolve_partof(m: re.Match[str], ctx: _Ctx) -> Value | None:
     "beforelast", priority=3, triggers=(*UNIT_WORDS, *DAY_WORDS),
     pattern=(r"(?=[tT])(?i:\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|"
              r"after\s+next)\b)"),
+    hint=r"(?i)before\s+last|after\s+next",
     examples=(
         Ex("the week before last", "2023-06-10", "2023-W21", "DATE", "week"),
         Ex("the month after next", "2023-06-10", "2023-08", "DATE", "month"),

@@ -124,6 +124,7 @@ _MODEL_LEFT = fast_compile(
     "monrel", priority=4, triggers=("year",),
     pattern=(rf"(?<!\w){_MODP}(?P<mon>{_MON})\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))"
              r"\s+(?i:year)\b(?![-'])"),
+    hint=r"(?i)(?:this|last|next)\s+year",
     examples=(
         Ex("The first K2 tanks arrived in June last year.", "2023-06-10", "2022-06", "DATE",
            "month", words="June last year"),
