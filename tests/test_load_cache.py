@@ -20,6 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from make_timeline import make_timeline  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def no_memo(monkeypatch):
+    """These tests are about the cache on disk: the in-process memo of the last parses
+    (tested on its own below) would answer first."""
+    monkeypatch.setattr(loading, "_MEMO_KEEP", 0)
+    loading._MEMO.clear()
+
+
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
