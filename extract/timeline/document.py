@@ -116,6 +116,7 @@ class Document:
         self._blocks: dict[tuple[str, int], tuple[Any, int]] = {}
         self._removed: set[tuple[str, int]] = set()
         self._new: dict[str, list[Any]] = {"sources": [], "deals": [], "events": []}
+        self._new_by_id: dict[str, dict[str, Any]] = {"sources": {}, "deals": {}, "events": {}}
         self._new_deals_section = False
         self._where: dict[str, dict[str, tuple[str, int]]] | None = None
 
@@ -185,6 +186,15 @@ class Document:
         return twin
 
     # -- reading -------------------------------------------------------------------------------
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id as edited so far, or None."""
+        i = self._event_index.get(event_id)
+        return None if i is None else self._events_list[i]
+
+    def has_deal(self, deal_id: str) -> bool:
+        """Whether the 'deals' section has an entry with this id."""
+        return deal_id in self._deal_ids
+
     def _events(self) -> list[Any]:
         return self.data.setdefault("events", [])
 
@@ -201,9 +211,9 @@ class Document:
 
     def _block_node(self, section: str, ident: str) -> Any:
         """The round-trip node of one item, read from its own lines (kept for writing)."""
-        for node in self._new[section]:
-            if node.get("id") == ident:
-                return node
+        node = self._new_by_id[section].get(ident)
+        if node is not None:
+            return node
         place = self._located(section, ident)
         held = self._blocks.get(place)
         if held is None:
@@ -331,7 +341,9 @@ class Document:
             raise ValueError(f"source {source.id!r} already exists in {self.path}")
         Source.model_validate(source.model_dump())
         if self._data is None and self._layout is not None:
-            self._new["sources"].append(_to_yaml_value(source))
+            node = _to_yaml_value(source)
+            self._new["sources"].append(node)
+            self._new_by_id["sources"][source.id] = node
         else:
             self._sources().append(_to_yaml_value(source))
         self._sources_list.append(source)
@@ -367,6 +379,7 @@ class Document:
         checked = self._check_event(_plain(node), None)
         if self._data is None and self._layout is not None:
             self._new["events"].append(node)
+            self._new_by_id["events"][checked.id] = node
         else:
             self._events().append(node)
         self._events_list.append(checked)
@@ -455,9 +468,9 @@ class Document:
         if event_id in self.timeline.briefing:
             raise ValueError(f"event {event_id!r} is in the briefing list; remove it there first")
         if self._data is None and self._layout is not None:
-            new = [n for n in self._new["events"] if n.get("id") == event_id]
-            if new:
-                self._new["events"].remove(new[0])
+            new = self._new_by_id["events"].pop(event_id, None)
+            if new is not None:
+                self._new["events"] = [n for n in self._new["events"] if n is not new]
             else:
                 place = self._located("events", event_id)
                 self._removed.add(place)
