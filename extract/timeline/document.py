@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import io
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,10 +34,26 @@ from extract.timeline.model import (
     Timeline,
     evidence_key,
 )
-from extract.timeline.render import _date_scalar, _to_yaml_value, dumps
+from extract.timeline.render import _date_scalar, _to_yaml_value, dumps, render_items
 from extract.timeline.roundtrip import _guess_indent, _plain, _round_trip_yaml
 from extract.timeline.validate import _cross_check, _field_name, _message_for, _where, parse
 from extract.timeline.writing import atomic_write, timeline_lock
+
+
+def _fast_writes(model: Any) -> bool:
+    """Whether the fast emitter surely writes this model as the round trip would: its texts
+    are printable ASCII without an apostrophe (quoted, one emitter doubles it in single
+    quotes, the other uses double quotes), a backslash or a double quote (escapes); the rest
+    goes through the round trip."""
+    if not isinstance(model, BaseModel):
+        return False
+    text = model.model_dump_json()
+    return text.isascii() and "'" not in text and "\\" not in text
+
+
+def _render_one(section: str, model: Any) -> str:
+    """One item as the fast emitter writes it under ``section:`` (without that line)."""
+    return render_items(section, [model])[len(section) + 2:]
 
 
 @dataclass
@@ -90,6 +107,10 @@ class Document:
         self._layout: inplace.Layout | None = inplace.scan(text)
         if self._layout is not None and not self._layout_matches(timeline):
             self._layout = None
+        # the layout :func:`dumps` writes: items it edits without the round trip are written
+        # by the fast emitter, the same bytes (tests compare them on generated files)
+        self._canonical = self._layout is not None and _guess_indent(text) == (2, 2, 0) and all(
+            sec.indent == 0 for sec in self._layout.sections.values())
         self._reset_edits()
         self._set_timeline(timeline)
 
@@ -115,8 +136,12 @@ class Document:
         # (section, index in the file) -> (root of the item's own document, its first line)
         self._blocks: dict[tuple[str, int], tuple[Any, int]] = {}
         self._removed: set[tuple[str, int]] = set()
-        self._new: dict[str, list[Any]] = {"sources": [], "deals": [], "events": []}
-        self._new_by_id: dict[str, dict[str, Any]] = {"sources": {}, "deals": {}, "events": {}}
+        # added items by id, in order: a model (written by the fast emitter, in the canonical
+        # layout) or a round-trip node
+        self._new: dict[str, dict[str, Any]] = {"sources": {}, "deals": {}, "events": {}}
+        # (section, index in the file) -> the item's model, for items of the canonical layout
+        # edited without the round trip (written as the fast emitter writes that model)
+        self._fast: dict[tuple[str, int], Any] = {}
         self._new_deals_section = False
         self._where: dict[str, dict[str, tuple[str, int]]] | None = None
 
@@ -177,7 +202,7 @@ class Document:
     def copy(self) -> Document:
         """An independent document of the same bytes (edits to one do not reach the other);
         cheap when nothing is edited yet in either."""
-        if self._data is not None or self._blocks or self._removed or any(self._new.values()):
+        if self._data is not None or self._edited():
             raise ValueError("copy a document before editing it")
         twin = object.__new__(Document)
         twin.__dict__.update(self.__dict__)
@@ -211,20 +236,45 @@ class Document:
 
     def _block_node(self, section: str, ident: str) -> Any:
         """The round-trip node of one item, read from its own lines (kept for writing)."""
-        node = self._new_by_id[section].get(ident)
-        if node is not None:
-            return node
+        new = self._new[section].get(ident)
+        if isinstance(new, BaseModel):  # edited by the round trip from now on
+            new = self._new[section][ident] = _to_yaml_value(new)
+        if new is not None:
+            return new
         place = self._located(section, ident)
         held = self._blocks.get(place)
         if held is None:
             assert self._layout is not None
-            text = f"{section}:\n" + self._layout.item_text(*place)
+            fast = self._fast.pop(place, None)
+            text = f"{section}:\n" + (self._layout.item_text(*place) if fast is None
+                                       else _render_one(section, fast))
             # an item the round trip would not write back as it was (a quote folded over two
             # lines is written on one) is written as the round trip of the whole would
             root = self._yaml.load(text)
             held = (root, self._layout.sections[section].span(place[1])[0])
             self._blocks[place] = held
         return held[0][section][0]
+
+    def _as_model(self, section: str, ident: str, model: Any) -> bool:
+        """Whether an item can be edited as its model, without the round trip: an added item
+        kept as a model, or an item of a canonical file whose lines are exactly what the fast
+        emitter writes for it (no comment, no other quoting)."""
+        if self._data is not None or self._layout is None or not self._canonical:
+            return False
+        if ident in self._new[section]:
+            return isinstance(self._new[section][ident], BaseModel)
+        place = self._located(section, ident)
+        if place in self._fast:
+            return True
+        if place in self._blocks:
+            return False
+        return self._layout.item_text(*place) == _render_one(section, model)
+
+    def _set_model(self, section: str, ident: str, model: Any) -> None:
+        if ident in self._new[section]:
+            self._new[section][ident] = model
+        else:
+            self._fast[self._located(section, ident)] = model
 
     def _event_node(self, event_id: str) -> Any:
         if event_id not in self._event_index:
@@ -341,9 +391,8 @@ class Document:
             raise ValueError(f"source {source.id!r} already exists in {self.path}")
         Source.model_validate(source.model_dump())
         if self._data is None and self._layout is not None:
-            node = _to_yaml_value(source)
-            self._new["sources"].append(node)
-            self._new_by_id["sources"][source.id] = node
+            self._new["sources"][source.id] = source if self._canonical else _to_yaml_value(
+                source)
         else:
             self._sources().append(_to_yaml_value(source))
         self._sources_list.append(source)
@@ -359,7 +408,7 @@ class Document:
         if self._data is None and self._layout is not None:
             if "deals" not in self._layout.sections:
                 self._new_deals_section = True
-            self._new["deals"].append(_to_yaml_value(deal))
+            self._new["deals"][deal.id] = deal if self._canonical else _to_yaml_value(deal)
         else:
             if "deals" not in self.data or self.data["deals"] is None:
                 from ruamel.yaml.comments import CommentedSeq
@@ -378,8 +427,7 @@ class Document:
         node = _to_yaml_value(event)
         checked = self._check_event(_plain(node), None)
         if self._data is None and self._layout is not None:
-            self._new["events"].append(node)
-            self._new_by_id["events"][checked.id] = node
+            self._new["events"][checked.id] = checked if self._canonical else node
         else:
             self._events().append(node)
         self._events_list.append(checked)
@@ -388,6 +436,14 @@ class Document:
 
     def add_evidence(self, event_id: str, evidence: Evidence) -> None:
         index = self._event_index_of(event_id)
+        if self._as_model("events", event_id, self._events_list[index]):
+            event = self._events_list[index]
+            plain = _to_yaml_value(event, fast=True)
+            plain.setdefault("evidence", []).append(_to_yaml_value(evidence, fast=True))
+            checked = self._check_event(plain, index)
+            self._set_model("events", event_id, checked)
+            self._replace_event(index, checked)
+            return
         node = self._event_node(event_id)
         plain = _plain(node)
         new = _to_yaml_value(evidence)
@@ -448,7 +504,10 @@ class Document:
                         pos = i
                         break
                 node.insert(pos, name, value)
-        if checked.id != event_id and self._where is not None and self._layout is not None:
+        if checked.id != event_id and event_id in self._new["events"]:
+            self._new["events"] = {(checked.id if k == event_id else k): v
+                                   for k, v in self._new["events"].items()}
+        elif checked.id != event_id and self._where is not None and self._layout is not None:
             place = self._where["events"].pop(event_id, None)
             if place is not None:
                 self._where["events"][checked.id] = place
@@ -468,13 +527,11 @@ class Document:
         if event_id in self.timeline.briefing:
             raise ValueError(f"event {event_id!r} is in the briefing list; remove it there first")
         if self._data is None and self._layout is not None:
-            new = self._new_by_id["events"].pop(event_id, None)
-            if new is not None:
-                self._new["events"] = [n for n in self._new["events"] if n is not new]
-            else:
+            if self._new["events"].pop(event_id, None) is None:
                 place = self._located("events", event_id)
                 self._removed.add(place)
                 self._blocks.pop(place, None)
+                self._fast.pop(place, None)
                 del self._where["events"][event_id]  # type: ignore[index]
         else:
             del self._events()[index]
@@ -506,6 +563,11 @@ class Document:
                 problems.append(Problem(str(self.path), None, f"source '{source_id}'",
                                         _field_name(path), message))
             raise TimelineError(problems) from None
+        if self._as_model("sources", source_id, self._sources_list[index]):
+            self._set_model("sources", source_id, checked)
+            self._sources_list[index] = checked
+            self._stale = True
+            return
         node = None
         if self._data is None and self._layout is not None:
             node = self._block_node("sources", source_id)
@@ -572,16 +634,30 @@ class Document:
             text = self._dump_items(section, root)
             edits.append((first, end, 1, text))
             written.append((section, text, [root[section][0].get("id")]))
+        for (section, k), model in self._fast.items():
+            first, end = layout.sections[section].span(k)
+            text = (_render_one(section, model) if _fast_writes(model) else self._dump_items(
+                section, CommentedMap({section: CommentedSeq([_to_yaml_value(model)])})))
+            edits.append((first, end, 1, text))
+            written.append((section, text, [model.id]))
         for section, k in self._removed:
             first, end = layout.sections[section].span(k)
             edits.append((first, end, 1, ""))
         for order, section in enumerate(("sources", "deals", "events")):
-            nodes = self._new[section]
-            if not nodes:
+            items = [i if _fast_writes(i) or not isinstance(i, BaseModel) else _to_yaml_value(i)
+                     for i in self._new[section].values()]
+            if not items:
                 continue
-            root = CommentedMap({section: CommentedSeq(nodes)})
-            text = self._dump_items(section, root)
-            written.append((section, text, [n.get("id") for n in nodes]))
+            parts = []
+            for is_model, run in itertools.groupby(items, key=lambda i: isinstance(i, BaseModel)):
+                run = list(run)
+                if is_model:
+                    parts.append(render_items(section, run)[len(section) + 2:])
+                else:
+                    parts.append(self._dump_items(section,
+                                                  CommentedMap({section: CommentedSeq(run)})))
+            text = "".join(parts)
+            written.append((section, text, list(self._new[section])))
             if section == "deals" and self._new_deals_section:
                 at = layout.sections["events"].key_line
                 text = "deals:\n" + text
@@ -609,7 +685,7 @@ class Document:
         return buf.getvalue()
 
     def _edited(self) -> bool:
-        return bool(self._blocks or self._removed or any(self._new.values()))
+        return bool(self._blocks or self._fast or self._removed or any(self._new.values()))
 
     def _check_written(self, written: list[tuple[str, str, list[Any]]]) -> None:
         """The items an in-place edit wrote read back (PyYAML, as ``load`` reads them) as the
