@@ -258,7 +258,7 @@ def test_a_file_changed_on_disk_is_not_overwritten(tmp_path):
 
 # mostly ASCII (the texts the fast emitter writes), YAML's indicators and words among them
 _TEXT = st.one_of(st.text(st.characters(codec="ascii"), min_size=1, max_size=30),
-                  st.lists(st.sampled_from(list(":#-?&*!|>%@`,[]{} 0aZ\n\t") + [
+                  st.lists(st.sampled_from(list(":#-?&*!|>%@`,[]{} 0aZ'\n\t") + [
                       "yes", "NO", "2021-03-09", "1:20", "0x1F", "~", "null", "..."]),
                       min_size=1, max_size=8).map("".join),
                   st.text(min_size=1, max_size=20))

@@ -9,6 +9,7 @@ import hashlib
 import io
 import itertools
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,18 +43,43 @@ from extract.timeline.writing import atomic_write, timeline_lock
 
 def _fast_writes(model: Any) -> bool:
     """Whether the fast emitter surely writes this model as the round trip would: its texts
-    are printable ASCII without an apostrophe (quoted, one emitter doubles it in single
-    quotes, the other uses double quotes), a backslash or a double quote (escapes); the rest
-    goes through the round trip."""
+    are printable ASCII without a backslash or a double quote (escapes), and an apostrophe
+    only where :func:`_as_round_trip_quotes` writes it as the round trip does; the rest goes
+    through the round trip."""
     if not isinstance(model, BaseModel):
         return False
     text = model.model_dump_json()
-    return text.isascii() and "'" not in text and "\\" not in text
+    if not text.isascii() or "\\" in text:
+        return False
+    return "'" not in text or "''" not in _as_round_trip_quotes(_rendered(model))
+
+
+def _rendered(model: Any) -> str:
+    return render_items("items", [model])
 
 
 def _render_one(section: str, model: Any) -> str:
     """One item as the fast emitter writes it under ``section:`` (without that line)."""
-    return render_items(section, [model])[len(section) + 2:]
+    return _as_round_trip_quotes(render_items(section, [model])[len(section) + 2:])
+
+
+_SINGLE_QUOTED = re.compile(r"^( *(?:- )?(?:[A-Za-z_]+: |- ))'((?:[^']|'')*)'$", re.M)
+
+
+def _as_round_trip_quotes(text: str) -> str:
+    """A text with an apostrophe that must be quoted: the fast emitter doubles it in single
+    quotes ('the event''s dates'), the round trip writes it in double quotes ("the event's
+    dates"); the same in double quotes when nothing in it needs an escape (what
+    :func:`_fast_writes` lets through)."""
+    if "''" not in text:
+        return text
+    def double(m: re.Match[str]) -> str:
+        inner = m.group(2)
+        if "''" not in inner:
+            return m.group(0)
+        return m.group(1) + '"' + inner.replace("''", "'") + '"'
+
+    return _SINGLE_QUOTED.sub(double, text)
 
 
 @dataclass
@@ -652,7 +678,8 @@ class Document:
             for is_model, run in itertools.groupby(items, key=lambda i: isinstance(i, BaseModel)):
                 run = list(run)
                 if is_model:
-                    parts.append(render_items(section, run)[len(section) + 2:])
+                    parts.append(_as_round_trip_quotes(
+                        render_items(section, run)[len(section) + 2:]))
                 else:
                     parts.append(self._dump_items(section,
                                                   CommentedMap({section: CommentedSeq(run)})))
@@ -696,8 +723,14 @@ class Document:
 
         kinds = {"sources": (Source, self._sources_list), "deals": (Deal, self._deals_list or []),
                  "events": (Event, self._events_list)}
+        together: dict[str, tuple[list[str], list[Any]]] = {}
+        for section, text, ids in written:  # one read per section
+            texts, all_ids = together.setdefault(section, ([], []))
+            texts.append(text)
+            all_ids.extend(ids)
         problems = []
-        for section, text, ids in written:
+        for section, (texts, ids) in together.items():
+            text = "".join(texts)
             model, items = kinds[section]
             wanted = set(ids)
             by_id = {m.id: m for m in items if m.id in wanted}

@@ -227,7 +227,7 @@ def _remember(raw: bytes, timeline: Timeline) -> None:
         return
     digest = hashlib.sha256(raw).hexdigest()
     _memo_put(digest, timeline)
-    threading.Thread(target=_cache_write, args=(digest, timeline), daemon=True,
+    threading.Thread(target=_cache_write, args=(digest, timeline), daemon=False,
                      name="timeline-parse-cache").start()
 
 
