@@ -258,15 +258,17 @@ def test_a_file_changed_on_disk_is_not_overwritten(tmp_path):
 
 # mostly ASCII (the texts the fast emitter writes), YAML's indicators and words among them
 _TEXT = st.one_of(st.text(st.characters(codec="ascii"), min_size=1, max_size=30),
-                  st.lists(st.sampled_from(list(":#-?&*!|>%@`,[]{} 0aZ'\n\t") + [
+                  st.lists(st.sampled_from(list(":#-?&*!|>%@`,[]{} 0aZ'().\u2013\u00e9\n\t") + [
                       "yes", "NO", "2021-03-09", "1:20", "0x1F", "~", "null", "..."]),
                       min_size=1, max_size=8).map("".join),
+                  st.text(st.characters(min_codepoint=0x80, max_codepoint=0x3000), min_size=1,
+                          max_size=10),
                   st.text(min_size=1, max_size=20))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(title=_TEXT, quote=_TEXT, words=st.one_of(st.none(), _TEXT))
-def test_the_fast_emitter_writes_an_item_as_the_round_trip_does(title, quote, words):
+@given(title=_TEXT, quote=_TEXT, words=st.one_of(st.none(), _TEXT), name=_TEXT)
+def test_the_fast_emitter_writes_an_item_as_the_round_trip_does(title, quote, words, name):
     # where the canonical layout's items are written by the fast emitter, the bytes must be
     # the round trip's; where they would not be, the round trip writes them
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -276,8 +278,8 @@ def test_the_fast_emitter_writes_an_item_as_the_round_trip_does(title, quote, wo
 
     try:
         event = Event(id="e", title=title, date=PartialDate(2020), type="deal",
-                      actors=["Israel"], evidence=[Evidence(source="s", quote=quote,
-                                                            date_text=words)])
+                      actors=["Israel", name], people=[name], summary=quote, notes=words,
+                      evidence=[Evidence(source="s", quote=quote, date_text=words)])
     except ValueError:
         return  # not a valid event (blank text...)
     if not document._fast_writes(event):

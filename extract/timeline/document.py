@@ -43,19 +43,34 @@ from extract.timeline.writing import atomic_write, timeline_lock
 
 def _fast_writes(model: Any) -> bool:
     """Whether the fast emitter surely writes this model as the round trip would: its texts
-    are printable ASCII without a backslash or a double quote (escapes), and an apostrophe
+    are printable (the Basic Multilingual Plane) without a backslash or a double quote
+    (escapes), and an apostrophe
     only where :func:`_as_round_trip_quotes` writes it as the round trip does; the rest goes
     through the round trip."""
     if not isinstance(model, BaseModel):
         return False
+    for name in _FLOW_LISTS:  # names in [flow, style]: the emitters quote other texts alike
+        if not all(_FLOW_NAME.fullmatch(v) for v in getattr(model, name, ())):
+            return False
     text = model.model_dump_json()
-    if not text.isascii() or "\\" in text:
+    if "\\" in text or not (text.isascii() or all(
+            _plain_letter(c) for c in text if c > "\x7f")):
         return False
     return "'" not in text or "''" not in _as_round_trip_quotes(_rendered(model))
 
 
 def _rendered(model: Any) -> str:
     return render_items("items", [model])
+
+
+_FLOW_LISTS = ("actors", "people", "systems", "references")
+_FLOW_NAME = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f .()-]*(?<! )")
+
+
+def _plain_letter(c: str) -> bool:
+    """A character beyond ASCII that both emitters write as it is (the round trip escapes
+    characters beyond the Basic Multilingual Plane, and a byte-order mark)."""
+    return c.isprintable() and c < "\ufffe" and c != "\ufeff" and not "\ud800" <= c <= "\udfff"
 
 
 def _render_one(section: str, model: Any) -> str:

@@ -55,11 +55,10 @@ def scan(text: str) -> Layout | None:
     lines = text.splitlines(keepends=True)
     key_lines: dict[str, int] = {}
     order: list[tuple[str, int]] = []
-    for n, line in enumerate(lines):
-        if line[:1] in (" ", "#", "\n", "-"):
-            continue
+    for n in [n for n, line in enumerate(lines) if line[:1] not in _NOT_KEYS]:
+        line = lines[n]
         m = _TOP_KEY.match(line)
-        if m is None or m.group(1) in key_lines:
+        if m is None or m.group(1) in key_lines or line.startswith("---"):
             return None  # a quoted key, a document marker, a directive, a repeated key...
         name = m.group(1)
         rest = (m.group(2) or "").strip()
@@ -67,6 +66,8 @@ def scan(text: str) -> Layout | None:
             return None  # a flow sequence ("events: []") or a null
         key_lines[name] = n
         order.append((name, n))
+    if any(line.startswith(("---", "...")) for line in lines if line[:1] in "-."):
+        return None
     sections: dict[str, Section] = {}
     for i, (name, n) in enumerate(order):
         if name not in SECTIONS:
@@ -79,38 +80,40 @@ def scan(text: str) -> Layout | None:
     return Layout(lines, sections, key_lines)
 
 
+_NOT_KEYS = frozenset(" #\n-")
+
+
 def _items(lines: list[str], sec: Section) -> bool:
     """Find the section's items and their ids; False when the layout is not the plain one."""
-    indent = -1
-    for n in range(sec.key_line + 1, sec.end):
-        line = lines[n]
-        stripped = line.lstrip(" ")
-        if stripped[:1] in ("#", "\n"):
-            continue
-        if indent < 0:
-            if not stripped.startswith("- "):
-                return False
-            indent = len(line) - len(stripped)
-        if len(line) - len(stripped) == indent and stripped.startswith("- "):
-            sec.starts.append(n)
-        elif len(line) - len(stripped) <= indent and not stripped.startswith("#"):
-            return False  # less indented than the items: not a block sequence of mappings
-    sec.indent = max(indent, 0)
-    for k in range(len(sec.starts)):
-        first, end = sec.span(k)
-        ident = None
-        key_indent = " " * (sec.indent + 2)
-        for n in range(first, end):
-            line = lines[n]
-            if n != first and not line.startswith(key_indent):
-                continue
-            if n != first and line[len(key_indent):len(key_indent) + 1] == " ":
-                continue  # a deeper line (evidence, a wrapped value)
-            m = _ITEM_ID.match(line, 0, len(line) - 1)
-            if m:
-                ident = next(g for g in m.groups() if g is not None)
-                break
-        if ident is None:
+    first = next((n for n in range(sec.key_line + 1, sec.end)
+                  if lines[n].lstrip(" ")[:1] not in ("#", "\n")), None)
+    if first is None:
+        return True  # no items
+    line = lines[first]
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("- "):
+        return False
+    indent = len(line) - len(stripped)
+    sec.indent = indent
+    item, pad = " " * indent + "- ", " " * (indent + 1)
+    body = range(first, sec.end)
+    sec.starts = [n for n in body if lines[n].startswith(item)]
+    # every other line is deeper than the items, a comment or blank
+    if any(not (ln.startswith(pad) or ln.lstrip(" ")[:1] in ("#", "\n"))
+           for ln in (lines[n] for n in body) if not ln.startswith(item)):
+        return False
+    key_indent = " " * (indent + 2)
+    for k, start in enumerate(sec.starts):
+        m = _ITEM_ID.match(lines[start], 0, len(lines[start]) - 1)
+        if m is None:  # the id further down, at the item's key indentation
+            _, end = sec.span(k)
+            for n in range(start + 1, end):
+                ln = lines[n]
+                if ln.startswith(key_indent) and ln[len(key_indent):len(key_indent) + 1] != " ":
+                    m = _ITEM_ID.match(ln, 0, len(ln) - 1)
+                    if m:
+                        break
+        if m is None:
             return False
-        sec.ids.append(ident)
+        sec.ids.append(next(g for g in m.groups() if g is not None))
     return True
