@@ -200,8 +200,9 @@ class _Neighbours:
     def __init__(self, events: list[Event]):
         self.holders: dict[tuple[str, str, str], str] = {}  # evidence key -> last holder
         self.candidates: dict[tuple, list[Event]] = {}  # (type, date, end, approx) -> events
-        self.accepted: dict[tuple, list[Event]] = {}  # (type, year, actor or None) -> events
-        self.accepted_any: dict[tuple, list[Event]] = {}  # (type, year) -> events
+        # (type, year, actor or None) and (type, year) -> (event, first day, last day)
+        self.accepted: dict[tuple, list[tuple[Event, int, int]]] = {}
+        self.accepted_any: dict[tuple, list[tuple[Event, int, int]]] = {}
         for e in events:
             self.add(e)
 
@@ -211,10 +212,11 @@ class _Neighbours:
         if e.status == "candidate":
             self.candidates.setdefault((e.type, e.date, e.end, e.approximate), []).append(e)
         elif e.status == "accepted":
+            entry = (e, *_span(e))
             for year in _years(e):
-                self.accepted_any.setdefault((e.type, year), []).append(e)
+                self.accepted_any.setdefault((e.type, year), []).append(entry)
                 for actor in e.actors or (None,):
-                    self.accepted.setdefault((e.type, year, actor), []).append(e)
+                    self.accepted.setdefault((e.type, year, actor), []).append(entry)
 
     def hold(self, event_id: str, evidence: list[Evidence]) -> None:
         for ev in evidence:
@@ -225,16 +227,21 @@ class _Neighbours:
             (cand.type, cand.date, cand.end, cand.approximate), ()))
 
     def may_corroborate(self, cand: Event) -> Event | None:
+        c0, c1 = _span(cand)
         near: dict[str, Event] = {}
-        for year in _years(cand):
-            if cand.actors:
-                for actor in (*cand.actors, None):
-                    for e in self.accepted.get((cand.type, year, actor), ()):
-                        near[e.id] = e
-            else:
-                for e in self.accepted_any.get((cand.type, year), ()):
+        buckets = ([self.accepted.get((cand.type, year, actor), ())
+                    for year in _years(cand) for actor in (*cand.actors, None)] if cand.actors
+                   else [self.accepted_any.get((cand.type, year), ()) for year in _years(cand)])
+        for bucket in buckets:
+            for e, a0, a1 in bucket:
+                # one span within the other (what _contains checks, on day numbers)
+                if (a0 <= c0 and c1 <= a1) or (c0 <= a0 and a1 <= c1):
                     near[e.id] = e
         return _may_corroborate(cand, list(near.values()))
+
+
+def _span(e: Event) -> tuple[int, int]:
+    return e.date.first_day().toordinal(), (e.end or e.date).last_day().toordinal()
 
 
 def _years(e: Event) -> range:

@@ -465,10 +465,11 @@ class Document:
         self._stale = True
 
     def add_event(self, event: Event) -> None:
-        node = _to_yaml_value(event)
-        checked = self._check_event(_plain(node), None)
+        kept_as_model = self._canonical and self._data is None
+        node = _to_yaml_value(event, fast=kept_as_model)
+        checked = self._check_event(node if kept_as_model else _plain(node), None)
         if self._data is None and self._layout is not None:
-            self._new["events"][checked.id] = checked if self._canonical else node
+            self._new["events"][checked.id] = checked if kept_as_model else node
         else:
             self._events().append(node)
         self._events_list.append(checked)
