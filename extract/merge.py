@@ -432,6 +432,7 @@ def merge_file(candidates_path: Path, into: Path, *, attempts: int = 3) -> Merge
     ``OSError`` with nothing written.
     """
     from extract.timeline import ConcurrentModificationError, load
+    from extract.timeline.loading import flush_parse_cache
 
     candidates = load(candidates_path)
     verify_digests(candidates, Path(os.path.dirname(os.path.abspath(candidates_path))),
@@ -443,6 +444,7 @@ def merge_file(candidates_path: Path, into: Path, *, attempts: int = 3) -> Merge
             return report
         try:
             doc.save()
+            flush_parse_cache()  # the next reader of the file in another process
             return report
         except ConcurrentModificationError:
             if attempt == attempts - 1:

@@ -145,6 +145,7 @@ class Document:
         self._yaml.explicit_start = text.lstrip().startswith("---")
         self._text = text
         self._data: Any = None  # the whole document, read only when the layout needs it
+        self._layout_due: Timeline | None = None  # the text is scanned when next needed
         self._layout: inplace.Layout | None = inplace.scan(text)
         if self._layout is not None and not self._layout_matches(timeline):
             self._layout = None
@@ -195,6 +196,22 @@ class Document:
         self._source_ids = {s.id for s in self._sources_list}
         self._deal_ids = {d.id for d in self._deals_list or ()}
         self._stale = False
+
+    @property
+    def _layout(self) -> inplace.Layout | None:
+        """Where the items are in the text (scanned on first need after a save)."""
+        if self._layout_due is not None:
+            timeline, self._layout_due = self._layout_due, None
+            layout = inplace.scan(self._text)
+            self._layout_value = layout
+            if layout is not None and not self._layout_matches(timeline):
+                self._layout_value = None
+        return self._layout_value
+
+    @_layout.setter
+    def _layout(self, value: inplace.Layout | None) -> None:
+        self._layout_due = None
+        self._layout_value = value
 
     @property
     def timeline(self) -> Timeline:
@@ -814,11 +831,11 @@ class Document:
         self._disk = _DiskState.of(data)
         if in_place:
             timeline = self.timeline
-            self._text = text
-            self._layout = inplace.scan(text) if self._edited() else self._layout
+            if self._edited():
+                self._text = text
+                self._layout_due = timeline  # scanned when next needed
+                self._where = None
             self._reset_edits()
-            if self._layout is not None and not self._layout_matches(timeline):
-                self._layout = None
             _remember(data, timeline)
 
     # -- iteration helpers ---------------------------------------------------------------------

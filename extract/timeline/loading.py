@@ -222,13 +222,34 @@ def _parsed(text: str, raw: bytes, *, file: str, cache: bool = True) -> Timeline
 def _remember(raw: bytes, timeline: Timeline) -> None:
     """A writer's note that ``raw`` (bytes it just wrote) reads as ``timeline``, which it
     validated: the next :func:`load` of those bytes in this process needs no parse. The
-    parse cache on disk is written in the background (a new process reads it)."""
+    parse cache on disk (for other processes) is written a moment later in the background,
+    once for a burst of writes (a curator's decisions one after another), or at once by
+    :func:`flush_parse_cache`."""
+    global _PENDING
     if len(raw) < _CACHE_MIN_BYTES:
         return
     digest = hashlib.sha256(raw).hexdigest()
     _memo_put(digest, timeline)
-    threading.Thread(target=_cache_write, args=(digest, timeline), daemon=False,
-                     name="timeline-parse-cache").start()
+    with _MEMO_LOCK:
+        if _PENDING is not None:
+            _PENDING.cancel()
+        _PENDING = threading.Timer(_CACHE_DELAY, _cache_write, args=(digest, timeline))
+        _PENDING.name = "timeline-parse-cache"
+        _PENDING.start()
+
+
+_CACHE_DELAY = 3.0  # seconds after the last write
+_PENDING: threading.Timer | None = None
+
+
+def flush_parse_cache() -> None:
+    """Write the pending parse cache entry now (a command about to exit)."""
+    global _PENDING
+    with _MEMO_LOCK:
+        pending, _PENDING = _PENDING, None
+    if pending is not None:
+        pending.cancel()
+        _cache_write(*pending.args)
 
 
 def load(path: str | os.PathLike[str], *, cache: bool = True) -> Timeline:
