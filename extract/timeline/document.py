@@ -141,18 +141,12 @@ class Document:
         self.path = path
         self._disk = _DiskState.of(raw) if raw is not None else None
         self._bom, self._codec = _encoding_of(raw or b"")  # saved back as it was read
-        self._yaml = _round_trip_yaml(*_guess_indent(text))
+        self._indent = _guess_indent(text)
+        self._yaml = _round_trip_yaml(*self._indent)
         self._yaml.explicit_start = text.lstrip().startswith("---")
         self._text = text
         self._data: Any = None  # the whole document, read only when the layout needs it
-        self._layout_due: Timeline | None = None  # the text is scanned when next needed
-        self._layout: inplace.Layout | None = inplace.scan(text)
-        if self._layout is not None and not self._layout_matches(timeline):
-            self._layout = None
-        # the layout :func:`dumps` writes: items it edits without the round trip are written
-        # by the fast emitter, the same bytes (tests compare them on generated files)
-        self._canonical = self._layout is not None and _guess_indent(text) == (2, 2, 0) and all(
-            sec.indent == 0 for sec in self._layout.sections.values())
+        self._layout_due: Timeline | None = timeline  # scanned when first needed (an edit)
         self._reset_edits()
         self._set_timeline(timeline)
 
@@ -207,6 +201,14 @@ class Document:
             if layout is not None and not self._layout_matches(timeline):
                 self._layout_value = None
         return self._layout_value
+
+    @property
+    def _canonical(self) -> bool:
+        """The layout :func:`dumps` writes: items edited without the round trip are written
+        by the fast emitter, the same bytes (tests compare them on generated files)."""
+        layout = self._layout
+        return layout is not None and self._indent == (2, 2, 0) and all(
+            sec.indent == 0 for sec in layout.sections.values())
 
     @_layout.setter
     def _layout(self, value: inplace.Layout | None) -> None:
