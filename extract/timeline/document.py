@@ -20,10 +20,10 @@ from pydantic import (
     ValidationError,
 )
 
-from extract.timeline import inplace
 from extract.timeline.compare import _claim_of
 from extract.timeline.display import _show
 from extract.timeline.errors import ConcurrentModificationError, Problem, TimelineError
+from extract.timeline.inplace import Layout, scan
 from extract.timeline.loading import _encoding_of, _parsed, _read_text, _remember
 from extract.timeline.model import (
     SCHEMA_VERSION,
@@ -192,11 +192,11 @@ class Document:
         self._stale = False
 
     @property
-    def _layout(self) -> inplace.Layout | None:
+    def _layout(self) -> Layout | None:
         """Where the items are in the text (scanned on first need after a save)."""
         if self._layout_due is not None:
             timeline, self._layout_due = self._layout_due, None
-            layout = inplace.scan(self._text)
+            layout = scan(self._text)
             self._layout_value = layout
             if layout is not None and not self._layout_matches(timeline):
                 self._layout_value = None
@@ -211,7 +211,7 @@ class Document:
             sec.indent == 0 for sec in layout.sections.values())
 
     @_layout.setter
-    def _layout(self, value: inplace.Layout | None) -> None:
+    def _layout(self, value: Layout | None) -> None:
         self._layout_due = None
         self._layout_value = value
 
