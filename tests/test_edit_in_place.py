@@ -282,9 +282,9 @@ def test_the_fast_emitter_writes_an_item_as_the_round_trip_does(title, quote, wo
                       evidence=[Evidence(source="s", quote=quote, date_text=words)])
     except ValueError:
         return  # not a valid event (blank text...)
-    if not document._fast_writes(event):
+    if not inplace._fast_writes(event):
         return
     rt = _round_trip_yaml(2, 2, 0)
     buf = io.StringIO()
     rt.dump(CommentedMap({"events": CommentedSeq([_to_yaml_value(event)])}), buf)
-    assert document._render_one("events", event) == buf.getvalue()[len("events:\n"):]
+    assert inplace._render_one("events", event) == buf.getvalue()[len("events:\n"):]

@@ -9,7 +9,6 @@ import hashlib
 import io
 import itertools
 import os
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,13 @@ from pydantic import (
 from extract.timeline.compare import _claim_of
 from extract.timeline.display import _show
 from extract.timeline.errors import ConcurrentModificationError, Problem, TimelineError
-from extract.timeline.inplace import Layout, scan
+from extract.timeline.inplace import (
+    Layout,
+    _as_round_trip_quotes,
+    _fast_writes,
+    _render_one,
+    scan,
+)
 from extract.timeline.loading import _encoding_of, _parsed, _read_text, _remember
 from extract.timeline.model import (
     SCHEMA_VERSION,
@@ -39,62 +44,6 @@ from extract.timeline.render import _date_scalar, _to_yaml_value, dumps, render_
 from extract.timeline.roundtrip import _guess_indent, _plain, _round_trip_yaml
 from extract.timeline.validate import _cross_check, _field_name, _message_for, _where, parse
 from extract.timeline.writing import atomic_write, timeline_lock
-
-
-def _fast_writes(model: Any) -> bool:
-    """Whether the fast emitter surely writes this model as the round trip would: its texts
-    are printable (the Basic Multilingual Plane) without a backslash or a double quote
-    (escapes), and an apostrophe
-    only where :func:`_as_round_trip_quotes` writes it as the round trip does; the rest goes
-    through the round trip."""
-    if not isinstance(model, BaseModel):
-        return False
-    for name in _FLOW_LISTS:  # names in [flow, style]: the emitters quote other texts alike
-        if not all(_FLOW_NAME.fullmatch(v) for v in getattr(model, name, ())):
-            return False
-    text = model.model_dump_json()
-    if "\\" in text or not (text.isascii() or all(
-            _plain_letter(c) for c in text if c > "\x7f")):
-        return False
-    return "'" not in text or "''" not in _as_round_trip_quotes(_rendered(model))
-
-
-def _rendered(model: Any) -> str:
-    return render_items("items", [model])
-
-
-_FLOW_LISTS = ("actors", "people", "systems", "references")
-_FLOW_NAME = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f .()-]*(?<! )")
-
-
-def _plain_letter(c: str) -> bool:
-    """A character beyond ASCII that both emitters write as it is (the round trip escapes
-    characters beyond the Basic Multilingual Plane, and a byte-order mark)."""
-    return c.isprintable() and c < "\ufffe" and c != "\ufeff" and not "\ud800" <= c <= "\udfff"
-
-
-def _render_one(section: str, model: Any) -> str:
-    """One item as the fast emitter writes it under ``section:`` (without that line)."""
-    return _as_round_trip_quotes(render_items(section, [model])[len(section) + 2:])
-
-
-_SINGLE_QUOTED = re.compile(r"^( *(?:- )?(?:[A-Za-z_]+: |- ))'((?:[^']|'')*)'$", re.M)
-
-
-def _as_round_trip_quotes(text: str) -> str:
-    """A text with an apostrophe that must be quoted: the fast emitter doubles it in single
-    quotes ('the event''s dates'), the round trip writes it in double quotes ("the event's
-    dates"); the same in double quotes when nothing in it needs an escape (what
-    :func:`_fast_writes` lets through)."""
-    if "''" not in text:
-        return text
-    def double(m: re.Match[str]) -> str:
-        inner = m.group(2)
-        if "''" not in inner:
-            return m.group(0)
-        return m.group(1) + '"' + inner.replace("''", "'") + '"'
-
-    return _SINGLE_QUOTED.sub(double, text)
 
 
 @dataclass
