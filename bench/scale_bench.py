@@ -10,7 +10,7 @@ written); and the Review page's first paint (server side, streamlit's AppTest: t
 after the timeline page has read the file, and a cold first run).
 
 Usage: python bench/scale_bench.py [--merge 500,6741,200000] [--repeat 1] [--skip-merge]
-       [--skip-decisions] [--skip-review]
+       [--skip-decisions] [--skip-review] [--only bundled|50000]
 """
 
 from __future__ import annotations
@@ -79,11 +79,13 @@ def candidates_file(name: str, timeline: Path, count: int) -> Path:
     return path
 
 
-def bench_merge(counts: list[int], repeat: int) -> None:
+def bench_merge(counts: list[int], repeat: int, only: str = "") -> None:
     print("merge (each in its own process; parse caches warm)")
     print("| into | candidates | wall s | CPU s | peak RSS MB | report |")
     print("|---|---|---|---|---|---|")
     for name, timeline in timelines().items():
+        if only and name.replace(",", "") != only:
+            continue
         for count in counts:
             cands = candidates_file(name, timeline, count)
             _child(_LOAD, str(timeline))
@@ -207,6 +209,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="candidate counts (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--skip-merge", action="store_true")
+    ap.add_argument("--only", default="", help="merge into this timeline only (bundled, 50000)")
     ap.add_argument("--skip-decisions", action="store_true")
     ap.add_argument("--skip-review", action="store_true")
     return ap.parse_args(argv)
@@ -220,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_review:
         bench_review(args.repeat)
     if not args.skip_merge:
-        bench_merge([int(n) for n in args.merge.split(",") if n.strip()], args.repeat)
+        bench_merge([int(n) for n in args.merge.split(",") if n.strip()], args.repeat,
+                    args.only)
     return 0
 
 
