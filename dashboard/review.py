@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import subprocess
 import sys
@@ -134,11 +135,53 @@ def publishers_of(items: Iterable[QueueItem]) -> list[str]:
     return sorted({p for item in items for p in item.publishers}, key=str.casefold)
 
 
-def merge_targets(timeline: Timeline, candidate_id: str) -> list[Event]:
+MERGE_CHOICES = 500  # a larger file offers the events nearest in date to the candidate
+
+
+def merge_targets(timeline: Timeline, candidate_id: str, *,
+                  limit: int = MERGE_CHOICES) -> list[Event]:
     """Events a candidate can be merged into: accepted ones first, then other candidates
-    (each by date); never itself, never a rejected event."""
-    others = [e for e in timeline.events if e.id != candidate_id and e.status != "rejected"]
+    (each by date); never itself, never a rejected event. Of more than ``limit`` such events,
+    the ``limit`` nearest in date to the candidate (a page of a 50,000-event file would
+    otherwise send every event's label once per candidate)."""
+    days, events, where = _by_date(timeline)
+    if len(events) - (candidate_id in where) <= limit:
+        others = [e for e in events if e.id != candidate_id]
+    else:
+        at = where.get(candidate_id)
+        day = days[at] if at is not None else _day_of_candidate(timeline, candidate_id)
+        lo = hi = bisect.bisect_left(days, day)
+        others = []
+        while len(others) < limit and (lo > 0 or hi < len(events)):
+            if hi >= len(events) or (lo > 0 and day - days[lo - 1] <= days[hi] - day):
+                lo -= 1
+                pick = events[lo]
+            else:
+                pick = events[hi]
+                hi += 1
+            if pick.id != candidate_id:
+                others.append(pick)
     return sorted(others, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
+
+
+_BY_DATE: list[Any] = [None]  # (the timeline, its index): the last one asked about
+
+
+def _by_date(timeline: Timeline) -> tuple[list[int], list[Event], dict[str, int]]:
+    """The timeline's events that are not rejected, by first day: (days, events, id -> i)."""
+    held = _BY_DATE[0]  # one read: another session's thread may replace it meanwhile
+    if held is None or held[0] is not timeline:
+        ranked = sorted(((e.date.first_day().toordinal(), e.id, e) for e in timeline.events
+                         if e.status != "rejected"), key=lambda t: (t[0], t[1]))
+        held = (timeline, ([d for d, _, _ in ranked], [e for _, _, e in ranked],
+                           {i: n for n, (_, i, _) in enumerate(ranked)}))
+        _BY_DATE[0] = held
+    return held[1]
+
+
+def _day_of_candidate(timeline: Timeline, candidate_id: str) -> int:
+    found = next((e for e in timeline.events if e.id == candidate_id), None)
+    return found.date.first_day().toordinal() if found is not None else 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -431,9 +474,8 @@ def apply_decision(doc: Document, decision: Decision) -> list[str]:
     decision, so apply decisions to a copy and keep it only when this returns.
     """
     skipped: list[str] = []
-    events = doc.timeline.event_map()
     for event_id in decision.event_ids:
-        event = events.get(event_id)
+        event = doc.event(event_id)
         if event is None:
             skipped.append(f"'{event_id}' is no longer in the file (merged or removed by "
                            "someone else)")
@@ -445,14 +487,14 @@ def apply_decision(doc: Document, decision: Decision) -> list[str]:
             continue
         if decision.action == "merge":
             target = decision.target or ""
-            if target not in doc.timeline.event_map():
+            if doc.event(target) is None:
                 skipped.append(f"'{event_id}' was not merged: '{target}' is no longer in the "
                                "file")
                 continue
             doc.merge_into(event_id, target, by=decision.by or None)
             continue
         if decision.action == "corroborate":
-            target = doc.timeline.event_map().get(decision.target or "")
+            target = doc.event(decision.target or "")
             if target is None or target.status != "accepted":
                 now = "no longer in the file" if target is None else f"now {target.status}"
                 skipped.append(f"'{event_id}' was not added as corroboration: "

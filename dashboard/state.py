@@ -785,7 +785,7 @@ def decide(path: Path, decision: Decision) -> Outcome:
         ss[_REVIEW_PENDING] = decision
         return Outcome(False, conflict=True)
     try:  # the same bytes as ``doc``: a refused decision leaves the held document untouched
-        work = Document.open(path)
+        work = _working_copy(doc, path)
     except TimelineError as exc:
         return Outcome(False, problems=[str(p) for p in exc.problems])
     except OSError as exc:
@@ -815,9 +815,19 @@ def decide(path: Path, decision: Decision) -> Outcome:
     return Outcome(True, skipped=skipped)
 
 
+def _working_copy(doc: Document, path: Path) -> Document:
+    """A copy of the held document to apply a decision to (the file is not read again: it
+    has the held document's bytes); the file opened afresh when the held one cannot be
+    copied. Raises TimelineError, OSError."""
+    try:
+        return doc.copy()
+    except ValueError:
+        return Document.open(path)
+
+
 def _event_dicts(doc: Document, ids: list[str]) -> dict[str, dict[str, object]]:
-    events = doc.timeline.event_map()
-    return {i: events[i].model_dump(mode="json", exclude_none=True) for i in ids if i in events}
+    events = {i: e for i in ids if (e := doc.event(i)) is not None}
+    return {i: e.model_dump(mode="json", exclude_none=True) for i, e in events.items()}
 
 
 def record(path: Path, who: Access, action: str, message: str, ids: list[str],

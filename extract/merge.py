@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from extract.timeline import (
     Deal,
     Document,
     Event,
+    Evidence,
     PartialDate,
     Problem,
     Proposal,
@@ -115,25 +117,49 @@ def _match_sources(existing: list[Source], incoming: list[Source]) -> dict[str, 
     """incoming source id -> the existing source that is the same article (None: new)."""
     out: dict[str, str | None] = {}
     by_digest = {s.digest: s.id for s in existing if s.digest}
+    # sources from before digests, by what _same_source compares (first one wins, as a scan
+    # in file order would find it)
+    by_url: dict[str, list[int]] = {}
+    by_meta: dict[tuple, list[int]] = {}
+    legacy = [s for s in existing if not s.digest]
+    for n, old in enumerate(legacy):
+        if old.url:
+            by_url.setdefault(old.url, []).append(n)
+        by_meta.setdefault((old.publisher, old.published, old.title), []).append(n)
+    firsts = _first_by_key(existing)
     for src in incoming:
         if not src.digest:
-            out[src.id] = _legacy_match(existing, src)
+            out[src.id] = _legacy_match(firsts, src)
             continue
         match = by_digest.get(src.digest)
         if match is None:
-            match = next((old.id for old in existing if _same_source(old, src)), None)
+            near = set(by_url.get(src.url, ()) if src.url else ()) | set(
+                by_meta.get((src.publisher, src.published, src.title), ()))
+            match = next((legacy[n].id for n in sorted(near) if _same_source(legacy[n], src)),
+                         None)
         out[src.id] = match
     return out
 
 
-def _legacy_match(existing: list[Source], src: Source) -> str | None:
+def _first_by_key(existing: list[Source]) -> dict[str, dict[str, str]]:
+    """{'id'|'file'|'url': {value: the id of the first existing source with it}}."""
+    firsts: dict[str, dict[str, str]] = {"id": {}, "file": {}, "url": {}}
+    for old in existing:
+        for key, seen in firsts.items():
+            value = getattr(old, key)
+            if value and value not in seen:
+                seen[value] = old.id
+    return firsts
+
+
+def _legacy_match(firsts: dict[str, dict[str, str]], src: Source) -> str | None:
     """A candidates file written before digests (or by hand) cannot say which text a source
     is: the same id, else the same file name, else the same URL, as merges did then. The same
     id first: a source added by an earlier merge maps to itself again, not to another that
     shares its file or URL (a second merge would re-add its events)."""
     for key in ("id", "file", "url"):
         value = getattr(src, key)
-        match = next((old.id for old in existing if value and getattr(old, key) == value), None)
+        match = firsts[key].get(value) if value else None
         if match is not None:
             return match
     return None
@@ -167,20 +193,85 @@ def verify_digests(candidates: Timeline, folder: Path, *, file: str) -> None:
         raise TimelineError(problems)
 
 
+class _Neighbours:
+    """The file's events indexed for one merge, so that each candidate looks only at the
+    events it could be the same as (the same answers as a scan of every event, in order)."""
+
+    def __init__(self, events: list[Event]):
+        self.holders: dict[tuple[str, str, str], str] = {}  # evidence key -> last holder
+        self.candidates: dict[tuple, list[Event]] = {}  # (type, date, end, approx) -> events
+        # (type, year, actor or None) and (type, year) -> (event, first day, last day)
+        self.accepted: dict[tuple, list[tuple[Event, int, int]]] = {}
+        self.accepted_any: dict[tuple, list[tuple[Event, int, int]]] = {}
+        for e in events:
+            self.add(e)
+
+    def add(self, e: Event) -> None:
+        for ev in e.evidence:
+            self.holders[evidence_key(ev)] = e.id
+        if e.status == "candidate":
+            self.candidates.setdefault((e.type, e.date, e.end, e.approximate), []).append(e)
+        elif e.status == "accepted":
+            entry = (e, *_span(e))
+            for year in _years(e):
+                self.accepted_any.setdefault((e.type, year), []).append(entry)
+                for actor in e.actors or (None,):
+                    self.accepted.setdefault((e.type, year, actor), []).append(entry)
+
+    def hold(self, event_id: str, evidence: list[Evidence]) -> None:
+        for ev in evidence:
+            self.holders[evidence_key(ev)] = event_id
+
+    def same_candidate(self, cand: Event, registered: Set[str]) -> Event | None:
+        return _same_candidate(cand, self.candidates.get(
+            (cand.type, cand.date, cand.end, cand.approximate), ()), registered)
+
+    def may_corroborate(self, cand: Event, registered: Set[str]) -> Event | None:
+        c0, c1 = _span(cand)
+        near: dict[str, Event] = {}
+        buckets = ([self.accepted.get((cand.type, year, actor), ())
+                    for year in _years(cand) for actor in (*cand.actors, None)] if cand.actors
+                   else [self.accepted_any.get((cand.type, year), ()) for year in _years(cand)])
+        for bucket in buckets:
+            for e, a0, a1 in bucket:
+                # one span within the other (what _contains checks, on day numbers)
+                if (a0 <= c0 and c1 <= a1) or (c0 <= a0 and a1 <= c1):
+                    near[e.id] = e
+        return _may_corroborate(cand, list(near.values()), registered)
+
+
+def _span(e: Event) -> tuple[int, int]:
+    return e.date.first_day().toordinal(), (e.end or e.date).last_day().toordinal()
+
+
+def _years(e: Event) -> range:
+    return range(e.date.first_day().year, (e.end or e.date).last_day().year + 1)
+
+
 def merge(candidates: Timeline, doc: Document) -> MergeReport:
-    """Add ``candidates`` to ``doc`` in memory (call ``doc.save()`` to write)."""
+    """Add ``candidates`` to ``doc`` in memory (call ``doc.save()`` to write).
+
+    Each candidate looks only at the events it could be the same as (an index of the file's
+    evidence, candidates and accepted events, kept up to date as events are added), so a
+    merge takes time in proportion to the candidates and the file, not to their product."""
     report = MergeReport()
     deals = candidates.deal_map()
     current = doc.timeline
     mapping = _match_sources(current.sources, candidates.sources)
     incoming = {s.id: s for s in candidates.sources}
+    held = current.source_map()
     for src_id, old_id in mapping.items():
         src = incoming[src_id]
-        old = doc.timeline.source_map().get(old_id) if old_id else None
+        old = held.get(old_id) if old_id else None
         if old is not None and src.digest and not old.digest:
             doc.update_source(old.id, digest=src.digest)  # an older source, seen again
+            held[old.id] = old.model_copy(update={"digest": src.digest})
             report.digests_recorded.append(old.id)
     taken_sources = {s.id for s in current.sources}
+    index = _Neighbours(current.events)
+    dealt = _Deals(section=current.deals is not None,
+                   free=current.deals is None and any(e.deal for e in current.events),
+                   registered=set(deals) | set(current.deal_map()))
 
     def cite(ident: str) -> str:
         """The id in the file of an incoming source, adding it the first time it is cited."""
@@ -200,65 +291,83 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
         # a source not in the file yet cannot have evidence there, whatever its id
         return mapping.get(ident) or f"\0new:{ident}"
 
+    def join(event_id: str, fresh: list[Evidence]) -> None:
+        cited = [ev.model_copy(update={"source": cite(ev.source)}) for ev in fresh]
+        for ev in cited:
+            doc.add_evidence(event_id, ev)
+        index.hold(event_id, cited)
+        report.joined.append(event_id)
+
+    def add(cand: Event, fresh: list[Evidence], proposal: Proposal | None) -> None:
+        added = _add(doc, report, cand, fresh, cite, proposal=proposal, deals=deals,
+                     dealt=dealt)
+        index.add(added)
+
     for cand in candidates.events:
         # evidence keys as they would read in the file (sources not yet added keep their id)
         keys = [evidence_key(ev.model_copy(update={"source": known_id(ev.source)}))
                 for ev in cand.evidence]
-        events = doc.timeline.events
-        holders = {evidence_key(ev): e for e in events for ev in e.evidence}
+        holders = index.holders
         fresh = [ev for ev, key in zip(cand.evidence, keys, strict=True) if key not in holders]
         if not fresh:
             report.unchanged += 1
             continue
         if len(fresh) < len(cand.evidence):
-            known = next(holders[k] for k in keys if k in holders)
+            known = doc.event(next(holders[k] for k in keys if k in holders))
             if known.status == "rejected":
                 report.unchanged += 1
             elif known.status == "candidate":
-                for ev in fresh:
-                    doc.add_evidence(known.id, ev.model_copy(update={"source": cite(ev.source)}))
-                report.joined.append(known.id)
+                join(known.id, fresh)
             else:
-                _add(doc, report, cand, fresh, cite, proposal=_proposal(cand, known),
-                     deals=deals)
+                add(cand, fresh, _proposal(cand, known))
             continue
-        registered = frozenset(deals) | frozenset(doc.timeline.deal_map())
-        same = _same_candidate(cand, events, registered)
+        same = index.same_candidate(cand, dealt.registered)
         if same is not None:
-            for ev in fresh:
-                doc.add_evidence(same.id, ev.model_copy(update={"source": cite(ev.source)}))
-            report.joined.append(same.id)
+            join(same.id, fresh)
             continue
-        accepted = _may_corroborate(cand, events, registered)
-        _add(doc, report, cand, fresh, cite,
-             proposal=_proposal(cand, accepted) if accepted is not None else None, deals=deals)
+        accepted = index.may_corroborate(cand, dealt.registered)
+        add(cand, fresh, _proposal(cand, accepted) if accepted is not None else None)
     return report
 
 
+@dataclass
+class _Deals:
+    """The file's deals as a merge goes: whether it has a 'deals' section, whether its events
+    use free ids (no section), and the ids named in a section (the file's or the
+    candidates')."""
+
+    section: bool
+    free: bool
+    registered: set[str]
+
+
 def _carry_deal(doc: Document, deals: dict[str, Deal], cand: Event,
-                report: MergeReport) -> None:
+                report: MergeReport, dealt: _Deals) -> None:
     """Add the candidate's deal to the file's 'deals' section when the file has one and lacks
     it, or when the file has neither a section nor a deal id of its own and the candidates
     name the deal (then the section is made). A file whose events use free deal ids keeps them
     free, and so does a free id the extractor proposed (a label until a curator names it)."""
-    if cand.deal is None or cand.deal in doc.timeline.deal_map():
+    if cand.deal is None or doc.has_deal(cand.deal):
         return
-    if doc.timeline.deals is None and (cand.deal not in deals
-                                       or any(e.deal for e in doc.timeline.events)):
+    if not dealt.section and (dealt.free or cand.deal not in deals):
+        dealt.free = True  # the file now uses free ids: a section would need them all
         return
     entry = deals.get(cand.deal) or Deal(
         id=cand.deal, supplier=cand.supplier, recipient=cand.recipient,
         system=cand.systems[0] if cand.systems else None)
     doc.add_deal(entry)
+    dealt.section = True
+    dealt.registered.add(entry.id)
     report.added_deals.append(entry.id)
 
 
 def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
-         proposal: Proposal | None, deals: dict[str, Deal] | None = None) -> None:
-    _carry_deal(doc, deals or {}, cand, report)
+         proposal: Proposal | None, deals: dict[str, Deal] | None = None,
+         dealt: _Deals | None = None) -> Event:
+    _carry_deal(doc, deals or {}, cand, report,
+                dealt or _Deals(section=False, free=True, registered=set()))
     ident, n = cand.id, 2
-    existing_ids = {e.id for e in doc.timeline.events}
-    while ident in existing_ids:
+    while doc.event(ident) is not None:
         ident, n = f"{cand.id}-{n}", n + 1
     evidence = [ev.model_copy(update={"source": cite(ev.source)}) for ev in evidence]
     references = [cite(r) for r in cand.references]
@@ -268,6 +377,9 @@ def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
     report.added_events.append(ident)
     if proposal is not None:
         report.proposed.append((ident, proposal.event))
+    added = doc.event(ident)
+    assert added is not None
+    return added
 
 
 def _proposal(cand: Event, event: Event) -> Proposal:
@@ -289,7 +401,7 @@ def _actors_meet(a: Event, b: Event) -> bool:
     return not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors))
 
 
-def _other_transfer(a: Event, b: Event, registered: frozenset[str] = frozenset()) -> bool:
+def _other_transfer(a: Event, b: Event, registered: Set[str] = frozenset()) -> bool:
     """Two events of two transfers: no system in common (both named), or other deal ids.
 
     A deal id in a ``deals`` section (``registered``: the file's or the candidates') names one
@@ -306,8 +418,8 @@ def _other_transfer(a: Event, b: Event, registered: frozenset[str] = frozenset()
                 or (a.recipient and b.recipient and a.recipient != b.recipient))
 
 
-def _same_candidate(cand: Event, events: list[Event],
-                    registered: frozenset[str] = frozenset()) -> Event | None:
+def _same_candidate(cand: Event, events: Iterable[Event],
+                    registered: Set[str] = frozenset()) -> Event | None:
     """An unreviewed candidate that is the same happening: same type, date, period,
     approximation and actors, and no value that disagrees."""
     for e in events:
@@ -325,7 +437,7 @@ def _same_candidate(cand: Event, events: list[Event],
 
 
 def _may_corroborate(cand: Event, events: list[Event],
-                     registered: frozenset[str] = frozenset()) -> Event | None:
+                     registered: Set[str] = frozenset()) -> Event | None:
     """The accepted event ``cand`` may be the same happening as: same type, overlapping
     actors, one date within the other; the same date first, then the tightest span."""
     found = [e for e in events
@@ -352,6 +464,7 @@ def merge_file(candidates_path: Path, into: Path, *, attempts: int = 3) -> Merge
     ``OSError`` with nothing written.
     """
     from extract.timeline import ConcurrentModificationError, load
+    from extract.timeline.loading import flush_parse_cache
 
     candidates = load(candidates_path)
     verify_digests(candidates, Path(os.path.dirname(os.path.abspath(candidates_path))),
@@ -363,6 +476,7 @@ def merge_file(candidates_path: Path, into: Path, *, attempts: int = 3) -> Merge
             return report
         try:
             doc.save()
+            flush_parse_cache()  # the next reader of the file in another process
             return report
         except ConcurrentModificationError:
             if attempt == attempts - 1:

@@ -1130,3 +1130,22 @@ def test_added_articles_are_on_the_record(monkeypatch, events):
     assert "deal-azerbaijan-israel-2021-03-09" in rec["events"]
     assert rec["changes"]["deal-azerbaijan-israel-2021-03-09"] == [
         {"field": "event", "old": None, "new": "(created)"}]
+
+
+def test_a_large_file_offers_the_events_nearest_in_date_to_merge_into():
+    # at 50,000 events every candidate's merge choice listed every event (tens of MB a page)
+    from tests.generated import many
+
+    big = many(1200)
+    cand = big.events[600]
+    big.events[600] = cand = cand.model_copy(update={"status": "candidate"})
+    targets = review.merge_targets(big, cand.id, limit=50)
+    assert len(targets) == 50 and cand.id not in {t.id for t in targets}
+    day = cand.date.first_day()
+    farthest = max(abs((t.date.first_day() - day).days) for t in targets)
+    chosen = {t.id for t in targets}
+    others = [e for e in big.events if e.id not in chosen and e.id != cand.id]
+    assert all(abs((e.date.first_day() - day).days) >= farthest for e in others)
+    assert targets == sorted(targets, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
+    # a file within the limit: every event but the candidate, as before
+    assert len(review.merge_targets(big, cand.id, limit=5000)) == 1199

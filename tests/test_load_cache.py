@@ -20,6 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from make_timeline import make_timeline  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def no_memo(monkeypatch):
+    """These tests are about the cache on disk: the in-process memo of the last parses
+    (tested on its own below) would answer first."""
+    monkeypatch.setattr(loading, "_MEMO_KEEP", 0)
+    loading._MEMO.clear()
+
+
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
@@ -155,3 +163,20 @@ def test_old_entries_are_pruned(cache, tmp_path, monkeypatch):
         path.write_text(tl.dumps(make_timeline(3 + i)), encoding="utf-8")
         tl.load(path)
     assert len(entries(cache)) == 2
+
+
+def test_the_same_bytes_are_parsed_once_in_a_process(events_file, monkeypatch):
+    # the dashboard's tables and the Review page's editor share one parse of a file version
+    monkeypatch.setattr(loading, "_MEMO_KEEP", 2)
+    monkeypatch.setattr(loading, "_CACHE_MIN_BYTES", 0)
+    monkeypatch.setenv(tl.CACHE_ENV, str(events_file.parent / "cache"))
+    first = tl.load(events_file)
+    calls = []
+    monkeypatch.setattr(loading, "parse", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(loading, "_cache_read", lambda digest: calls.append(digest))
+    assert tl.load(events_file) is first
+    assert tl.Document.open(events_file).timeline is first
+    assert calls == []
+    events_file.write_text(events_file.read_text() + "# edited\n")
+    tl.load(events_file)
+    assert len(calls) == 2  # another file version: looked up in the cache, then parsed

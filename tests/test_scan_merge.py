@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from extract import timeline as tl
 from extract.merge import merge
 
 FIX = Path(__file__).parent / "fixtures" / "events"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -497,3 +499,43 @@ def test_actors_beyond_the_seed_region_and_not_institutions_named_after_capitals
     assert by_date["2022-08"].actors == ["Poland", "United States"]
     # the institute in Stockholm is not Sweden acting
     assert "Sweden" not in by_date["2016"].actors
+
+
+def _merge_cases():
+    """(name, timeline text, candidates): the bundled file and generated ones (with rejected
+    events), each with generated candidates of every case merge decides between."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_candidates import candidates_for
+    from make_timeline import make_timeline
+
+    bundled = (ROOT / "events.yaml").read_text(encoding="utf-8")
+    yield "bundled", bundled, candidates_for(tl.parse(bundled, file="events.yaml"), 250, seed=3)
+    base = make_timeline(300, seed=4)
+    base = base.model_copy(update={"events": [
+        e.model_copy(update={"status": "rejected"}) if i % 13 == 5 else e
+        for i, e in enumerate(base.events)]})
+    yield "generated", tl.dumps(base), candidates_for(base, 400, seed=4)
+
+
+@pytest.mark.parametrize("case", list(_merge_cases()), ids=lambda c: c[0])
+def test_the_indexed_merge_writes_what_the_merge_of_every_pair_wrote(case, tmp_path):
+    # the merge before issue 26 compared every candidate with every event: the index must
+    # find the same events, so the file written is the same, byte for byte
+    from tests import reference_merge
+
+    _name, text, candidates = case
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(text, encoding="utf-8")
+    after.write_text(text, encoding="utf-8")
+    old_doc = tl.Document.open(before)
+    old = reference_merge.merge(candidates, old_doc)
+    old_doc.save()
+    new_doc = tl.Document.open(after)
+    new = merge(candidates, new_doc)
+    new_doc.save()
+    assert (new.added_events, new.proposed, new.joined, new.added_sources, new.unchanged,
+            new.digests_recorded, new.added_deals) == (
+        old.added_events, old.proposed, old.joined, old.added_sources, old.unchanged,
+        old.digests_recorded, old.added_deals)
+    assert old.proposed and old.joined and old.unchanged and old.added_events  # every case
+    assert after.read_bytes() == before.read_bytes()

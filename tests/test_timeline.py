@@ -647,7 +647,7 @@ def test_many_edits_stay_fast_enough_to_be_linear(tmp_path):
         doc.save()
     finally:
         Document.text = original
-    assert calls["n"] == 1
+    assert calls["n"] <= 1  # an edit in place splices the text without text()
     assert len(tl.load(path).events) == 202
 
 

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import json
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from extract.timeline.errors import Problem, TimelineError
@@ -179,6 +181,77 @@ def _cache_prune(folder: Path) -> None:
             p.unlink()
 
 
+# The timelines read or written last in this process, by the sha256 of the file's bytes: the
+# dashboard's tables and the Review page's editor of one file version share one parse (at
+# 50,000 events even the parse cache takes seconds to re-validate).
+_MEMO: collections.OrderedDict[str, Timeline] = collections.OrderedDict()
+_MEMO_KEEP = 2
+_MEMO_LOCK = threading.Lock()
+
+
+def _memo_get(digest: str) -> Timeline | None:
+    with _MEMO_LOCK:
+        found = _MEMO.get(digest)
+        if found is not None:
+            _MEMO.move_to_end(digest)
+        return found
+
+
+def _memo_put(digest: str, timeline: Timeline) -> None:
+    with _MEMO_LOCK:
+        _MEMO[digest] = timeline
+        _MEMO.move_to_end(digest)
+        while len(_MEMO) > _MEMO_KEEP:
+            _MEMO.popitem(last=False)
+
+
+def _parsed(text: str, raw: bytes, *, file: str, cache: bool = True) -> Timeline:
+    """The validated timeline of a file's text (``raw``: its bytes): from this process's
+    memo or the parse cache when the same bytes validated before, else parsed (and kept)."""
+    if not (cache and len(raw) >= _CACHE_MIN_BYTES):
+        return parse(text, file=file)
+    digest = hashlib.sha256(raw).hexdigest()
+    found = _memo_get(digest) or _cache_read(digest)
+    if found is None:
+        found = parse(text, file=file)
+        _cache_write(digest, found)
+    _memo_put(digest, found)
+    return found
+
+
+def _remember(raw: bytes, timeline: Timeline) -> None:
+    """A writer's note that ``raw`` (bytes it just wrote) reads as ``timeline``, which it
+    validated: the next :func:`load` of those bytes in this process needs no parse. The
+    parse cache on disk (for other processes) is written a moment later in the background,
+    once for a burst of writes (a curator's decisions one after another), or at once by
+    :func:`flush_parse_cache`."""
+    global _PENDING
+    if len(raw) < _CACHE_MIN_BYTES:
+        return
+    digest = hashlib.sha256(raw).hexdigest()
+    _memo_put(digest, timeline)
+    with _MEMO_LOCK:
+        if _PENDING is not None:
+            _PENDING.cancel()
+        _PENDING = threading.Timer(_CACHE_DELAY, _cache_write, args=(digest, timeline))
+        _PENDING.name = "timeline-parse-cache"
+        _PENDING.start()
+
+
+_CACHE_DELAY = 3.0  # seconds after the last write
+_PENDING: threading.Timer | None = None
+
+
+def flush_parse_cache() -> None:
+    """Write the pending parse cache entry now (a command about to exit)."""
+    global _PENDING
+    with _MEMO_LOCK:
+        pending, _PENDING = _PENDING, None
+    if pending is not None:
+        pending.cancel()
+        _cache_write(*pending.args)
+
+
 def load(path: str | os.PathLike[str], *, cache: bool = True) -> Timeline:
     """Read and validate a timeline file (fast path: C-accelerated safe loader).
 
@@ -189,14 +262,5 @@ def load(path: str | os.PathLike[str], *, cache: bool = True) -> Timeline:
 
     Raises :class:`TimelineError` with every problem, each naming ``path``.
     """
-    p = Path(path)
-    text, raw = _read_text(p)
-    digest = hashlib.sha256(raw).hexdigest() if cache and len(raw) >= _CACHE_MIN_BYTES else ""
-    if digest:
-        cached = _cache_read(digest)
-        if cached is not None:
-            return cached
-    timeline = parse(text, file=str(path))
-    if digest:
-        _cache_write(digest, timeline)
-    return timeline
+    text, raw = _read_text(Path(path))
+    return _parsed(text, raw, file=str(path), cache=cache)

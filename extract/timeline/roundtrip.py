@@ -86,7 +86,9 @@ def _guess_indent(text: str) -> tuple[int, int, int]:
     dash (sequence offset); ruamel needs these to write the file back byte for byte.
     """
     mapping, offset = None, None
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    # the first structures tell (a 50,000-event file need not be split into lines for it)
+    head = text if len(text) <= 1 << 20 else text[: 1 << 20]
+    lines = [ln for ln in head.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     for line, nxt in zip(lines, lines[1:], strict=False):
         m = re.match(r"^( *)(?:- +)?([\w-]+):\s*(#.*)?$", line)
         if not m:

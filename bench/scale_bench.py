@@ -1,0 +1,234 @@
+"""Issue 26's figures: a curated timeline of tens of thousands of events stays editable.
+
+Prints, for the bundled events.yaml and a generated 50,000-event timeline
+(bench/make_timeline.py): ``merge`` of 500, 6,741 and 200,000 generated candidates
+(bench/make_candidates.py) with its wall and CPU seconds and peak memory (each merge in its own
+process, as ``python -m extract merge`` runs; the parse cache of both files warm, as after the
+dashboard or an earlier merge read them); one Review decision of each kind on the 50,000-event
+file (as the Review page makes it: the held document copied, the decision applied, the file
+written); and the Review page's first paint (server side, streamlit's AppTest: the page's run
+after the timeline page has read the file, and a cold first run).
+
+Usage: python bench/scale_bench.py [--merge 500,6741,200000] [--repeat 1] [--skip-merge]
+       [--skip-decisions] [--skip-review] [--only bundled|50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+for p in (ROOT, BENCH):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+OUT = BENCH / "out" / "scale"
+
+
+def _child(code: str, *args: str) -> tuple[float, float, float, str]:
+    """Run ``code`` in a fresh interpreter: (wall s, CPU s, peak RSS MB, its stdout)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            cwd=ROOT, text=True)
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"child failed ({proc.returncode}): {code[:60]}...")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
+
+
+_MERGE = """
+import sys, time
+from pathlib import Path
+from extract.merge import merge_file
+t = time.perf_counter()
+r = merge_file(Path(sys.argv[1]), Path(sys.argv[2]))
+print(f"{time.perf_counter() - t:.2f}|{r.summary()}")
+"""
+_LOAD = "import sys; from extract.timeline import load; load(sys.argv[1])"
+
+
+def timelines() -> dict[str, Path]:
+    from make_timeline import write_timeline
+
+    return {"bundled": ROOT / "events.yaml",
+            "50,000": write_timeline(BENCH / "out" / "timelines", 50_000)}
+
+
+def candidates_file(name: str, timeline: Path, count: int) -> Path:
+    from make_candidates import candidates_for
+
+    from extract.timeline import atomic_write, dumps, load
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"candidates-{name.replace(',', '')}-{count}.yaml"
+    if not path.exists():
+        atomic_write(path, dumps(candidates_for(load(timeline), count)).encode("utf-8"))
+    return path
+
+
+def bench_merge(counts: list[int], repeat: int, only: str = "") -> None:
+    print("merge (each in its own process; parse caches warm)")
+    print("| into | candidates | wall s | CPU s | peak RSS MB | report |")
+    print("|---|---|---|---|---|---|")
+    for name, timeline in timelines().items():
+        if only and name.replace(",", "") != only:
+            continue
+        for count in counts:
+            cands = candidates_file(name, timeline, count)
+            _child(_LOAD, str(timeline))
+            _child(_LOAD, str(cands))
+            runs = []
+            for _ in range(repeat):
+                with tempfile.TemporaryDirectory() as tmp:
+                    target = Path(tmp) / "events.yaml"
+                    shutil.copy(timeline, target)
+                    wall, cpu, rss, out = _child(_MERGE, str(cands), str(target))
+                runs.append((wall, cpu, rss, out.strip().split("|", 1)[1]))
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            rss = max(r[2] for r in runs)
+            print(f"| {name} | {count:,} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {runs[0][3]} |",
+                  flush=True)
+
+
+def bench_decisions(repeat: int) -> None:
+    from dashboard.review import Decision, apply_decision
+    from extract.timeline import Document, load
+
+    source = timelines()["50,000"]
+    load(source)  # warm the parse cache
+    tl = load(source)
+    cands = [e for e in tl.events if e.status == "candidate"]
+    accepted = [e for e in tl.events if e.status == "accepted"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.yaml"
+        shutil.copy(source, path)
+        t = time.perf_counter()
+        held = Document.open(path)
+        opened = time.perf_counter() - t
+        print(f"decisions on 50,000 events (the Review page's document opened in {opened:.1f} s,"
+              f" once per file version)")
+        print("| decision | wall s (median) | CPU s (median) | runs |")
+        print("|---|---|---|---|")
+        kinds = {
+            "accept": lambda c: Decision("accept", (c.id,), "bench"),
+            "reject": lambda c: Decision("reject", (c.id,), "bench"),
+            "edit, then accept": lambda c: Decision("accept", (c.id,), "bench", changes={
+                "title": c.title + " (edited)", "summary": "Checked against the register.",
+                "unverified": True}),
+            "merge into an accepted event": lambda c: Decision(
+                "merge", (c.id,), "bench", target=accepted[len(accepted) // 2].id),
+        }
+        n = 0
+        for kind, make in kinds.items():
+            times, cpu = [], []
+            for _ in range(repeat):
+                cand = cands[(len(cands) // (repeat * len(kinds) + 1)) * (n + 1)]
+                n += 1
+                t, c = time.perf_counter(), time.process_time()
+                if held.changed_on_disk():
+                    raise SystemExit("changed on disk")
+                work = held.copy()
+                skipped = apply_decision(work, make(cand))
+                work.save()
+                times.append(time.perf_counter() - t)
+                cpu.append(time.process_time() - c)
+                assert not skipped, skipped
+                held = work
+            print(f"| {kind} | {statistics.median(times):.2f} | {statistics.median(cpu):.2f} | "
+                  f"{len(times)} |", flush=True)
+
+
+_REVIEW = """
+import json, sys, time
+from pathlib import Path
+from streamlit.testing.v1 import AppTest
+events = Path(sys.argv[1])
+secrets = json.loads(sys.argv[2])
+at = AppTest.from_file(sys.argv[3], default_timeout=600)
+at.secrets["auth"] = secrets
+at.user = {"is_logged_in": True, "email": "bench@example.org", "name": "Bench"}
+t = time.perf_counter(); at.run(); first = time.perf_counter() - t
+assert not at.exception, [e.value for e in at.exception]
+t = time.perf_counter(); at.switch_page("views/review.py").run(); review = time.perf_counter() - t
+assert not at.exception, [e.value for e in at.exception]
+assert any("to review" in m.value for m in at.markdown), "no queue"
+t = time.perf_counter(); at.run(); rerun = time.perf_counter() - t
+print(f"{first:.2f}|{review:.2f}|{rerun:.2f}")
+"""
+_SECRETS = {"redirect_uri": "http://127.0.0.1:9/oauth2callback", "cookie_secret": "bench",
+            "client_id": "arms", "client_secret": "bench",
+            "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+
+
+def bench_review(repeat: int) -> None:
+    print("Review page (AppTest, server side; each run a fresh process)")
+    print("| timeline | timeline page, cold (s) | Review first paint after it (s) | "
+          "Review rerun (s) | peak RSS MB | runs |")
+    print("|---|---|---|---|---|---|")
+    for name, timeline in timelines().items():
+        _child(_LOAD, str(timeline))
+        runs = []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                events = Path(tmp) / "events.yaml"
+                shutil.copy(timeline, events)
+                (Path(tmp) / "team.toml").write_text(
+                    '[curators]\nemails = ["bench@example.org"]\n', encoding="utf-8")
+                env_events = os.environ.get("ARMS_EVENTS")
+                os.environ["ARMS_EVENTS"] = str(events)
+                try:
+                    _, _, rss, out = _child(_REVIEW, str(events), json.dumps(_SECRETS),
+                                            str(ROOT / "dashboard" / "app.py"))
+                finally:
+                    if env_events is None:
+                        os.environ.pop("ARMS_EVENTS", None)
+                    else:
+                        os.environ["ARMS_EVENTS"] = env_events
+            first, review, rerun = (float(x) for x in out.strip().split("|"))
+            runs.append((first, review, rerun, rss))
+        med = [statistics.median(r[i] for r in runs) for i in range(3)]
+        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | "
+              f"{max(r[3] for r in runs):.0f} | {len(runs)} |", flush=True)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--merge", default="500,6741,200000",
+                    help="candidate counts (default: %(default)s)")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--skip-merge", action="store_true")
+    ap.add_argument("--only", default="", help="merge into this timeline only (bundled, 50000)")
+    ap.add_argument("--skip-decisions", action="store_true")
+    ap.add_argument("--skip-review", action="store_true")
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    print(f"python bench/scale_bench.py {' '.join(argv or sys.argv[1:])}".rstrip())
+    if not args.skip_decisions:
+        bench_decisions(max(args.repeat, 3))
+    if not args.skip_review:
+        bench_review(args.repeat)
+    if not args.skip_merge:
+        bench_merge([int(n) for n in args.merge.split(",") if n.strip()], args.repeat,
+                    args.only)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
