@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.merge import MergeReport, _contains
+from extract.merge import (  # the predicates on one pair: the same in both merges
+    MergeReport,
+    _match_sources,
+    _may_corroborate,
+    _proposal,
+    _same_candidate,
+)
 from extract.timeline import (
     Deal,
     Document,
@@ -18,51 +24,6 @@ from extract.timeline import (
     differences,
     evidence_key,
 )
-
-
-def _same_source(old: Source, new: Source) -> bool:
-    """Whether an existing source and an incoming one are the same article."""
-    if old.digest and new.digest:
-        return old.digest == new.digest
-    if old.digest:
-        return False  # another text
-    # an existing source from before digests: the same address, else the same file name (or,
-    # with neither file, the same id) and the same publisher, date and title
-    if old.url and new.url:
-        return old.url == new.url
-    same_meta = (old.publisher, old.published, old.title) == (new.publisher, new.published,
-                                                              new.title)
-    if old.file and new.file:
-        return same_meta and Path(old.file).name == Path(new.file).name
-    return same_meta and not (old.file or new.file) and old.id == new.id
-
-
-def _match_sources(existing: list[Source], incoming: list[Source]) -> dict[str, str | None]:
-    """incoming source id -> the existing source that is the same article (None: new)."""
-    out: dict[str, str | None] = {}
-    by_digest = {s.digest: s.id for s in existing if s.digest}
-    for src in incoming:
-        if not src.digest:
-            out[src.id] = _legacy_match(existing, src)
-            continue
-        match = by_digest.get(src.digest)
-        if match is None:
-            match = next((old.id for old in existing if _same_source(old, src)), None)
-        out[src.id] = match
-    return out
-
-
-def _legacy_match(existing: list[Source], src: Source) -> str | None:
-    """A candidates file written before digests (or by hand) cannot say which text a source
-    is: the same id, else the same file name, else the same URL, as merges did then. The same
-    id first: a source added by an earlier merge maps to itself again, not to another that
-    shares its file or URL (a second merge would re-add its events)."""
-    for key in ("id", "file", "url"):
-        value = getattr(src, key)
-        match = next((old.id for old in existing if value and getattr(old, key) == value), None)
-        if match is not None:
-            return match
-    return None
 
 
 def merge(candidates: Timeline, doc: Document) -> MergeReport:
@@ -165,71 +126,3 @@ def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
     report.added_events.append(ident)
     if proposal is not None:
         report.proposed.append((ident, proposal.event))
-
-
-def _proposal(cand: Event, event: Event) -> Proposal:
-    """Why ``cand`` may be the same happening as the accepted ``event``, and where they differ."""
-    shared = sorted(set(cand.actors) & set(event.actors))
-    why = [f"same type ({event.type})"]
-    if shared:
-        why.append("both name " + ", ".join(shared))
-    diffs = differences(cand, event)
-    if not any(d.startswith("this says") and "the event is" in d for d in diffs):
-        why.append("same date")
-    reason = "; ".join(why)
-    if diffs:
-        reason += ". Differs: " + "; ".join(diffs)
-    return Proposal(event=event.id, reason=reason)
-
-
-def _actors_meet(a: Event, b: Event) -> bool:
-    return not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors))
-
-
-def _other_transfer(a: Event, b: Event, registered: frozenset[str] = frozenset()) -> bool:
-    if a.systems and b.systems and not set(a.systems) & set(b.systems):
-        return True
-    if not (a.deal and b.deal and a.deal != b.deal):
-        return False
-    if a.deal in registered and b.deal in registered:
-        return True
-    return bool((a.supplier and b.supplier and a.supplier != b.supplier)
-                or (a.recipient and b.recipient and a.recipient != b.recipient))
-
-
-def _same_candidate(cand: Event, events: list[Event],
-                    registered: frozenset[str] = frozenset()) -> Event | None:
-    """An unreviewed candidate that is the same happening: same type, date, period,
-    approximation and actors, and no value that disagrees."""
-    for e in events:
-        if (e.status != "candidate" or e.type != cand.type or not _actors_meet(cand, e)
-                or _other_transfer(cand, e, registered)):
-            continue
-        if (e.date, e.end, e.approximate) != (cand.date, cand.end, cand.approximate):
-            continue
-        a, b = cand.value, e.value
-        if a is not None and b is not None and (a.amount, a.currency, a.unit) != (
-                b.amount, b.currency, b.unit):
-            continue  # another figure: a disagreement to show, not the same report
-        return e
-    return None
-
-
-def _may_corroborate(cand: Event, events: list[Event],
-                     registered: frozenset[str] = frozenset()) -> Event | None:
-    """The accepted event ``cand`` may be the same happening as: same type, overlapping
-    actors, one date within the other; the same date first, then the tightest span."""
-    found = [e for e in events
-             if e.status == "accepted" and e.type == cand.type and _actors_meet(cand, e)
-             and not _other_transfer(cand, e, registered) and _contains(e.date, e.end, cand.date, cand.end)]
-    if not found:
-        return None
-
-    def closeness(e: Event) -> tuple[int, int, str]:
-        exact = (e.date, e.end) == (cand.date, cand.end)
-        span = ((e.end or e.date).last_day() - e.date.first_day()).days
-        return (0 if exact else 1, span, e.id)
-
-    return min(found, key=closeness)
-
-
