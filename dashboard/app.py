@@ -51,12 +51,11 @@ if loaded.frames is not None:
 if view is None:
     state.show_problems(loaded)
     st.stop()
-try:
-    page.run()
-finally:
-    # the sidebar after the page: the page's chart reaches the browser first and its Plotly
-    # code loads while the sidebar's widgets are drawn (first chart sooner); drawn even when
-    # the page stops early, since a widget not drawn in a run loses its value
-    if filtered:
-        sidebar.render(loaded.frames, loaded.path, who)
+page.run()
+# the sidebar after the page: the page's chart reaches the browser first and its Plotly code
+# loads while the sidebar's widgets are drawn (first chart sooner). A page with the sidebar
+# must therefore never end its run with st.stop(): nothing is drawn after it, and a widget
+# not drawn in a run loses its value.
+if filtered:
+    sidebar.render(loaded.frames, loaded.path, who)
 state.sync_url(view.frames)

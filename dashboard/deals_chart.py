@@ -150,7 +150,7 @@ def flow_values(rows: Sequence[tuple[str, dict[str, Any]]], events: pd.DataFrame
             continue  # an event in two deals of one pair counts once
         seen.add((pair, first))
         key = (pair, int(by_id.at[first, "start"].year))
-        approx = "c. " in str(by_id.at[first, "value_label"])
+        approx = str(by_id.at[first, "value_label"]).startswith("c. ")  # value_label's mark
         cell = sums.setdefault(key, {})
         money = (str(by_id.at[first, "value_currency"]), approx)
         cell[money] = cell.get(money, 0.0) + float(by_id.at[first, "value_amount"])

@@ -187,12 +187,18 @@ def _right_after(after: str, named: list[_Named], offset: int) -> str | None:
     return None
 
 
+# what follows a demonym that opens an object: a word ("Israeli drones", "Israeli Harop
+# drones") or a possessive ("Israel's drones")
+_OPENS_OBJECT = fast_compile(r"'s\b|\s+\w")
+_OF_GAP = fast_compile(r"\s+of\s+(?:[\w-]+\s+){0,4}")  # "of", "of the first shipment of"
+
+
 def _demonym_object(after: str, named: list[_Named], offset: int) -> str | None:
     """'bought Israeli drones': a demonym opening the verb's object (its first four words)."""
     for n in named:
         gap = after[:n.start - offset] if n.start >= offset else None
-        if gap is not None and len(gap.split()) <= 3 and "," not in gap and re.match(
-                r"(?:'s\b|\s+\w)", after[n.end - offset:]):
+        if (gap is not None and len(gap.split()) <= 3 and "," not in gap
+                and _OPENS_OBJECT.match(after, n.end - offset)):
             return n.country
     return None
 
@@ -230,7 +236,7 @@ def _of_demonym(after: str, named: list[_Named], offset: int) -> str | None:
         if n.start < offset or n.start - offset > len(after):
             continue
         gap = after[:n.start - offset]
-        if "," not in gap and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+){0,4}", gap) and re.match(
-                r"(?:'s\b|\s+\w)", after[n.end - offset:]):
+        if "," not in gap and _OF_GAP.fullmatch(gap) and _OPENS_OBJECT.match(
+                after, n.end - offset):
             return n.country
     return None

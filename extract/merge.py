@@ -362,10 +362,8 @@ def _carry_deal(doc: Document, deals: dict[str, Deal], cand: Event,
 
 
 def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
-         proposal: Proposal | None, deals: dict[str, Deal] | None = None,
-         dealt: _Deals | None = None) -> Event:
-    _carry_deal(doc, deals or {}, cand, report,
-                dealt or _Deals(section=False, free=True, registered=set()))
+         proposal: Proposal | None, deals: dict[str, Deal], dealt: _Deals) -> Event:
+    _carry_deal(doc, deals, cand, report, dealt)
     ident, n = cand.id, 2
     while doc.event(ident) is not None:
         ident, n = f"{cand.id}-{n}", n + 1

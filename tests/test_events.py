@@ -214,6 +214,7 @@ def test_titles_have_no_holes(sentence, words, title):
 @pytest.mark.parametrize("sentence, supplier, recipient", [
     ("Israel sold Harop drones to Azerbaijan in 2016.", "Israel", "Azerbaijan"),
     ("Baku bought Israeli drones in 2016.", "Israel", "Azerbaijan"),
+    ("Baku bought Israeli Harop drones in 2016.", "Israel", "Azerbaijan"),  # a name after it
     ("Poland received the first K2 tanks from South Korea in 2022.", "South Korea", "Poland"),
     ("Russia signed a contract in 2018 to supply India with S-400 air defence systems.", "Russia",
      "India"),
