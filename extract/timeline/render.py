@@ -5,6 +5,7 @@ write (no nulls, no empty defaults, names in flow style)."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +20,9 @@ class _FlowList(list):  # type: ignore[type-arg]
     """A list of names written in flow style: ``actors: [Israel, Azerbaijan]``."""
 
 
+_FIELDS: dict[type, list[tuple[str, Any]]] = {}  # a model's fields, in order
+
+
 def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
     """A model as an ordered mapping for YAML: no nulls, no empty defaults, flow-style lists.
 
@@ -28,7 +32,11 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     out: dict[str, Any] = {} if fast else CommentedMap()
-    for name, field in type(model).model_fields.items():
+    kind = type(model)
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = list(kind.model_fields.items())
+    for name, field in fields:
         value = getattr(model, name)
         if value is None:
             continue
@@ -155,12 +163,23 @@ def render_items(key: str, models: Iterable[BaseModel]) -> str:
     """``key:`` and its list of models as YAML, in the layout of :func:`dumps`.
 
     The bytes of ``yaml.dump({key: items}, Dumper=_FastDumper, sort_keys=False,
-    allow_unicode=True, default_flow_style=False, width=1 << 16)``, without PyYAML's generic
-    representer (most of the time of writing candidates).
+    allow_unicode=True, default_flow_style=False, width=1 << 16)``: each item written by
+    :class:`_BlockWriter` where it can say how libyaml would write every scalar of it, else by
+    libyaml (without PyYAML's generic representer).
     """
     items = [_to_yaml_value(m, fast=True) for m in models]
     if not items:
         return f"{key}: []\n"
+    writer = _BlockWriter.shared()
+    parts = [f"{key}:\n"]
+    for item in items:
+        text = writer.item(item)
+        parts.append(text if text is not None else _emit_items(key, [item])[len(key) + 2:])
+    return "".join(parts)
+
+
+def _emit_items(key: str, items: list[dict[str, Any]]) -> str:
+    """``key:`` and its items as libyaml writes them."""
     stream = io.StringIO()
     dumper = _RenderDumper(stream, default_flow_style=False, width=1 << 16, allow_unicode=True,
                            sort_keys=False)
@@ -171,6 +190,152 @@ def render_items(key: str, models: Iterable[BaseModel]) -> str:
     finally:
         dumper.dispose()
     return stream.getvalue()
+
+
+class _BlockWriter:
+    """Writes one item of :func:`render_items` as libyaml does, without building nodes and
+    events for it: the layout is fixed (block mappings, sequences of mappings indentless under
+    their key, lists of names in flow style), so only each scalar's style is to be decided,
+    and that is decided as the emitter decides it (its analysis of the text, and whether the
+    resolver reads the text back as text), remembered for values that come back (field
+    names, dates, names, sources). ``item`` returns None where the text would be another
+    style than plain or single-quoted (double quotes, escapes), long enough for the emitter to
+    break its line, or of another shape (empty lists, nested flow lists): libyaml writes
+    those. A property test holds the bytes to libyaml's.
+    """
+
+    _instance: _BlockWriter | None = None
+    _LONGEST = 16_000  # a scalar the emitter would break at its width (65,536 columns)
+
+    def __init__(self) -> None:
+        from yaml.emitter import Emitter
+
+        self._analyzer = Emitter(io.StringIO(), allow_unicode=True, width=1 << 16)
+        self._resolver = _RenderDumper(io.StringIO())
+        self._block: dict[str, str | None] = {}  # text -> as a mapping's value (None: libyaml)
+        self._flow: dict[str, str | None] = {}  # text -> as an item of a flow list
+        self._other: dict[tuple[type, Any], str | None] = {}  # ints, dates... -> as written
+        # the first characters for which a resolver of either reader may read a plain text as
+        # something else (a number, a date, true, null...); None: any may
+        from ruamel.yaml.resolver import VersionedResolver
+
+        firsts = {*_FastDumper.yaml_implicit_resolvers,
+                  *VersionedResolver(version=(1, 2)).versioned_resolver}
+        self._typed_firsts: frozenset[str] | None = (
+            None if None in firsts else frozenset(firsts))
+
+    @classmethod
+    def shared(cls) -> _BlockWriter:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def item(self, item: dict[str, Any]) -> str | None:
+        """One item of the list (``- id: ...`` and its lines), or None: libyaml writes it."""
+        out: list[str] = []
+        try:
+            self._mapping(item, "- ", "  ", out)
+        except _Unwritable:
+            return None
+        return "".join(out)
+
+    def _mapping(self, mapping: dict[str, Any], first: str, rest: str,
+                 out: list[str]) -> None:
+        """A block mapping: its first key after ``first``, the others after ``rest`` (the
+        keys' column); a mapping under a key two columns deeper, a list of mappings under a
+        key at the key's column (indentless)."""
+        if not mapping:
+            raise _Unwritable  # written {} in flow style
+        lead = first
+        for key, value in mapping.items():
+            name = self._scalar(key, False)
+            kind = type(value)
+            if kind is dict:
+                out.append(f"{lead}{name}:\n")
+                deeper = rest + "  "
+                self._mapping(value, deeper, deeper, out)
+            elif kind is list:
+                if not value:
+                    raise _Unwritable  # written [] in flow style
+                out.append(f"{lead}{name}:\n")
+                for sub in value:
+                    if type(sub) is not dict:
+                        raise _Unwritable
+                    self._mapping(sub, rest + "- ", rest + "  ", out)
+            elif kind is _FlowList:
+                names = ", ".join(self._scalar(v, True) for v in value)
+                out.append(f"{lead}{name}: [{names}]\n")
+            else:
+                out.append(f"{lead}{name}: {self._scalar(value, False)}\n")
+            lead = rest
+
+    def _scalar(self, value: Any, flow: bool) -> str:
+        if type(value) is str:
+            memo = self._flow if flow else self._block
+            text = memo.get(value, "")
+            if text == "":
+                text = memo[value] = self._style(value, flow)
+                if len(memo) > 200_000:
+                    memo.clear()
+        else:
+            if flow:
+                raise _Unwritable
+            key = (type(value), value)
+            text = self._other.get(key, "")
+            if text == "":
+                text = self._other[key] = self._written(value)
+        if text is None:
+            raise _Unwritable
+        return text
+
+    def _style(self, value: str, flow: bool) -> str | None:
+        """A text as the emitter writes it: plain, or in single quotes (None: otherwise)."""
+        if len(value) > self._LONGEST or _BREAKS_RE.search(value):
+            return None  # broken at the width; in double quotes (the representer's style)
+        if not _QUOTABLE.fullmatch(value):
+            return None  # characters libyaml escapes, or judges otherwise than PyYAML's analysis
+        if not flow or _FLOW_PLAIN.fullmatch(value):
+            # what the emitter's analysis finds, without its loop over the characters
+            plain = flow or not value or bool(_BLOCK_PLAIN.fullmatch(value))
+            quoted = True
+        else:  # a name in a flow list: PyYAML's analysis, the same as libyaml's for these texts
+            analysis = self._analyzer.analyze_scalar(value)
+            plain, quoted = analysis.allow_flow_plain, analysis.allow_single_quoted
+        if plain and ((self._typed_firsts is not None and value[:1] not in self._typed_firsts)
+                      or self._resolver.resolve(yaml.ScalarNode, value, (True, False)) == (
+                          _YAML_TAG + "str")):
+            return value
+        if quoted:
+            return "'" + value.replace("'", "''") + "'"
+        return None
+
+    def _written(self, value: Any) -> str | None:
+        """An int, a bool, a float or a date as libyaml writes it (as a mapping's value)."""
+        if type(value) not in (int, bool, float, _DateText):
+            return None
+        text = _emit_items("k", [{"k": value}])
+        head = "k:\n- k: "
+        if not text.startswith(head) or text.count("\n") != 2:
+            return None
+        return text[len(head):-1]
+
+
+# What the emitter's analysis of a text finds, for texts of characters it writes as they are
+# (printable, no line break, no byte-order mark): such a text may be single-quoted. It may be
+# plain in a block unless it starts with an indicator ("#,[]{}&*!|>'\"%@`"; "?", ":" or "-"
+# before a space or alone), a space, "---" or "...", or has ":" before a space or at the end,
+# "#" after a space, or a space last. In a flow list it is taken for plain here only when it
+# starts with a letter, a digit or "(" and has none of ",?[]{}:#" (else the analysis says).
+_TEXT_CHARS = "\x20-\x22\x24-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+_QUOTABLE = re.compile(f"[{_TEXT_CHARS}:#]*")
+_BLOCK_PLAIN = re.compile(
+    f"(?!---|\\.\\.\\.)(?![#,\\[\\]{{}}&*!|>'\"%@` ])(?:[?:-](?=[^ ])|(?![?:-])[{_TEXT_CHARS}])"
+    f"(?:[{_TEXT_CHARS}]|:(?=[^ ])|(?<! )#)*(?<! )")
+_FLOW_PLAIN = re.compile(f"[A-Za-z0-9(](?:(?![,?\\[\\]{{}}])[{_TEXT_CHARS}])*(?<! )")
+
+
+class _Unwritable(Exception):
+    """An item :class:`_BlockWriter` leaves to libyaml."""
 
 
 def render_header(header: str | None = None) -> str:
