@@ -703,7 +703,7 @@ class Document:
         validated items of the model: raise TimelineError otherwise (nothing is written)."""
         import yaml
 
-        from extract.timeline.safe_yaml import _SafeLoader
+        from extract.timeline.safe_yaml import load_block
 
         kinds = {"sources": (Source, self._sources_list), "deals": (Deal, self._deals_list or []),
                  "events": (Event, self._events_list)}
@@ -719,7 +719,7 @@ class Document:
             wanted = set(ids)
             by_id = {m.id: m for m in items if m.id in wanted}
             try:
-                got = yaml.load(f"{section}:\n" + text, Loader=_SafeLoader)[section]  # noqa: S506
+                got = load_block(f"{section}:\n" + text)[section]
                 read = [model.model_validate(item) for item in got]
             except (yaml.YAMLError, ValidationError, TypeError, KeyError) as exc:
                 problems.append(Problem(str(self.path), None, section, None,

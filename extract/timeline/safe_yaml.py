@@ -174,7 +174,7 @@ def _yaml_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
 
 def _read_yaml(text: str, file: str) -> Any:
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader subclass
+        return load_block(text)
     except yaml.YAMLError as exc:
         raise TimelineError([_yaml_problem(file, exc, text)]) from None
     except RecursionError:
@@ -183,3 +183,100 @@ def _read_yaml(text: str, file: str) -> Any:
         ) from None
     except ValueError as exc:  # e.g. an explicit !!timestamp with an impossible day
         raise TimelineError([Problem(file, None, "", None, f"bad value: {exc}")]) from None
+
+
+class _NotPlain(Exception):
+    """Text :func:`load_block` leaves to the loader (tags, anchors, aliases, merge keys...)."""
+
+
+def load_block(text: str) -> Any:
+    """The data of ``text`` as ``yaml.load(text, Loader=_SafeLoader)`` gives it, for text of
+    what the writers write (mappings, sequences and untagged scalars): built from libyaml's
+    events with each plain scalar resolved and built by the loader once per value, instead of
+    composing a node for every scalar. Anything else (tags, anchors, aliases, merge keys, a
+    key met twice, more than one document) is loaded by the loader itself.
+
+    Raises what the loader raises for text that is not YAML.
+    """
+    try:
+        return _load_block(text)
+    except _NotPlain:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - the safe loader
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _load_block(text: str) -> Any:
+    loader = _SafeLoader(text)
+    plain: dict[str, Any] = {}  # plain scalar -> its value (the loader's resolve and build)
+    missing = object()
+    # open containers: (a list,), or [a mapping, its key (missing: the next scalar is a key)]
+    stack: list[Any] = []
+    root: Any = missing
+    scalar, mapping_start, sequence_start = (
+        yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    try:
+        documents = 0
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is scalar:
+                if event.anchor is not None or event.tag not in (None, "!"):
+                    raise _NotPlain
+                if event.implicit[0] and event.tag is None:
+                    value = plain.get(event.value, missing)
+                    if value is missing:
+                        value = plain[event.value] = _plain_value(loader, event.value)
+                else:
+                    value = event.value  # quoted (or "!"): text
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or event.tag not in (None, "!"):
+                    raise _NotPlain
+                value = {} if kind is mapping_start else []
+                node = [value, missing] if kind is mapping_start else (value,)
+            elif kind in ends:
+                stack.pop()
+                continue
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _NotPlain
+                continue
+            elif kind is yaml.AliasEvent:
+                raise _NotPlain
+            else:
+                continue  # stream start and end, document end
+            if stack:
+                parent = stack[-1]
+                if type(parent) is tuple:
+                    parent[0].append(value)
+                elif parent[1] is missing:
+                    if kind is not scalar or value in parent[0] or value == "<<":
+                        raise _NotPlain  # a complex key, a repeated key, a merge key
+                    if type(value) is not str and not isinstance(value, (int, bool)):
+                        raise _NotPlain
+                    parent[1] = value
+                else:
+                    parent[0][parent[1]] = value
+                    parent[1] = missing
+            elif root is missing:
+                root = value
+            if kind is not scalar:
+                stack.append(node)
+    finally:
+        loader.dispose()
+    return None if root is missing else root
+
+
+def _plain_value(loader: _SafeLoader, value: str) -> Any:
+    tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _STR:
+        return value
+    if tag == "tag:yaml.org,2002:merge":
+        raise _NotPlain
+    try:
+        return loader.construct_object(yaml.ScalarNode(tag, value))
+    except Exception:  # noqa: BLE001 - the loader says it again, with the value's line
+        raise _NotPlain from None
