@@ -227,17 +227,31 @@ class _Neighbours:
             (cand.type, cand.date, cand.end, cand.approximate), ()), registered)
 
     def may_corroborate(self, cand: Event, registered: Set[str]) -> Event | None:
+        """What :func:`_may_corroborate` finds among all the file's events. The buckets
+        hold only accepted events of the candidate's type whose actors meet its own (one of
+        them, or none), so of its tests only the span (on day numbers) and the other-transfer
+        test are left; the same order of preference (the same date, then the tightest span,
+        then the id)."""
         c0, c1 = _span(cand)
-        near: dict[str, Event] = {}
+        when = (cand.date, cand.end)
+        best: Event | None = None
+        best_key: tuple[int, int, str] | None = None
+        seen: set[str] = set()
         buckets = ([self.accepted.get((cand.type, year, actor), ())
                     for year in _years(cand) for actor in (*cand.actors, None)] if cand.actors
                    else [self.accepted_any.get((cand.type, year), ()) for year in _years(cand)])
         for bucket in buckets:
             for e, a0, a1 in bucket:
                 # one span within the other (what _contains checks, on day numbers)
-                if (a0 <= c0 and c1 <= a1) or (c0 <= a0 and a1 <= c1):
-                    near[e.id] = e
-        return _may_corroborate(cand, list(near.values()), registered)
+                if not ((a0 <= c0 and c1 <= a1) or (c0 <= a0 and a1 <= c1)) or e.id in seen:
+                    continue
+                seen.add(e.id)
+                if _other_transfer(cand, e, registered):
+                    continue
+                key = (0 if (e.date, e.end) == when else 1, a1 - a0, e.id)
+                if best_key is None or key < best_key:
+                    best, best_key = e, key
+        return best
 
 
 def _span(e: Event) -> tuple[int, int]:
