@@ -19,10 +19,12 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import subprocess
 import sys
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -315,6 +317,60 @@ def source_labels(timeline: Timeline) -> dict[str, str]:
 def _day_of_candidate(timeline: Timeline, candidate_id: str) -> int:
     found = next((e for e in timeline.events if e.id == candidate_id), None)
     return found.date.first_day().toordinal() if found is not None else 0
+
+
+# --------------------------------------------------------------------------------------------
+# Has the file changed since it was read? (asked on every run of the Review page)
+# --------------------------------------------------------------------------------------------
+# Document.changed_on_disk reads and hashes the whole file (41 MB at 50,000 events). When
+# the file's stat is the one it had the last time its bytes were found unchanged, they still
+# are: any write changes the inode (an atomic replace) or the ctime, which no one can set
+# back. A stat taken within RACY_SECONDS of its mtime or ctime is not trusted (file times
+# are coarse: two writes in one tick may leave the same times), as git does with its index.
+RACY_SECONDS = 3.0
+Seen = tuple[Document, tuple[int, ...]]  # the document, the file's stat when found unchanged
+
+
+def _stat_of(path: Path) -> tuple[int, ...] | None:
+    try:
+        st_ = os.stat(path)
+    except OSError:
+        return None
+    return (st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns, st_.st_ctime_ns)
+
+
+def file_stat(path: Path) -> tuple[int, ...] | None:
+    """The file's stat as :func:`changed_since_read` compares it (None: cannot be read)."""
+    return _stat_of(path)
+
+
+def seen_at_open(doc: Document, before: tuple[int, ...] | None) -> Seen | None:
+    """``seen`` for a document just opened, ``before``: the file's stat taken before it was
+    opened. When the stat is the same after, the document holds the bytes of that stat (a
+    write meanwhile would have changed it): no need to read them again to know."""
+    after = _stat_of(doc.path)
+    if before is None or after != before or _racy(after):
+        return None
+    return doc, after
+
+
+def _racy(stat: tuple[int, ...]) -> bool:
+    return time.time_ns() - max(stat[3], stat[4]) < RACY_SECONDS * 1e9
+
+
+def changed_since_read(doc: Document, seen: Seen | None) -> tuple[bool, Seen | None]:
+    """Whether ``doc``'s file changed on disk since it was read (its bytes, as
+    ``doc.changed_on_disk()`` says), and what to pass as ``seen`` next time: the bytes are
+    read and hashed only when the file's stat is not the one they were last found unchanged
+    with."""
+    stat = _stat_of(doc.path)  # before the bytes: a write after this changes the stat
+    if stat is not None and seen is not None and seen[0] is doc and seen[1] == stat:
+        return False, seen
+    if doc.changed_on_disk():
+        return True, None
+    if stat is None or _racy(stat):
+        return False, None
+    return False, (doc, stat)
 
 
 # --------------------------------------------------------------------------------------------

@@ -410,7 +410,7 @@ def render(view: state.View) -> None:
         state.finish_review_run(view)
         return
     _pending(path)
-    if state.pending_decision() is None and doc.changed_on_disk():
+    if state.pending_decision() is None and state.review_changed_on_disk(doc):
         st.info("The timeline file changed on disk since you opened it (another curator, or "
                 "new articles). Reload it to see the changes; a decision made now would not "
                 "overwrite them.")
