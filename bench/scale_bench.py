@@ -163,46 +163,71 @@ at.secrets["auth"] = secrets
 at.user = {"is_logged_in": True, "email": "bench@example.org", "name": "Bench"}
 t = time.perf_counter(); at.run(); first = time.perf_counter() - t
 assert not at.exception, [e.value for e in at.exception]
-t = time.perf_counter(); at.switch_page("views/review.py").run(); review = time.perf_counter() - t
+at.switch_page("views/review.py")
+t, c = time.perf_counter(), time.process_time()
+at.run()
+review, review_cpu = time.perf_counter() - t, time.process_time() - c
 assert not at.exception, [e.value for e in at.exception]
 assert any("to review" in m.value for m in at.markdown), "no queue"
+drawn = len(at.subheader)  # the candidates drawn (ten a page)
 t = time.perf_counter(); at.run(); rerun = time.perf_counter() - t
-print(f"{first:.2f}|{review:.2f}|{rerun:.2f}")
+print(f"{first:.2f}|{review:.2f}|{review_cpu:.2f}|{rerun:.2f}|{drawn}")
 """
 _SECRETS = {"redirect_uri": "http://127.0.0.1:9/oauth2callback", "cookie_secret": "bench",
             "client_id": "arms", "client_secret": "bench",
             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 
 
+def review_timelines() -> dict[str, Path]:
+    """The bundled file (no candidates: nothing drawn), a generated 1,000-event file (about
+    100 candidates: a page of ten drawn, as at 50,000) and the 50,000-event one."""
+    from make_timeline import write_timeline
+
+    files = timelines()
+    return {"bundled": files["bundled"],
+            "1,000": write_timeline(BENCH / "out" / "timelines", 1_000),
+            "50,000": files["50,000"]}
+
+
 def bench_review(repeat: int) -> None:
-    print("Review page (AppTest, server side; each run a fresh process)")
-    print("| timeline | timeline page, cold (s) | Review first paint after it (s) | "
-          "Review rerun (s) | peak RSS MB | runs |")
-    print("|---|---|---|---|---|---|")
-    for name, timeline in timelines().items():
-        _child(_LOAD, str(timeline))
-        runs = []
-        for _ in range(repeat):
-            with tempfile.TemporaryDirectory() as tmp:
-                events = Path(tmp) / "events.yaml"
-                shutil.copy(timeline, events)
-                (Path(tmp) / "team.toml").write_text(
-                    '[curators]\nemails = ["bench@example.org"]\n', encoding="utf-8")
-                env_events = os.environ.get("ARMS_EVENTS")
-                os.environ["ARMS_EVENTS"] = str(events)
-                try:
-                    _, _, rss, out = _child(_REVIEW, str(events), json.dumps(_SECRETS),
-                                            str(ROOT / "dashboard" / "app.py"))
-                finally:
-                    if env_events is None:
-                        os.environ.pop("ARMS_EVENTS", None)
-                    else:
-                        os.environ["ARMS_EVENTS"] = env_events
-            first, review, rerun = (float(x) for x in out.strip().split("|"))
-            runs.append((first, review, rerun, rss))
-        med = [statistics.median(r[i] for r in runs) for i in range(3)]
-        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | "
-              f"{max(r[3] for r in runs):.0f} | {len(runs)} |", flush=True)
+    print("Review page (AppTest, server side; each run a fresh process; the timelines' runs "
+          "interleaved)")
+    print("| timeline | timeline page, cold (s) | Review first paint after it (s) | its CPU (s) "
+          "| Review rerun (s) | candidates drawn | peak RSS MB | runs |")
+    print("|---|---|---|---|---|---|---|---|")
+    files = review_timelines()
+    for timeline in files.values():
+        _child(_LOAD, str(timeline))  # the parse cache warm, as after an earlier start
+    runs: dict[str, list[tuple[float, ...]]] = {name: [] for name in files}
+    for _ in range(repeat):  # interleaved: a change of the machine's load weighs on all
+        for name, timeline in files.items():
+            runs[name].append(_review_run(timeline))
+    for name, got in runs.items():
+        med = [statistics.median(r[i] for r in got) for i in range(4)]
+        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | {med[3]:.2f} | "
+              f"{got[0][4]:.0f} | {max(r[5] for r in got):.0f} | {len(got)} |", flush=True)
+
+
+def _review_run(timeline: Path) -> tuple[float, ...]:
+    """One fresh process: (timeline page cold, Review first paint, its CPU, Review rerun,
+    candidates drawn, peak RSS MB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        events = Path(tmp) / "events.yaml"
+        shutil.copy(timeline, events)
+        (Path(tmp) / "team.toml").write_text(
+            '[curators]\nemails = ["bench@example.org"]\n', encoding="utf-8")
+        env_events = os.environ.get("ARMS_EVENTS")
+        os.environ["ARMS_EVENTS"] = str(events)
+        try:
+            _, _, rss, out = _child(_REVIEW, str(events), json.dumps(_SECRETS),
+                                    str(ROOT / "dashboard" / "app.py"))
+        finally:
+            if env_events is None:
+                os.environ.pop("ARMS_EVENTS", None)
+            else:
+                os.environ["ARMS_EVENTS"] = env_events
+    first, review, cpu, rerun, drawn = (float(x) for x in out.strip().split("|"))
+    return first, review, cpu, rerun, drawn, rss
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
