@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import subprocess
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+import numpy as np
 import yaml
 
 from dashboard.labels import counted, date_label, event_date_label, precision_words
@@ -222,39 +222,41 @@ def merge_targets(timeline: Timeline, candidate_id: str, *,
     """Events a candidate can be merged into: accepted ones first, then other candidates
     (each by date); never itself, never a rejected event. Of more than ``limit`` such events,
     the ``limit`` nearest in date to the candidate (a page of a 50,000-event file would
-    otherwise send every event's label once per candidate)."""
-    days, events, where = _by_date(timeline)
-    if len(events) - (candidate_id in where) <= limit:
+    otherwise send every event's label once per candidate).
+
+    Nearest by first day; at the same distance an earlier day before a later one, then the
+    ids outward from the candidate's place in the order by (first day, id): descending before
+    it, ascending from it (as a walk outward from that place takes them).
+    """
+    events, days, where = _dated(timeline)
+    at = where.get(candidate_id)
+    if len(events) - (at is not None) <= limit:
         others = [e for e in events if e.id != candidate_id]
     else:
-        at = where.get(candidate_id)
-        day = days[at] if at is not None else _day_of_candidate(timeline, candidate_id)
-        lo = hi = bisect.bisect_left(days, day)
-        others = []
-        while len(others) < limit and (lo > 0 or hi < len(events)):
-            if hi >= len(events) or (lo > 0 and day - days[lo - 1] <= days[hi] - day):
-                lo -= 1
-                pick = events[lo]
-            else:
-                pick = events[hi]
-                hi += 1
-            if pick.id != candidate_id:
-                others.append(pick)
+        day = int(days[at]) if at is not None else _day_of_candidate(timeline, candidate_id)
+        distance = np.abs(days - day)
+        if at is not None:
+            distance[at] = np.iinfo(np.int64).max  # never itself
+        farthest = distance[np.argpartition(distance, limit - 1)[limit - 1]]
+        inside = np.flatnonzero(distance < farthest)
+        tied = [events[i] for i in np.flatnonzero(distance == farthest)]
+        before = sorted((e for e in tied if e.date.first_day().toordinal() < day),
+                        key=lambda e: e.id, reverse=True)
+        after = sorted((e for e in tied if e.date.first_day().toordinal() >= day),
+                       key=lambda e: e.id)
+        others = [events[i] for i in inside] + (before + after)[:limit - len(inside)]
     return sorted(others, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
 
 
-def _by_date(timeline: Timeline) -> tuple[list[int], list[Event], dict[str, int]]:
-    """The timeline's events that are not rejected, by first day: (days, events, id -> i)."""
-    return per_version(timeline, "by_date", lambda: _rank_by_date(timeline))
-
-
-def _rank_by_date(timeline: Timeline) -> tuple[list[int], list[Event], dict[str, int]]:
-    events = timeline.events
-    # ids are unique: the index n is never compared, and no Event either
-    ranked = sorted((e.date.first_day().toordinal(), e.id, n) for n, e in enumerate(events)
-                    if e.status != "rejected")
-    return ([d for d, _, _ in ranked], [events[n] for _, _, n in ranked],
-            {i: n for n, (_, i, _) in enumerate(ranked)})
+def _dated(timeline: Timeline) -> tuple[list[Event], np.ndarray, dict[str, int]]:
+    """The timeline's events that are not rejected (in the file's order), their first days
+    (ordinals) and id -> index; made once per timeline."""
+    def make() -> tuple[list[Event], np.ndarray, dict[str, int]]:
+        events = [e for e in timeline.events if e.status != "rejected"]
+        days = np.fromiter((e.date.first_day().toordinal() for e in events), dtype=np.int64,
+                           count=len(events))
+        return events, days, {e.id: n for n, e in enumerate(events)}
+    return per_version(timeline, "dated", make)
 
 
 MERGE_CHOICES_KEPT = 200  # candidates whose merge choices are kept per timeline

@@ -129,14 +129,51 @@ def test_source_labels_are_the_words_of_each_source():
     assert "not-a-listed-source" not in labels  # asking does not add it
 
 
-def test_the_ranking_by_date_is_by_first_day_then_id():
-    big = with_candidates(500)
-    days, ranked, where = review._by_date(big)
-    expected = sorted((e for e in big.events if e.status != "rejected"),
-                      key=lambda e: (e.date.first_day().toordinal(), e.id))
-    assert ranked == expected
-    assert days == [e.date.first_day().toordinal() for e in expected]
-    assert where == {e.id: n for n, e in enumerate(expected)}
+def walked_targets(timeline, candidate_id: str, limit: int) -> list:
+    """merge_targets as it was first written: a walk outward from the candidate's place in
+    the events ranked by (first day, id), the earlier side first at the same distance."""
+    import bisect
+
+    ranked = sorted((e for e in timeline.events if e.status != "rejected"),
+                    key=lambda e: (e.date.first_day().toordinal(), e.id))
+    days = [e.date.first_day().toordinal() for e in ranked]
+    where = {e.id: n for n, e in enumerate(ranked)}
+    if len(ranked) - (candidate_id in where) <= limit:
+        others = [e for e in ranked if e.id != candidate_id]
+    else:
+        at = where.get(candidate_id)
+        day = days[at] if at is not None else review._day_of_candidate(timeline, candidate_id)
+        lo = hi = bisect.bisect_left(days, day)
+        others = []
+        while len(others) < limit and (lo > 0 or hi < len(ranked)):
+            if hi >= len(ranked) or (lo > 0 and day - days[lo - 1] <= days[hi] - day):
+                lo -= 1
+                pick = ranked[lo]
+            else:
+                pick = ranked[hi]
+                hi += 1
+            if pick.id != candidate_id:
+                others.append(pick)
+    return sorted(others, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
+
+
+def with_rejected(n: int, every: int):
+    timeline = with_candidates(n)
+    return timeline.model_copy(update={"events": [
+        e.model_copy(update={"status": "rejected"}) if i % every == 3 else e
+        for i, e in enumerate(timeline.events)]})
+
+
+@pytest.mark.parametrize("timeline", [with_candidates(400), with_rejected(300, 5),
+                                      many(250, years=2), many(120, years=1)],
+                         ids=["candidates", "rejected", "two-years", "one-year"])
+def test_the_nearest_targets_are_those_of_the_walk_outward(timeline):
+    # many ties: month- and year-only dates share their first day with many others
+    ids = [e.id for e in timeline.events]
+    for cid in [*ids[::17], ids[0], ids[-1], "no-such-event"]:
+        for limit in (1, 2, 7, 50, len(ids) - 2, len(ids) - 1, len(ids)):
+            assert review.merge_targets(timeline, cid, limit=limit) == walked_targets(
+                timeline, cid, limit), (cid, limit)
 
 
 # --- the "changed on disk" check ------------------------------------------------------------
