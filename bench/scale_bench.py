@@ -7,10 +7,12 @@ process, as ``python -m extract merge`` runs; the parse cache of both files warm
 dashboard or an earlier merge read them); one Review decision of each kind on the 50,000-event
 file (as the Review page makes it: the held document copied, the decision applied, the file
 written); and the Review page's first paint (server side, streamlit's AppTest: the page's run
-after the timeline page has read the file, and a cold first run).
+after the timeline page has read the file, and a cold first run; beside the bundled file, which
+has no candidates, a generated 1,000-event file draws the same ten candidates as the
+50,000-event one), with ``--review-browser`` also in headless Chromium.
 
 Usage: python bench/scale_bench.py [--merge 500,6741,200000] [--repeat 1] [--skip-merge]
-       [--skip-decisions] [--skip-review] [--only bundled|50000]
+       [--skip-decisions] [--skip-review] [--review-browser] [--only bundled|50000]
 """
 
 from __future__ import annotations
@@ -230,6 +232,93 @@ def _review_run(timeline: Path) -> tuple[float, ...]:
     return first, review, cpu, rerun, drawn, rss
 
 
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def bench_review_browser(repeat: int) -> None:
+    """The Review page's first paint in headless Chromium: a fresh server on a copy of each
+    file (no sign-in: the person at 127.0.0.1 is the curator), the timeline page opened first
+    (it reads the file), then a click on "Review", timed until its script has run and its
+    queue is shown; the server's CPU and the bytes it sent meanwhile."""
+    from playwright.sync_api import sync_playwright
+
+    print("Review page in headless Chromium (a fresh server each run; the timelines' runs "
+          "interleaved)")
+    print("| timeline | timeline page (s) | Review first paint after it (s) | server CPU (s) "
+          "| sent (MB) | candidates drawn | runs |")
+    print("|---|---|---|---|---|---|---|")
+    files = review_timelines()
+    runs: dict[str, list[tuple[float, ...]]] = {name: [] for name in files}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        try:
+            for _ in range(repeat):
+                for name, timeline in files.items():
+                    runs[name].append(_browser_run(browser, timeline))
+        finally:
+            browser.close()
+    for name, got in runs.items():
+        med = [statistics.median(r[i] for r in got) for i in range(4)]
+        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | {med[3]:.1f} | "
+              f"{got[0][4]:.0f} | {len(got)} |", flush=True)
+
+
+def _server_cpu(pid: int) -> float:
+    import psutil
+
+    total = 0.0
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    for proc in procs:
+        try:
+            t = proc.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _browser_run(browser, timeline: Path) -> tuple[float, ...]:
+    """(timeline page, Review first paint, server CPU, MB sent, candidates drawn)."""
+    from dashboard.serve import running
+
+    with tempfile.TemporaryDirectory() as tmp:
+        events = Path(tmp) / "events.yaml"
+        shutil.copy(timeline, events)
+        with running(events, log=Path(tmp) / "server.log", timeout=300) as (base, proc):
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            try:
+                page = context.new_page()
+                page.set_default_timeout(600_000)
+                sent = [0]
+                page.on("websocket", lambda ws: ws.on(
+                    "framereceived", lambda data: sent.__setitem__(0, sent[0] + len(data))))
+                t = time.perf_counter()
+                page.goto(base + "/")
+                page.wait_for_selector(READY)
+                review = page.get_by_role("link", name="Review")
+                review.wait_for()
+                first = time.perf_counter() - t
+                page.wait_for_timeout(1000)  # the timeline page's chart settles
+                page.wait_for_selector(READY)
+                cpu, sent[0], t = _server_cpu(proc.pid), 0, time.perf_counter()
+                review.click()
+                page.get_by_text("to review").first.wait_for()
+                page.wait_for_function(
+                    "() => document.querySelector('[data-testid=\"stApp\"]')"
+                    ".getAttribute('data-test-script-state') === 'notRunning'", polling=20)
+                paint = time.perf_counter() - t
+                drawn = page.get_by_role("heading", level=3).count()
+                return (first, paint, _server_cpu(proc.pid) - cpu, sent[0] / 1e6, drawn)
+            finally:
+                context.close()
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--merge", default="500,6741,200000",
@@ -239,6 +328,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--only", default="", help="merge into this timeline only (bundled, 50000)")
     ap.add_argument("--skip-decisions", action="store_true")
     ap.add_argument("--skip-review", action="store_true")
+    ap.add_argument("--review-browser", action="store_true",
+                    help="also time the Review page in headless Chromium")
     return ap.parse_args(argv)
 
 
@@ -249,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_decisions(max(args.repeat, 3))
     if not args.skip_review:
         bench_review(args.repeat)
+        if args.review_browser:
+            bench_review_browser(args.repeat)
     if not args.skip_merge:
         bench_merge([int(n) for n in args.merge.split(",") if n.strip()], args.repeat,
                     args.only)
