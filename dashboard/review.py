@@ -324,7 +324,7 @@ def _day_of_candidate(timeline: Timeline, candidate_id: str) -> int:
 # --------------------------------------------------------------------------------------------
 # Has the file changed since it was read? (asked on every run of the Review page)
 # --------------------------------------------------------------------------------------------
-# Document.changed_on_disk reads and hashes the whole file (41 MB at 50,000 events). When
+# Document.changed_on_disk reads and hashes the whole file (39 MB at 50,000 events). When
 # the file's stat is the one it had the last time its bytes were found unchanged, they still
 # are: any write changes the inode (an atomic replace) or the ctime, which no one can set
 # back. A stat taken within RACY_SECONDS of its mtime or ctime is not trusted (file times
