@@ -7,10 +7,12 @@ process, as ``python -m extract merge`` runs; the parse cache of both files warm
 dashboard or an earlier merge read them); one Review decision of each kind on the 50,000-event
 file (as the Review page makes it: the held document copied, the decision applied, the file
 written); and the Review page's first paint (server side, streamlit's AppTest: the page's run
-after the timeline page has read the file, and a cold first run).
+after the timeline page has read the file, and a cold first run; beside the bundled file, which
+has no candidates, a generated 1,000-event file draws the same ten candidates as the
+50,000-event one), with ``--review-browser`` also in headless Chromium.
 
 Usage: python bench/scale_bench.py [--merge 500,6741,200000] [--repeat 1] [--skip-merge]
-       [--skip-decisions] [--skip-review] [--only bundled|50000]
+       [--skip-decisions] [--skip-review] [--review-browser] [--only bundled|50000]
 """
 
 from __future__ import annotations
@@ -163,46 +165,158 @@ at.secrets["auth"] = secrets
 at.user = {"is_logged_in": True, "email": "bench@example.org", "name": "Bench"}
 t = time.perf_counter(); at.run(); first = time.perf_counter() - t
 assert not at.exception, [e.value for e in at.exception]
-t = time.perf_counter(); at.switch_page("views/review.py").run(); review = time.perf_counter() - t
+at.switch_page("views/review.py")
+t, c = time.perf_counter(), time.process_time()
+at.run()
+review, review_cpu = time.perf_counter() - t, time.process_time() - c
 assert not at.exception, [e.value for e in at.exception]
 assert any("to review" in m.value for m in at.markdown), "no queue"
+drawn = len(at.subheader)  # the candidates drawn (ten a page)
 t = time.perf_counter(); at.run(); rerun = time.perf_counter() - t
-print(f"{first:.2f}|{review:.2f}|{rerun:.2f}")
+print(f"{first:.2f}|{review:.2f}|{review_cpu:.2f}|{rerun:.2f}|{drawn}")
 """
 _SECRETS = {"redirect_uri": "http://127.0.0.1:9/oauth2callback", "cookie_secret": "bench",
             "client_id": "arms", "client_secret": "bench",
             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 
 
+def review_timelines() -> dict[str, Path]:
+    """The bundled file (no candidates: nothing drawn), a generated 1,000-event file (about
+    100 candidates: a page of ten drawn, as at 50,000) and the 50,000-event one."""
+    from make_timeline import write_timeline
+
+    files = timelines()
+    return {"bundled": files["bundled"],
+            "1,000": write_timeline(BENCH / "out" / "timelines", 1_000),
+            "50,000": files["50,000"]}
+
+
 def bench_review(repeat: int) -> None:
-    print("Review page (AppTest, server side; each run a fresh process)")
-    print("| timeline | timeline page, cold (s) | Review first paint after it (s) | "
-          "Review rerun (s) | peak RSS MB | runs |")
-    print("|---|---|---|---|---|---|")
-    for name, timeline in timelines().items():
-        _child(_LOAD, str(timeline))
-        runs = []
-        for _ in range(repeat):
-            with tempfile.TemporaryDirectory() as tmp:
-                events = Path(tmp) / "events.yaml"
-                shutil.copy(timeline, events)
-                (Path(tmp) / "team.toml").write_text(
-                    '[curators]\nemails = ["bench@example.org"]\n', encoding="utf-8")
-                env_events = os.environ.get("ARMS_EVENTS")
-                os.environ["ARMS_EVENTS"] = str(events)
-                try:
-                    _, _, rss, out = _child(_REVIEW, str(events), json.dumps(_SECRETS),
-                                            str(ROOT / "dashboard" / "app.py"))
-                finally:
-                    if env_events is None:
-                        os.environ.pop("ARMS_EVENTS", None)
-                    else:
-                        os.environ["ARMS_EVENTS"] = env_events
-            first, review, rerun = (float(x) for x in out.strip().split("|"))
-            runs.append((first, review, rerun, rss))
-        med = [statistics.median(r[i] for r in runs) for i in range(3)]
-        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | "
-              f"{max(r[3] for r in runs):.0f} | {len(runs)} |", flush=True)
+    print("Review page (AppTest, server side; each run a fresh process; the timelines' runs "
+          "interleaved)")
+    print("| timeline | timeline page, cold (s) | Review first paint after it (s) | its CPU (s) "
+          "| Review rerun (s) | candidates drawn | peak RSS MB | runs |")
+    print("|---|---|---|---|---|---|---|---|")
+    files = review_timelines()
+    for timeline in files.values():
+        _child(_LOAD, str(timeline))  # the parse cache warm, as after an earlier start
+    runs: dict[str, list[tuple[float, ...]]] = {name: [] for name in files}
+    for _ in range(repeat):  # interleaved: a change of the machine's load weighs on all
+        for name, timeline in files.items():
+            runs[name].append(_review_run(timeline))
+    for name, got in runs.items():
+        med = [statistics.median(r[i] for r in got) for i in range(4)]
+        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | {med[3]:.2f} | "
+              f"{got[0][4]:.0f} | {max(r[5] for r in got):.0f} | {len(got)} |", flush=True)
+
+
+def _review_run(timeline: Path) -> tuple[float, ...]:
+    """One fresh process: (timeline page cold, Review first paint, its CPU, Review rerun,
+    candidates drawn, peak RSS MB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        events = Path(tmp) / "events.yaml"
+        shutil.copy(timeline, events)
+        (Path(tmp) / "team.toml").write_text(
+            '[curators]\nemails = ["bench@example.org"]\n', encoding="utf-8")
+        env_events = os.environ.get("ARMS_EVENTS")
+        os.environ["ARMS_EVENTS"] = str(events)
+        try:
+            _, _, rss, out = _child(_REVIEW, str(events), json.dumps(_SECRETS),
+                                    str(ROOT / "dashboard" / "app.py"))
+        finally:
+            if env_events is None:
+                os.environ.pop("ARMS_EVENTS", None)
+            else:
+                os.environ["ARMS_EVENTS"] = env_events
+    first, review, cpu, rerun, drawn = (float(x) for x in out.strip().split("|"))
+    return first, review, cpu, rerun, drawn, rss
+
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def bench_review_browser(repeat: int) -> None:
+    """The Review page's first paint in headless Chromium: a fresh server on a copy of each
+    file (no sign-in: the person at 127.0.0.1 is the curator), the timeline page opened first
+    (it reads the file), then a click on "Review", timed until its script has run and its
+    queue is shown; the server's CPU and the bytes it sent meanwhile."""
+    from playwright.sync_api import sync_playwright
+
+    print("Review page in headless Chromium (a fresh server each run; the timelines' runs "
+          "interleaved)")
+    print("| timeline | timeline page (s) | Review first paint after it (s) | server CPU (s) "
+          "| sent (MB) | candidates drawn | runs |")
+    print("|---|---|---|---|---|---|---|")
+    files = review_timelines()
+    runs: dict[str, list[tuple[float, ...]]] = {name: [] for name in files}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        try:
+            for _ in range(repeat):
+                for name, timeline in files.items():
+                    runs[name].append(_browser_run(browser, timeline))
+        finally:
+            browser.close()
+    for name, got in runs.items():
+        med = [statistics.median(r[i] for r in got) for i in range(4)]
+        print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | {med[3]:.1f} | "
+              f"{got[0][4]:.0f} | {len(got)} |", flush=True)
+
+
+def _server_cpu(pid: int) -> float:
+    import psutil
+
+    total = 0.0
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    for proc in procs:
+        try:
+            t = proc.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _browser_run(browser, timeline: Path) -> tuple[float, ...]:
+    """(timeline page, Review first paint, server CPU, MB sent, candidates drawn)."""
+    from dashboard.serve import running
+
+    with tempfile.TemporaryDirectory() as tmp:
+        events = Path(tmp) / "events.yaml"
+        shutil.copy(timeline, events)
+        with running(events, log=Path(tmp) / "server.log", timeout=300) as (base, proc):
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            try:
+                page = context.new_page()
+                page.set_default_timeout(600_000)
+                sent = [0]
+                page.on("websocket", lambda ws: ws.on(
+                    "framereceived", lambda data: sent.__setitem__(0, sent[0] + len(data))))
+                t = time.perf_counter()
+                page.goto(base + "/")
+                page.wait_for_selector(READY)
+                review = page.get_by_role("link", name="Review")
+                review.wait_for()
+                first = time.perf_counter() - t
+                page.wait_for_timeout(1000)  # the timeline page's chart settles
+                page.wait_for_selector(READY)
+                cpu, sent[0], t = _server_cpu(proc.pid), 0, time.perf_counter()
+                review.click()
+                page.get_by_text("to review").first.wait_for()
+                page.wait_for_function(
+                    "() => document.querySelector('[data-testid=\"stApp\"]')"
+                    ".getAttribute('data-test-script-state') === 'notRunning'", polling=20)
+                paint = time.perf_counter() - t
+                drawn = page.get_by_role("heading", level=3).count()
+                return (first, paint, _server_cpu(proc.pid) - cpu, sent[0] / 1e6, drawn)
+            finally:
+                context.close()
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -214,6 +328,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--only", default="", help="merge into this timeline only (bundled, 50000)")
     ap.add_argument("--skip-decisions", action="store_true")
     ap.add_argument("--skip-review", action="store_true")
+    ap.add_argument("--review-browser", action="store_true",
+                    help="also time the Review page in headless Chromium")
     return ap.parse_args(argv)
 
 
@@ -224,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_decisions(max(args.repeat, 3))
     if not args.skip_review:
         bench_review(args.repeat)
+        if args.review_browser:
+            bench_review_browser(args.repeat)
     if not args.skip_merge:
         bench_merge([int(n) for n in args.merge.split(",") if n.strip()], args.repeat,
                     args.only)

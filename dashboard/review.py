@@ -18,23 +18,29 @@
 
 from __future__ import annotations
 
-import bisect
+import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+import numpy as np
 import yaml
 
-from dashboard.labels import counted, event_date_label, precision_words
+from dashboard.labels import counted, date_label, event_date_label, precision_words
 from dashboard.text import find_date_words, md_escape
 from extract.timeline import (
+    EVENT_TYPES,
     Document,
     Event,
     PartialDate,
+    Source,
     Timeline,
     Value,
     differences,
@@ -48,6 +54,59 @@ MAX_ARTICLE_MB = 5
 MAX_ARTICLE_BYTES = MAX_ARTICLE_MB * 1024 * 1024
 MAX_FILES = 50  # files in one upload (the page refuses more; the server refuses > 5 MB each)
 PASTED_LABEL = "the pasted text"
+T = TypeVar("T")
+
+# --------------------------------------------------------------------------------------------
+# What the Review page derives from one file version, kept while it is shown
+# --------------------------------------------------------------------------------------------
+# A Timeline is never changed in place once read (Document's edits make a new one), and
+# extract.timeline gives every reader of one file version the same object: its identity is
+# the file version. The queue, each shown candidate's merge choices and the sources' labels
+# are kept for the last few timelines asked about (every session of the server shares them).
+_PER_VERSION_KEEP = 4
+_PER_VERSION: OrderedDict[int, tuple[Timeline, dict[Hashable, Any]]] = OrderedDict()
+_PER_VERSION_LOCK = threading.Lock()
+
+
+def per_version(timeline: Timeline, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()`` once per ``timeline`` object and ``key`` (the last few timelines are
+    kept). What is kept is shared: callers must not change it."""
+    with _PER_VERSION_LOCK:
+        held = _PER_VERSION.get(id(timeline))
+        if held is None or held[0] is not timeline:  # an id may be reused once freed
+            held = _PER_VERSION[id(timeline)] = (timeline, {})
+            while len(_PER_VERSION) > _PER_VERSION_KEEP:
+                _PER_VERSION.popitem(last=False)
+        _PER_VERSION.move_to_end(id(timeline))
+        values = held[1]
+        if key in values:
+            return values[key]
+    value = make()  # outside the lock: two threads may both make it, once
+    with _PER_VERSION_LOCK:
+        return values.setdefault(key, value)
+
+
+def forget_versions() -> None:
+    """Drop every kept derivation (tests; a process that must free the memory)."""
+    with _PER_VERSION_LOCK:
+        _PER_VERSION.clear()
+
+
+def event_map(timeline: Timeline) -> dict[str, Event]:
+    """``timeline.event_map()``, built once per version (do not change it)."""
+    return per_version(timeline, "event_map", timeline.event_map)
+
+
+def source_map(timeline: Timeline) -> dict[str, Source]:
+    """``timeline.source_map()``, built once per version (do not change it)."""
+    return per_version(timeline, "source_map", timeline.source_map)
+
+
+def has_deal(timeline: Timeline, deal_id: str) -> bool:
+    """Whether the timeline's deals section lists ``deal_id``."""
+    return deal_id in per_version(timeline, "deal_ids", lambda: frozenset(
+        d.id for d in timeline.deals or ()))
+
 
 # --------------------------------------------------------------------------------------------
 # The queue
@@ -74,9 +133,29 @@ def queue(timeline: Timeline) -> list[QueueItem]:
 
     Order: the newest publication date among the event's sources (by its last possible day;
     events with no dated source last), then higher confidence, then the event's own date, then
-    the id, so the order is stable.
+    the id, so the order is stable. Built once per timeline (:func:`per_version`).
     """
-    sources = timeline.source_map()
+    return list(_queued(timeline))
+
+
+def queue_types(timeline: Timeline) -> list[str]:
+    """The event types among the candidates, in the order of ``EVENT_TYPES``."""
+    return list(per_version(timeline, "queue_types", lambda: [
+        t for t in EVENT_TYPES if t in {i.event.type for i in _queued(timeline)}]))
+
+
+def queue_publishers(timeline: Timeline) -> list[str]:
+    """The publishers of the candidates' sources (:func:`publishers_of` the queue)."""
+    return list(per_version(timeline, "queue_publishers",
+                            lambda: publishers_of(_queued(timeline))))
+
+
+def _queued(timeline: Timeline) -> list[QueueItem]:
+    return per_version(timeline, "queue", lambda: _queue(timeline))
+
+
+def _queue(timeline: Timeline) -> list[QueueItem]:
+    sources = source_map(timeline)
     items = []
     for ev in timeline.events:
         if ev.status != "candidate":
@@ -143,45 +222,157 @@ def merge_targets(timeline: Timeline, candidate_id: str, *,
     """Events a candidate can be merged into: accepted ones first, then other candidates
     (each by date); never itself, never a rejected event. Of more than ``limit`` such events,
     the ``limit`` nearest in date to the candidate (a page of a 50,000-event file would
-    otherwise send every event's label once per candidate)."""
-    days, events, where = _by_date(timeline)
-    if len(events) - (candidate_id in where) <= limit:
+    otherwise send every event's label once per candidate).
+
+    Nearest by first day; at the same distance an earlier day before a later one, then the
+    ids outward from the candidate's place in the order by (first day, id): descending before
+    it, ascending from it (as a walk outward from that place takes them).
+    """
+    events, days, where = _dated(timeline)
+    at = where.get(candidate_id)
+    if len(events) - (at is not None) <= limit:
         others = [e for e in events if e.id != candidate_id]
     else:
-        at = where.get(candidate_id)
-        day = days[at] if at is not None else _day_of_candidate(timeline, candidate_id)
-        lo = hi = bisect.bisect_left(days, day)
-        others = []
-        while len(others) < limit and (lo > 0 or hi < len(events)):
-            if hi >= len(events) or (lo > 0 and day - days[lo - 1] <= days[hi] - day):
-                lo -= 1
-                pick = events[lo]
-            else:
-                pick = events[hi]
-                hi += 1
-            if pick.id != candidate_id:
-                others.append(pick)
+        day = int(days[at]) if at is not None else _day_of_candidate(timeline, candidate_id)
+        distance = np.abs(days - day)
+        if at is not None:
+            distance[at] = np.iinfo(np.int64).max  # never itself
+        farthest = distance[np.argpartition(distance, limit - 1)[limit - 1]]
+        inside = np.flatnonzero(distance < farthest)
+        tied = [events[i] for i in np.flatnonzero(distance == farthest)]
+        before = sorted((e for e in tied if e.date.first_day().toordinal() < day),
+                        key=lambda e: e.id, reverse=True)
+        after = sorted((e for e in tied if e.date.first_day().toordinal() >= day),
+                       key=lambda e: e.id)
+        others = [events[i] for i in inside] + (before + after)[:limit - len(inside)]
     return sorted(others, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
 
 
-_BY_DATE: list[Any] = [None]  # (the timeline, its index): the last one asked about
+def _dated(timeline: Timeline) -> tuple[list[Event], np.ndarray, dict[str, int]]:
+    """The timeline's events that are not rejected (in the file's order), their first days
+    (ordinals) and id -> index; made once per timeline."""
+    def make() -> tuple[list[Event], np.ndarray, dict[str, int]]:
+        events = [e for e in timeline.events if e.status != "rejected"]
+        days = np.fromiter((e.date.first_day().toordinal() for e in events), dtype=np.int64,
+                           count=len(events))
+        return events, days, {e.id: n for n, e in enumerate(events)}
+    return per_version(timeline, "dated", make)
 
 
-def _by_date(timeline: Timeline) -> tuple[list[int], list[Event], dict[str, int]]:
-    """The timeline's events that are not rejected, by first day: (days, events, id -> i)."""
-    held = _BY_DATE[0]  # one read: another session's thread may replace it meanwhile
-    if held is None or held[0] is not timeline:
-        ranked = sorted(((e.date.first_day().toordinal(), e.id, e) for e in timeline.events
-                         if e.status != "rejected"), key=lambda t: (t[0], t[1]))
-        held = (timeline, ([d for d, _, _ in ranked], [e for _, _, e in ranked],
-                           {i: n for n, (_, i, _) in enumerate(ranked)}))
-        _BY_DATE[0] = held
-    return held[1]
+MERGE_CHOICES_KEPT = 200  # candidates whose merge choices are kept per timeline
+
+
+def merge_choices(timeline: Timeline, candidate_id: str) -> dict[str, str]:
+    """The candidate's :func:`merge_targets` as the Review page offers them: event id ->
+    'date · title (status)', in order. Kept per timeline for the last
+    ``MERGE_CHOICES_KEPT`` candidates asked about (a page is ten of them); do not change it.
+    """
+    lock, held = per_version(timeline, "merge_choices", lambda: (threading.Lock(),
+                                                                 OrderedDict()))
+    with lock:
+        if candidate_id in held:
+            held.move_to_end(candidate_id)
+            return held[candidate_id]
+    labels: dict[str, str] = per_version(timeline, "event_labels", dict)
+    choices = {}
+    for target in merge_targets(timeline, candidate_id):
+        label = labels.get(target.id)
+        if label is None:  # the same words for every candidate that offers this event
+            label = labels[target.id] = event_choice_label(target)
+        choices[target.id] = label
+    with lock:
+        held[candidate_id] = choices
+        while len(held) > MERGE_CHOICES_KEPT:
+            held.popitem(last=False)
+    return choices
+
+
+def event_choice_label(event: Event) -> str:
+    """'date · title (status)': an event as a merge choice."""
+    return visible(f"{date_label(event.date, event.end)} · {event.title} ({event.status})")
+
+
+class _SourceLabels(dict[str, str]):
+    """Source id -> its words; an id the file does not list is its own label."""
+
+    def __missing__(self, source_id: str) -> str:
+        return source_id
+
+
+def source_label(source: Source) -> str:
+    """'Caspian News · 29 Mar 2023 · title (id)'."""
+    bits = [source.publisher or source.id]
+    if source.published is not None:
+        bits.append(date_label(source.published))
+    if source.title:
+        bits.append(source.title)
+    return " · ".join(bits) + f" ({source.id})"
+
+
+def source_labels(timeline: Timeline) -> dict[str, str]:
+    """:func:`source_label` of every source of the timeline, in the file's order (an id it
+    does not list maps to itself); built once per timeline: do not change it."""
+    return per_version(timeline, "source_labels", lambda: _SourceLabels(
+        (s.id, source_label(s)) for s in timeline.sources))
 
 
 def _day_of_candidate(timeline: Timeline, candidate_id: str) -> int:
     found = next((e for e in timeline.events if e.id == candidate_id), None)
     return found.date.first_day().toordinal() if found is not None else 0
+
+
+# --------------------------------------------------------------------------------------------
+# Has the file changed since it was read? (asked on every run of the Review page)
+# --------------------------------------------------------------------------------------------
+# Document.changed_on_disk reads and hashes the whole file (39 MB at 50,000 events). When
+# the file's stat is the one it had the last time its bytes were found unchanged, they still
+# are: any write changes the inode (an atomic replace) or the ctime, which no one can set
+# back. A stat taken within RACY_SECONDS of its mtime or ctime is not trusted (file times
+# are coarse: two writes in one tick may leave the same times), as git does with its index.
+RACY_SECONDS = 3.0
+Seen = tuple[Document, tuple[int, ...]]  # the document, the file's stat when found unchanged
+
+
+def _stat_of(path: Path) -> tuple[int, ...] | None:
+    try:
+        st_ = os.stat(path)
+    except OSError:
+        return None
+    return (st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns, st_.st_ctime_ns)
+
+
+def file_stat(path: Path) -> tuple[int, ...] | None:
+    """The file's stat as :func:`changed_since_read` compares it (None: cannot be read)."""
+    return _stat_of(path)
+
+
+def seen_at_open(doc: Document, before: tuple[int, ...] | None) -> Seen | None:
+    """``seen`` for a document just opened, ``before``: the file's stat taken before it was
+    opened. When the stat is the same after, the document holds the bytes of that stat (a
+    write meanwhile would have changed it): no need to read them again to know."""
+    after = _stat_of(doc.path)
+    if before is None or after != before or _racy(after):
+        return None
+    return doc, after
+
+
+def _racy(stat: tuple[int, ...]) -> bool:
+    return time.time_ns() - max(stat[3], stat[4]) < RACY_SECONDS * 1e9
+
+
+def changed_since_read(doc: Document, seen: Seen | None) -> tuple[bool, Seen | None]:
+    """Whether ``doc``'s file changed on disk since it was read (its bytes, as
+    ``doc.changed_on_disk()`` says), and what to pass as ``seen`` next time: the bytes are
+    read and hashed only when the file's stat is not the one they were last found unchanged
+    with."""
+    stat = _stat_of(doc.path)  # before the bytes: a write after this changes the stat
+    if stat is not None and seen is not None and seen[0] is doc and seen[1] == stat:
+        return False, seen
+    if doc.changed_on_disk():
+        return True, None
+    if stat is None or _racy(stat):
+        return False, None
+    return False, (doc, stat)
 
 
 # --------------------------------------------------------------------------------------------
@@ -561,7 +752,7 @@ def proposal_of(timeline: Timeline, candidate: Event) -> ProposalView | None:
     proposal = candidate.corroborates
     if proposal is None:
         return None
-    target = timeline.event_map().get(proposal.event)
+    target = event_map(timeline).get(proposal.event)
     problem = None
     if target is None:
         problem = (f"The event it would corroborate, '{proposal.event}', is no longer in the "
@@ -577,7 +768,7 @@ def proposal_of(timeline: Timeline, candidate: Event) -> ProposalView | None:
 def merge_differences(timeline: Timeline, candidate_id: str, target_id: str) -> list[str]:
     """Where a candidate and the event the curator chose to merge it into disagree (dates,
     type, value), in words, for the confirmation before the merge; [] when either is gone."""
-    events = timeline.event_map()
+    events = event_map(timeline)
     if candidate_id not in events or target_id not in events:
         return []
     return differences(events[candidate_id], events[target_id])

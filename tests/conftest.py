@@ -53,8 +53,12 @@ def fresh_streamlit_cache():
     """Each AppTest starts with empty Streamlit caches (the app caches the loaded timeline)."""
     import streamlit as st
 
+    from dashboard import review
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    review.forget_versions()  # the Review page's derivations kept per timeline
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    review.forget_versions()

@@ -116,7 +116,8 @@ def _evidence(event: Event, doc_sources: dict, *, context: bool = True) -> None:
         st.caption(" · ".join(bits))
 
 
-def _edit_form(item: review.QueueItem, name: str, path: Path, sources: dict) -> None:
+def _edit_form(item: review.QueueItem, name: str, path: Path, sources: dict,
+               source_labels: dict[str, str]) -> None:
     ev = item.event
     f = review.form_of(ev)
     k = f"rv_{ev.id}_"
@@ -161,8 +162,9 @@ def _edit_form(item: review.QueueItem, name: str, path: Path, sources: dict) -> 
         c3.checkbox("Unverified claim", value=f.unverified, key=k + "unverified",
                     help="A claim no independent source confirms: shown as such.")
         st.multiselect(
-            "Further sources (references)", list(sources), default=list(f.references),
-            key=k + "references", format_func=lambda i: _source_words(sources, i),
+            "Further sources (references)", list(source_labels), default=list(f.references),
+            # the words of 10,000 sources, made once per file version: a dict look-up each
+            key=k + "references", format_func=source_labels.__getitem__,
             placeholder="Sources that establish the date or facts beyond the quotes",
             help="Sources listed in the timeline file, often ones known only by their link.")
         st.text_area("Summary", value=f.summary, key=k + "summary", height=68)
@@ -178,19 +180,6 @@ def _edit_form(item: review.QueueItem, name: str, path: Path, sources: dict) -> 
         decision = review.Decision("accept", (ev.id,), name,
                                    changes=review.edit_changes(ev, form), titles=(ev.title,))
         _report(state.decide(path, decision), decision)
-
-
-def _source_words(sources: dict, source_id: str) -> str:
-    """'Caspian News · 29 Mar 2023 · title (id)' for a source id (the id alone if unlisted)."""
-    src = sources.get(source_id)
-    if src is None:
-        return source_id
-    bits = [src.publisher or src.id]
-    if src.published is not None:
-        bits.append(date_label(src.published))
-    if src.title:
-        bits.append(src.title)
-    return " · ".join(bits) + f" ({src.id})"
 
 
 def _facts(ev: Event) -> str:
@@ -284,7 +273,7 @@ def _merge_confirm(asked: review.Decision, doc_timeline, path: Path) -> None:
         _report(state.decide(path, asked), asked)
 
 
-def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name: str,
+def _candidate(item: review.QueueItem, choices: dict[str, str], sources: dict, name: str,
                path: Path, doc_timeline) -> None:
     ev = item.event
     pv = review.proposal_of(doc_timeline, ev)
@@ -302,7 +291,7 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
             facts.append(("Supplier → recipient",
                           [f"{ev.supplier or '(not said)'} → {ev.recipient or '(not said)'}"]))
         if ev.deal:
-            facts.append(("Deal", [ev.deal + ("" if ev.deal in doc_timeline.deal_map()
+            facts.append(("Deal", [ev.deal + ("" if review.has_deal(doc_timeline, ev.deal)
                                               else " (proposed: confirm or edit)")]))
         st.caption("  \n".join(f"{k}: " + (md_escape(", ".join(v)) if v else "—")
                                for k, v in facts))
@@ -326,10 +315,8 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
                                            disabled=not name,
                                            help="Kept in the file as rejected, so a re-scan "
                                                 "does not propose it again.")
-            labels = {t.id: visible(f"{date_label(t.date, t.end)} · {t.title} ({t.status})")
-                      for t in targets}
-            c3.selectbox("Merge into an existing event", list(labels), index=None, width=480,
-                         format_func=lambda i: labels.get(i, i), key=f"rv_{ev.id}_target",
+            c3.selectbox("Merge into an existing event", list(choices), index=None, width=480,
+                         format_func=lambda i: choices.get(i, i), key=f"rv_{ev.id}_target",
                          placeholder="Choose the event this candidate is…")
             merge = c4.form_submit_button("Merge into the chosen event",
                                           key=f"rv_{ev.id}_merge", disabled=not name,
@@ -353,7 +340,7 @@ def _candidate(item: review.QueueItem, targets: list[Event], sources: dict, name
         if decision is not None:
             _report(state.decide(path, decision), decision)
         with st.expander("Edit, then accept"):
-            _edit_form(item, name, path, sources)
+            _edit_form(item, name, path, sources, review.source_labels(doc_timeline))
 
 
 def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
@@ -423,7 +410,7 @@ def render(view: state.View) -> None:
         state.finish_review_run(view)
         return
     _pending(path)
-    if state.pending_decision() is None and doc.changed_on_disk():
+    if state.pending_decision() is None and state.review_changed_on_disk(doc):
         st.info("The timeline file changed on disk since you opened it (another curator, or "
                 "new articles). Reload it to see the changes; a decision made now would not "
                 "overwrite them.")
@@ -436,7 +423,7 @@ def render(view: state.View) -> None:
         name = ""  # one pending decision at a time: it is never replaced by a later one
         st.warning("Re-apply or discard your pending decision above before making another.")
 
-    everything = review.queue(doc.timeline)
+    everything = review.queue(doc.timeline)  # built once per file version
     st.markdown(f"**{counted(len(everything), 'candidate')}** to "
                 "review, newest sources first.")
     if not everything:
@@ -445,9 +432,9 @@ def render(view: state.View) -> None:
         return
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
     c1.text_input("Search candidates", key=state.K_REVIEW_TEXT, placeholder="e.g. Harop")
-    c2.multiselect("Types", [t for t in EVENT_TYPES if t in {i.event.type for i in everything}],
+    c2.multiselect("Types", review.queue_types(doc.timeline),
                    key=state.K_REVIEW_TYPES, format_func=type_words, placeholder="All types")
-    c3.multiselect("Publishers", review.publishers_of(everything), format_func=visible,
+    c3.multiselect("Publishers", review.queue_publishers(doc.timeline), format_func=visible,
                    key=state.K_REVIEW_PUBLISHERS, placeholder="All publishers")
     c4.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=state.K_REVIEW_CONFIDENCE)
     ss = st.session_state
@@ -466,9 +453,9 @@ def render(view: state.View) -> None:
         page_no = st.number_input(f"Page (of {pages}, {counted(PAGE_SIZE, 'candidate')} each)",
                                   1, pages, 1, key="review_page")
         first = (int(page_no) - 1) * PAGE_SIZE
-    sources = doc.timeline.source_map()
-    for item in shown[first:first + PAGE_SIZE]:
-        _candidate(item, review.merge_targets(doc.timeline, item.id), sources, name, path,
+    sources = review.source_map(doc.timeline)
+    for item in shown[first:first + PAGE_SIZE]:  # the choices of the candidates shown only
+        _candidate(item, review.merge_choices(doc.timeline, item.id), sources, name, path,
                    doc.timeline)
     state.finish_review_run(view)
 

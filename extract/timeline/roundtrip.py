@@ -79,6 +79,11 @@ def _round_trip_yaml(mapping_indent: int = 2, sequence_indent: int = 4, offset: 
     return rt
 
 
+_BARE_KEY = re.compile(r"^( *)(?:- +)?([\w-]+):\s*(#.*)?$")
+_DEEPER_KEY = re.compile(r"^( *)[\w-]+:")
+_DEEPER_DASH = re.compile(r"^( *)- ")
+
+
 def _guess_indent(text: str) -> tuple[int, int, int]:
     """(mapping, sequence, offset) indentation the file uses, defaulting to 2/4/2.
 
@@ -90,14 +95,19 @@ def _guess_indent(text: str) -> tuple[int, int, int]:
     head = text if len(text) <= 1 << 20 else text[: 1 << 20]
     lines = [ln for ln in head.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     for line, nxt in zip(lines, lines[1:], strict=False):
-        m = re.match(r"^( *)(?:- +)?([\w-]+):\s*(#.*)?$", line)
+        # only a key with no value (its line ends with ':', or has a comment) can tell: the
+        # other lines are passed over without the pattern (a 50,000-event file has
+        # thousands of 'key: value' lines before the first nested mapping)
+        if "#" not in line and not line.rstrip().endswith(":"):
+            continue
+        m = _BARE_KEY.match(line)
         if not m:
             continue
         base = len(line) - len(line.lstrip(" -")) if "- " in line[: len(m.group(1)) + 2] else len(
             m.group(1)
         )
-        deeper_key = re.match(r"^( *)[\w-]+:", nxt)
-        deeper_dash = re.match(r"^( *)- ", nxt)
+        deeper_key = _DEEPER_KEY.match(nxt)
+        deeper_dash = _DEEPER_DASH.match(nxt)
         if mapping is None and deeper_key and len(deeper_key.group(1)) > base:
             mapping = len(deeper_key.group(1)) - base
         if offset is None and deeper_dash and len(deeper_dash.group(1)) >= base:
