@@ -1,0 +1,58 @@
+"""The faster forms of the extractor's steps give what the plain forms give (speed only).
+
+* the past-tense cues of the tense reader, found in lower-cased ASCII text without IGNORECASE
+  (:func:`extract.dates.tense._past_cues`), are those ``_PAST_RE`` finds in the text;
+* an article's paragraph tests asked more than once (is it a dateline, a byline) answer what
+  they answered the first time, from the text alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.article.analyze import _Lines
+from extract.dates.tense import _PAST_RE, _past_cues
+
+
+def _cues(found) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group(1).lower()) for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry SIGNED the contract, officials Said.",
+    "Israeli-made drones, according to officials, were delivered",
+    "ACCORDING TO the report, it was unnamed",
+    "Baku Signed a deal and Received the first batch",
+    # not ASCII: the plain pattern runs (the Kelvin sign matches 'k' ignoring case)
+    "Tbilisi signed a deal in \u212a-town; the Ministry \u017fent word",
+    "",
+], ids=["upper-case", "hyphen and report", "all caps", "capitalised verbs", "non-ascii", "empty"])
+def test_past_cues_are_the_plain_patterns(text):
+    assert _cues(_past_cues(text)) == _cues(_PAST_RE.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    list("abdeisntrwADEISNTW -'.,\n") + ["ed ", "ED ", "said ", "Was ", "according to "]),
+    max_size=40).map("".join))
+def test_past_cues_on_any_ascii_text(text):
+    assert _cues(_past_cues(text)) == _cues(_PAST_RE.finditer(text))
+
+
+ARTICLE = (
+    "Azerbaijan takes delivery of drones\n\nBy Jane Smith\n\n"
+    "BAKU, 12 May 2023 - Azerbaijan received the first batch of drones on Friday.\n\n"
+    "Published: May 13, 2023\n\nThe ministry said more would follow.\n"
+)
+
+
+def test_paragraph_tests_asked_again_answer_the_same():
+    lines = _Lines(ARTICLE, "txt")
+    first = [(lines.is_dateline(i), lines.is_byline(i)) for i in range(lines.n)]
+    fresh = _Lines(ARTICLE, "txt")
+    again = [(fresh.is_dateline(i), fresh.is_byline(i)) for i in reversed(range(fresh.n))][::-1]
+    assert first == again == [(lines.is_dateline(i), lines.is_byline(i))
+                              for i in range(lines.n)]
+    assert any(d for d, _b in first) and any(b for _d, b in first)
