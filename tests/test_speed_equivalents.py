@@ -56,3 +56,46 @@ def test_paragraph_tests_asked_again_answer_the_same():
     assert first == again == [(lines.is_dateline(i), lines.is_byline(i))
                               for i in range(lines.n)]
     assert any(d for d, _b in first) and any(b for _d, b in first)
+
+
+def _timestamp_only_reference(p: str) -> bool:
+    """``_timestamp_only`` as it was written before its words were read lazily."""
+    from extract.article import furniture as f
+    if not f._RE_YEAR_ANYWHERE.search(p):
+        return False
+    words = f._RE_WORD2.findall(p)
+    if len(words) > 3:
+        budget = 3 + 2 * len(f._RE_CLOCK.findall(p))
+        if len(words) > budget:
+            for w in words:
+                if not f._RE_WEEKDAY_ONLY.fullmatch(w):
+                    budget -= 1
+                    if budget < 0:
+                        return False
+    hit = f._find_date(p)
+    if not hit:
+        return False
+    rest = f._RE_TIME.sub("", p[: hit.start] + p[hit.end:])
+    return not f._RE_WORD2.search(f._RE_WEEKDAY_WORD.sub("", rest))
+
+
+@pytest.mark.parametrize("line", [
+    "22 March 2023 - 15:44",
+    "Tuesday, 22 March 2023, 3:44 pm EST",
+    "Mon Tue Wed 22 March 2023",  # weekdays do not count against the budget
+    "Published on 22 March 2023 by the ministry of defence",
+    "The ministry said on 22 March 2023 that the drones had arrived.",
+    "2023",
+], ids=["clock", "weekday and zone", "weekdays", "label and prose", "prose", "a year alone"])
+def test_timestamp_only_is_the_reference(line):
+    from extract.article.furniture import _timestamp_only
+    assert _timestamp_only(line) == _timestamp_only_reference(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["22", "March", "2023", " ", ", ", "-", "15:44", "pm", "EST", "Tuesday", "on", "the",
+     "ministry", "said", "12.30", "Mon"]), max_size=16).map("".join))
+def test_timestamp_only_on_any_line(line):
+    from extract.article.furniture import _timestamp_only
+    assert _timestamp_only(line) == _timestamp_only_reference(line)
