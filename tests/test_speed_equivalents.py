@@ -3,10 +3,16 @@
 * the past-tense cues of the tense reader, found in lower-cased ASCII text without IGNORECASE
   (:func:`extract.dates.tense._past_cues`), are those ``_PAST_RE`` finds in the text;
 * an article's paragraph tests asked more than once (is it a dateline, a byline) answer what
-  they answered the first time, from the text alone.
+  they answered the first time, from the text alone;
+* the timestamp test, which reads a paragraph's words only until there are too many, answers
+  what the former code (every word listed first) answered;
+* a paragraph's plain text, returned as it is when its words are already one space apart, is
+  its words joined by one space.
 """
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -99,3 +105,24 @@ def test_timestamp_only_is_the_reference(line):
 def test_timestamp_only_on_any_line(line):
     from extract.article.furniture import _timestamp_only
     assert _timestamp_only(line) == _timestamp_only_reference(line)
+
+
+def test_white_space_is_unprintable_but_the_space():
+    # _plain returns a printable paragraph without double spaces as it is: the words joined
+    # by one space would be the same text only if no other white space is printable
+    every = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert [c for c in every if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize("raw", [
+    "A plain paragraph of words.", "Two  spaces", "a\ttab", "a\u00a0non-breaking space",
+    "lines\nin a paragraph", "# A heading #", "> a quote", "**bold**", "  padded  ", "",
+], ids=["plain", "double space", "tab", "nbsp", "newline", "heading", "quote", "bold",
+        "padded", "empty"])
+def test_plain_joins_words_with_one_space(raw):
+    from extract.article.furniture import _RE_MD_DECORATION, _plain
+    s = raw.strip()
+    if s[:1] in ("#", ">") or s.endswith("#"):
+        for rx in _RE_MD_DECORATION:
+            s = rx.sub("", s)
+    assert _plain(raw) == " ".join(s.strip("*_ \t").split())

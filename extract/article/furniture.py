@@ -116,6 +116,10 @@ def _plain(s: str) -> str:
         for rx in _RE_MD_DECORATION:  # in this order: "# > x" loses both marks
             s = rx.sub("", s)
     s = s.strip("*_ \t")
+    if "  " not in s and s.isprintable():
+        # already one space between words: every white space but " " is unprintable, and the
+        # ends were stripped of spaces (the common case, without splitting the paragraph)
+        return s
     return " ".join(s.split())
 
 
