@@ -67,6 +67,8 @@ class _Lines:
         self.plain = [_plain(r) for r in self.raw]
         self.n = len(self.spans)
         self._stamps: dict[int, bool] = {}
+        self._datelines: dict[int, bool] = {}
+        self._bylines: dict[int, bool] = {}
         self.kinds: list[str | None] = [None] * self.n
         for i, (_, _, hint) in enumerate(self.spans):
             p = self.plain[i]
@@ -82,13 +84,20 @@ class _Lines:
             self._stamps[i] = _timestamp_only(self.plain[i])
         return self._stamps[i]
 
-    def is_dateline(self, i: int) -> bool:
-        p = _UPDATE_CUT.split(self.plain[i], maxsplit=1)[0]
-        hit = _find_date(p)
-        return bool(hit) and _date_dominant(p, hit)
+    def is_dateline(self, i: int) -> bool:  # asked by the title, header and body steps
+        got = self._datelines.get(i)
+        if got is None:
+            p = _UPDATE_CUT.split(self.plain[i], maxsplit=1)[0]
+            hit = _find_date(p)
+            got = self._datelines[i] = bool(hit) and _date_dominant(p, hit)
+        return got
 
-    def is_byline(self, i: int) -> bool:
-        return _byline_name(self.plain[i]) is not None and not _is_prose(self.plain[i])
+    def is_byline(self, i: int) -> bool:  # asked by the title and body steps
+        got = self._bylines.get(i)
+        if got is None:
+            got = self._bylines[i] = (_byline_name(self.plain[i]) is not None
+                                      and not _is_prose(self.plain[i]))
+        return got
 
 
 def _analyze(

@@ -116,6 +116,10 @@ def _plain(s: str) -> str:
         for rx in _RE_MD_DECORATION:  # in this order: "# > x" loses both marks
             s = rx.sub("", s)
     s = s.strip("*_ \t")
+    if "  " not in s and s.isprintable():
+        # already one space between words: every white space but " " is unprintable, and the
+        # ends were stripped of spaces (the common case, without splitting the paragraph)
+        return s
     return " ".join(s.split())
 
 
@@ -169,16 +173,14 @@ def _timestamp_only(p: str) -> bool:
         return False  # every timestamp has a date with a year
     # Quick no for prose. Each word (run of 2+ letters) must go with the date (at most three:
     # "4th of May"), with a clock time (at most two each: "pm EST") or be a weekday; taking
-    # text out never shortens a word it does not touch (its neighbours are not letters).
-    words = _RE_WORD2.findall(p)
-    if len(words) > 3:
-        budget = 3 + 2 * len(_RE_CLOCK.findall(p))
-        if len(words) > budget:
-            for w in words:
-                if not _RE_WEEKDAY_ONLY.fullmatch(w):
-                    budget -= 1
-                    if budget < 0:
-                        return False
+    # text out never shortens a word it does not touch (its neighbours are not letters). The
+    # words are read only until there are too many (a paragraph of prose: its first few).
+    budget = 3 + 2 * len(_RE_CLOCK.findall(p))
+    for word in _RE_WORD2.finditer(p):
+        if not _RE_WEEKDAY_ONLY.fullmatch(word.group()):
+            budget -= 1
+            if budget < 0:
+                return False
     hit = _find_date(p)
     if not hit:
         return False

@@ -119,16 +119,19 @@ def _date_dominant(s: str, hit: _DateHit) -> bool:
     """Is the line essentially a date (with label/time/section name around it)?"""
     rest = s[: hit.start] + " " + s[hit.end :]
     rest = _RE_TIME.sub(" ", rest)
-    rest = re.sub(rf"\b{_WEEKDAY}\b", " ", rest, flags=re.I)
-    rest = re.sub(
-        r"\b(?:published|posted|date|dated|on|at|first published|publication date)\b",
-        " ",
-        rest,
-        flags=re.I,
-    )
-    rest = re.sub(r"\b[A-Z][A-Z&]{2,}\b", " ", rest)  # ALL-CAPS section labels
-    words = re.findall(r"[^\W\d_]{2,}", rest)
+    rest = _RE_WEEKDAY_WORD.sub(" ", rest)
+    rest = _RE_DATE_LABEL.sub(" ", rest)
+    rest = _RE_CAPS_LABEL.sub(" ", rest)  # ALL-CAPS section labels
+    words = _RE_WORD2.findall(rest)
     return len(words) <= 1
+
+
+# what _date_dominant takes out of a line, compiled once (it runs on every short line)
+_RE_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+_RE_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|date|dated|on|at|first published|publication date)\b", re.I)
+_RE_CAPS_LABEL = re.compile(r"\b[A-Z][A-Z&]{2,}\b")
+_RE_WORD2 = re.compile(r"[^\W\d_]{2,}")
 
 
 def normalize_published(value: Any) -> str | None:

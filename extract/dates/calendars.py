@@ -120,11 +120,14 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
+_VALUE_YMD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 def _value_date(v: str | None) -> tuple[str, _dt.date | None] | None:
     """(precision, date) of a calendar value usable as an anaphora anchor."""
     if not v:
         return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
+    m = _VALUE_YMD.match(v)
     if not m or (len(v) > 10 and "T" not in v):
         return None
     if v[4:6] == "-Q" and len(v) == 7:

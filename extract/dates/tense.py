@@ -225,14 +225,17 @@ _GENERIC_PRESENT = fast_compile(r"(?i)\b(?:marks|celebrates|commemorates|falls|f
                                 r"[^.;,]{0,30}\Z")
 
 
+_HABIT_CLAUSE = re.compile(r"(?i),\s*(?:and|but|while|although|though|whereas)\b")
+_HABIT_RIGHT_CUT = re.compile(r"[;,]")
+
+
 def _habitual(text: str, s: int, e: int) -> bool:
     """True if the clause of the mention at [s, e) tells a habit ("every year in June",
     "typically begins in May", "from April to October each year")."""
-    left = re.split(r"(?i),\s*(?:and|but|while|although|though|whereas)\b",
-                    _clause_left(text, s, 90))[-1]
+    left = _HABIT_CLAUSE.split(_clause_left(text, s, 90))[-1]
     right = text[e:e + 60]
     cut = _SENT_BREAK.search(right)
-    right = re.split(r"[;,]", right[:cut.start()] if cut else right, maxsplit=1)[0]
+    right = _HABIT_RIGHT_CUT.split(right[:cut.start()] if cut else right, maxsplit=1)[0]
     return bool(_HABIT.search(left) or _HABIT.search(right))
 
 
@@ -422,8 +425,8 @@ def _read_tense(text: str, start: int, end: int) -> str | None:
     first: tuple[int, str] | None = None
     far_left: tuple[int, str] | None = None  # (end, label) of the last cue left of the date
     for seg, is_left in ((left, True), (right, False)):
-        for rx, label in ((_FUT_RE, "future"), (_PAST_RE, "past")):
-            for m in rx.finditer(seg):
+        for found, label in ((_FUT_RE.finditer(seg), "future"), (_past_cues(seg), "past")):
+            for m in found:
                 w = m.group(1).lower()
                 if _not_a_cue(label, w, seg, m, is_left):
                     continue
@@ -478,5 +481,15 @@ def _clause_left(text: str, s: int, reach: int = 160) -> str:
     return _sentence_left(text, s, reach).rsplit(";", 1)[-1]
 
 
-_PAST_RE = fast_compile(r"(?i)\b(\w{2,}ed|according\s+to|"
-                        + _prefix_tree(sorted(_PAST_WORDS, key=lambda w: (-len(w), w))) + r")\b")
+_PAST_CUE = (r"\b(\w{2,}ed|according\s+to|"
+             + _prefix_tree(sorted(_PAST_WORDS, key=lambda w: (-len(w), w))) + r")\b")
+_PAST_RE = fast_compile("(?i)" + _PAST_CUE)
+# _PAST_RE for lower-cased ASCII text, without IGNORECASE (faster): the same spans there,
+# since its words are lower-case and \w, \s, \b do not change with the case of ASCII letters
+_PAST_LOWER = fast_compile(_PAST_CUE)
+
+
+def _past_cues(seg: str) -> Iterator[re.Match[str]]:
+    """``_PAST_RE.finditer(seg)``, faster on ASCII text (the matches of the lower-cased text:
+    the same spans, and group 1 the same word lower-cased)."""
+    return _PAST_LOWER.finditer(seg.lower()) if seg.isascii() else _PAST_RE.finditer(seg)
