@@ -29,13 +29,15 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
     ``fast=False`` builds ruamel's commented containers (for editing a Document);
     ``fast=True`` plain dicts and lists for the C emitter of :func:`dumps`.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    out: dict[str, Any] = {} if fast else CommentedMap()
     kind = type(model)
     fields = _FIELDS.get(kind)
     if fields is None:
         fields = _FIELDS[kind] = list(kind.model_fields.items())
+    if fast:
+        return _plain_value(model, fields)
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    out: dict[str, Any] = CommentedMap()
     for name, field in fields:
         value = getattr(model, name)
         if value is None:
@@ -63,6 +65,55 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
         else:
             out[name] = value
     return out
+
+
+_SKIPPED_EMPTY = frozenset({"people", "systems", "references"})
+
+
+def _plain_value(model: BaseModel, fields: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``_to_yaml_value(model, fast=True)``: the same mapping, the values' types told apart
+    by ``type`` first (texts and numbers are most of them)."""
+    out: dict[str, Any] = {}
+    values = model.__dict__
+    for name, field in fields:
+        value = values[name]
+        if value is None:
+            continue
+        kind = type(value)
+        if kind is str or kind is int:
+            out[name] = value
+        elif kind is bool:
+            if value or field.default is not False:
+                out[name] = value
+        elif kind is list:
+            if not value:
+                if name not in _SKIPPED_EMPTY:
+                    out[name] = _FlowList(value)
+            elif isinstance(value[0], BaseModel):
+                out[name] = [_to_yaml_value(v, fast=True) for v in value]
+            else:
+                out[name] = _FlowList(value)
+        elif isinstance(value, PartialDate):
+            out[name] = _fast_date(value)
+        elif isinstance(value, BaseModel):
+            out[name] = _to_yaml_value(value, fast=True)
+        elif isinstance(value, bool):
+            if value or field.default is not False:
+                out[name] = value
+        elif isinstance(value, list):
+            if value or name not in _SKIPPED_EMPTY:
+                out[name] = _plain_list(value)
+        elif isinstance(value, float) and value.is_integer() and name == "amount":
+            out[name] = int(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _plain_list(value: list[Any]) -> Any:
+    if value and isinstance(value[0], BaseModel):
+        return [_to_yaml_value(v, fast=True) for v in value]
+    return _FlowList(value)
 
 
 def _fast_date(value: PartialDate) -> int | str:
