@@ -52,6 +52,9 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
+_PARSED: dict[tuple[type, Any], Any] = {}  # (str or int, value) -> its PartialDate
+
+
 @total_ordering
 @dataclass(frozen=True, slots=True)
 class PartialDate:
@@ -77,6 +80,20 @@ class PartialDate:
         """
         if isinstance(value, PartialDate):
             return value
+        kind = type(value)
+        if kind is str or kind is int:  # a date read before: the same (frozen) value
+            known = _PARSED.get((kind, value))
+            if known is not None:
+                return known
+            parsed = cls._parse(value)
+            if len(_PARSED) >= 100_000:
+                _PARSED.clear()
+            _PARSED[(kind, value)] = parsed
+            return parsed
+        return cls._parse(value)
+
+    @classmethod
+    def _parse(cls, value: Any) -> PartialDate:
         if isinstance(value, _dt.datetime):
             raise ValueError(
                 f"{_show(value)} is a date with a time; expected {_DATE_FORMS}"
