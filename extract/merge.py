@@ -34,9 +34,11 @@ has none and no deal ids of its own; a file using free deal ids keeps them free)
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,23 +235,33 @@ class _Neighbours:
         test are left; the same order of preference (the same date, then the tightest span,
         then the id)."""
         c0, c1 = _span(cand)
-        when = (cand.date, cand.end)
+        date, end = cand.date, cand.end
         best: Event | None = None
-        best_key: tuple[int, int, str] | None = None
-        seen: set[str] = set()
+        best_key: tuple[int, int, str] = (2, 0, "")  # worse than any event's
+        systems = set(cand.systems) if cand.systems else None
+        deal = cand.deal
         buckets = ([self.accepted.get((cand.type, year, actor), ())
                     for year in _years(cand) for actor in (*cand.actors, None)] if cand.actors
                    else [self.accepted_any.get((cand.type, year), ()) for year in _years(cand)])
+        # an event in two buckets is met twice: the same answer both times, so the least
+        # one is the same
         for bucket in buckets:
             for e, a0, a1 in bucket:
                 # one span within the other (what _contains checks, on day numbers)
-                if not ((a0 <= c0 and c1 <= a1) or (c0 <= a0 and a1 <= c1)) or e.id in seen:
+                if not ((a0 <= c0 and c1 <= a1) or (c0 <= a0 and a1 <= c1)):
                     continue
-                seen.add(e.id)
-                if _other_transfer(cand, e, registered):
+                exact = 0 if a0 == c0 and a1 == c1 and e.date == date and e.end == end else 1
+                span = a1 - a0
+                if exact > best_key[0] or (exact == best_key[0] and span > best_key[1]):
+                    continue  # cannot come first
+                # _other_transfer, its common answers first: no system in common, or no
+                # two deal ids
+                if systems is not None and e.systems and systems.isdisjoint(e.systems):
                     continue
-                key = (0 if (e.date, e.end) == when else 1, a1 - a0, e.id)
-                if best_key is None or key < best_key:
+                if deal and e.deal and e.deal != deal and _other_transfer(cand, e, registered):
+                    continue
+                key = (exact, span, e.id)
+                if key < best_key:
                     best, best_key = e, key
         return best
 
@@ -475,6 +487,27 @@ def merge_file(candidates_path: Path, into: Path, *, attempts: int = 3) -> Merge
     :class:`TimelineError`, :class:`~extract.timeline.ConcurrentModificationError` or
     ``OSError`` with nothing written.
     """
+    with _no_collector_pauses():
+        return _merge_file(candidates_path, into, attempts=attempts)
+
+
+@contextmanager
+def _no_collector_pauses() -> Iterator[None]:
+    """Python's cycle collector off while a merge runs (on again after): the hundreds of
+    thousands of models a large merge holds are not garbage, but the collector would walk them
+    all again each time enough new objects were made (a fifth of a large merge's time). The
+    merge is one command's work: what little cyclic garbage it makes waits until it ends
+    (peak memory in bench/scale_bench.py)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _merge_file(candidates_path: Path, into: Path, *, attempts: int) -> MergeReport:
     from extract.timeline import ConcurrentModificationError, load
     from extract.timeline.loading import flush_parse_cache
 
