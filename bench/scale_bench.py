@@ -52,13 +52,10 @@ def _child(code: str, *args: str) -> tuple[float, float, float, str]:
 
 
 _MERGE = """
-import sys, time
-from pathlib import Path
-from extract.merge import merge_file
-t = time.perf_counter()
-r = merge_file(Path(sys.argv[1]), Path(sys.argv[2]))
-print(f"{time.perf_counter() - t:.2f}|{r.summary()}")
-"""
+import sys
+from extract.cli import main
+sys.exit(main(["merge", sys.argv[1], "--into", sys.argv[2]]))
+"""  # the command as a curator runs it (python -m extract merge), its exit included
 _LOAD = "import sys; from extract.timeline import load; load(sys.argv[1])"
 
 
@@ -98,7 +95,7 @@ def bench_merge(counts: list[int], repeat: int, only: str = "") -> None:
                     target = Path(tmp) / "events.yaml"
                     shutil.copy(timeline, target)
                     wall, cpu, rss, out = _child(_MERGE, str(cands), str(target))
-                runs.append((wall, cpu, rss, out.strip().split("|", 1)[1]))
+                runs.append((wall, cpu, rss, out.strip().split(": ", 1)[1]))
             wall = statistics.median(r[0] for r in runs)
             cpu = statistics.median(r[1] for r in runs)
             rss = max(r[2] for r in runs)

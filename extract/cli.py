@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import sys
@@ -333,6 +334,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _say(_write_failure(args.into, exc), file=sys.stderr)
         return 1
     _say(f"{args.into}: {report.summary()}")
+    # the command ends here: the collector need not walk its models once more at exit (after
+    # a merge of 200,000 candidates, 8 s of a minute)
+    gc.freeze()
     return 0
 
 
