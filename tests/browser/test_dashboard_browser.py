@@ -92,7 +92,8 @@ def test_one_mark_per_event_and_click_opens_the_card(server_for, new_page):
                           ".length")
     assert drawn == 12
     click_mark(page, "embassy-2023-03-29")
-    assert page.get_by_role("heading", name="Azerbaijan opens its embassy in Tel Aviv").is_visible()
+    heading = page.get_by_role("heading", name="Azerbaijan opens its embassy in Tel Aviv")
+    heading.wait_for(state="visible")  # the card is drawn after the click's rerun
     quote = page.locator("blockquote").filter(has_text="The opening of the Azerbaijani embassy")
     assert quote.is_visible()
     assert "on March 29, 2023" in quote.inner_text()
@@ -147,8 +148,8 @@ def test_script_in_titles_and_quotes_is_text(server_for, new_page):
     page, rec = new_page()
     open_app(page, base + "/?event=xss-2022-07-04")
     hostile = "<script>alert(1)</script><b>x</b>"
-    assert page.get_by_role("heading", name=hostile).is_visible()
-    assert page.locator("blockquote").filter(has_text=hostile).is_visible()
+    page.get_by_role("heading", name=hostile).wait_for(state="visible")
+    page.locator("blockquote").filter(has_text=hostile).wait_for(state="visible")
     injected = page.evaluate("""() => {
         const all = (css) => [...document.querySelectorAll(css)];
         return {
@@ -257,7 +258,7 @@ def test_many_events_show_as_counts_and_a_click_zooms_to_marks(server_for, new_p
     assert "density" not in page.evaluate(ROLES)
     # and a mark opens its card as always
     click_mark(page, "e00015")  # 16 Feb 2003, a deal
-    assert page.get_by_role("heading", name="Event number 15", exact=True).is_visible()
+    page.get_by_role("heading", name="Event number 15", exact=True).wait_for(state="visible")
     assert_clean(rec, base)
 
 

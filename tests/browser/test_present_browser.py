@@ -97,7 +97,7 @@ def test_arrow_keys_step_through_the_events(server_for, screen, shown):
     base = server_for(BUNDLED)
     _, events = shown
     open_at(page, f"{base}/?mode=present&step=0")  # the bare address: presenter mode opens
-    assert page.get_by_role("heading", name="Arms transfers: the timeline").is_visible()
+    page.get_by_role("heading", name="Arms transfers: the timeline").wait_for(state="visible")
     press_to_step(page, "ArrowRight", 1)
     assert card_title(page) == events.iloc[0]["title"]
     press_to_step(page, "ArrowRight", 2)
@@ -162,7 +162,8 @@ def test_presenter_layout_type_sizes_contrast_and_screenshot(server_for, screen,
     for testid in ("stSidebar", "stHeader", "stToolbar", "stSidebarCollapsedControl"):
         loc = page.locator(f'[data-testid="{testid}"]')
         assert loc.count() == 0 or not loc.first.is_visible(), testid
-    assert page.get_by_role("button", name="Next").is_visible()
+    # the controls are drawn after the chart: wait, not a look at one moment (it raced)
+    page.get_by_role("button", name="Next").wait_for(state="visible")
     sizes = page.evaluate(FONT_SIZES, CHART)
     assert sizes["ticks"] and min(sizes["ticks"]) >= 18, sizes
     assert sizes["chartTitle"] >= 28 and sizes["cardTitle"] >= 28, sizes
@@ -189,7 +190,7 @@ def test_title_and_sources_slides(server_for, screen, shown):
     open_at(page, f"{base}/?mode=present&step=0")
     page.get_by_role("heading", name=f"{len(events)} events").wait_for()
     open_at(page, f"{base}/?mode=present&step={len(events) + 1}")
-    assert page.get_by_role("heading", name="Sources").is_visible()
+    page.get_by_role("heading", name="Sources").wait_for(state="visible")
     links = page.locator('.st-key-present_slide a[href^="http"]')
     assert links.count() > 0
 
