@@ -33,6 +33,7 @@ from typing import Any, Literal, TypeVar
 import numpy as np
 import yaml
 
+from dashboard.kept import Kept
 from dashboard.labels import counted, date_label, event_date_label, precision_words
 from dashboard.text import find_date_words, md_escape
 from extract.timeline import (
@@ -267,12 +268,11 @@ def merge_choices(timeline: Timeline, candidate_id: str) -> dict[str, str]:
     'date · title (status)', in order. Kept per timeline for the last
     ``MERGE_CHOICES_KEPT`` candidates asked about (a page is ten of them); do not change it.
     """
-    lock, held = per_version(timeline, "merge_choices", lambda: (threading.Lock(),
-                                                                 OrderedDict()))
-    with lock:
-        if candidate_id in held:
-            held.move_to_end(candidate_id)
-            return held[candidate_id]
+    kept = per_version(timeline, "merge_choices", lambda: Kept(MERGE_CHOICES_KEPT))
+    return kept.get(candidate_id, lambda: _merge_choices(timeline, candidate_id))
+
+
+def _merge_choices(timeline: Timeline, candidate_id: str) -> dict[str, str]:
     labels: dict[str, str] = per_version(timeline, "event_labels", dict)
     choices = {}
     for target in merge_targets(timeline, candidate_id):
@@ -280,10 +280,6 @@ def merge_choices(timeline: Timeline, candidate_id: str) -> dict[str, str]:
         if label is None:  # the same words for every candidate that offers this event
             label = labels[target.id] = event_choice_label(target)
         choices[target.id] = label
-    with lock:
-        held[candidate_id] = choices
-        while len(held) > MERGE_CHOICES_KEPT:
-            held.popitem(last=False)
     return choices
 
 

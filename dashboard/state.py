@@ -17,8 +17,6 @@ import datetime as dt
 import getpass
 import os
 import sqlite3
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +37,7 @@ from dashboard.filters import (
     filters_to_query,
 )
 from dashboard.frame import Frames, build
+from dashboard.kept import Kept
 from extract.timeline import EVENT_TYPES, STATUSES, TimelineError, load
 from extract.timeline.changes import Diff, diff_timelines
 from extract.timeline.reconcile import Reconciliation, reconcile
@@ -336,17 +335,7 @@ def shared(frames: Frames, slot: str, key: Hashable, make: Callable[[], T]) -> T
     figure its neighbour already built. At most ``SHARED_PER_FILE`` per slot, the least
     recently used dropped; what is shared must be read-only (the figures are: Streamlit
     serialises them)."""
-    lock, held = frames.memo(f"shared:{slot}", lambda: (threading.Lock(), OrderedDict()))
-    with lock:
-        if key in held:
-            held.move_to_end(key)
-            return held[key]
-    value = make()  # outside the lock: two sessions may both build it, once
-    with lock:
-        held[key] = value
-        while len(held) > SHARED_PER_FILE:
-            held.popitem(last=False)
-    return value
+    return frames.memo(f"shared:{slot}", lambda: Kept(SHARED_PER_FILE)).get(key, make)
 
 
 def take_chart_pick(selection: object) -> bool:

@@ -110,8 +110,8 @@ def test_merge_choices_kept_are_bounded(monkeypatch):
     ids = [e.id for e in big.events if e.status == "candidate"][:5]
     for cid in ids:
         review.merge_choices(big, cid)
-    _lock, held = review.per_version(big, "merge_choices", lambda: None)
-    assert list(held) == ids[-3:]
+    kept = review.per_version(big, "merge_choices", lambda: None)
+    assert list(kept.held) == ids[-3:]
 
 
 def test_source_labels_are_the_words_of_each_source():
