@@ -34,7 +34,7 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
     if fields is None:
         fields = _FIELDS[kind] = list(kind.model_fields.items())
     if fast:
-        return _plain_value(model, fields)
+        return _plain_mapping(model, fields)
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     out: dict[str, Any] = CommentedMap()
@@ -70,7 +70,7 @@ def _to_yaml_value(model: BaseModel, *, fast: bool = False) -> dict[str, Any]:
 _SKIPPED_EMPTY = frozenset({"people", "systems", "references"})
 
 
-def _plain_value(model: BaseModel, fields: list[tuple[str, Any]]) -> dict[str, Any]:
+def _plain_mapping(model: BaseModel, fields: list[tuple[str, Any]]) -> dict[str, Any]:
     """``_to_yaml_value(model, fast=True)``: the same mapping, the values' types told apart
     by ``type`` first (texts and numbers are most of them)."""
     out: dict[str, Any] = {}
