@@ -19,6 +19,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import review
+from dashboard.views.review import edit_key
 from extract.timeline import Document, PartialDate, TimelineError, load, text_digest
 from tests.helpers import sign_in, write_team
 
@@ -54,6 +55,15 @@ def review_app(monkeypatch, events: Path, user: str = ANA,
     at = sign_in(AppTest.from_file(APP, default_timeout=30), user, name="Ana")
     at.run()
     at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_edit(at: AppTest, event_id: str) -> AppTest:
+    """Open a candidate's "Edit, then accept" expander, as a click on it does: the form is
+    built only then."""
+    at.session_state[edit_key(event_id)] = True
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -522,7 +532,7 @@ def test_reject_keeps_the_event_as_rejected(monkeypatch, events):
 
 def test_edit_then_accept(monkeypatch, events):
     before = events.read_text()
-    at = review_app(monkeypatch, events)
+    at = open_edit(review_app(monkeypatch, events), LORA)
     k = f"rv_{LORA}_"
     at.text_input(key=k + "title").set_value("First LORA missiles delivered to Azerbaijan")
     at.text_input(key=k + "date").set_value("2021-02-15")
@@ -552,7 +562,7 @@ def test_edit_then_accept(monkeypatch, events):
 
 def test_the_curator_confirms_the_deal_and_direction_in_the_edit_form(monkeypatch, events):
     before = events.read_text()
-    at = review_app(monkeypatch, events)
+    at = open_edit(review_app(monkeypatch, events), LORA)
     k = f"rv_{LORA}_"
     at.text_input(key=k + "supplier").set_value("Israel")
     at.text_input(key=k + "recipient").set_value("Azerbaijan")
@@ -573,7 +583,7 @@ def test_the_curator_confirms_the_deal_and_direction_in_the_edit_form(monkeypatc
 def test_invalid_edit_leaves_the_file_byte_identical(monkeypatch, events, field, value,
                                                      message):
     before = events.read_bytes()
-    at = review_app(monkeypatch, events)
+    at = open_edit(review_app(monkeypatch, events), LORA)
     at.text_input(key=f"rv_{LORA}_{field}").set_value(value)
     click(at, f"rv_{LORA}_edit_accept")
     assert events.read_bytes() == before
@@ -621,6 +631,7 @@ def test_a_concurrent_save_is_detected_and_reapplied(monkeypatch, events):
     at = review_app(monkeypatch, events)
     someone_else_edits(events)
     theirs = events.read_bytes()
+    open_edit(at, LORA)
     k = f"rv_{LORA}_"
     at.text_input(key=k + "title").set_value("LORA missiles delivered")
     click(at, k + "edit_accept")
@@ -1087,7 +1098,7 @@ def test_a_refused_commit_is_a_warning_and_the_decision_stands(monkeypatch, even
 
 
 def test_without_git_the_log_records_who_what_and_when(monkeypatch, events):
-    at = review_app(monkeypatch, events)
+    at = open_edit(review_app(monkeypatch, events), LORA)
     at.text_input(key=f"rv_{LORA}_title").set_value("LORA missiles delivered")
     click(at, f"rv_{LORA}_edit_accept")
     click(at, f"rv_{PLANT}_reject")
@@ -1149,3 +1160,24 @@ def test_a_large_file_offers_the_events_nearest_in_date_to_merge_into():
     assert targets == sorted(targets, key=lambda e: (e.status != "accepted", e.date._key(), e.id))
     # a file within the limit: every event but the candidate, as before
     assert len(review.merge_targets(big, cand.id, limit=5000)) == 1199
+
+
+def test_the_edit_form_is_built_only_when_opened(monkeypatch, events):
+    """Ten closed forms each listing every source of the file would be sent with every page
+    (megabytes on an archive's timeline): a candidate's form is built when it is opened, and
+    only its own."""
+    at = review_app(monkeypatch, events)
+    assert at.expander(key=edit_key(LORA)).label == "Edit, then accept"
+    assert not [w for w in at.multiselect if w.key and w.key.endswith("_references")]
+    assert not [w for w in at.text_input if w.key == f"rv_{LORA}_title"]
+    open_edit(at, LORA)
+    assert [w.key for w in at.multiselect if w.key.endswith("_references")] == [
+        f"rv_{LORA}_references"]
+    assert at.text_input(key=f"rv_{LORA}_title").value == \
+        event(events, LORA).title
+    # it stays open across runs (a failed save leaves it open, with what was typed)
+    at.text_input(key=f"rv_{LORA}_date").set_value("2023-02-30")
+    click(at, f"rv_{LORA}_edit_accept")
+    assert "Not saved: the file was left unchanged." in plain(
+        "\n".join(str(e.value) for e in at.error))
+    assert at.text_input(key=f"rv_{LORA}_date").value == "2023-02-30"

@@ -273,6 +273,11 @@ def _merge_confirm(asked: review.Decision, doc_timeline, path: Path) -> None:
         _report(state.decide(path, asked), asked)
 
 
+def edit_key(event_id: str) -> str:
+    """The session-state key of a candidate's "Edit, then accept" expander (True: open)."""
+    return f"rv_{event_id}_edit"
+
+
 def _candidate(item: review.QueueItem, choices: dict[str, str], sources: dict, name: str,
                path: Path, doc_timeline) -> None:
     ev = item.event
@@ -339,8 +344,11 @@ def _candidate(item: review.QueueItem, choices: dict[str, str], sources: dict, n
                     st.rerun()
         if decision is not None:
             _report(state.decide(path, decision), decision)
-        with st.expander("Edit, then accept"):
-            _edit_form(item, name, path, sources, review.source_labels(doc_timeline))
+        # built only when opened: the form lists every source of the file for "Further
+        # sources" (10,000 at archive scale), ten forms a page would send megabytes
+        with st.expander("Edit, then accept", key=edit_key(ev.id), on_change="rerun") as edit:
+            if edit.open:
+                _edit_form(item, name, path, sources, review.source_labels(doc_timeline))
 
 
 def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
