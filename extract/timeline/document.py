@@ -91,8 +91,8 @@ class Document:
         self._disk = _DiskState.of(raw) if raw is not None else None
         self._bom, self._codec = _encoding_of(raw or b"")  # saved back as it was read
         self._indent = _guess_indent(text)
-        self._yaml = _round_trip_yaml(*self._indent)
-        self._yaml.explicit_start = text.lstrip().startswith("---")
+        self._explicit_start = text.lstrip().startswith("---")
+        self._rt: Any = None  # the round-trip YAML, made when first needed (see _yaml)
         self._text = text
         self._data: Any = None  # the whole document, read only when the layout needs it
         self._layout_due: Timeline | None = timeline  # scanned when first needed (an edit)
@@ -139,6 +139,16 @@ class Document:
         self._source_ids = {s.id for s in self._sources_list}
         self._deal_ids = {d.id for d in self._deals_list or ()}
         self._stale = False
+
+    @property
+    def _yaml(self) -> Any:
+        """ruamel's round-trip YAML for this file's indentation, made on first need: a file in
+        the plain block layout is edited without it (and importing ruamel is a tenth of a
+        second of the Review page's first run)."""
+        if self._rt is None:
+            self._rt = _round_trip_yaml(*self._indent)
+            self._rt.explicit_start = self._explicit_start
+        return self._rt
 
     @property
     def _layout(self) -> Layout | None:
