@@ -71,11 +71,8 @@ def _node_line(node: Any, rest: Sequence[Any]) -> int | None:
 class Document:
     """A timeline file opened for editing, keeping comments, key order and formatting.
 
-    >>> doc = Document.open("events.yaml")          # doctest: +SKIP
-    >>> doc.set_status("herzog-visit-2023", "accepted", by="analyst")  # doctest: +SKIP
-    >>> doc.save()                                  # doctest: +SKIP
-
-    ``save`` validates the new text before writing it, writes atomically, and raises
+    ``Document.open("events.yaml")``, then ``set_status(id, "accepted", by="analyst")``,
+    then ``save()``: ``save`` validates the new text before writing it, writes atomically, and raises
     :class:`ConcurrentModificationError` when the file changed on disk since ``open``.
 
     A file in the plain block layout is edited in place: only the lines of the items an edit
@@ -92,7 +89,7 @@ class Document:
         self._bom, self._codec = _encoding_of(raw or b"")  # saved back as it was read
         self._indent = _guess_indent(text)
         self._explicit_start = text.lstrip().startswith("---")
-        self._rt: Any = None  # the round-trip YAML, made when first needed (see _yaml)
+        self._rt: Any = None  # see _yaml
         self._text = text
         self._data: Any = None  # the whole document, read only when the layout needs it
         self._layout_due: Timeline | None = timeline  # scanned when first needed (an edit)
@@ -142,9 +139,7 @@ class Document:
 
     @property
     def _yaml(self) -> Any:
-        """ruamel's round-trip YAML for this file's indentation, made on first need: a file in
-        the plain block layout is edited without it (and importing ruamel is a tenth of a
-        second of the Review page's first run)."""
+        """ruamel's round trip for this file, made on first need (a plain block layout has none)"""
         if self._rt is None:
             self._rt = _round_trip_yaml(*self._indent)
             self._rt.explicit_start = self._explicit_start
