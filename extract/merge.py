@@ -42,6 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.ids import FreeIds
 from extract.timeline import (
     Deal,
     Document,
@@ -294,6 +295,7 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
             held[old.id] = old.model_copy(update={"digest": src.digest})
             report.digests_recorded.append(old.id)
     taken_sources = {s.id for s in current.sources}
+    free_source = FreeIds(taken_sources.__contains__)
     index = _Neighbours(current.events)
     dealt = _Deals(section=current.deals is not None,
                    free=current.deals is None and any(e.deal for e in current.events),
@@ -304,9 +306,7 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
         if ident not in incoming:
             return ident  # not in the candidates file: the model check names it
         if mapping[ident] is None:
-            src, new_id, n = incoming[ident], ident, 2
-            while new_id in taken_sources:
-                new_id, n = f"{ident}-{n}", n + 1
+            src, new_id = incoming[ident], free_source(ident)
             taken_sources.add(new_id)
             doc.add_source(src.model_copy(update={"id": new_id}))
             mapping[ident] = new_id

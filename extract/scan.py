@@ -22,6 +22,7 @@ from typing import Any
 
 from extract.article import ArticleError, read_article
 from extract.events import ExtractionStats, extract_events, source_for
+from extract.ids import FreeIds
 from extract.timeline import (
     Event,
     Source,
@@ -180,6 +181,8 @@ def iter_scan(
     jobs = [(f, manifest.get(f.name), render) for f in files]
     taken_sources: set[str] = set()
     taken_events: set[str] = set()
+    free_source, free_event = FreeIds(taken_sources.__contains__), FreeIds(
+        taken_events.__contains__)
     by_digest: dict[str, str] = {}
     by_name: dict[str, tuple[Path, str]] = {}  # file name -> first file and its source id
     for result in _in_order(_process, jobs, workers):
@@ -191,9 +194,7 @@ def iter_scan(
         if source.digest in by_digest:  # the same text under another name: one source
             yield FileResult(result.path, same_as=by_digest[source.digest])
             continue
-        ident, n = source.id, 2
-        while ident in taken_sources:
-            ident, n = f"{source.id}-{n}", n + 1
+        ident = free_source(source.id)
         taken_sources.add(ident)
         if source.digest:
             by_digest[source.digest] = ident
@@ -217,9 +218,7 @@ def iter_scan(
         unique = []
         renames: list[tuple[str, str]] = []
         for event in result.events:
-            eid, n = event.id, 2
-            while eid in taken_events:
-                eid, n = f"{event.id}-{n}", n + 1
+            eid = free_event(event.id)
             taken_events.add(eid)
             renames.append((event.id, eid))
             if eid != event.id:

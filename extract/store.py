@@ -155,6 +155,6 @@ def scan_to_store(paths: Iterable[str | os.PathLike[str]], store: str | os.PathL
                     pending = 0
             db.db.execute("COMMIT")
         except BaseException:
-            db.db.execute("ROLLBACK")
+            db.rollback()
             raise
     return out

@@ -258,3 +258,70 @@ def test_accept_from_the_store_writes_the_timeline_and_reject_marks_the_store(st
         assert store.page(status="rejected")[0].id == second.id
         assert first.id not in {c.id for c in store.page(limit=1000)}  # out of the queue
     assert f"Rejected “{second.title}”, as ana@example.org." in texts(at)
+
+
+def _free_naively(taken: set[str], ident: str) -> str:
+    candidate, n = ident, 2
+    while candidate in taken:
+        candidate, n = f"{ident}-{n}", n + 1
+    return candidate
+
+
+@pytest.mark.parametrize("kept", [200_000, 2], ids=["remembered", "forgetting"])
+def test_ids_shared_by_many_articles_are_made_unique_in_few_lookups(tmp_path, monkeypatch,
+                                                                    kept):
+    """An event id that thousands of articles share (a SIPRI statistic's) got its next free
+    suffix by trying every one before it: a scan grew with the square of the archive. The
+    ids are those of trying each in turn, in a few look-ups each, whatever is remembered."""
+    import extract.ids
+    from extract.timeline.model import Event, Source
+
+    monkeypatch.setattr(extract.ids, "KEPT", kept)
+    lookups = []
+    names = ("statistic-israel-azerbaijan-2009-2013", "visit-baku", "statistic-israel-"
+             "azerbaijan-2009-2013-3", "visit-baku-2")  # ids that look like suffixed ones
+    taken: set[str] = set()
+    expected, got = [], []
+    with Store(tmp_path / "c.db") as db:
+        db.db.set_trace_callback(lambda sql: lookups.append(sql) if sql.startswith(
+            "SELECT 1 FROM events") else None)
+        db.db.execute("BEGIN")
+        for i in range(300):
+            src = Source(id=f"s{i}", publisher="Wire")
+            ev = Event.model_validate({
+                "id": names[i % 3 if i % 7 else 3], "date": "2013", "type": "other",
+                "title": "t", "status": "candidate",
+                "evidence": [{"source": f"s{i}", "quote": f"q {i}"}]})
+            db.add(f"d{i}", f"a{i}.txt", src, [ev])
+            expected.append(_free_naively(taken, ev.id))
+            taken.add(expected[-1])
+            got.append(db.db.execute("SELECT id FROM events ORDER BY n DESC").fetchone()[0])
+        db.db.execute("COMMIT")
+    assert got == expected
+    assert len(set(got)) == 300
+    if kept > 2:  # trying each suffix in turn: some 15,000 look-ups
+        assert len(lookups) < 3 * 300
+
+
+def test_a_rolled_back_batch_frees_its_ids_again(tmp_path):
+    from extract.timeline.model import Event, Source
+
+    def one(i: int) -> tuple[Source, list[Event]]:
+        return Source(id=f"s{i}", publisher="Wire"), [Event.model_validate({
+            "id": "visit-baku", "date": "2013", "type": "visit", "title": "t",
+            "status": "candidate", "evidence": [{"source": f"s{i}", "quote": f"q {i}"}]})]
+
+    with Store(tmp_path / "c.db") as db:
+        db.db.execute("BEGIN")
+        for i in range(3):
+            db.add(f"d{i}", f"a{i}.txt", *one(i))
+        db.db.execute("COMMIT")
+        db.db.execute("BEGIN")
+        for i in range(3, 6):
+            db.add(f"d{i}", f"a{i}.txt", *one(i))
+        db.rollback()
+        db.db.execute("BEGIN")
+        db.add("d9", "a9.txt", *one(9))
+        db.db.execute("COMMIT")
+        ids = [r[0] for r in db.db.execute("SELECT id FROM events ORDER BY n")]
+    assert ids == ["visit-baku", "visit-baku-2", "visit-baku-3", "visit-baku-4"]

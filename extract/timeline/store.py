@@ -14,11 +14,12 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.ids import FreeIds
 from extract.timeline.model import Event, Source
 
 SCHEMA_VERSION = "1"
@@ -117,6 +118,9 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
+        # unique ids in the tables (rows are never deleted; a rollback forgets, see FreeIds)
+        self._free_source = FreeIds(self._taken("sources"))
+        self._free_event = FreeIds(self._taken("events"))
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such store; expected a file written by "
                              "'python -m extract scan ... --store FILE'")
@@ -158,11 +162,9 @@ class Store:
                 f"SELECT file_digest FROM articles WHERE file_digest IN ({marks})", part))
         return out
 
-    def _free(self, table: str, ident: str) -> str:
-        base, candidate, n = ident, ident, 2
-        while self.db.execute(f"SELECT 1 FROM {table} WHERE id=?", (candidate,)).fetchone():
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+    def _taken(self, table: str) -> Callable[[str], bool]:
+        query = f"SELECT 1 FROM {table} WHERE id=?"
+        return lambda ident: self.db.execute(query, (ident,)).fetchone() is not None
 
     def add(self, digest: str, path: str, source: Source, events: list[Event],
             ) -> tuple[int, int]:
@@ -175,7 +177,7 @@ class Store:
             self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?)",
                             (digest, path, same[0], now))
             return 0, 0
-        ident = self._free("sources", source.id)
+        ident = self._free_source(source.id)
         if ident != source.id:
             old = source.id
             source = source.model_copy(update={"id": ident})
@@ -190,7 +192,7 @@ class Store:
                         (digest, path, source.id, now))
         published = str(source.published) if source.published else None
         for event in events:
-            eid = self._free("events", event.id)
+            eid = self._free_event(event.id)
             if eid != event.id:
                 event = event.model_copy(update={"id": eid})
             cur = self.db.execute(
@@ -203,6 +205,13 @@ class Store:
                             (cur.lastrowid, event.title,
                              "\n".join(ev.quote for ev in event.evidence)))
         return 1, len(events)
+
+    def rollback(self) -> None:
+        """Roll back the caller's transaction: the ids it took are free again, so where their
+        next free suffixes start is forgotten (see extract.ids.FreeIds)."""
+        self.db.execute("ROLLBACK")
+        self._free_source.forget()
+        self._free_event.forget()
 
     def decide(self, event_id: str, status: str, by: str) -> bool:
         """Mark a candidate accepted or rejected (True when it was a candidate)."""
