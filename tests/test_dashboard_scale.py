@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from dashboard.figures import TimelineOptions, marks_count, timeline_figure
@@ -32,22 +30,20 @@ def big():
     return build(timeline)
 
 
-def test_filters_are_fast(big):
-    started = time.perf_counter()
+def test_filters_on_many_events_pick_what_a_plain_scan_picks(big):
+    # (their speed is measured by bench/dashboard_bench.py, not here)
     shown = apply(big.events, Filters(actors=("Country 3",), text="quote", systems=("System 5",
                                                                                     "System 6")))
-    assert time.perf_counter() - started < 1.0
-    assert 0 < len(shown) < N
+    expected = {f"e{i}" for i in range(N)  # every quote says "Quote"
+                if 3 in (i % 30, (i + 7) % 30) and i % 80 in (5, 6)}
+    assert expected and set(shown["id"]) == expected
 
 
 def test_figure_has_few_traces_and_uses_webgl(big):
-    started = time.perf_counter()
     fig = timeline_figure(big.events, options=TimelineOptions())
-    elapsed = time.perf_counter() - started
     assert marks_count(fig) == N
     assert len(fig.data) <= 4 * len(EVENT_TYPES)
     assert {t.type for t in fig.data if t.meta["role"] == "marks"} == {"scattergl"}
-    assert elapsed < 10  # generous for slow CI; about a second here
 
 
 def test_presenter_figure_of_many_events_colours_the_webgl_spans(big):
