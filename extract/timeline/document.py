@@ -72,8 +72,8 @@ class Document:
     """A timeline file opened for editing, keeping comments, key order and formatting.
 
     ``Document.open("events.yaml")``, then ``set_status(id, "accepted", by="analyst")``,
-    then ``save()``: ``save`` validates the new text before writing it, writes atomically, and raises
-    :class:`ConcurrentModificationError` when the file changed on disk since ``open``.
+    then ``save()``, which validates the new text before writing it, writes atomically, and
+    raises :class:`ConcurrentModificationError` when the file changed on disk since ``open``.
 
     A file in the plain block layout is edited in place: only the lines of the items an edit
     touches are read by the round-trip editor (each item with its comments), written back
