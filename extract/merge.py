@@ -296,6 +296,7 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
             report.digests_recorded.append(old.id)
     taken_sources = {s.id for s in current.sources}
     free_source = FreeIds(taken_sources.__contains__)
+    free_event = FreeIds(lambda ident: doc.event(ident) is not None)  # merge removes none
     index = _Neighbours(current.events)
     dealt = _Deals(section=current.deals is not None,
                    free=current.deals is None and any(e.deal for e in current.events),
@@ -326,7 +327,7 @@ def merge(candidates: Timeline, doc: Document) -> MergeReport:
 
     def add(cand: Event, fresh: list[Evidence], proposal: Proposal | None) -> None:
         added = _add(doc, report, cand, fresh, cite, proposal=proposal, deals=deals,
-                     dealt=dealt)
+                     dealt=dealt, ident=free_event(cand.id))
         index.add(added)
 
     for cand in candidates.events:
@@ -388,11 +389,10 @@ def _carry_deal(doc: Document, deals: dict[str, Deal], cand: Event,
 
 
 def _add(doc: Document, report: MergeReport, cand: Event, evidence: list, cite,
-         proposal: Proposal | None, deals: dict[str, Deal], dealt: _Deals) -> Event:
+         proposal: Proposal | None, deals: dict[str, Deal], dealt: _Deals, ident: str,
+         ) -> Event:
+    """Add ``cand`` as a candidate under ``ident`` (an id not yet in the file)."""
     _carry_deal(doc, deals, cand, report, dealt)
-    ident, n = cand.id, 2
-    while doc.event(ident) is not None:
-        ident, n = f"{cand.id}-{n}", n + 1
     evidence = [ev.model_copy(update={"source": cite(ev.source)}) for ev in evidence]
     references = [cite(r) for r in cand.references]
     doc.add_event(cand.model_copy(update={
