@@ -29,11 +29,13 @@ APP = ROOT / "dashboard" / "app.py"
 # .streamlit/config.toml as flags (the file applies only when streamlit starts in the
 # checkout): loopback only (which also keeps Streamlit from asking a web service for the
 # machine's external address), no usage statistics, no browser opened, the viewer's toolbar,
-# no tracebacks shown, uploads over 5 MB refused by the server (dashboard.review.MAX_ARTICLE_MB)
+# no tracebacks shown, uploads over 5 MB refused by the server (dashboard.review.MAX_ARTICLE_MB),
+# no full garbage collection after each run (it walked a large timeline's objects every click)
 SETTINGS = ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.headless", "true", "--server.runOnSave", "false",
             "--client.toolbarMode", "viewer", "--client.showErrorDetails", "none",
-            "--theme.base", "light", "--server.maxUploadSize", "5"]
+            "--theme.base", "light", "--server.maxUploadSize", "5",
+            "--runner.postScriptGC", "false"]
 APP_OPTIONS = ("--team", "--candidates", "--sipri")  # roles; candidate store; SIPRI register
 USAGE = """\
 usage: arms-timeline [--events FILE] [--team FILE] [--candidates FILE] [--sipri FILE]
