@@ -27,6 +27,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -121,12 +122,22 @@ class QueueItem:
     event: Event
     newest: PartialDate | None  # the newest publication date among its sources
     publishers: tuple[str, ...]
-    label: str  # the date as the text gives it ('9 Mar 2021', 'Feb 2021', 'c. 2016')
-    precision: str  # 'exact day', 'month only', ...
 
     @property
     def id(self) -> str:
         return self.event.id
+
+    # only the candidates drawn need these (a page shows ten of thousands)
+    @cached_property
+    def label(self) -> str:
+        """The date as the text gives it ('9 Mar 2021', 'Feb 2021', 'c. 2016')."""
+        return event_date_label(self.event)
+
+    @cached_property
+    def precision(self) -> str:
+        """'exact day', 'month only', ..."""
+        ev = self.event
+        return precision_words(ev.date, ev.end, ev.approximate)
 
 
 def queue(timeline: Timeline) -> list[QueueItem]:
@@ -141,8 +152,11 @@ def queue(timeline: Timeline) -> list[QueueItem]:
 
 def queue_types(timeline: Timeline) -> list[str]:
     """The event types among the candidates, in the order of ``EVENT_TYPES``."""
-    return list(per_version(timeline, "queue_types", lambda: [
-        t for t in EVENT_TYPES if t in {i.event.type for i in _queued(timeline)}]))
+    def make() -> list[str]:
+        present = {i.event.type for i in _queued(timeline)}
+        return [t for t in EVENT_TYPES if t in present]
+
+    return list(per_version(timeline, "queue_types", make))
 
 
 def queue_publishers(timeline: Timeline) -> list[str]:
@@ -164,8 +178,7 @@ def _queue(timeline: Timeline) -> list[QueueItem]:
         dates = [sources[e.source].published for e in ev.evidence
                  if e.source in sources and sources[e.source].published is not None]
         newest = max(dates, key=lambda d: (d.last_day(), d._key())) if dates else None
-        items.append(QueueItem(ev, newest, tuple(ev.publishers(sources)), event_date_label(ev),
-                               precision_words(ev.date, ev.end, ev.approximate)))
+        items.append(QueueItem(ev, newest, tuple(ev.publishers(sources))))
 
     def order(item: QueueItem) -> tuple[Any, ...]:
         newest = item.newest.last_day().toordinal() if item.newest else 0
