@@ -83,11 +83,14 @@ class Document:
     (:mod:`extract.timeline.inplace` says which).
     """
 
-    def __init__(self, path: Path, text: str, raw: bytes | None, timeline: Timeline):
+    def __init__(self, path: Path, text: str, raw: bytes | None, timeline: Timeline, *,
+                 digest: str | None = None):
         self.path = path
-        self._disk = _DiskState.of(raw) if raw is not None else None
+        self._disk = (None if raw is None else _DiskState(digest) if digest is not None
+                      else _DiskState.of(raw))  # digest: raw's, when the opener has it
         self._bom, self._codec = _encoding_of(raw or b"")  # saved back as it was read
-        self._indent = _guess_indent(text)
+        self._indent_value: tuple[int, int, int] | None = None  # see _indent
+        self._indent_of: str | None = text  # the text it is guessed from: the one opened
         self._explicit_start = text.lstrip().startswith("---")
         self._rt: Any = None  # see _yaml
         self._text = text
@@ -132,10 +135,31 @@ class Document:
         self._events_list = list(timeline.events)
         self._sources_list = list(timeline.sources)
         self._deals_list = None if timeline.deals is None else list(timeline.deals)
-        self._event_index: dict[str, int] = {e.id: i for i, e in enumerate(self._events_list)}
+        self._event_index_value: dict[str, int] | None = None  # see _event_index
         self._source_ids = {s.id for s in self._sources_list}
         self._deal_ids = {d.id for d in self._deals_list or ()}
         self._stale = False
+
+    @property
+    def _event_index(self) -> dict[str, int]:
+        """Each event's place in the list, made on first need (an edit, a look-up): opening
+        a file for review need not index its 50,000 events, nor a copy index them again."""
+        if self._event_index_value is None:
+            self._event_index_value = {e.id: i for i, e in enumerate(self._events_list)}
+        return self._event_index_value
+
+    @_event_index.setter
+    def _event_index(self, value: dict[str, int]) -> None:
+        self._event_index_value = value
+
+    @property
+    def _indent(self) -> tuple[int, int, int]:
+        """The file's indentation (mapping, sequence, offset), guessed on first need (the
+        round trip and the canonical-layout test need it; reading does not)."""
+        if self._indent_value is None:
+            assert self._indent_of is not None
+            self._indent_value, self._indent_of = _guess_indent(self._indent_of), None
+        return self._indent_value
 
     @property
     def _yaml(self) -> Any:
@@ -203,8 +227,9 @@ class Document:
         :func:`extract.timeline.load`)."""
         p = Path(path)
         text, raw = _read_text(p)
-        timeline = _parsed(text, raw, file=str(path))
-        return cls(p, text, raw, timeline)
+        digest = hashlib.sha256(raw).hexdigest()  # once: the parse cache's key and the disk's
+        timeline = _parsed(text, raw, file=str(path), digest=digest)
+        return cls(p, text, raw, timeline, digest=digest)
 
     @classmethod
     def new(cls, path: str | os.PathLike[str], *, header: str | None = None) -> Document:

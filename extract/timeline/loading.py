@@ -205,12 +205,14 @@ def _memo_put(digest: str, timeline: Timeline) -> None:
             _MEMO.popitem(last=False)
 
 
-def _parsed(text: str, raw: bytes, *, file: str, cache: bool = True) -> Timeline:
-    """The validated timeline of a file's text (``raw``: its bytes): from this process's
-    memo or the parse cache when the same bytes validated before, else parsed (and kept)."""
+def _parsed(text: str, raw: bytes, *, file: str, cache: bool = True,
+            digest: str | None = None) -> Timeline:
+    """The validated timeline of a file's text (``raw``: its bytes; ``digest``: their SHA-256
+    when the caller has it): from this process's memo or the parse cache when the same bytes
+    validated before, else parsed (and kept)."""
     if not (cache and len(raw) >= _CACHE_MIN_BYTES):
         return parse(text, file=file)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = digest or hashlib.sha256(raw).hexdigest()
     found = _memo_get(digest) or _cache_read(digest)
     if found is None:
         found = parse(text, file=file)
