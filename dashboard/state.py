@@ -503,8 +503,7 @@ from dashboard.review import (  # noqa: E402
     Decision,
     apply_decision,
     changed_since_read,
-    file_stat,
-    seen_at_open,
+    open_for_review,
 )
 from extract.timeline import ConcurrentModificationError, Document, Event, Source  # noqa: E402
 from extract.timeline.store import Store, StoreError  # noqa: E402
@@ -759,10 +758,8 @@ def review_document(path: Path) -> Document:
     key = str(Path(path).resolve())
     held = ss.get(_REVIEW_DOC)
     if held is None or held[0] != key:
-        before = file_stat(Path(path))
-        doc = Document.open(path)
+        doc, ss[_REVIEW_SEEN] = open_for_review(Path(path))  # its bytes need not be read again
         ss[_REVIEW_DOC] = (key, doc)
-        ss[_REVIEW_SEEN] = seen_at_open(doc, before)  # its bytes need not be read again
     return ss[_REVIEW_DOC][1]
 
 

@@ -58,7 +58,9 @@ def fresh_streamlit_cache():
     st.cache_data.clear()
     st.cache_resource.clear()
     review.forget_versions()  # the Review page's derivations kept per timeline
+    review.forget_opened()  # and the documents opened per file version
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
     review.forget_versions()
+    review.forget_opened()

@@ -300,6 +300,86 @@ def test_a_file_opened_a_moment_after_it_was_written_is_read_again(events):
     assert review.seen_at_open(Document.open(events), before) is None  # racy: not trusted
 
 
+# --- one document opened per file version, a copy for each session ------------------------
+
+
+class CountingOpens:
+    def __init__(self, monkeypatch):
+        self.paths: list[Path] = []
+        real = Document.open.__func__
+
+        def counted(cls, path):
+            self.paths.append(Path(path))
+            return real(cls, path)
+
+        monkeypatch.setattr(Document, "open", classmethod(counted))
+
+
+@pytest.fixture
+def opens(monkeypatch):
+    review.forget_opened()
+    yield CountingOpens(monkeypatch)
+    review.forget_opened()
+
+
+def test_sessions_share_one_opening_of_a_file_version(monkeypatch, events, opens):
+    later(monkeypatch, 60)
+    one, seen_one = review.open_for_review(events)
+    two, seen_two = review.open_for_review(events)
+    assert len(opens.paths) == 1  # read, decoded and hashed once
+    assert one is not two and seen_one[0] is one and seen_two[0] is two
+    assert one.text() == two.text() == events.read_text(encoding="utf-8")
+    reads = Counting(two)
+    assert review.changed_since_read(two, seen_two) == (False, seen_two)
+    assert reads.calls == 0  # the kept version's stat is trusted, as for an own opening
+
+
+def test_an_edit_in_one_session_stays_out_of_the_others(monkeypatch, events, opens):
+    later(monkeypatch, 60)
+    one, _ = review.open_for_review(events)
+    two, seen_two = review.open_for_review(events)
+    one.set_status(TALKS, "rejected", by="Bo")
+    assert two.event(TALKS).status == "candidate"
+    assert two.text() == events.read_text(encoding="utf-8") != one.text()
+    one.save()  # a new version: the other session sees its file changed
+    assert review.changed_since_read(two, seen_two)[0] is True
+    three, _ = review.open_for_review(events)  # a session arriving now reads the new one
+    assert three.event(TALKS).status == "rejected"
+    assert len(opens.paths) == 2
+
+
+def test_a_file_written_a_moment_ago_is_opened_by_each_session(events, opens):
+    one, seen = review.open_for_review(events)  # its times are racy: no version to share
+    two, _ = review.open_for_review(events)
+    assert len(opens.paths) == 2 and seen is None and one is not two
+
+
+def test_a_file_written_while_it_was_opened_is_not_kept(monkeypatch, events):
+    later(monkeypatch, 60)
+    review.forget_opened()
+    real = Document.open.__func__
+    opened: list[Document] = []
+
+    def open_then_written(cls, path):
+        doc = real(cls, path)
+        opened.append(doc)
+        if len(opened) == 1:  # another writer saves just after this read
+            other = real(cls, path)
+            other.set_status(TALKS, "rejected", by="Bo")
+            other.save()
+        return doc
+
+    monkeypatch.setattr(Document, "open", classmethod(open_then_written))
+    doc, seen = review.open_for_review(events)
+    assert len(opened) == 2 and doc is opened[1]  # read again after the save, its own
+    assert doc.event(TALKS).status == "rejected"
+    assert seen is None  # not known to hold the bytes on disk: they are read at the next check
+    assert review.changed_since_read(doc, seen)[0] is False
+    again, _ = review.open_for_review(events)  # the new version, now kept
+    assert again.event(TALKS).status == "rejected" and len(opened) == 3
+    review.forget_opened()
+
+
 # --- on the page ----------------------------------------------------------------------------
 
 
