@@ -239,14 +239,17 @@ def bench_review_browser(repeat: int) -> None:
     """The Review page's first paint in headless Chromium: a fresh server on a copy of each
     file (no sign-in: the person at 127.0.0.1 is the curator), the timeline page opened first
     (it reads the file), then a click on "Review", timed until its script has run and its
-    queue is shown; the server's CPU and the bytes it sent meanwhile."""
+    queue is shown; the server's CPU and the bytes it sent meanwhile. Then a second browser
+    session does the same on that server (a team's server: the first visit's work per file
+    version is shared)."""
     from playwright.sync_api import sync_playwright
 
     print("Review page in headless Chromium (a fresh server each run; the timelines' runs "
           "interleaved)")
     print("| timeline | timeline page (s) | Review first paint after it (s) | server CPU (s) "
-          "| sent (MB) | candidates drawn | runs |")
-    print("|---|---|---|---|---|---|---|")
+          "| sent (MB) | candidates drawn | a second session's paint (s) | its server CPU (s) "
+          "| runs |")
+    print("|---|---|---|---|---|---|---|---|---|")
     files = review_timelines()
     runs: dict[str, list[tuple[float, ...]]] = {name: [] for name in files}
     with sync_playwright() as p:
@@ -258,9 +261,9 @@ def bench_review_browser(repeat: int) -> None:
         finally:
             browser.close()
     for name, got in runs.items():
-        med = [statistics.median(r[i] for r in got) for i in range(4)]
+        med = [statistics.median(r[i] for r in got) for i in range(7)]
         print(f"| {name} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | {med[3]:.1f} | "
-              f"{got[0][4]:.0f} | {len(got)} |", flush=True)
+              f"{got[0][4]:.0f} | {med[5]:.2f} | {med[6]:.2f} | {len(got)} |", flush=True)
 
 
 def _server_cpu(pid: int) -> float:
@@ -281,39 +284,50 @@ def _server_cpu(pid: int) -> float:
 
 
 def _browser_run(browser, timeline: Path) -> tuple[float, ...]:
-    """(timeline page, Review first paint, server CPU, MB sent, candidates drawn)."""
+    """(timeline page, Review first paint, server CPU, MB sent, candidates drawn; a second
+    session's Review first paint and server CPU)."""
     from dashboard.serve import running
 
     with tempfile.TemporaryDirectory() as tmp:
         events = Path(tmp) / "events.yaml"
         shutil.copy(timeline, events)
         with running(events, log=Path(tmp) / "server.log", timeout=300) as (base, proc):
-            context = browser.new_context(viewport={"width": 1600, "height": 1000})
-            try:
-                page = context.new_page()
-                page.set_default_timeout(600_000)
-                sent = [0]
-                page.on("websocket", lambda ws: ws.on(
-                    "framereceived", lambda data: sent.__setitem__(0, sent[0] + len(data))))
-                t = time.perf_counter()
-                page.goto(base + "/")
-                page.wait_for_selector(READY)
-                review = page.get_by_role("link", name="Review")
-                review.wait_for()
-                first = time.perf_counter() - t
-                page.wait_for_timeout(1000)  # the timeline page's chart settles
-                page.wait_for_selector(READY)
-                cpu, sent[0], t = _server_cpu(proc.pid), 0, time.perf_counter()
-                review.click()
-                page.get_by_text("to review").first.wait_for()
-                page.wait_for_function(
-                    "() => document.querySelector('[data-testid=\"stApp\"]')"
-                    ".getAttribute('data-test-script-state') === 'notRunning'", polling=20)
-                paint = time.perf_counter() - t
-                drawn = page.get_by_role("heading", level=3).count()
-                return (first, paint, _server_cpu(proc.pid) - cpu, sent[0] / 1e6, drawn)
-            finally:
-                context.close()
+            first, paint, cpu, sent, drawn = _review_visit(browser, base, proc.pid)
+            # a second curator on the same server: what the first visit built per file
+            # version (the queue, the opened document...) is shared, as on a team's server
+            _, paint2, cpu2, _, _ = _review_visit(browser, base, proc.pid)
+            return (first, paint, cpu, sent, drawn, paint2, cpu2)
+
+
+def _review_visit(browser, base: str, pid: int) -> tuple[float, ...]:
+    """A new browser session: (timeline page, Review first paint, server CPU, MB sent,
+    candidates drawn)."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(600_000)
+        sent = [0]
+        page.on("websocket", lambda ws: ws.on(
+            "framereceived", lambda data: sent.__setitem__(0, sent[0] + len(data))))
+        t = time.perf_counter()
+        page.goto(base + "/")
+        page.wait_for_selector(READY)
+        review = page.get_by_role("link", name="Review")
+        review.wait_for()
+        first = time.perf_counter() - t
+        page.wait_for_timeout(1000)  # the timeline page's chart settles
+        page.wait_for_selector(READY)
+        cpu, sent[0], t = _server_cpu(pid), 0, time.perf_counter()
+        review.click()
+        page.get_by_text("to review").first.wait_for()
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stApp\"]')"
+            ".getAttribute('data-test-script-state') === 'notRunning'", polling=20)
+        paint = time.perf_counter() - t
+        drawn = page.get_by_role("heading", level=3).count()
+        return (first, paint, _server_cpu(pid) - cpu, sent[0] / 1e6, drawn)
+    finally:
+        context.close()
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -337,8 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_decisions(max(args.repeat, 3))
     if not args.skip_review:
         bench_review(args.repeat)
-        if args.review_browser:
-            bench_review_browser(args.repeat)
+    if args.review_browser:  # with --skip-review: the browser's figures only
+        bench_review_browser(args.repeat)
     if not args.skip_merge:
         bench_merge([int(n) for n in args.merge.split(",") if n.strip()], args.repeat,
                     args.only)
