@@ -9,7 +9,7 @@ import hashlib
 import io
 import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from extract.timeline.model import (
     evidence_key,
 )
 from extract.timeline.render import _date_scalar, _to_yaml_value, dumps, render_items
-from extract.timeline.roundtrip import _guess_indent, _plain, _round_trip_yaml
+from extract.timeline.roundtrip import _guess_indent, _node_line, _plain, _round_trip_yaml
 from extract.timeline.validate import _cross_check, _field_name, _message_for, _where, parse
 from extract.timeline.writing import atomic_write, timeline_lock
 
@@ -53,19 +53,6 @@ class _DiskState:
     @classmethod
     def of(cls, raw: bytes) -> _DiskState:
         return cls(hashlib.sha256(raw).hexdigest())
-
-
-def _node_line(node: Any, rest: Sequence[Any]) -> int | None:
-    """1-based line of a field of a round-trip node (its key), else of the node itself."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return None
-    if rest and isinstance(rest[0], str) and rest[0] in node:
-        try:
-            return lc.key(rest[0])[0] + 1
-        except (KeyError, TypeError):
-            pass
-    return lc.line + 1
 
 
 class Document:
@@ -98,24 +85,6 @@ class Document:
         self._layout_due: Timeline | None = timeline  # scanned when first needed (an edit)
         self._reset_edits()
         self._set_timeline(timeline)
-
-    def _layout_matches(self, timeline: Timeline) -> bool:
-        assert self._layout is not None
-        secs = self._layout.sections
-        if "events" not in secs or not secs["events"].ids:
-            return False  # appending needs an item to follow
-        if "sources" not in secs or not secs["sources"].ids:
-            return False
-        if secs["events"].ids != [e.id for e in timeline.events]:
-            return False
-        if secs["sources"].ids != [s.id for s in timeline.sources]:
-            return False
-        if "deals" in secs:
-            if not secs["deals"].ids or secs["deals"].ids != [d.id for d in timeline.deals or ()]:
-                return False
-        elif timeline.deals is not None or "deals" in self._layout.key_lines:
-            return False
-        return True
 
     def _reset_edits(self) -> None:
         # (section, index in the file) -> (root of the item's own document, its first line)
@@ -176,7 +145,7 @@ class Document:
             timeline, self._layout_due = self._layout_due, None
             layout = scan(self._text)
             self._layout_value = layout
-            if layout is not None and not self._layout_matches(timeline):
+            if layout is not None and not layout.matches(timeline):
                 self._layout_value = None
         return self._layout_value
 

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from extract.timeline.render import render_items
+
+if TYPE_CHECKING:
+    from extract.timeline.model import Timeline
 
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*):( .*)?\n")
 _ITEM_ID = re.compile(r"""(?: *- +| +)id: *(?:'([^']*)'|"([^"\\]*)"|([^\s'"#][^\s#]*))"""
@@ -51,6 +54,24 @@ class Layout:
     def item_text(self, section: str, k: int) -> str:
         first, end = self.sections[section].span(k)
         return "".join(self.lines[first:end])
+
+    def matches(self, timeline: Timeline) -> bool:
+        """Whether the items found are the model's, in order (else the round trip edits)."""
+        secs = self.sections
+        if "events" not in secs or not secs["events"].ids:
+            return False  # appending needs an item to follow
+        if "sources" not in secs or not secs["sources"].ids:
+            return False
+        if secs["events"].ids != [e.id for e in timeline.events]:
+            return False
+        if secs["sources"].ids != [s.id for s in timeline.sources]:
+            return False
+        if "deals" in secs:
+            if not secs["deals"].ids or secs["deals"].ids != [d.id for d in timeline.deals or ()]:
+                return False
+        elif timeline.deals is not None or "deals" in self.key_lines:
+            return False
+        return True
 
 
 def scan(text: str) -> Layout | None:

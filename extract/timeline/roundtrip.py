@@ -5,7 +5,7 @@ that an unchanged file is written back byte for byte."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from extract.timeline.scalars import _BREAKS_RE, _DateText, _reads_back_as_text
@@ -126,3 +126,16 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, list):
         return [_plain(v) for v in obj]
     return obj
+
+
+def _node_line(node: Any, rest: Sequence[Any]) -> int | None:
+    """1-based line of a field of a round-trip node (its key), else of the node itself."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    if rest and isinstance(rest[0], str) and rest[0] in node:
+        try:
+            return lc.key(rest[0])[0] + 1
+        except (KeyError, TypeError):
+            pass
+    return lc.line + 1
