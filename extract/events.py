@@ -714,17 +714,13 @@ def proposed_deal(supplier: str | None, recipient: str | None, systems: list[str
     return "-".join(slugify(x, 40) for x in (supplier, recipient, systems[0]))
 
 
-def source_for(article: Article, taken: set[str] | None = None) -> Source:
-    """The Source entry for an article, with a stable id: publisher (or file) and date."""
-    taken = taken if taken is not None else set()
+def source_for(article: Article) -> Source:
+    """The Source entry for an article, with a stable id: publisher (or file) and date (the
+    id is made free in a file or store by whoever adds it: ``extract.ids.FreeIds``)."""
     who = article.publisher or (Path(article.file).stem if article.file else None) or "article"
-    base = slugify(who)
+    ident = slugify(who)
     if article.published:
-        base = f"{base}-{article.published}"
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
-    taken.add(ident)
+        ident = f"{ident}-{article.published}"
     url = article.url if article.url and re.match(r"^https?://", article.url, re.I) else None
     claims = article.page_says or {}
     page_says = PageClaims(**claims) if any(claims.values()) else None

@@ -80,7 +80,7 @@ def _process(job: tuple[Path, dict | None, bool]) -> FileResult:
     path, entry, render = job
     try:
         article = read_article(path, manifest=entry)
-        source = source_for(article, set())
+        source = source_for(article)
         stats = ExtractionStats()
         events = extract_events(article, source.id, stats=stats)
     except ArticleError as exc:
