@@ -17,7 +17,7 @@ import pytest
 
 from dashboard import review
 from dashboard.labels import date_label
-from extract.timeline import Document, load, visible
+from extract.timeline import Document, dumps, load, visible
 from tests.generated import many
 from tests.test_dashboard_review import (
     LORA,
@@ -405,3 +405,12 @@ def test_a_decision_shows_the_queue_of_the_new_version(monkeypatch, events):
     after = queue_titles(at)
     assert len(after) == len(before) - 1 and before[1:] == after
     assert queue_titles(at.run()) == after
+
+
+def test_the_bulk_buttons_count_with_thousands_separated(monkeypatch, tmp_path):
+    # "5,106 candidates to review" above, so "Accept all 5,106 shown…", not "5106"
+    events = tmp_path / "events.yaml"
+    events.write_text(dumps(with_candidates(1200, every=1)), encoding="utf-8")
+    at = review_app(monkeypatch, events)
+    labels = [b.label for b in at.button]
+    assert "Accept all 1,200 shown…" in labels and "Reject all 1,200 shown…" in labels

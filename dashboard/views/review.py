@@ -382,8 +382,8 @@ def _bulk(shown: list[review.QueueItem], name: str, path: Path) -> None:
     row = st.container(horizontal=True)
     for action in ("accept", "reject"):
         k = n - review.bulk_left_out(action, shown)  # type: ignore[arg-type]
-        label = (f"{action.capitalize()} all {n} shown…" if k == n
-                 else f"{action.capitalize()} {k} of the {n} shown…")
+        label = (f"{action.capitalize()} all {n:,} shown…" if k == n
+                 else f"{action.capitalize()} {k:,} of the {n:,} shown…")
         if row.button(label, key=f"review_bulk_{action}", disabled=not (name and k),
                       help=None if k == n else "Candidates that may corroborate an accepted "
                                                "event are decided one by one."):
