@@ -381,16 +381,23 @@ def open_for_review(path: Path) -> tuple[Document, Seen | None]:
         doc = Document.open(path)
         return doc, seen_at_open(doc, before)
 
-    def open_version() -> Document | None:
+    def open_version() -> Document:
         doc = Document.open(path)
-        return doc if _stat_of(path) == before else None  # else not the bytes of ``before``
+        if _stat_of(path) != before:  # not known to be the bytes of ``before``: not kept
+            raise _WrittenMeanwhile
+        return doc
 
-    kept = _OPENED.get((str(Path(path).resolve()), before), open_version)
-    if kept is None:  # written while it was opened: this session's own, read again
+    try:
+        kept = _OPENED.get((str(Path(path).resolve()), before), open_version)
+    except _WrittenMeanwhile:  # written while it was opened: this session's own, read again
         doc = Document.open(path)
         return doc, seen_at_open(doc, before)
     doc = kept.copy()
     return doc, (doc, before)
+
+
+class _WrittenMeanwhile(Exception):
+    """The file changed while it was opened for keeping (nothing is kept for that stat)."""
 
 
 def forget_opened() -> None:

@@ -375,6 +375,7 @@ def test_a_file_written_while_it_was_opened_is_not_kept(monkeypatch, events):
     assert doc.event(TALKS).status == "rejected"
     assert seen is None  # not known to hold the bytes on disk: they are read at the next check
     assert review.changed_since_read(doc, seen)[0] is False
+    assert not review._OPENED.held  # nothing kept for the stat it had before the save
     again, _ = review.open_for_review(events)  # the new version, now kept
     assert again.event(TALKS).status == "rejected" and len(opened) == 3
     review.forget_opened()
