@@ -1,6 +1,6 @@
 """How sure the extractor is of a candidate, and the note that tells a reviewer why not: a
 date read against a coarse publication date, a past happening dated after its report, a day
-whose year is not written."""
+whose year is not written, a numeric date that reads two ways, a weekday that is not the day's."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from extract.dates import DateMention, names_no_year, tense_at
 from extract.dates.engine import _detect_day_first
 from extract.dates.fastre import fast_compile
-from extract.dates.lexicon import MONTH_NAMES  # its first twelve: the full names, in order
+from extract.dates.lexicon import _WEEKDAYS, MONTH_NAMES  # MONTH_NAMES[:12]: in order
 from extract.timeline import PartialDate
 
 
@@ -61,10 +61,10 @@ def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate 
             named = ", ".join(str(y) for y in sorted(other))
             notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
                      f"{first.year}, but {where} names {named}: check the year.")
-    ambiguous = _ambiguous_numeric(m, body)
-    if ambiguous is not None:
-        confidence -= 0.2
-        notes = f"{notes} {ambiguous}" if notes else ambiguous
+    for doubt in (_ambiguous_numeric(m, body), _weekday_slip(m)):
+        if doubt is not None:
+            confidence -= 0.2
+            notes = f"{notes} {doubt}" if notes else doubt
     return round(min(0.95, max(0.05, confidence)), 2), notes
 
 
@@ -89,6 +89,32 @@ def _ambiguous_numeric(m: DateMention, body: str) -> str | None:
     return (f"Extractor: '{m.text}' could be {day} {MONTH_NAMES[month - 1]} or "
             f"{other.day} {MONTH_NAMES[other.month - 1]} {other.year}; it was read as "
             f"{m.value}, and no other date in the text tells which is the day: check the date.")
+
+
+# a weekday written with the day: "Saturday, August 24", "Mon 12 Aug 2024"
+_WEEKDAY_WORD = fast_compile(r"(?i)\b(?P<wd>" + "|".join(
+    sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?")
+_WEEKDAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_slip(m: DateMention) -> str | None:
+    """The reviewer's note for a day whose written weekday is not its own ("Saturday, August
+    24" read as 24 August 2018, a Friday): the text slipped on the weekday or the day, and
+    only another report tells which; None when they agree or no weekday is written."""
+    w = _WEEKDAY_WORD.search(m.text)
+    if w is None or not m.value or len(m.value) < 10 or not re.search(r"\d", m.text):
+        return None
+    try:
+        day = _dt.date.fromisoformat(m.value[:10])
+    except ValueError:
+        return None
+    said = _WEEKDAYS[w["wd"].lower()]
+    if day.weekday() == said:
+        return None
+    return (f"Extractor: '{m.text}' names a {_WEEKDAY_FULL[said]}, but it was read as "
+            f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}, a "
+            f"{_WEEKDAY_FULL[day.weekday()]}: the text slipped on the weekday or the day; "
+            "check the date.")
 
 
 def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:

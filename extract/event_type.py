@@ -55,6 +55,20 @@ _SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just
                          r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
                          r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z")
 
+# a cue around the date words counts when they come this soon after its first word: "signed
+# on Monday a contract" is a deal; in "contracts for the arrival of 180 tanks between 2022 and
+# 2025 were signed" the date words are the arrival's, further in
+_AROUND = 20
+
+
+def _within(a: int, b: int, start: int, end: int) -> bool:
+    """Whether the cue at ``a:b`` is not to be read for the date words at ``start:end``: it
+    lies in them ("the 7 October attack"), or holds them further than :data:`_AROUND`
+    characters from its start. A cue around them, just after its verb ("signed on Monday a
+    contract"), is the happening's, at no distance."""
+    return a < end and start < b and not (a < start and end <= b and start - a <= _AROUND)
+
+
 def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.
 
@@ -72,14 +86,14 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> st
     fronted = bool(sentence) and _FRONTED_LEFT.match(sentence[:start]) is not None and \
         sentence[end:end + 1] == ","
     first_verb: tuple[int, str] | None = None
-    beside = any(k not in _SENTENCE_WIDE and k != "statement" and not (a < end and start < b)
+    beside = any(k not in _SENTENCE_WIDE and k != "statement" and not _within(a, b, start, end)
                  and max(start - b, a - end) <= _BESIDE
                  and "," not in sentence[min(b, end):max(a, start)] for _r, k, a, b, _v in cues)
     for _rank, kind, a, b, _verbal in cues:
-        if kind in _SENTENCE_WIDE and not (a < end and start < b) and not beside:
+        if kind in _SENTENCE_WIDE and not _within(a, b, start, end) and not beside:
             return kind
     for rank, kind, a, b, verbal in cues:
-        if a < end and start < b:
+        if _within(a, b, start, end):
             continue  # the date words themselves ("the 2020 war") are not a cue
         if kind == "statement" and verbal and sentence and (
                 (b <= start and _SAID_GAP.match(sentence[b:start]))

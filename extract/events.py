@@ -318,12 +318,24 @@ _DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|un
                           r"as\s+early\s+as|late|early|earlier|later|just)\s+)+\Z")
 
 
+# a clause's first word before a cut date phrase, whose comma goes with it: "said that since
+# February 24, the army has received" -> "said that the army has received"
+_OPENS_CLAUSE = fast_compile(r"(?i)\b(?:that|and|but|while|as|when|because|if|although|though|"
+                             r"so|where|after|before)\s*\Z")
+_COMMA_AFTER = fast_compile(r"\s*,")
+
+
 def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence without its date words (``spans``) and the prepositions before them."""
+    """The sentence without its date words (``spans``), the prepositions before them and the
+    comma after a fronted date phrase inside the sentence."""
     text = sentence
     for a, b in sorted(spans, reverse=True):
         m = _DATE_LEFT.search(text, max(0, a - 40), a)
-        text = text[:m.start() if m else a] + text[b:]
+        left = text[:m.start() if m else a]
+        comma = _COMMA_AFTER.match(text, b)
+        if comma is not None and _OPENS_CLAUSE.search(left, max(0, len(left) - 12)):
+            b = comma.end()
+        text = left + text[b:]
     return text
 _SPACE_BEFORE_PUNCT = fast_compile(r"\s+([,.;:])")
 
@@ -450,13 +462,15 @@ def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sen
     return out
 
 
-def _carried_note(actors: list[str], systems: list[str], just_before: bool, confidence: float,
+def _carried_note(actors: list[str], systems: list[str], offset: int, confidence: float,
                   notes: str | None) -> tuple[float, str]:
-    """The lower confidence and the reviewer's note of a candidate whose actors come from a
-    sentence before its own."""
+    """The lower confidence and the reviewer's note of a candidate whose actors come from
+    another sentence (``offset``: -1 the one before, 1 the one after)."""
+    where = {-1: "the sentence before", 1: "the sentence after"}.get(offset,
+                                                                     "a sentence before")
     said = (f"Extractor: the sentence names no country, person or system; "
-            f"{', '.join(actors + systems) or 'its actors'} are from "
-            f"{'the sentence' if just_before else 'a sentence'} before: check who did it.")
+            f"{', '.join(actors + systems) or 'its actors'} are from {where}: check who "
+            "did it.")
     return round(max(0.05, confidence - 0.1), 2), f"{notes} {said}" if notes else said
 
 
@@ -557,7 +571,7 @@ def extract_events(
         confidence, notes = _confidence(m, kind, span, actors, systems, coarse_anchor, pub_day,
                                         body, mentions, sentences, si)
         if carried is not None:
-            confidence, notes = _carried_note(actors, systems, carried == si - 1, confidence,
+            confidence, notes = _carried_note(actors, systems, carried - si, confidence,
                                               notes)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
@@ -634,12 +648,18 @@ def _facts(facts: dict[int, tuple[list[str], list[str], list[str]]], sentences: 
 def _carried_actors(facts: dict[int, tuple[list[str], list[str], list[str]]],
                     sentences: list[Any], si: int, gaz: Gazetteers) -> int | None:
     """The nearest sentence before ``si`` (at most :data:`_CARRY_BACK` back, in its paragraph
-    or the one before) that names a country, a person or a system, or None."""
+    or the one before) that names a country, a person or a system; else the sentence after it
+    when it does ("The ministry signed four contracts on Thursday. The contracts with Indian
+    shipyards ..."); or None."""
     for back in range(si - 1, max(-1, si - 1 - _CARRY_BACK), -1):
         if sentences[si].paragraph - sentences[back].paragraph > 1:
-            return None
+            break
         if any(_facts(facts, sentences, back, gaz)):
             return back
+    nxt = si + 1
+    if nxt < len(sentences) and sentences[nxt].paragraph - sentences[si].paragraph <= 1 \
+            and any(_facts(facts, sentences, nxt, gaz)):
+        return nxt
     return None
 
 

@@ -265,6 +265,54 @@ def test_an_ambiguous_numeric_date_is_flagged_for_the_reviewer():
     assert all(e.notes is None for e in extract_events(art, "a"))
 
 
+def test_actors_come_from_the_sentence_after_when_none_before():
+    body = ("The Ministry of Defence signed four contracts for missile vessels on Thursday.\n\n"
+            "The contracts with Indian shipyards were for 11 offshore patrol vessels.\n\n"
+            "The delivery of the ships, heavily armed war vessels with offensive capability, "
+            "is scheduled to start from March 2027.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2023-03-30"}})
+    got = {str(e.date): e for e in extract_events(art, "a")}
+    deal = got["2023-03-30"]
+    assert (deal.type, deal.actors) == ("deal", ["India"])
+    assert "India are from the sentence after" in deal.notes
+    # "war vessels" are ships and "offensive capability" no offensive: the delivery's noun
+    # types the schedule
+    assert got["2027-03"].type == "delivery"
+
+
+def test_a_weekday_that_is_not_the_days_own_is_flagged_not_moved_a_year():
+    # 24 August 2018 was a Friday; the article, two days later, wrote "Saturday, August 24".
+    # The past tense keeps the day in 2018 (the Saturday of 24 August 2019 is after the
+    # report), and the reviewer is told the text slipped on the weekday or the day
+    art = article_from_text(TITLE + "Armenian officers met Indian arms makers in India, the "
+                            "ministry said in a tweet on Saturday, August 24.", file="a.txt",
+                            manifest={"a.txt": {"published": "2018-08-26"}})
+    (event,) = extract_events(art, "a")
+    assert str(event.date) == "2018-08-24"
+    assert "names a Saturday, but it was read as 24 August 2018, a Friday" in event.notes
+    assert event.confidence < 0.8
+    # the weekday and the day agree: no note
+    art = article_from_text(TITLE + "Armenian officers met Indian arms makers in India, the "
+                            "ministry said in a tweet on Friday, August 24.", file="a.txt",
+                            manifest={"a.txt": {"published": "2018-08-26"}})
+    (event,) = extract_events(art, "a")
+    assert str(event.date) == "2018-08-24" and event.notes is None
+
+
+def test_a_cue_around_the_date_words_types_the_happening():
+    # the date words between the verb and its object: a deal, not the closing "said"
+    assert events_of("Poland signed on Monday a contract with Raytheon for 48 Patriot "
+                     "launchers, the ministry said.", "2024-08-12") == [
+        ("2024-08-12", "deal", "Monday")]
+    # date words inside a long cue are not its: here they date the arrivals, and the cue of
+    # the whole clause ("contracts ... were signed") does not make them a deal
+    got = events_of("Contracts for the arrival of 180 K2 tanks between 2022 and 2025 were "
+                    "signed by Poland.", "2022-12-06")
+    assert [(d, w) for d, _k, w in got] == [("2022", "between 2022 and 2025")]
+    assert got[0][1] != "deal"
+
+
 def test_two_and_three_happenings_in_one_sentence():
     # each date takes the verb nearest it: a deal and a delivery; three dated flights
     assert events_of("Azerbaijan signed the Barak-8 contract with Israel in 2017, and the first "

@@ -235,6 +235,13 @@ def _md_dm(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
         wdn = _WEEKDAYS[g["wd"].rstrip(".").lower()]
         fits = [yy for yy in (dct.y, dct.y - 1, dct.y + 1)
                 if _valid(yy, mon, day) and _dt.date(yy, mon, day).weekday() == wdn]
+        if dct.date is not None and t in ("past", "future"):
+            # across the DCT against the tense only by days ("said in an editorial on Monday,
+            # Oct. 26" in a paper dated the 25th): "said in a tweet on Saturday, August 24"
+            # two days after a Friday, August 24 is the article's slip of a day, not a
+            # Saturday a year after it was written
+            fits = [yy for yy in fits if (_dt.date(yy, mon, day) <= dct.date) == (t == "past")
+                    or abs((_dt.date(yy, mon, day) - dct.date).days) <= 7]
         if fits and int(v[:4]) not in fits:
             v = f"{fits[0]:04d}-{mon:02d}-{day:02d}"
     return dict(value=v, type="DATE", precision="day", relative=True, mod=mod,
@@ -259,6 +266,8 @@ def _md_dm(name: str, m: re.Match[str], ctx: _Ctx) -> Value | None:
            words="Monday, June 5"),
         Ex("The summit is on Saturday, Dec. 30.", "2023-06-10", "2023-12-30", "DATE", "day",
            words="Saturday, Dec. 30"),
+        Ex("He said in a tweet on Saturday, August 24.", "2018-08-26", "2018-08-24", "DATE",
+           "day", words="Saturday, August 24"),
         Ex("The deal is due to be signed by June 15, the ministry said.", "2023-06-10",
            "2023-06-15", "DATE", "day", words="June 15"),
         Ex("On March 1, 40 jets arrived.", "2023-06-10", "2023-03-01", "DATE", "day",
