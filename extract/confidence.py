@@ -12,6 +12,7 @@ from extract.dates import DateMention, names_no_year, tense_at
 from extract.dates.engine import _detect_day_first
 from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _WEEKDAYS, MONTH_NAMES  # MONTH_NAMES[:12]: in order
+from extract.dates.quotes import _day_of_speaking, _quotations
 from extract.timeline import PartialDate
 
 
@@ -61,9 +62,10 @@ def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate 
             named = ", ".join(str(y) for y in sorted(other))
             notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
                      f"{first.year}, but {where} names {named}: check the year.")
-    for doubt in (_ambiguous_numeric(m, body), _weekday_slip(m)):
+    for doubt, cost in ((_ambiguous_numeric(m, body), 0.2), (_weekday_slip(m), 0.2),
+                        (_undated_speaker(m, body, mentions, pub_day), 0.1)):
         if doubt is not None:
-            confidence -= 0.2
+            confidence -= cost
             notes = f"{notes} {doubt}" if notes else doubt
     return round(min(0.95, max(0.05, confidence)), 2), notes
 
@@ -115,6 +117,34 @@ def _weekday_slip(m: DateMention) -> str | None:
             f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}, a "
             f"{_WEEKDAY_FULL[day.weekday()]}: the text slipped on the weekday or the day; "
             "check the date.")
+
+
+# a day named by its distance from the speaking ("today", "yesterday", "on Friday"), not from
+# another date ("a day later")
+_SPEAKERS_DAY = fast_compile(
+    r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+    r"last\s+night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_NAMED_DAY = fast_compile(r"\d|(?i:" + "|".join(MONTH_NAMES) + r")\b")
+
+
+def _undated_speaker(m: DateMention, body: str, mentions: list[DateMention],
+                     pub_day: _dt.date | None) -> str | None:
+    """The reviewer's note for "today" or "yesterday" inside a quotation whose saying the text
+    does not date ("“Today, the air force is inducting ...,” Baber said."): it is the
+    speaker's day, read as if spoken on the publication date, which a report of an earlier
+    speech is not; None otherwise."""
+    if not (m.relative and m.precision == "day" and m.value and pub_day is not None) \
+            or not _SPEAKERS_DAY.search(m.text) or _NAMED_DAY.search(m.text) \
+            or ('"' not in body and "“" not in body):
+        return None
+    for qs, qe in _quotations(body):
+        if qs <= m.start and m.end <= qe:
+            if _day_of_speaking(body, mentions, qs, qe, None) is not None:
+                return None
+            return (f"Extractor: '{m.text}' is the speaker's, in a quotation the text does not "
+                    f"date; it was read against the publication date ({pub_day.isoformat()}): "
+                    "check when it was said.")
+    return None
 
 
 def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:

@@ -108,9 +108,10 @@ def _lower_cased(pattern: str) -> str | None:
     On ASCII text, ``re.compile(pattern, re.I)`` on ``text`` and
     ``re.compile(_lower_cased(pattern))`` on ``text.lower()`` match the same spans with the
     same groups. Only syntax known to be safe is accepted: literals (ASCII letters are
-    lower-cased), ``(?:``, escaped punctuation, the classes ``\d \s \w \b`` and their
-    negations, and ``[...]`` sets whose ranges are a-z, A-Z or 0-9. Anything else (other
-    escapes, inline flags, named groups, look-arounds, back-references) gives None.
+    lower-cased), ``(?:`` and the look-aheads ``(?=`` ``(?!``, escaped punctuation, the
+    classes ``\d \s \w \b`` and their negations, and ``[...]`` sets whose ranges are a-z,
+    A-Z or 0-9. Anything else (other escapes, inline flags, named groups, look-behinds,
+    back-references) gives None.
     """
     if not _ascii_folds_safe([pattern]):
         return None
@@ -145,9 +146,10 @@ def _lower_cased(pattern: str) -> str | None:
             i += 1
             continue
         elif c == "(" and pattern[i + 1:i + 2] == "?":
-            if pattern[i + 2:i + 3] != ":":
+            kind = pattern[i + 2:i + 3]
+            if kind not in (":", "=", "!"):
                 return None
-            out.append("(?:")
+            out.append("(?" + kind)  # a group or a look-ahead: its words fold alike
             i += 3
             continue
         out.append(c.lower() if c.isascii() else c)
@@ -449,15 +451,41 @@ def _evidence_paragraphs(article: Article) -> list[tuple[int, Paragraph]]:
             if not p.furniture or (p.kind == "caption" and _DATED_CAPTION.search(p.text))]
 
 
+# a wire dateline that the splitter makes a sentence of its own, the lead's first words: "BAKU,
+# Azerbaijan, May 19.", "DUBAI, November 14. /TASS/.", "YEREVAN, AUGUST 25, ARMENPRESS."; its day is
+# the lead's ("... is on an official visit to Tel Aviv"), so the two are one sentence
+_DATELINE = fast_compile(
+    r"(?P<line>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
+    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
+    r"(?:\s*(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?)\s*\Z")
+# the agency the splitter leaves on its own after such a dateline: "/TASS/.", "(Xinhua)."
+_AGENCY = fast_compile(r"(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?\s*\Z")
+# the dateline that opens a sentence so joined, left out of its title
+_DATELINE_LEAD = fast_compile(
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
+    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
+    r"(?:\s+(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?\s+(?=\S)")
+
+
 def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sentence]:
     """The sentences of the paragraphs ``paras`` (:func:`_evidence_paragraphs`; a caption is
-    one)."""
+    one). A wire dateline split off the start of a paragraph is joined to the sentence after
+    it (:data:`_DATELINE`)."""
     out: list[Sentence] = []
     for i, p in paras:
         if p.furniture:
             out.append(Sentence(p.start, p.end, p.text, i))
             continue
-        for s, e in split_sentences(p.text, p.start):
+        spans = split_sentences(p.text, p.start)
+        if len(spans) > 1 and spans[0][1] - spans[0][0] <= 60 and _DATELINE.match(
+                article.text[spans[0][0]:spans[0][1]]):
+            joined = 1
+            if len(spans) > 2 and _AGENCY.match(article.text[spans[1][0]:spans[1][1]]):
+                joined = 2
+            spans = [(spans[0][0], spans[joined][1]), *spans[joined + 1:]]
+        for s, e in spans:
             out.append(Sentence(s, e, article.text[s:e], i))
     return out
 
@@ -671,6 +699,11 @@ def _title_of(text: str, si: int, sent: Any, mentions: list[DateMention],
             (x.start - sent.start, x.end - sent.start) for x in mentions
             if sent.start <= x.start and x.end <= sent.end
             and x.type in ("DATE", "TIME")]
+    lead = _DATELINE_LEAD.match(text) if text[:1].isupper() else None
+    if lead is not None:  # "BAKU, Azerbaijan, May 19. The leadership ...": the lead's words
+        cut = lead.end()
+        return make_title(text[cut:], [(a - cut, b - cut) for a, b in date_words[si]
+                                       if a >= cut])
     return make_title(text, date_words[si])
 
 

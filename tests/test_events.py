@@ -281,6 +281,42 @@ def test_actors_come_from_the_sentence_after_when_none_before():
     assert got["2027-03"].type == "delivery"
 
 
+@pytest.mark.parametrize("lead", [
+    "BAKU, Azerbaijan, May 19. ",  # Trend
+    "DUBAI, May 19. /TASS/. ",  # TASS
+])
+def test_a_wire_dateline_split_off_dates_the_lead(lead):
+    # the splitter makes the dateline a sentence of its own; its day is the lead's
+    body = (lead + "The leadership of the Ministry of Defense of Azerbaijan is on an official "
+            "visit to Tel Aviv, Israel, the ministry reports.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2025-05-19"}})
+    (event,) = extract_events(art, "a")
+    assert (str(event.date), event.type, event.evidence[0].date_text) == (
+        "2025-05-19", "visit", "May 19")
+    assert event.evidence[0].quote == body  # the quote holds the date words
+    assert event.title.startswith("The leadership of the Ministry of Defense")
+
+
+def test_today_in_an_undated_quotation_is_flagged():
+    # the speech was at Friday's ceremony, the report two days later: "Today" is the
+    # speaker's day, which the text does not give
+    body = ("The air force chief described Friday's induction as historic.\n\n"
+            "“Today, after a gap of almost four decades, the Pakistan air force is inducting a "
+            "new combat system,” the air force chief said.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2022-03-13"}})
+    today = [e for e in extract_events(art, "a") if e.evidence[0].date_text == "Today"]
+    assert today and "in a quotation the text does not date" in today[0].notes
+    # a dated saying resolves it: no note, the speaker's day
+    body = ("“Today, after a gap of almost four decades, the Pakistan air force is inducting a "
+            "new combat system,” the air force chief said on Friday.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2022-03-13"}})
+    today = [e for e in extract_events(art, "a") if e.evidence[0].date_text == "Today"]
+    assert [(str(e.date), e.notes) for e in today] == [("2022-03-11", None)]
+
+
 def test_a_weekday_that_is_not_the_days_own_is_flagged_not_moved_a_year():
     # 24 August 2018 was a Friday; the article, two days later, wrote "Saturday, August 24".
     # The past tense keeps the day in 2018 (the Saturday of 24 August 2019 is after the

@@ -345,17 +345,20 @@ def test_lower_cased_cues_match_what_the_case_insensitive_cues_match(text):
     (r"\x41", None),  # other escapes
     (r"(?i:a)", None),  # inline flags
     (r"(?P<t>a)", None),  # named groups
+    (r"War(?! Vessels)", "war(?! vessels)"),  # look-aheads fold alike
+    (r"(?<=A)b", None),  # look-behinds are refused
     ("\u212a", None),  # the Kelvin sign matches "k" ignoring case
     (r"chargé", "chargé"),  # never matches ASCII text, either way
 ], ids=["literal", "set", "group", "classes", "negated-class", "range", "escape", "flags",
-        "named", "kelvin", "accent"])
+        "named", "look-ahead", "look-behind", "kelvin", "accent"])
 def test_lower_cased_pattern(pattern, lowered):
     assert ev._lower_cased(pattern) == lowered
 
 
 @given(st.lists(st.sampled_from(list("aAbB-_ 1.") + [r"\d", r"\w", r"\W", r"\s", r"\b", "[a-c]",
-                                                      "[A-C]", "[^aB]", "(?:a|B)", "?", "*",
-                                                      "|", "é", "$"]), min_size=1, max_size=8),
+                                                      "[A-C]", "[^aB]", "(?:a|B)", "(?!a)",
+                                                      "(?=B)", "?", "*", "|", "é", "$"]),
+                min_size=1, max_size=8),
        st.text(alphabet="aAbBcC-_ 1.9xX\n", max_size=12))
 @settings(max_examples=500)
 def test_lower_cased_patterns_match_alike(parts, text):

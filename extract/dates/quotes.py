@@ -26,7 +26,7 @@ _OPEN = fast_compile(r"(?:(?<=[\s(\[—–-])|^)[\"“](?=\S)")
 _CLOSE = fast_compile(r"(?<=\S)[\"”](?=[\s,.;:!?)\]—–-]|$)")
 _MIN_QUOTE = 30
 _SAYS = fast_compile(r"(?i)\b(?:said|says|say|told|tells|stated|states|wrote|writes|added|adds|"
-                     r"declared|announced|remarked|noted|insisted|recalled|explained|"
+                     r"declared|announced|remarked|noted|insisted|recalled|explained|described|"
                      r"according\s+to|quoted)\b")
 _REACH = 160  # characters beside a quotation where its attribution is looked for
 
