@@ -309,6 +309,8 @@ _TITLE_STEPS = (
     (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
     (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
+    # "(Reuters) - France has signed ...": the agency's tag
+    (fast_compile(r"^\s*\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*[-—–]+\s*"), ""),
     (fast_compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
     (_LEADING, ""),
 )
@@ -590,6 +592,8 @@ def extract_events(
         if found is None:
             continue
         actors, people, systems, kind, carried = found
+        if _reported_by_dateline(m, sent, mentions, mi):
+            kind = "statement"  # "PARIS, June 18. /TASS/. ... signed a contract ... on June 17"
         if m.precision in ("decade", "century"):
             continue  # "a war in the 1990s", "suppliers in the 1990s": background
         if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(text))):
@@ -623,6 +627,25 @@ def extract_events(
 # a date named by its distance from now ("today", "this year", "last month", "on Friday"): in a
 # sentence without a cue of what happened, it dates a state of things, not a happening
 _NAMED_DATE = fast_compile(rf"\d|{_MON}")
+
+
+def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMention],
+                          mi: int) -> bool:
+    """Whether ``m`` is the day of a wire dateline opening ``sent`` whose lead dates its
+    happening with words of its own, on another day ("PARIS, June 18. /TASS/. The ministers
+    signed a contract ... on June 17, said ..."): the dateline's day is the report's, not the
+    happening's."""
+    if m.start - sent.start > 40 or not sent.text[:1].isupper():
+        return False
+    lead = _DATELINE_LEAD.match(sent.text)
+    if lead is None or m.end - sent.start > lead.end():
+        return False
+    others = [x.value[:10] for x in mentions[mi + 1:mi + 8]
+              if x.start >= sent.start + lead.end() and x.end <= sent.end
+              and x.type in ("DATE", "TIME") and x.value]
+    # "STOCKHOLM, March 13 (Xinhua) -- ... between 2018 and 2022 ..., said on Monday": the
+    # lead's saying is the dateline's day, one happening
+    return bool(others) and bool(m.value) and m.value[:10] not in others
 
 
 def _deictic(m: DateMention) -> bool:

@@ -30,6 +30,8 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "2023-06-09", "delivery"),
     ("The last such event was in 1982 when F-16 aircraft joined the Pakistani fleet.",
      "1982", "delivery"),
+    ("The deal follows Armenia's defeat last year by Azerbaijan in Nagorno-Karabakh.",
+     "2022", "conflict"),
     ("The Azerbaijani drone went down on September 12 near the line of contact in Armenia.",
      "2022-09-12", "combat_use"),
     ("The UN arms embargo on Iran expired in October 2020, despite the United States.",
@@ -296,6 +298,29 @@ def test_a_wire_dateline_split_off_dates_the_lead(lead):
         "2025-05-19", "visit", "May 19")
     assert event.evidence[0].quote == body  # the quote holds the date words
     assert event.title.startswith("The leadership of the Ministry of Defense")
+
+
+def test_a_dateline_day_is_the_reports_when_the_lead_dates_its_happening():
+    body = ("PARIS, June 18. /TASS/. The defense ministers of France and Armenia signed a "
+            "contract on June 17 for Yerevan to purchase Caesar howitzers, the minister said.")
+    got = events_of(body, "2024-06-18")
+    assert sorted(got) == [("2024-06-17", "deal", "June 17"),
+                           ("2024-06-18", "statement", "June 18")]
+    # the lead's saying on the dateline's day: one happening, typed by the lead
+    body = ("STOCKHOLM, March 13. /TASS/. Arms imports of European states between 2018 and "
+            "2022 rose 47 percent, the Swedish institute SIPRI said on Monday.")
+    assert {(d, k) for d, k, _w in events_of(body, "2023-03-13")} >= {
+        ("2023-03-13", "statistic")}
+    assert ("2023-03-13", "statement") not in {(d, k) for d, k, _w in
+                                                events_of(body, "2023-03-13")}
+
+
+def test_an_agency_tag_opening_the_lead_is_not_in_the_title():
+    art = article_from_text(TITLE + "(Reuters) - France signed a contract to sell CAESAR "
+                            "howitzers to Armenia on Tuesday.", file="a.txt",
+                            manifest={"a.txt": {"published": "2024-06-18"}})
+    (event,) = extract_events(art, "a")
+    assert event.title == "France signed a contract to sell CAESAR howitzers to Armenia."
 
 
 def test_today_in_an_undated_quotation_is_flagged():
