@@ -309,8 +309,11 @@ _TITLE_STEPS = (
     (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
     (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
-    # "(Reuters) - France has signed ...": the agency's tag
-    (fast_compile(r"^\s*\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*[-—–]+\s*"), ""),
+    # "WASHINGTON (AP) — The U.S. announced ...": a dateline without a date
+    (fast_compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2},?\s*\((?:[A-Z][\w.&'-]*\s?){1,3}\)"
+                  r"\s*[-—–]+\s*"), ""),
+    # "(Reuters) - France has signed ...", "(MENAFN- Asia Times) Nine of ...": the agency's tag
+    (fast_compile(r"^\s*\((?:[A-Z][\w.&'-]*[-\s]*){1,4}\)\s*[-—–]*\s*"), ""),
     (fast_compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
     (_LEADING, ""),
 )
@@ -334,6 +337,10 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
     comma after a fronted date phrase inside the sentence."""
     text = sentence
     for a, b in sorted(spans, reverse=True):
+        if text[b:b + 2] in ("’s", "'s"):
+            # "told reporters that Friday's package", "on Tuesday’s call": the package, the call
+            text = text[:a] + "the" + text[b + 2:]
+            continue
         m = _DATE_LEFT.search(text, max(0, a - 40), a)
         left = text[:m.start() if m else a]
         comma = _COMMA_AFTER.match(text, b)
@@ -600,6 +607,8 @@ def extract_events(
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):
             kind = "conflict"
+        if kind == "statistic" and _baseline(m, sent, mentions, mi, body):
+            continue  # "rose 17% between 2014–18 and 2019–23": 2014–18 is what it is measured on
         confidence, notes = _confidence(m, kind, span, actors, systems, coarse_anchor, pub_day,
                                         body, mentions, sentences, si)
         if carried is not None:
@@ -627,6 +636,35 @@ def extract_events(
 # a date named by its distance from now ("today", "this year", "last month", "on Friday"): in a
 # sentence without a cue of what happened, it dates a state of things, not a happening
 _NAMED_DATE = fast_compile(rf"\d|{_MON}")
+
+
+# what comes before a period a figure is measured against: "compared with that of the
+# 2013-2017 period", "than in 2014-18", "up 47 percent from the five years between 2013 and 2017"
+_AGAINST = fast_compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during))?|from|relative\s+to|against|"
+    r"versus|vs\.?|on)\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(?:previous\s+|preceding\s+)?"
+    r"(?:(?:five|four|three|ten|\d+)[- ]years?\s+)?(?:period\s+)?\Z")
+_AND_NEXT = fast_compile(r"\s+and\s+")
+
+
+def _baseline(m: DateMention, sent: Sentence, mentions: list[DateMention], mi: int,
+              body: str) -> bool:
+    """Whether ``m``, a span of years in a statistic's sentence, is only what a figure is
+    measured against: the first of "between 2014–18 and 2019–23", or a span after "compared
+    with", "than", "from" ("rose 47 percent from the five years between 2013 and 2017") when
+    the sentence dates its figure by another span."""
+    if m.end_value is None or not m.value or m.end_value[:4] == m.value[:4]:
+        return False
+    spans = [x for x in mentions if sent.start <= x.start and x.end <= sent.end
+             and x is not m and x.end_value and x.value and x.end_value[:4] != x.value[:4]]
+    if not spans:
+        return False
+    nxt = mentions[mi + 1] if mi + 1 < len(mentions) else None
+    if m.text.lower().startswith("between") and nxt is not None and nxt in spans:
+        gap = _AND_NEXT.fullmatch(body, m.end, nxt.start)
+        if gap is not None:
+            return True
+    return _AGAINST.search(body, max(sent.start, m.start - 60), m.start) is not None
 
 
 def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMention],
