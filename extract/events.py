@@ -291,10 +291,17 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
     return [
         Cue(rank, names[rank], m.start(), m.end(),
             bool(_VERBAL.search(m.group())
-                 or _VERB_LEFT.search(sentence, max(0, m.start() - 24), m.start())))
+                 or _VERB_LEFT.search(sentence, max(0, m.start() - 24), m.start()))
+            and not _NEGATED.search(sentence, max(0, m.start() - 24), m.start()))
         for m in found
         if (rank := ranks[m.lastindex or 0]) is not None
     ]
+
+
+# before a verb, what says it did not happen: "have never signed a peace deal despite a
+# ceasefire in 1994" (the date is the ceasefire's): such a cue weighs as a noun
+_NEGATED = fast_compile(r"(?i)(?:\bnever|\bnot|n't)\s+(?:(?:yet|been|ever|formally|officially)"
+                        r"\s+)?\Z")
 
 
 _LEADING = fast_compile(

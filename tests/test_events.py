@@ -32,6 +32,11 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "1982", "delivery"),
     ("The deal follows Armenia's defeat last year by Azerbaijan in Nagorno-Karabakh.",
      "2022", "conflict"),
+    # a verb that did not happen does not type the date; a peace deal is no arms deal
+    ("Armenia and Azerbaijan have never signed a peace deal despite a ceasefire in 1994.",
+     "1994", "conflict"),
+    ("Israel's Foreign Minister on Wednesday hosted his Azerbaijani counterpart ahead of the "
+     "opening of the embassy.", "2023-06-07", "visit"),
     ("The U.S. announced plans on Tuesday to provide an additional $625 million in military "
      "aid to Ukraine, which is at war with Russia.", "2023-06-06", "deal"),
     ("The Azerbaijani drone went down on September 12 near the line of contact in Armenia.",
