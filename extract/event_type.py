@@ -49,11 +49,13 @@ _NOUN_REACH = 120
 
 
 # between a reporting verb and its date: nothing but "on", "late", a comma ("said on
-# Tuesday", "late on September 13 proclaimed", "saying Thursday") or a short object ("reported
-# the decision on Saturday"): the date is the saying's
+# Tuesday", "late on September 13 proclaimed", "saying Thursday"), a short object ("reported
+# the decision on Saturday") or where it was said ("said in a statement Monday evening"): the
+# date is the saying's
 _SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just|also|then|"
                          r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
-                         r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z")
+                         r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z|"
+                         r"\s*in\s+(?:the|a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?\s+\Z")
 
 # a cue around the date words counts when they come this soon after its first word: "signed
 # on Monday a contract" is a deal; in "contracts for the arrival of 180 tanks between 2022 and

@@ -37,6 +37,12 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "1994", "conflict"),
     ("Israel's Foreign Minister on Wednesday hosted his Azerbaijani counterpart ahead of the "
      "opening of the embassy.", "2023-06-07", "visit"),
+    ("Serbia had already acquired the Russian Pantsir air defence system in 2020.", "2020",
+     "deal"),
+    ("Egypt may receive 3 Rafale fighter jets from France by this summer.", "2023-06", "delivery"),
+    # where it was said: the date is the saying's
+    ("The order of 30 Rafale jets from France will be financed by a loan, the Egyptian army "
+     "said in a statement Monday evening.", "2023-06-05", "statement"),
     ("The U.S. announced plans on Tuesday to provide an additional $625 million in military "
      "aid to Ukraine, which is at war with Russia.", "2023-06-06", "deal"),
     ("The Azerbaijani drone went down on September 12 near the line of contact in Armenia.",
