@@ -313,9 +313,14 @@ _LEADING = fast_compile(
 
 # the title's clean-up steps, in order (compiled once: titles are made for every candidate)
 _TITLE_STEPS = (
-    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and)\s*(?=[,.;]|\s*$)"), ""),
+    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till)\s*(?=[,.;]|\s*$)"),
+     ""),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
     (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
+    # "YEREVAN. – Minister ...": a dateline without a date; "New Delhi, Nov 22: India's ...",
+    # its date cut
+    (fast_compile(r"^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}\.?\s+[-—–]+\s+"), ""),
+    (fast_compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},\s*:\s*"), ""),
     # "WASHINGTON (AP) — The U.S. announced ...": a dateline without a date
     (fast_compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2},?\s*\((?:[A-Z][\w.&'-]*\s?){1,3}\)"
                   r"\s*[-—–]+\s*"), ""),

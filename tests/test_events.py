@@ -39,6 +39,11 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "opening of the embassy.", "2023-06-07", "visit"),
     ("Serbia had already acquired the Russian Pantsir air defence system in 2020.", "2020",
      "deal"),
+    # receiving a delegation is a visit, not a delivery
+    ("Armenia's defence minister on Thursday received a delegation of military specialists "
+     "from Russia.", "2023-06-08", "visit"),
+    ("The S-400 will balance what India faced following China's transgression in May 2020 "
+     "along the Line of Actual Control.", "2020-05", "conflict"),
     ("Egypt may receive 3 Rafale fighter jets from France by this summer.", "2023-06", "delivery"),
     # where it was said: the date is the saying's
     ("The order of 30 Rafale jets from France will be financed by a loan, the Egyptian army "
@@ -358,6 +363,12 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
     ("WASHINGTON (AP) — The U.S. announced plans on Tuesday to provide $625 million in "
      "military aid to Ukraine.",
      "The U.S. announced plans to provide $625 million in military aid to Ukraine."),
+    ("YEREVAN. – Armenia's defence minister on Thursday received a delegation from Russia.",
+     "Armenia's defence minister received a delegation from Russia."),
+    ("New Delhi, Nov 22: India's air defence got a boost with Russia delivering the S-400.",
+     "India's air defence got a boost with Russia delivering the S-400."),
+    ("Putin's one day visit to India is scheduled for December 6.",
+     "Putin's one day visit to India is scheduled."),
     ("(MENAFN- Asia Times) Nine of the 10 biggest arms importers in 2019–23 were in Asia, "
      "India among them, SIPRI said on Monday.",
      "Nine of the 10 biggest arms importers were in Asia, India among them, SIPRI said."),
