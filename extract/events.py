@@ -436,11 +436,22 @@ def _frames(mentions: list[DateMention], sentences: list[Any]) -> set[int]:
 
     "In July 2019, Russia delivered a second battery to Turkey on July 25" tells one delivery,
     on 25 July 2019: the day takes its month and year from "July 2019", which gives no second
-    candidate (it would be the same happening at a coarser precision).
+    candidate (it would be the same happening at a coarser precision). A named period the text
+    dates by its year at once ("during the 44-day war with Armenia in 2020") is framed by that
+    year: the text's precision is the year.
     """
     starts = [x.start for x in sentences]
     out: set[int] = set()
     for i, a in enumerate(mentions):
+        if a.period and a.value and i + 1 < len(mentions):
+            # "During the Second Nagorno-Karabakh War in 2020, ...": the text dates it by its
+            # year; the war's days are the gazetteer's, one happening, not a second one
+            b = mentions[i + 1]
+            if b.start - a.end <= 30 and b.precision == "year" and not b.end_value \
+                    and b.value and a.value[:4] == b.value[:4] and _FRAMED_BY.fullmatch(
+                        _text_between(sentences, starts, a.end, b.start) or "x"):
+                out.add(i)
+            continue
         if a.relative or not a.value or a.precision not in ("year", "month") or a.end_value \
                 or a.period or a.type != "DATE":
             continue
@@ -454,6 +465,20 @@ def _frames(mentions: list[DateMention], sentences: list[Any]) -> set[int]:
                 out.add(i)
                 break
     return out
+
+
+# between a named period and the year that dates it: "the 44-day war with Armenia in 2020"
+_FRAMED_BY = fast_compile(r"(?:\s+(?:with|against|between|over|on)\s+[\w' -]{1,25}?)?\s+"
+                          r"(?:in|of)\s+")
+
+
+def _text_between(sentences: list[Any], starts: list[int], a: int, b: int) -> str | None:
+    """The text from ``a`` to ``b`` when both lie in one sentence, else None."""
+    k = bisect.bisect_right(starts, a) - 1
+    if k < 0 or sentences[k].end < b:
+        return None
+    sent = sentences[k]
+    return sent.text[a - sent.start:b - sent.start]
 
 
 def _blank(text: str) -> str:
@@ -615,6 +640,8 @@ def extract_events(
             kind = "statement"  # "PARIS, June 18. /TASS/. ... signed a contract ... on June 17"
         if m.precision in ("decade", "century"):
             continue  # "a war in the 1990s", "suppliers in the 1990s": background
+        if m.precision == "year" and _SHOW_NAME.search(body, max(0, m.start - 30), m.start):
+            continue  # "on the sidelines of the Dubai Airshow 2021": the year is the show's name
         if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(text))):
             continue  # "which today include Iran": a deictic date, not a happening
         if m.period and kind in ("other", "statement"):
@@ -696,6 +723,14 @@ def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMen
     # "STOCKHOLM, March 13 (Xinhua) -- ... between 2018 and 2022 ..., said on Monday": the
     # lead's saying is the dateline's day, one happening
     return bool(others) and bool(m.value) and m.value[:10] not in others
+
+
+# a trade show's name before its year ("the Dubai Airshow 2021", "IDEX 2023", "Army-2022"): where
+# something was said or shown, not a happening of its own
+_SHOW_NAME = fast_compile(
+    r"(?:\b(?i:air\s*show|expo|exhibition|fair|salon)|\b(?:IDEX|IDEF|DSEI|Eurosatory|MAKS|Army|"
+    r"Teknofest|ADEX|Aero\s*India|Defexpo|Dubai\s+Airshow|Farnborough|Le\s+Bourget|ILA|"
+    r"Zhuhai|Airshow\s+China))\s*[-–]?\s*\Z")
 
 
 def _deictic(m: DateMention) -> bool:

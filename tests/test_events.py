@@ -39,6 +39,11 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "opening of the embassy.", "2023-06-07", "visit"),
     ("Serbia had already acquired the Russian Pantsir air defence system in 2020.", "2020",
      "deal"),
+    # a ceremony is what happened at it: an induction, a handover
+    ("The Prime Minister was the chief guest at the induction ceremony of the J-10C jets on "
+     "11th of March.", "2023-03-11", "delivery"),
+    ("A handover ceremony was held at Poland's 12th UAV base on 16 May for the TB2 drones.",
+     "2023-05-16", "delivery"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),
@@ -341,6 +346,16 @@ def test_an_agency_tag_opening_the_lead_is_not_in_the_title():
     assert event.title == "France signed a contract to sell CAESAR howitzers to Armenia."
 
 
+def test_a_named_war_dated_by_its_year_is_one_happening_at_the_years_precision():
+    got = events_of("During the Second Nagorno-Karabakh War in 2020, Azerbaijan deployed "
+                    "Bayraktar TB2 drones bought from Turkey.", "2024-02-16")
+    assert got == [("2020", "combat_use", "2020")]
+    # alone, the war's days come from the named-events gazetteer
+    got = events_of("During the Second Nagorno-Karabakh War, Azerbaijan deployed Bayraktar TB2 "
+                    "drones bought from Turkey.", "2024-02-16")
+    assert [(d, k) for d, k, _w in got] == [("2020-09-27", "combat_use")]
+
+
 def test_a_baseline_period_is_not_a_statistic_of_its_own():
     # SIPRI compares five-year periods: the earlier one is what the figure is measured on
     got = events_of("Arms exports of the United States saw a rise of 17% between 2014–18 and "
@@ -367,6 +382,9 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
      "Armenia's defence minister received a delegation from Russia."),
     ("New Delhi, Nov 22: India's air defence got a boost with Russia delivering the S-400.",
      "India's air defence got a boost with Russia delivering the S-400."),
+    ("Russia plans to supply the S-400 to India, its chief told TASS on the sidelines of the "
+     "Dubai Airshow 2021 on Sunday.",
+     "Russia plans to supply the S-400 to India, its chief told TASS on the sidelines of the…"),
     ("Putin's one day visit to India is scheduled for December 6.",
      "Putin's one day visit to India is scheduled."),
     ("(MENAFN- Asia Times) Nine of the 10 biggest arms importers in 2019–23 were in Asia, "
