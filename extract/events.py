@@ -349,9 +349,9 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
     comma after a fronted date phrase inside the sentence."""
     text = sentence
     for a, b in sorted(spans, reverse=True):
-        if text[b:b + 2] in ("’s", "'s"):
+        if text[b:b + 2] in ("’s", "'s") or text[max(a, b - 2):b] in ("’s", "'s"):
             # "told reporters that Friday's package", "on Tuesday’s call": the package, the call
-            text = text[:a] + "the" + text[b + 2:]
+            text = text[:a] + "the" + text[b + 2 if text[b:b + 2] in ("’s", "'s") else b:]
             continue
         m = _DATE_LEFT.search(text, max(0, a - 40), a)
         left = text[:m.start() if m else a]
@@ -728,9 +728,9 @@ def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMen
 # a trade show's name before its year ("the Dubai Airshow 2021", "IDEX 2023", "Army-2022"): where
 # something was said or shown, not a happening of its own
 _SHOW_NAME = fast_compile(
-    r"(?:\b(?i:air\s*show|expo|exhibition|fair|salon)|\b(?:IDEX|IDEF|DSEI|Eurosatory|MAKS|Army|"
-    r"Teknofest|ADEX|Aero\s*India|Defexpo|Dubai\s+Airshow|Farnborough|Le\s+Bourget|ILA|"
-    r"Zhuhai|Airshow\s+China))\s*[-–]?\s*\Z")
+    r"(?:(?:\b(?i:air\s*show|expo|exhibition|fair|salon)|\b(?:IDEX|IDEF|DSEI|Eurosatory|MAKS|"
+    r"Teknofest|ADEX|Aero\s*India|Defexpo|Farnborough|Le\s+Bourget|ILA|Zhuhai))\s*[-–]?\s*|"
+    r"\bArmy\s*[-–]\s*)\Z")
 
 
 def _deictic(m: DateMention) -> bool:

@@ -957,6 +957,18 @@ def test_txt_lines_quick_path_agrees_with_the_general_rule(text):
     assert quick == general
 
 
+def test_a_dated_press_release_stamp_and_a_dotted_date_set_the_publication_date():
+    # "21/12/2023 | Press release" is a stamp, not a menu
+    art = article_from_text("jumpToMain\n\n21/12/2023 | Press release\n\nRheinmetall builds the "
+                            "first Lynx in Hungary\n\n" + "Rheinmetall built the first Lynx. " * 3)
+    assert art.published == "2023-12-21"
+    assert art.title == "Rheinmetall builds the first Lynx in Hungary"
+    # points are written day first, whatever the text's other dates say
+    art = article_from_text("12.11.2019\n\nBoxer contract for the British Army\n\n"
+                            "The agreement expires on December 31st 2019, the ministry said. " * 2)
+    assert art.published == "2019-11-12"
+
+
 def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
     calls = []
     real = _art._is_us_style

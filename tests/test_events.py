@@ -44,6 +44,8 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "11th of March.", "2023-03-11", "delivery"),
     ("A handover ceremony was held at Poland's 12th UAV base on 16 May for the TB2 drones.",
      "2023-05-16", "delivery"),
+    ("The vehicles will be delivered to the British Army between 2017 and 2024.", "2017",
+     "delivery"),  # "Army" before a year is no trade show's name ("Army-2022" is)
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),
@@ -373,6 +375,8 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
 @pytest.mark.parametrize("body, title", [
     ("An official told reporters that Friday’s package for Ukraine was for its artillery.",
      "An official told reporters that the package for Ukraine was for its artillery."),
+    ("Fallon added: \"Today's contract is fantastic news for the British Army.\"",
+     "Fallon added: \"the contract is fantastic news for the British Army."),
     ("Kamala Harris joined Biden and Zelenskyy on Tuesday’s call about Ukraine.",
      "Kamala Harris joined Biden and Zelenskyy on the call about Ukraine."),
     ("WASHINGTON (AP) — The U.S. announced plans on Tuesday to provide $625 million in "

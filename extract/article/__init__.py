@@ -79,7 +79,8 @@ Publication date (``published`` is 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; never toda
     title win over candidates before it; the first one wins.  Dates are read with our own
     regexes (month names, ISO, numeric) and validated with ``datetime.date``; future dates
     are rejected.  Month + year alone gives 'YYYY-MM'.
-    Numeric dates (``05 / 10 / 2022``): a part > 12 forces the order; otherwise day-first,
+    Numeric dates (``05 / 10 / 2022``): a part > 12 forces the order; written with points
+    (``12.11.2019``) they are day-first, as the date finder reads them; otherwise day-first,
     unless the text is clearly US-style, i.e. it has more "October 4, 2022" style dates
     (month name first, with a year) than "4 October 2022" style ones, or another numeric
     date whose second part is > 12.  "October 4," without a year does not count.

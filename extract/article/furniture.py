@@ -41,6 +41,7 @@ _RE_CHROME = fast_compile(
     re.I,
 )
 _RE_CHROME_LOGO = fast_compile(r".{0,40}\blogo", re.I)
+_RE_NUMERIC_DAY = fast_compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _RE_CHROME_RIGHTS = fast_compile(r".{0,120}\ball rights reserved\.?", re.I)
 _RE_TAIL = fast_compile(
     r"(?:latest news|latest|all news|more news|more stories|more from .{1,40}"
@@ -137,8 +138,10 @@ def _chrome(p: str) -> bool:
         return True
     if (low is None or "all rights reserved" in low) and _RE_CHROME_RIGHTS.fullmatch(p):
         return True
-    if ("|" in p or "•" in p or "·" in p) and _RE_MENU.fullmatch(p) and not _terminal_end(p):
-        # menus: "Home | Politics | Defence", "Home | News" (every item <= 3 words)
+    if ("|" in p or "•" in p or "·" in p) and _RE_MENU.fullmatch(p) and not _terminal_end(p) \
+            and not _RE_NUMERIC_DAY.search(p):
+        # menus: "Home | Politics | Defence", "Home | News" (every item <= 3 words); a date
+        # among them makes a stamp ("21/12/2023 | Press release"), not a menu
         return all(len(part.split()) <= 3 for part in _RE_MENU_SEP.split(p))
     return False
 

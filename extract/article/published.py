@@ -1,6 +1,6 @@
 """Finding the publication date in an article's header: the date forms read (month names,
-ISO, numeric; day-first unless the text is US-style), and :func:`normalize_published` for
-dates a manifest or front matter gives."""
+ISO, numeric; day-first unless the text is US-style, always with points), and
+:func:`normalize_published` for dates a manifest or front matter gives."""
 
 from __future__ import annotations
 
@@ -86,6 +86,8 @@ def _find_date(s: str, us_style: bool | Callable[[], bool] = False) -> _DateHit 
             d, mo = a, b
         elif b > 12 and a <= 12:
             d, mo = b, a
+        elif m["sep"] == ".":
+            d, mo = a, b  # "12.11.2019": points are written day first (as the date finder reads)
         elif us_style is True or (callable(us_style) and us_style()):
             d, mo = b, a
         else:
@@ -129,7 +131,8 @@ def _date_dominant(s: str, hit: _DateHit) -> bool:
 # what _date_dominant takes out of a line, compiled once (it runs on every short line)
 _RE_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}\b", re.I)
 _RE_DATE_LABEL = re.compile(
-    r"\b(?:published|posted|date|dated|on|at|first published|publication date)\b", re.I)
+    r"\b(?:published|posted|date|dated|on|at|first published|publication date|"
+    r"(?:press|news|media) release)\b", re.I)
 _RE_CAPS_LABEL = re.compile(r"\b[A-Z][A-Z&]{2,}\b")
 _RE_WORD2 = re.compile(r"[^\W\d_]{2,}")
 
