@@ -17,7 +17,8 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-LOCKS = {"app": ROOT / "requirements" / "app.lock", "test": ROOT / "requirements" / "test.lock"}
+LOCKS = {"app": ROOT / "requirements" / "app.lock", "test": ROOT / "requirements" / "test.lock",
+         "pip": ROOT / "requirements" / "pip.lock"}
 # one pin: name==version, an optional environment marker, then its hashes
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==(\S+?)(?: ; (.+?))? \\\n"
                  r"((?:    --hash=sha256:\w+(?: \\)?\n)+)", re.M)
@@ -59,13 +60,22 @@ def test_the_app_lock_has_the_test_locks_pins():
     assert {"pytest", "playwright"} <= {name for name, _, _ in test}
 
 
-@pytest.mark.parametrize("lock", ["app", "test"])
+@pytest.mark.parametrize("lock", ["app", "test", "pip"])
 def test_the_lock_was_made_by_the_readmes_refresh_command(lock):
     header = LOCKS[lock].read_text(encoding="utf-8").splitlines()[1]
     command = header.removeprefix("#").strip()
     assert command.startswith("uv pip compile ") and f"-o requirements/{lock}.lock" in command
     section = README.split("## Installs", 1)[1].split("\n## ", 1)[0]
     assert command in section.splitlines(), f"the README's refresh command is not {command!r}"
+
+
+def test_the_installer_is_locked_as_pip_in_asks():
+    wanted = [Requirement(line) for line in
+              (ROOT / "requirements" / "pip.in").read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#")]
+    assert [r.name for r in wanted] == ["pip"]
+    ((name, version, _),) = pins("pip")
+    assert name == "pip" and wanted[0].specifier.contains(version)
 
 
 def test_the_build_backend_is_locked_as_pyproject_asks():
