@@ -969,6 +969,19 @@ def test_a_dated_press_release_stamp_and_a_dotted_date_set_the_publication_date(
     assert art.published == "2019-11-12"
 
 
+def test_the_store_stamp_tells_which_way_a_numeric_header_date_reads():
+    # "2/11/2024 10:12:07 AM" reads both ways; the store's stamp says 11 February
+    art = article_from_text(" date 2024-02-11 US   Europe   Asia\nCongress approves the F-16 "
+                            "sale to Turkey\n\n2/11/2024 10:12:07 AM\n\n"
+                            + "The US Congress approved the sale of F-16 jets. " * 3)
+    assert art.published == "2024-02-11"
+    # a stamp that is neither reading leaves the header's date as it was read
+    art = article_from_text(" date 2024-03-01 US   Europe   Asia\nCongress approves the F-16 "
+                            "sale to Turkey\n\n2/11/2024 10:12:07 AM\n\n"
+                            + "The US Congress approved the sale of F-16 jets. " * 3)
+    assert art.published == "2024-11-02"
+
+
 def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
     calls = []
     real = _art._is_us_style

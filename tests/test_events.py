@@ -46,6 +46,12 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "2023-05-16", "delivery"),
     ("The vehicles will be delivered to the British Army between 2017 and 2024.", "2017",
      "delivery"),  # "Army" before a year is no trade show's name ("Army-2022" is)
+    # US foreign military sales: a notification to Congress, a request to buy
+    ("The State Department formally notified Congress of the F-16 sale to Turkey on Friday.",
+     "2023-06-09", "deal"),
+    ("Turkey submitted the request for the F-16 jets in October 2021.", "2021-10", "deal"),
+    ("On Tuesday evening, the Turkish parliament ratified Sweden's accession to NATO.",
+     "2023-06-06", "agreement"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),

@@ -33,6 +33,7 @@ from extract.article.published import (
     _DateHit,
     _find_date,
     _is_us_style,
+    _other_reading,
     normalize_published,
 )
 from extract.article.sentences import split_sentences
@@ -129,6 +130,10 @@ def _analyze(
         after = [c for c in date_cands if title_idx is None or c[0] > title_idx]
         i, hit = (after or date_cands)[0]
         res.published, res.published_text = hit.value, hit.text
+        if t.n and t.kinds[0] == "stamp" and _other_reading(hit) == t.plain[0].split()[-1]:
+            # "2/11/2024 10:12:07 AM" under the store's "date 2024-02-11": the stamp tells
+            # which way round the numbers go
+            res.published = _other_reading(hit)
         logger.debug("published %s from paragraph %d: %r", hit.value, i, hit.text)
     if res.published is None and t.n and t.kinds[0] == "stamp":
         # no date in the header or a dateline: the store's record of the page's date

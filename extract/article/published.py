@@ -104,6 +104,20 @@ def _find_date(s: str, us_style: bool | Callable[[], bool] = False) -> _DateHit 
     return None
 
 
+def _other_reading(hit: _DateHit) -> str | None:
+    """The day a numeric date that reads both ways ("2/11/2024") means the other way round
+    (``'2024-02-11'`` for a hit read as 2 November 2024), or None when it reads one way."""
+    m = _RE_NUM.fullmatch(hit.text.strip())
+    if m is None or m["sep"] == ".":
+        return None
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 or b > 12 or a == b:
+        return None
+    # read month first (its value ends "-a-b"): the other way is day first, and back
+    d, mo = (a, b) if hit.value.endswith(f"-{a:02d}-{b:02d}") else (b, a)
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
+
+
 def _is_us_style(text: str) -> bool:
     """True when the text clearly writes dates month-first (see module docstring)."""
     mdy = len(_RE_MDY.findall(text))
