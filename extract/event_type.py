@@ -71,7 +71,8 @@ def _within(a: int, b: int, start: int, end: int) -> bool:
     return a < end and start < b and not (a < start and end <= b and start - a <= _AROUND)
 
 
-def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> str:
+def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
+                others: tuple[tuple[int, int], ...] = ()) -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.
 
     A statistic, diplomatic or production cue anywhere in the sentence decides it. A
@@ -80,9 +81,11 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> st
     the cue closest to the date words wins, a noun counting :data:`_NOUN_REACH` characters
     further than a verb, ties going to the more specific type; a reporting verb further off
     ("the jets arrived on Monday, the ministry said") makes a statement only when nothing else
-    happened.
+    happened. A cue nearer another date of the sentence (``others``, their spans) is that
+    date's: "the induction ... starting 2022 will balance ... following the transgression in
+    May 2020" (the transgression is May 2020's), unless no cue is this date's own.
     """
-    best: tuple[int, int, str] | None = None
+    best: tuple[bool, int, int, str] | None = None
     reported = False
     # "Last month, the minister had disclosed ...": the main clause's first verb decides
     fronted = bool(sentence) and _FRONTED_LEFT.match(sentence[:start]) is not None and \
@@ -106,11 +109,14 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "") -> st
         if kind == "statement":
             reported = True
             continue
-        distance = max(0, start - b, a - end) + (0 if verbal else _NOUN_REACH)
-        if best is None or (distance, rank) < best[:2]:
-            best = (distance, rank, kind)
+        gap = max(0, start - b, a - end)
+        distance = gap + (0 if verbal else _NOUN_REACH)
+        # another date's own cue ranks after every cue of this one's
+        owned = not any(max(0, x - b, a - y) < gap for x, y in others)
+        if best is None or (not owned, distance, rank) < best[:3]:
+            best = (not owned, distance, rank, kind)
     if first_verb is not None:
         return first_verb[1]
     if best:
-        return best[2]
+        return best[3]
     return "statement" if reported else "other"

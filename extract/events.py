@@ -334,7 +334,8 @@ _TITLE_STEPS = (
 # that" -> "announced that", "a credit in 2015 to buy" -> "a credit to buy"
 _DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
                           r"before|after|of|through|between|starting|beginning|as\s+of|"
-                          r"as\s+early\s+as|late|early|earlier|later|just)\s+)+\Z")
+                          r"as\s+early\s+as|as\s+far\s+back\s+as|(?:dating\s+)?back\s+to|"
+                          r"late|early|earlier|later|just)\s+)+\Z")
 
 
 # a clause's first word before a cut date phrase, whose comma goes with it: "said that since
@@ -632,7 +633,7 @@ def extract_events(
             continue
         first, last, approximate = span
         text = sent.text
-        found = _who_and_what(facts, cues, sentences, si, m, gaz)
+        found = _who_and_what(facts, cues, sentences, si, m, gaz, mentions, mi)
         if found is None:
             continue
         actors, people, systems, kind, carried = found
@@ -737,17 +738,36 @@ def _deictic(m: DateMention) -> bool:
     return m.relative and not _NAMED_DATE.search(m.text)
 
 
+def _other_dates(mentions: list[DateMention], mi: int, sent: Any) -> tuple[tuple[int, int], ...]:
+    """The spans (in ``sent``) of the other dates of the sentence of ``mentions[mi]``."""
+    out = []
+    for k in range(mi - 1, -1, -1):
+        x = mentions[k]
+        if x.start < sent.start:
+            break
+        if x.type in ("DATE", "TIME"):
+            out.append((x.start - sent.start, x.end - sent.start))
+    for k in range(mi + 1, len(mentions)):
+        x = mentions[k]
+        if x.end > sent.end:
+            break
+        if x.type in ("DATE", "TIME"):
+            out.append((x.start - sent.start, x.end - sent.start))
+    return tuple(out)
+
+
 def _who_and_what(facts: dict[int, tuple[list[str], list[str], list[str]]],
                   cues: dict[int, list[Cue]], sentences: list[Any],
-                  si: int, m: DateMention, gaz: Gazetteers,
-                  ) -> tuple[list[str], list[str], list[str], str, int | None] | None:
+                  si: int, m: DateMention, gaz: Gazetteers, mentions: list[DateMention],
+                  mi: int) -> tuple[list[str], list[str], list[str], str, int | None] | None:
     """The actors, people, systems and type of the happening dated by ``m`` in sentence
     ``si``, with the sentence the actors come from when not its own (None: no candidate)."""
     sent = sentences[si]
     actors, people, systems = (list(x) for x in _facts(facts, sentences, si, gaz))
     if si not in cues:
         cues[si] = _cues(sent.text, gaz)
-    kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start, sent.text)
+    others = _other_dates(mentions, mi, sent)
+    kind = _event_type(cues[si], m.start - sent.start, m.end - sent.start, sent.text, others)
     carried = None
     if not (actors or people or systems):
         # "Baku signed the contract in 2017. The first battery arrived on 12 July 2018.": a

@@ -52,6 +52,9 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
     ("Turkey submitted the request for the F-16 jets in October 2021.", "2021-10", "deal"),
     ("On Tuesday evening, the Turkish parliament ratified Sweden's accession to NATO.",
      "2023-06-06", "agreement"),
+    # a cue nearer another date of the sentence is that date's
+    ("The induction of two S-400 regiments on the border of India starting 2022 will balance "
+     "what it faced following China's transgression in May 2020.", "2022", "delivery"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),
@@ -395,6 +398,8 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
     ("Russia plans to supply the S-400 to India, its chief told TASS on the sidelines of the "
      "Dubai Airshow 2021 on Sunday.",
      "Russia plans to supply the S-400 to India, its chief told TASS on the sidelines of the…"),
+    ("Pakistan had requested to buy the J-10C fighter jets as far back as 2006.",
+     "Pakistan had requested to buy the J-10C fighter jets."),
     ("Putin's one day visit to India is scheduled for December 6.",
      "Putin's one day visit to India is scheduled."),
     ("(MENAFN- Asia Times) Nine of the 10 biggest arms importers in 2019–23 were in Asia, "
