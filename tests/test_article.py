@@ -926,6 +926,7 @@ def test_chrome_and_caption_quick_checks_agree_with_the_patterns(line):
                         + _art._RE_CHROME_RIGHTS.pattern, re.I)
     expected = bool(chrome.fullmatch(p)) or bool(
         _art._RE_MENU.fullmatch(p) and not _art._RE_TERMINAL_END.search(p)
+        and not re.search(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", p)  # a dated stamp
         and all(len(part.split()) <= 3 for part in re.split(r"[|•·]", p)))
     assert _art._chrome(p) == expected
     if _art._RE_TERMINAL_END.search(p) and not re.search(r"\)\s*$", p):
