@@ -649,24 +649,26 @@ def extract_events(
             kind = "conflict"
         if kind == "statistic" and _baseline(m, sent, mentions, mi, body):
             continue  # "rose 17% between 2014–18 and 2019–23": 2014–18 is what it is measured on
-        confidence, notes = _confidence(m, kind, span, actors, systems, coarse_anchor, pub_day,
-                                        body, mentions, sentences, si)
-        if carried is not None:
-            confidence, notes = _carried_note(actors, systems, carried - si, confidence,
-                                              notes)
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
-        evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
-        if _join_same(same_dates, (kind, first, last, approximate), actors, people, systems,
-                      confidence, notes, evidence):
-            continue
-        value = find_value(text, kind)
-        draft = _Draft(kind, first, last, approximate, actors, people, systems, value,
-                       _title_of(text, si, sent, mentions, date_words), confidence, [evidence],
-                       notes, *(direction(text, gaz.countries) if kind in ("deal", "delivery")
-                                else (None, None)))
-        drafts.append(draft)
-        same_dates.setdefault((kind, first, last, approximate), []).append(draft)
+        for what in (kind, *_since_main(cues[si], m, sent, kind)):
+            confidence, notes = _confidence(m, what, span, actors, systems, coarse_anchor,
+                                            pub_day, body, mentions, sentences, si)
+            if carried is not None:
+                confidence, notes = _carried_note(actors, systems, carried - si, confidence,
+                                                  notes)
+            evidence = Evidence(source=source_id, quote=text, date_text=m.text, context=context)
+            if _join_same(same_dates, (what, first, last, approximate), actors, people,
+                          systems, confidence, notes, evidence):
+                continue
+            value = find_value(text, what)
+            draft = _Draft(what, first, last, approximate, actors, people, systems, value,
+                           _title_of(text, si, sent, mentions, date_words), confidence,
+                           [evidence], notes,
+                           *(direction(text, gaz.countries) if what in ("deal", "delivery")
+                             else (None, None)))
+            drafts.append(draft)
+            same_dates.setdefault((what, first, last, approximate), []).append(draft)
     drafts = _captions_joined(drafts, {p.text for _i, p in paras if p.furniture})
     events = _events_of(drafts, source_id)
     stats.events += len(events)
@@ -705,6 +707,29 @@ def _baseline(m: DateMention, sent: Sentence, mentions: list[DateMention], mi: i
         if gap is not None:
             return True
     return _AGAINST.search(body, max(sent.start, m.start - 60), m.start) is not None
+
+
+# a sentence that opens with what began at its date: "Since clashes broke out again last month
+# in Nagorno Karabakh, there have been reports of cargo planes on resupply missions"
+_SINCE_OPEN = fast_compile(r"(?i)(?:ever\s+)?since\b")
+
+
+def _since_main(cues: list[Cue], m: DateMention, sent: Sentence, kind: str) -> tuple[str, ...]:
+    """The type of the main clause's happening when ``m`` dates the opening "Since ..." clause
+    of its sentence and the main clause tells another kind of happening, which has gone on
+    since then ("Since clashes broke out again last month ..., there have been reports of
+    cargo planes on resupply missions": a conflict and a delivery, both of last month); else
+    nothing."""
+    if not _SINCE_OPEN.match(sent.text):
+        return ()
+    comma = sent.text.find(",", m.end - sent.start)
+    if comma < 0 or comma > 160:
+        return ()
+    main = [c for c in cues if c.start > comma and c.kind != "statement"]
+    if not main:
+        return ()
+    other = _event_type(main, comma, comma + 1, sent.text)
+    return (other,) if other not in ("other", "statement", kind) else ()
 
 
 def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMention],

@@ -367,6 +367,20 @@ def test_a_named_war_dated_by_its_year_is_one_happening_at_the_years_precision()
     assert [(d, k) for d, k, _w in got] == [("2020-09-27", "combat_use")]
 
 
+def test_a_since_clause_dates_what_has_gone_on_since_as_well():
+    # two happenings, one date: the clashes broke out last month, and the resupply flights
+    # have run since then
+    got = events_of("Since clashes broke out again last month in Nagorno Karabakh, there have "
+                    "been reports of cargo planes on resupply missions between Baku and Israeli "
+                    "air bases.", "2020-10-06")
+    assert sorted((d, k) for d, k, _w in got) == [("2020-09", "conflict"),
+                                                   ("2020-09", "delivery")]
+    # the main clause telling the same kind of happening gives one candidate
+    got = events_of("Since clashes broke out again last month in Nagorno Karabakh, fighting "
+                    "has gone on near the border with Azerbaijan.", "2020-10-06")
+    assert [(d, k) for d, k, _w in got] == [("2020-09", "conflict")]
+
+
 def test_a_baseline_period_is_not_a_statistic_of_its_own():
     # SIPRI compares five-year periods: the earlier one is what the figure is measured on
     got = events_of("Arms exports of the United States saw a rise of 17% between 2014–18 and "
