@@ -21,7 +21,6 @@ itself coarse (``2022-10``), events resolved against it get a lower confidence.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import logging
 import re
@@ -33,15 +32,24 @@ from typing import Any, cast
 
 import yaml
 
-from extract.article import Article, Paragraph, Sentence, split_sentences
+from extract.article import Article, Paragraph, Sentence
 from extract.confidence import _confidence, _publication_day
-from extract.dates import DateMention, find_dates, mention_span, names_no_year
+from extract.dates import DateMention, find_dates, mention_span
 from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _MON
 from extract.dates.lexicon import _prefix_tree as _prefix_tree  # shared with the date finder
 from extract.direction import direction
 from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
 from extract.names import Names, _ascii_folds_safe
+from extract.sentence_dates import (
+    _SHOW_NAME,
+    _baseline,
+    _frames,
+    _other_dates,
+    _reported_by_dateline,
+    _sentences,
+    _since_main,
+)
 from extract.timeline import (
     Event,
     Evidence,
@@ -51,6 +59,10 @@ from extract.timeline import (
     Value,
     text_digest,
 )
+from extract.titles import _TITLE_STEPS as _TITLE_STEPS  # tests read the steps here
+from extract.titles import _cut_dates as _cut_dates
+from extract.titles import _title_of
+from extract.titles import make_title as make_title  # the public name stays here
 
 log = logging.getLogger(__name__)
 
@@ -304,84 +316,6 @@ _NEGATED = fast_compile(r"(?i)(?:\bnever|\bnot|n't)\s+(?:(?:yet|been|ever|formal
                         r"\s+)?\Z")
 
 
-_LEADING = fast_compile(
-    r"^(?:(?:meanwhile|however|moreover|also|then|and|but|so|thus|in addition|at the same time)"
-    r"\s*,?\s+)+",
-    re.I,
-)
-
-
-# the title's clean-up steps, in order (compiled once: titles are made for every candidate)
-_TITLE_STEPS = (
-    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till)\s*(?=[,.;]|\s*$)"),
-     ""),
-    (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
-    (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
-    # "YEREVAN. – Minister ...": a dateline without a date; "New Delhi, Nov 22: India's ...",
-    # its date cut
-    (fast_compile(r"^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}\.?\s+[-—–]+\s+"), ""),
-    (fast_compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},\s*:\s*"), ""),
-    # "WASHINGTON (AP) — The U.S. announced ...": a dateline without a date
-    (fast_compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2},?\s*\((?:[A-Z][\w.&'-]*\s?){1,3}\)"
-                  r"\s*[-—–]+\s*"), ""),
-    # "(Reuters) - France has signed ...", "(MENAFN- Asia Times) Nine of ...": the agency's tag
-    (fast_compile(r"^\s*\((?:[A-Z][\w.&'-]*[-\s]*){1,4}\)\s*[-—–]*\s*"), ""),
-    (fast_compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
-    (_LEADING, ""),
-)
-
-# the words that tie date words to the sentence, cut with them: "announced in March 2022
-# that" -> "announced that", "a credit in 2015 to buy" -> "a credit to buy"
-_DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
-                          r"before|after|of|through|between|starting|beginning|as\s+of|"
-                          r"as\s+early\s+as|as\s+far\s+back\s+as|(?:dating\s+)?back\s+to|"
-                          r"late|early|earlier|later|just)\s+)+\Z")
-
-
-# a clause's first word before a cut date phrase, whose comma goes with it: "said that since
-# February 24, the army has received" -> "said that the army has received"
-_OPENS_CLAUSE = fast_compile(r"(?i)\b(?:that|and|but|while|as|when|because|if|although|though|"
-                             r"so|where|after|before)\s*\Z")
-_COMMA_AFTER = fast_compile(r"\s*,")
-
-
-def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence without its date words (``spans``), the prepositions before them and the
-    comma after a fronted date phrase inside the sentence."""
-    text = sentence
-    for a, b in sorted(spans, reverse=True):
-        if text[b:b + 2] in ("’s", "'s") or text[max(a, b - 2):b] in ("’s", "'s"):
-            # "told reporters that Friday's package", "on Tuesday’s call": the package, the call
-            text = text[:a] + "the" + text[b + 2 if text[b:b + 2] in ("’s", "'s") else b:]
-            continue
-        m = _DATE_LEFT.search(text, max(0, a - 40), a)
-        left = text[:m.start() if m else a]
-        comma = _COMMA_AFTER.match(text, b)
-        if comma is not None and _OPENS_CLAUSE.search(left, max(0, len(left) - 12)):
-            b = comma.end()
-        text = left + text[b:]
-    return text
-_SPACE_BEFORE_PUNCT = fast_compile(r"\s+([,.;:])")
-
-
-def make_title(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
-    """A short title from the sentence: date words (``spans``, offsets into the sentence) and
-    lead-in connectives removed."""
-    text = _cut_dates(sentence, spans)
-    for rx, replacement in _TITLE_STEPS:
-        text = rx.sub(replacement, text)
-    # white space runs to one space (the ends are stripped anyway: a space is in the set)
-    text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
-    if " ," in text or " ." in text or " ;" in text or " :" in text:  # the only spaces left
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    if not text:
-        text = sentence.strip()
-    if len(text) > limit:
-        cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-        text = cut + "…"
-    return text[0].upper() + text[1:] if text else text
-
-
 @dataclass
 class ExtractionStats:
     mentions: int = 0
@@ -432,56 +366,6 @@ def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None
     return first, last, approximate or m.approximate
 
 
-def _frames(mentions: list[DateMention], sentences: list[Any]) -> set[int]:
-    """The indexes of the date mentions that only frame a finer one in their sentence.
-
-    "In July 2019, Russia delivered a second battery to Turkey on July 25" tells one delivery,
-    on 25 July 2019: the day takes its month and year from "July 2019", which gives no second
-    candidate (it would be the same happening at a coarser precision). A named period the text
-    dates by its year at once ("during the 44-day war with Armenia in 2020") is framed by that
-    year: the text's precision is the year.
-    """
-    starts = [x.start for x in sentences]
-    out: set[int] = set()
-    for i, a in enumerate(mentions):
-        if a.period and a.value and i + 1 < len(mentions):
-            # "During the Second Nagorno-Karabakh War in 2020, ...": the text dates it by its
-            # year; the war's days are the gazetteer's, one happening, not a second one
-            b = mentions[i + 1]
-            if b.start - a.end <= 30 and b.precision == "year" and not b.end_value \
-                    and b.value and a.value[:4] == b.value[:4] and _FRAMED_BY.fullmatch(
-                        _text_between(sentences, starts, a.end, b.start) or "x"):
-                out.add(i)
-            continue
-        if a.relative or not a.value or a.precision not in ("year", "month") or a.end_value \
-                or a.period or a.type != "DATE":
-            continue
-        k = bisect.bisect_right(starts, a.start) - 1
-        if k < 0 or sentences[k].end < a.end:
-            continue
-        for b in mentions[i + 1:]:
-            if b.start >= sentences[k].end:
-                break
-            if names_no_year(b) and b.value and b.value.startswith(a.value + "-"):
-                out.add(i)
-                break
-    return out
-
-
-# between a named period and the year that dates it: "the 44-day war with Armenia in 2020"
-_FRAMED_BY = fast_compile(r"(?:\s+(?:with|against|between|over|on)\s+[\w' -]{1,25}?)?\s+"
-                          r"(?:in|of)\s+")
-
-
-def _text_between(sentences: list[Any], starts: list[int], a: int, b: int) -> str | None:
-    """The text from ``a`` to ``b`` when both lie in one sentence, else None."""
-    k = bisect.bisect_right(starts, a) - 1
-    if k < 0 or sentences[k].end < b:
-        return None
-    sent = sentences[k]
-    return sent.text[a - sent.start:b - sent.start]
-
-
 def _blank(text: str) -> str:
     """Every character but the newlines replaced by a space."""
     return "\n".join(" " * len(line) for line in text.split("\n"))
@@ -496,45 +380,6 @@ def _evidence_paragraphs(article: Article) -> list[tuple[int, Paragraph]]:
     """The body paragraphs and the dated photo captions, with their indexes."""
     return [(i, p) for i, p in enumerate(article.paragraphs)
             if not p.furniture or (p.kind == "caption" and _DATED_CAPTION.search(p.text))]
-
-
-# a wire dateline that the splitter makes a sentence of its own, the lead's first words: "BAKU,
-# Azerbaijan, May 19.", "DUBAI, November 14. /TASS/.", "YEREVAN, AUGUST 25, ARMENPRESS."; its day is
-# the lead's ("... is on an official visit to Tel Aviv"), so the two are one sentence
-_DATELINE = fast_compile(
-    r"(?P<line>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
-    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
-    r"(?:\s*(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?)\s*\Z")
-# the agency the splitter leaves on its own after such a dateline: "/TASS/.", "(Xinhua)."
-_AGENCY = fast_compile(r"(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?\s*\Z")
-# the dateline that opens a sentence so joined, left out of its title
-_DATELINE_LEAD = fast_compile(
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
-    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
-    r"(?:\s+(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?\s+(?=\S)")
-
-
-def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sentence]:
-    """The sentences of the paragraphs ``paras`` (:func:`_evidence_paragraphs`; a caption is
-    one). A wire dateline split off the start of a paragraph is joined to the sentence after
-    it (:data:`_DATELINE`)."""
-    out: list[Sentence] = []
-    for i, p in paras:
-        if p.furniture:
-            out.append(Sentence(p.start, p.end, p.text, i))
-            continue
-        spans = split_sentences(p.text, p.start)
-        if len(spans) > 1 and spans[0][1] - spans[0][0] <= 60 and _DATELINE.match(
-                article.text[spans[0][0]:spans[0][1]]):
-            joined = 1
-            if len(spans) > 2 and _AGENCY.match(article.text[spans[1][0]:spans[1][1]]):
-                joined = 2
-            spans = [(spans[0][0], spans[joined][1]), *spans[joined + 1:]]
-        for s, e in spans:
-            out.append(Sentence(s, e, article.text[s:e], i))
-    return out
 
 
 def _carried_note(actors: list[str], systems: list[str], offset: int, confidence: float,
@@ -637,18 +482,9 @@ def extract_events(
         if found is None:
             continue
         actors, people, systems, kind, carried = found
-        if _reported_by_dateline(m, sent, mentions, mi):
-            kind = "statement"  # "PARIS, June 18. /TASS/. ... signed a contract ... on June 17"
-        if m.precision in ("decade", "century"):
-            continue  # "a war in the 1990s", "suppliers in the 1990s": background
-        if m.precision == "year" and _SHOW_NAME.search(body, max(0, m.start - 30), m.start):
-            continue  # "on the sidelines of the Dubai Airshow 2021": the year is the show's name
-        if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(text))):
-            continue  # "which today include Iran": a deictic date, not a happening
-        if m.period and kind in ("other", "statement"):
-            kind = "conflict"
-        if kind == "statistic" and _baseline(m, sent, mentions, mi, body):
-            continue  # "rose 17% between 2014–18 and 2019–23": 2014–18 is what it is measured on
+        kind = _kept_kind(m, mi, sent, kind, systems, body, mentions, gaz)
+        if kind is None:
+            continue
         paragraph = paragraphs.get(sent.paragraph)
         context = paragraph.text if paragraph is not None and paragraph.text != text else None
         for what in (kind, *_since_main(cues[si], m, sent, kind)):
@@ -680,105 +516,27 @@ def extract_events(
 _NAMED_DATE = fast_compile(rf"\d|{_MON}")
 
 
-# what comes before a period a figure is measured against: "compared with that of the
-# 2013-2017 period", "than in 2014-18", "up 47 percent from the five years between 2013 and 2017"
-_AGAINST = fast_compile(
-    r"(?i)\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during))?|from|relative\s+to|against|"
-    r"versus|vs\.?|on)\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(?:previous\s+|preceding\s+)?"
-    r"(?:(?:five|four|three|ten|\d+)[- ]years?\s+)?(?:period\s+)?\Z")
-_AND_NEXT = fast_compile(r"\s+and\s+")
-
-
-def _baseline(m: DateMention, sent: Sentence, mentions: list[DateMention], mi: int,
-              body: str) -> bool:
-    """Whether ``m``, a span of years in a statistic's sentence, is only what a figure is
-    measured against: the first of "between 2014–18 and 2019–23", or a span after "compared
-    with", "than", "from" ("rose 47 percent from the five years between 2013 and 2017") when
-    the sentence dates its figure by another span."""
-    if m.end_value is None or not m.value or m.end_value[:4] == m.value[:4]:
-        return False
-    spans = [x for x in mentions if sent.start <= x.start and x.end <= sent.end
-             and x is not m and x.end_value and x.value and x.end_value[:4] != x.value[:4]]
-    if not spans:
-        return False
-    nxt = mentions[mi + 1] if mi + 1 < len(mentions) else None
-    if m.text.lower().startswith("between") and nxt is not None and nxt in spans:
-        gap = _AND_NEXT.fullmatch(body, m.end, nxt.start)
-        if gap is not None:
-            return True
-    return _AGAINST.search(body, max(sent.start, m.start - 60), m.start) is not None
-
-
-# a sentence that opens with what began at its date: "Since clashes broke out again last month
-# in Nagorno Karabakh, there have been reports of cargo planes on resupply missions"
-_SINCE_OPEN = fast_compile(r"(?i)(?:ever\s+)?since\b")
-
-
-def _since_main(cues: list[Cue], m: DateMention, sent: Sentence, kind: str) -> tuple[str, ...]:
-    """The type of the main clause's happening when ``m`` dates the opening "Since ..." clause
-    of its sentence and the main clause tells another kind of happening, which has gone on
-    since then ("Since clashes broke out again last month ..., there have been reports of
-    cargo planes on resupply missions": a conflict and a delivery, both of last month); else
-    nothing."""
-    if not _SINCE_OPEN.match(sent.text):
-        return ()
-    comma = sent.text.find(",", m.end - sent.start)
-    if comma < 0 or comma > 160:
-        return ()
-    main = [c for c in cues if c.start > comma and c.kind != "statement"]
-    if not main:
-        return ()
-    other = _event_type(main, comma, comma + 1, sent.text)
-    return (other,) if other not in ("other", "statement", kind) else ()
-
-
-def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMention],
-                          mi: int) -> bool:
-    """Whether ``m`` is the day of a wire dateline opening ``sent`` whose lead dates its
-    happening with words of its own, on another day ("PARIS, June 18. /TASS/. The ministers
-    signed a contract ... on June 17, said ..."): the dateline's day is the report's, not the
-    happening's."""
-    if m.start - sent.start > 40 or not sent.text[:1].isupper():
-        return False
-    lead = _DATELINE_LEAD.match(sent.text)
-    if lead is None or m.end - sent.start > lead.end():
-        return False
-    others = [x.value[:10] for x in mentions[mi + 1:mi + 8]
-              if x.start >= sent.start + lead.end() and x.end <= sent.end
-              and x.type in ("DATE", "TIME") and x.value]
-    # "STOCKHOLM, March 13 (Xinhua) -- ... between 2018 and 2022 ..., said on Monday": the
-    # lead's saying is the dateline's day, one happening
-    return bool(others) and bool(m.value) and m.value[:10] not in others
-
-
-# a trade show's name before its year ("the Dubai Airshow 2021", "IDEX 2023", "Army-2022"): where
-# something was said or shown, not a happening of its own
-_SHOW_NAME = fast_compile(
-    r"(?:(?:\b(?i:air\s*show|expo|exhibition|fair|salon)|\b(?:IDEX|IDEF|DSEI|Eurosatory|MAKS|"
-    r"Teknofest|ADEX|Aero\s*India|Defexpo|Farnborough|Le\s+Bourget|ILA|Zhuhai))\s*[-–]?\s*|"
-    r"\bArmy\s*[-–]\s*)\Z")
+def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list[str],
+               body: str, mentions: list[DateMention], gaz: Gazetteers) -> str | None:
+    """The type of the happening ``m`` dates in ``sent``, once the sentence's shape is read,
+    or None when the date words date no happening."""
+    if _reported_by_dateline(m, sent, mentions, mi):
+        kind = "statement"  # "PARIS, June 18. /TASS/. ... signed a contract ... on June 17"
+    if m.precision in ("decade", "century"):
+        return None  # "a war in the 1990s", "suppliers in the 1990s": background
+    if m.precision == "year" and _SHOW_NAME.search(body, max(0, m.start - 30), m.start):
+        return None  # "on the sidelines of the Dubai Airshow 2021": the year is the show's name
+    if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(sent.text))):
+        return None  # "which today include Iran": a deictic date, not a happening
+    if m.period and kind in ("other", "statement"):
+        kind = "conflict"
+    if kind == "statistic" and _baseline(m, sent, mentions, mi, body):
+        return None  # "rose 17% between 2014–18 and 2019–23": 2014–18 is what it is measured on
+    return kind
 
 
 def _deictic(m: DateMention) -> bool:
     return m.relative and not _NAMED_DATE.search(m.text)
-
-
-def _other_dates(mentions: list[DateMention], mi: int, sent: Any) -> tuple[tuple[int, int], ...]:
-    """The spans (in ``sent``) of the other dates of the sentence of ``mentions[mi]``."""
-    out = []
-    for k in range(mi - 1, -1, -1):
-        x = mentions[k]
-        if x.start < sent.start:
-            break
-        if x.type in ("DATE", "TIME"):
-            out.append((x.start - sent.start, x.end - sent.start))
-    for k in range(mi + 1, len(mentions)):
-        x = mentions[k]
-        if x.end > sent.end:
-            break
-        if x.type in ("DATE", "TIME"):
-            out.append((x.start - sent.start, x.end - sent.start))
-    return tuple(out)
 
 
 def _who_and_what(facts: dict[int, tuple[list[str], list[str], list[str]]],
@@ -842,22 +600,6 @@ def _carried_actors(facts: dict[int, tuple[list[str], list[str], list[str]]],
             and any(_facts(facts, sentences, nxt, gaz)):
         return nxt
     return None
-
-
-def _title_of(text: str, si: int, sent: Any, mentions: list[DateMention],
-              date_words: dict[int, list[tuple[int, int]]]) -> str:
-    """A new draft's title: its sentence without its date words (computed once a sentence)."""
-    if si not in date_words:
-        date_words[si] = [
-            (x.start - sent.start, x.end - sent.start) for x in mentions
-            if sent.start <= x.start and x.end <= sent.end
-            and x.type in ("DATE", "TIME")]
-    lead = _DATELINE_LEAD.match(text) if text[:1].isupper() else None
-    if lead is not None:  # "BAKU, Azerbaijan, May 19. The leadership ...": the lead's words
-        cut = lead.end()
-        return make_title(text[cut:], [(a - cut, b - cut) for a, b in date_words[si]
-                                       if a >= cut])
-    return make_title(text, date_words[si])
 
 
 def _join_same(same_dates: dict[_When, list[_Draft]], when: _When, actors: list[str],

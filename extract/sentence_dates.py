@@ -1,0 +1,201 @@
+"""What a sentence's shape says about its dates, before any is typed: a wire dateline the
+splitter cut off its lead ("BAKU, Azerbaijan, May 19. The leadership ..."), a coarse date that
+only frames a finer one ("In July 2019, ... on July 25"), a period a figure is measured against
+("between 2014–18 and 2019–23"), a "Since ..." clause that dates two happenings, a trade show's
+year, and the other dates of a sentence (whose cues are theirs)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from extract.article import Article, Paragraph, Sentence, split_sentences
+from extract.dates import DateMention, names_no_year
+from extract.dates.fastre import fast_compile
+from extract.dates.lexicon import _MON
+from extract.event_type import Cue, _event_type
+
+# a wire dateline that the splitter makes a sentence of its own, the lead's first words: "BAKU,
+# Azerbaijan, May 19.", "DUBAI, November 14. /TASS/.", "YEREVAN, AUGUST 25, ARMENPRESS."; its day is
+# the lead's ("... is on an official visit to Tel Aviv"), so the two are one sentence
+_DATELINE = fast_compile(
+    r"(?P<line>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
+    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
+    r"(?:\s*(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?)\s*\Z")
+# the agency the splitter leaves on its own after such a dateline: "/TASS/.", "(Xinhua)."
+_AGENCY = fast_compile(r"(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?\s*\Z")
+# the dateline that opens a sentence so joined, left out of its title
+_DATELINE_LEAD = fast_compile(
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
+    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
+    r"(?:\s+(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?\s+(?=\S)")
+
+
+def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sentence]:
+    """The sentences of the paragraphs ``paras`` (:func:`_evidence_paragraphs`; a caption is
+    one). A wire dateline split off the start of a paragraph is joined to the sentence after
+    it (:data:`_DATELINE`)."""
+    out: list[Sentence] = []
+    for i, p in paras:
+        if p.furniture:
+            out.append(Sentence(p.start, p.end, p.text, i))
+            continue
+        spans = split_sentences(p.text, p.start)
+        if len(spans) > 1 and spans[0][1] - spans[0][0] <= 60 and _DATELINE.match(
+                article.text[spans[0][0]:spans[0][1]]):
+            joined = 1
+            if len(spans) > 2 and _AGENCY.match(article.text[spans[1][0]:spans[1][1]]):
+                joined = 2
+            spans = [(spans[0][0], spans[joined][1]), *spans[joined + 1:]]
+        for s, e in spans:
+            out.append(Sentence(s, e, article.text[s:e], i))
+    return out
+
+
+def _frames(mentions: list[DateMention], sentences: list[Any]) -> set[int]:
+    """The indexes of the date mentions that only frame a finer one in their sentence.
+
+    "In July 2019, Russia delivered a second battery to Turkey on July 25" tells one delivery,
+    on 25 July 2019: the day takes its month and year from "July 2019", which gives no second
+    candidate (it would be the same happening at a coarser precision). A named period the text
+    dates by its year at once ("during the 44-day war with Armenia in 2020") is framed by that
+    year: the text's precision is the year.
+    """
+    starts = [x.start for x in sentences]
+    out: set[int] = set()
+    for i, a in enumerate(mentions):
+        if a.period and a.value and i + 1 < len(mentions):
+            # "During the Second Nagorno-Karabakh War in 2020, ...": the text dates it by its
+            # year; the war's days are the gazetteer's, one happening, not a second one
+            b = mentions[i + 1]
+            if b.start - a.end <= 30 and b.precision == "year" and not b.end_value \
+                    and b.value and a.value[:4] == b.value[:4] and _FRAMED_BY.fullmatch(
+                        _text_between(sentences, starts, a.end, b.start) or "x"):
+                out.add(i)
+            continue
+        if a.relative or not a.value or a.precision not in ("year", "month") or a.end_value \
+                or a.period or a.type != "DATE":
+            continue
+        k = bisect.bisect_right(starts, a.start) - 1
+        if k < 0 or sentences[k].end < a.end:
+            continue
+        for b in mentions[i + 1:]:
+            if b.start >= sentences[k].end:
+                break
+            if names_no_year(b) and b.value and b.value.startswith(a.value + "-"):
+                out.add(i)
+                break
+    return out
+
+
+# between a named period and the year that dates it: "the 44-day war with Armenia in 2020"
+_FRAMED_BY = fast_compile(r"(?:\s+(?:with|against|between|over|on)\s+[\w' -]{1,25}?)?\s+"
+                          r"(?:in|of)\s+")
+
+
+def _text_between(sentences: list[Any], starts: list[int], a: int, b: int) -> str | None:
+    """The text from ``a`` to ``b`` when both lie in one sentence, else None."""
+    k = bisect.bisect_right(starts, a) - 1
+    if k < 0 or sentences[k].end < b:
+        return None
+    sent = sentences[k]
+    return sent.text[a - sent.start:b - sent.start]
+
+
+# what comes before a period a figure is measured against: "compared with that of the
+# 2013-2017 period", "than in 2014-18", "up 47 percent from the five years between 2013 and 2017"
+_AGAINST = fast_compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during))?|from|relative\s+to|against|"
+    r"versus|vs\.?|on)\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(?:previous\s+|preceding\s+)?"
+    r"(?:(?:five|four|three|ten|\d+)[- ]years?\s+)?(?:period\s+)?\Z")
+_AND_NEXT = fast_compile(r"\s+and\s+")
+
+
+def _baseline(m: DateMention, sent: Sentence, mentions: list[DateMention], mi: int,
+              body: str) -> bool:
+    """Whether ``m``, a span of years in a statistic's sentence, is only what a figure is
+    measured against: the first of "between 2014–18 and 2019–23", or a span after "compared
+    with", "than", "from" ("rose 47 percent from the five years between 2013 and 2017") when
+    the sentence dates its figure by another span."""
+    if m.end_value is None or not m.value or m.end_value[:4] == m.value[:4]:
+        return False
+    spans = [x for x in mentions if sent.start <= x.start and x.end <= sent.end
+             and x is not m and x.end_value and x.value and x.end_value[:4] != x.value[:4]]
+    if not spans:
+        return False
+    nxt = mentions[mi + 1] if mi + 1 < len(mentions) else None
+    if m.text.lower().startswith("between") and nxt is not None and nxt in spans:
+        gap = _AND_NEXT.fullmatch(body, m.end, nxt.start)
+        if gap is not None:
+            return True
+    return _AGAINST.search(body, max(sent.start, m.start - 60), m.start) is not None
+
+
+# a sentence that opens with what began at its date: "Since clashes broke out again last month
+# in Nagorno Karabakh, there have been reports of cargo planes on resupply missions"
+_SINCE_OPEN = fast_compile(r"(?i)(?:ever\s+)?since\b")
+
+
+def _since_main(cues: list[Cue], m: DateMention, sent: Sentence, kind: str) -> tuple[str, ...]:
+    """The type of the main clause's happening when ``m`` dates the opening "Since ..." clause
+    of its sentence and the main clause tells another kind of happening, which has gone on
+    since then ("Since clashes broke out again last month ..., there have been reports of
+    cargo planes on resupply missions": a conflict and a delivery, both of last month); else
+    nothing."""
+    if not _SINCE_OPEN.match(sent.text):
+        return ()
+    comma = sent.text.find(",", m.end - sent.start)
+    if comma < 0 or comma > 160:
+        return ()
+    main = [c for c in cues if c.start > comma and c.kind != "statement"]
+    if not main:
+        return ()
+    other = _event_type(main, comma, comma + 1, sent.text)
+    return (other,) if other not in ("other", "statement", kind) else ()
+
+
+def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMention],
+                          mi: int) -> bool:
+    """Whether ``m`` is the day of a wire dateline opening ``sent`` whose lead dates its
+    happening with words of its own, on another day ("PARIS, June 18. /TASS/. The ministers
+    signed a contract ... on June 17, said ..."): the dateline's day is the report's, not the
+    happening's."""
+    if m.start - sent.start > 40 or not sent.text[:1].isupper():
+        return False
+    lead = _DATELINE_LEAD.match(sent.text)
+    if lead is None or m.end - sent.start > lead.end():
+        return False
+    others = [x.value[:10] for x in mentions[mi + 1:mi + 8]
+              if x.start >= sent.start + lead.end() and x.end <= sent.end
+              and x.type in ("DATE", "TIME") and x.value]
+    # "STOCKHOLM, March 13 (Xinhua) -- ... between 2018 and 2022 ..., said on Monday": the
+    # lead's saying is the dateline's day, one happening
+    return bool(others) and bool(m.value) and m.value[:10] not in others
+
+
+# a trade show's name before its year ("the Dubai Airshow 2021", "IDEX 2023", "Army-2022"): where
+# something was said or shown, not a happening of its own
+_SHOW_NAME = fast_compile(
+    r"(?:(?:\b(?i:air\s*show|expo|exhibition|fair|salon)|\b(?:IDEX|IDEF|DSEI|Eurosatory|MAKS|"
+    r"Teknofest|ADEX|Aero\s*India|Defexpo|Farnborough|Le\s+Bourget|ILA|Zhuhai))\s*[-–]?\s*|"
+    r"\bArmy\s*[-–]\s*)\Z")
+
+
+def _other_dates(mentions: list[DateMention], mi: int, sent: Any) -> tuple[tuple[int, int], ...]:
+    """The spans (in ``sent``) of the other dates of the sentence of ``mentions[mi]``."""
+    out = []
+    for k in range(mi - 1, -1, -1):
+        x = mentions[k]
+        if x.start < sent.start:
+            break
+        if x.type in ("DATE", "TIME"):
+            out.append((x.start - sent.start, x.end - sent.start))
+    for k in range(mi + 1, len(mentions)):
+        x = mentions[k]
+        if x.end > sent.end:
+            break
+        if x.type in ("DATE", "TIME"):
+            out.append((x.start - sent.start, x.end - sent.start))
+    return tuple(out)

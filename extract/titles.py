@@ -1,0 +1,104 @@
+"""Titles of candidate events: the sentence without its date words, the words that tie them
+to it, wire tags and lead-in connectives; a title never keeps the hole where the date was."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.dates import DateMention
+from extract.dates.fastre import fast_compile
+from extract.sentence_dates import _DATELINE_LEAD
+
+_LEADING = fast_compile(
+    r"^(?:(?:meanwhile|however|moreover|also|then|and|but|so|thus|in addition|at the same time)"
+    r"\s*,?\s+)+",
+    re.I,
+)
+
+
+# the title's clean-up steps, in order (compiled once: titles are made for every candidate)
+_TITLE_STEPS = (
+    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till)\s*(?=[,.;]|\s*$)"),
+     ""),
+    (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
+    (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
+    # "YEREVAN. – Minister ...": a dateline without a date; "New Delhi, Nov 22: India's ...",
+    # its date cut
+    (fast_compile(r"^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}\.?\s+[-—–]+\s+"), ""),
+    (fast_compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},\s*:\s*"), ""),
+    # "WASHINGTON (AP) — The U.S. announced ...": a dateline without a date
+    (fast_compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2},?\s*\((?:[A-Z][\w.&'-]*\s?){1,3}\)"
+                  r"\s*[-—–]+\s*"), ""),
+    # "(Reuters) - France has signed ...", "(MENAFN- Asia Times) Nine of ...": the agency's tag
+    (fast_compile(r"^\s*\((?:[A-Z][\w.&'-]*[-\s]*){1,4}\)\s*[-—–]*\s*"), ""),
+    (fast_compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),
+    (_LEADING, ""),
+)
+
+# the words that tie date words to the sentence, cut with them: "announced in March 2022
+# that" -> "announced that", "a credit in 2015 to buy" -> "a credit to buy"
+_DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
+                          r"before|after|of|through|between|starting|beginning|as\s+of|"
+                          r"as\s+early\s+as|as\s+far\s+back\s+as|(?:dating\s+)?back\s+to|"
+                          r"late|early|earlier|later|just)\s+)+\Z")
+
+
+# a clause's first word before a cut date phrase, whose comma goes with it: "said that since
+# February 24, the army has received" -> "said that the army has received"
+_OPENS_CLAUSE = fast_compile(r"(?i)\b(?:that|and|but|while|as|when|because|if|although|though|"
+                             r"so|where|after|before)\s*\Z")
+_COMMA_AFTER = fast_compile(r"\s*,")
+
+
+def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence without its date words (``spans``), the prepositions before them and the
+    comma after a fronted date phrase inside the sentence."""
+    text = sentence
+    for a, b in sorted(spans, reverse=True):
+        if text[b:b + 2] in ("’s", "'s") or text[max(a, b - 2):b] in ("’s", "'s"):
+            # "told reporters that Friday's package", "on Tuesday’s call": the package, the call
+            text = text[:a] + "the" + text[b + 2 if text[b:b + 2] in ("’s", "'s") else b:]
+            continue
+        m = _DATE_LEFT.search(text, max(0, a - 40), a)
+        left = text[:m.start() if m else a]
+        comma = _COMMA_AFTER.match(text, b)
+        if comma is not None and _OPENS_CLAUSE.search(left, max(0, len(left) - 12)):
+            b = comma.end()
+        text = left + text[b:]
+    return text
+_SPACE_BEFORE_PUNCT = fast_compile(r"\s+([,.;:])")
+
+
+def make_title(sentence: str, spans: list[tuple[int, int]], limit: int = 90) -> str:
+    """A short title from the sentence: date words (``spans``, offsets into the sentence) and
+    lead-in connectives removed."""
+    text = _cut_dates(sentence, spans)
+    for rx, replacement in _TITLE_STEPS:
+        text = rx.sub(replacement, text)
+    # white space runs to one space (the ends are stripped anyway: a space is in the set)
+    text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
+    if " ," in text or " ." in text or " ;" in text or " :" in text:  # the only spaces left
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if not text:
+        text = sentence.strip()
+    if len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+        text = cut + "…"
+    return text[0].upper() + text[1:] if text else text
+
+
+def _title_of(text: str, si: int, sent: Any, mentions: list[DateMention],
+              date_words: dict[int, list[tuple[int, int]]]) -> str:
+    """A new draft's title: its sentence without its date words (computed once a sentence)."""
+    if si not in date_words:
+        date_words[si] = [
+            (x.start - sent.start, x.end - sent.start) for x in mentions
+            if sent.start <= x.start and x.end <= sent.end
+            and x.type in ("DATE", "TIME")]
+    lead = _DATELINE_LEAD.match(text) if text[:1].isupper() else None
+    if lead is not None:  # "BAKU, Azerbaijan, May 19. The leadership ...": the lead's words
+        cut = lead.end()
+        return make_title(text[cut:], [(a - cut, b - cut) for a, b in date_words[si]
+                                       if a >= cut])
+    return make_title(text, date_words[si])
