@@ -97,8 +97,18 @@ def _title_of(text: str, si: int, sent: Any, mentions: list[DateMention],
             if sent.start <= x.start and x.end <= sent.end
             and x.type in ("DATE", "TIME")]
     lead = _DATELINE_LEAD.match(text) if text[:1].isupper() else None
-    if lead is not None:  # "BAKU, Azerbaijan, May 19. The leadership ...": the lead's words
-        cut = lead.end()
+    cut = lead.end() if lead is not None else 0
+    if lead is None and date_words[si]:
+        # "New Delhi, April 19 India on Friday delivered ...": a place, its date, the lead
+        place = _PLACE_COMMA.match(text)
+        first = min(date_words[si])
+        if place is not None and first[0] == place.end():
+            cut = _AFTER_DATELINE.match(text, first[1]).end()
+    if cut:  # "BAKU, Azerbaijan, May 19. The leadership ...": the lead's words
         return make_title(text[cut:], [(a - cut, b - cut) for a, b in date_words[si]
                                        if a >= cut])
     return make_title(text, date_words[si])
+
+
+_PLACE_COMMA = fast_compile(r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*")
+_AFTER_DATELINE = fast_compile(r"\s*(?:\((?:[A-Z][\w.&'-]*\s?){1,3}\))?\s*[:.—–-]*\s*")

@@ -983,6 +983,19 @@ def test_the_store_stamp_tells_which_way_a_numeric_header_date_reads():
     assert art.published == "2024-11-02"
 
 
+def test_a_published_line_below_the_body_sets_the_date_when_the_header_has_none():
+    art = article_from_text("Supplies of BrahMos missiles reach the Philippines\n\n"
+                            + "India delivered BrahMos missiles to the Philippines. " * 3
+                            + "\n\nFirst Published: Apr 21 2024 | 3:09 PM IST\n")
+    assert art.published == "2024-04-21"
+    # a header date wins over it
+    art = article_from_text("Supplies of BrahMos missiles reach the Philippines\n\n"
+                            "April 20, 2024\n\n"
+                            + "India delivered BrahMos missiles to the Philippines. " * 3
+                            + "\n\nFirst Published: Apr 21 2024 | 3:09 PM IST\n")
+    assert art.published == "2024-04-20"
+
+
 def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
     calls = []
     real = _art._is_us_style

@@ -55,6 +55,8 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
     # a cue nearer another date of the sentence is that date's
     ("The induction of two S-400 regiments on the border of India starting 2022 will balance "
      "what it faced following China's transgression in May 2020.", "2022", "delivery"),
+    ("The Indian Army has integrated several BrahMos regiments into its arsenal since 2007.",
+     "2007", "delivery"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),
@@ -414,6 +416,8 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
      "Russia plans to supply the S-400 to India, its chief told TASS on the sidelines of the…"),
     ("Pakistan had requested to buy the J-10C fighter jets as far back as 2006.",
      "Pakistan had requested to buy the J-10C fighter jets."),
+    ("New Delhi, April 19 India on Friday delivered the BrahMos missile system to the "
+     "Philippines.", "India delivered the BrahMos missile system to the Philippines."),
     ("Putin's one day visit to India is scheduled for December 6.",
      "Putin's one day visit to India is scheduled."),
     ("(MENAFN- Asia Times) Nine of the 10 biggest arms importers in 2019–23 were in Asia, "

@@ -135,6 +135,8 @@ def _analyze(
             # which way round the numbers go
             res.published = _other_reading(hit)
         logger.debug("published %s from paragraph %d: %r", hit.value, i, hit.text)
+    if res.published is None:
+        _read_published_line(t, body_start, us, res)
     if res.published is None and t.n and t.kinds[0] == "stamp":
         # no date in the header or a dateline: the store's record of the page's date
         res.published = t.plain[0].split()[-1]
@@ -234,6 +236,27 @@ def _read_header(t: _Lines, title_idx: int | None, body_start: int,
             ):
                 date_cands.append((i, hit))
     return author, date_cands
+
+
+# "First Published: Apr 21 2024 | 3:09 PM IST" below the body (a page that prints its date at
+# the foot): a line that says so and is little else
+_RE_PUBLISHED_LINE = fast_compile(r"(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*",
+                                  re.I)
+
+
+def _read_published_line(t: _Lines, body_start: int, us: Callable[[], bool],
+                         res: _Analysis) -> None:
+    """With no date in the header or a dateline: a "Published: <date>" line anywhere."""
+    for i in range(body_start, t.n):
+        p = t.plain[i]
+        m = _RE_PUBLISHED_LINE.match(p)
+        if m is None or len(p) > 80:
+            continue
+        hit = _find_date(p[m.end():], us)
+        if hit and _date_dominant(p[m.end():], hit):
+            res.published, res.published_text = hit.value, hit.text
+            logger.debug("published %s from the line %r", hit.value, p)
+            return
 
 
 def _read_wire_dateline(t: _Lines, body_start: int, us: Callable[[], bool],
