@@ -63,6 +63,11 @@ _SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just
 _AROUND = 20
 
 
+# between "told" and its date, whom it was told: "told Israeli media on July 19", "told
+# Reuters on Monday"
+_TOLD_GAP = fast_compile(r"\s*(?:[\w.’'-]+\s+){1,3}(?:(?:late\s+|early\s+)?on\s+)?\Z")
+
+
 def _within(a: int, b: int, start: int, end: int) -> bool:
     """Whether the cue at ``a:b`` is not to be read for the date words at ``start:end``: it
     lies in them ("the 7 October attack"), or holds them further than :data:`_AROUND`
@@ -101,7 +106,9 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
         if _within(a, b, start, end):
             continue  # the date words themselves ("the 2020 war") are not a cue
         if kind == "statement" and verbal and sentence and (
-                (b <= start and _SAID_GAP.match(sentence[b:start]))
+                (b <= start and (_SAID_GAP.match(sentence[b:start]) or (
+                    sentence[a:b].lower() in ("told", "tells")
+                    and _TOLD_GAP.match(sentence[b:start]))))
                 or (a >= end and _SAID_GAP.match(sentence[end:a]))):
             return kind  # "officials said on September 14", "on Saturday acknowledged"
         if fronted and verbal and a >= end and (first_verb is None or a < first_verb[0]):

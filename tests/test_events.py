@@ -57,6 +57,11 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "what it faced following China's transgression in May 2020.", "2022", "delivery"),
     ("The Indian Army has integrated several BrahMos regiments into its arsenal since 2007.",
      "2007", "delivery"),
+    # whom it was told, then the date: the saying's ("told Israeli media on July 19")
+    ("The protocol between Azerbaijan and Aeronautics is a successful deal, an Israeli adviser "
+     "told Israeli media on July 19.", "2022-07-19", "statement"),
+    ("Elbit Systems has been operating a local subsidiary in Azerbaijan since 2009.", "2009",
+     "production"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),
