@@ -30,7 +30,8 @@ _TITLE_STEPS = (
     # "WASHINGTON (AP) — The U.S. announced ...", "TBILISI, Georgia (AA) – Turkey made ...": a
     # dateline without a date
     (fast_compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w'’.-]+"
-                  r"(?:\s[A-Z][\w'’.-]+){0,2})?,?\s*\((?:[A-Z][\w.&'-]*\s?){1,3}\)\s*[-—–]+\s*"), ""),
+                  r"(?:\s[A-Z][\w'’.-]+){0,2})?,?\s*\((?:[A-Z][\w.&'-]*\s?){1,3}\)"
+                  r"\s*[-—–]+\s*"), ""),
     # "(Reuters) - France has signed ...", "(MENAFN- Asia Times) Nine of ...": the agency's tag
     (fast_compile(r"^\s*\((?:[A-Z][\w.&'-]*[-\s]*){1,4}\)\s*[-—–]*\s*"), ""),
     (fast_compile(r"^\W*(?:(?:in|on|at|during|since|by)\b\s*(?=,))?,?\s*", re.I), ""),

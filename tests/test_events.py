@@ -62,6 +62,11 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "told Israeli media on July 19.", "2022-07-19", "statement"),
     ("Elbit Systems has been operating a local subsidiary in Azerbaijan since 2009.", "2009",
      "production"),
+    # a donation is a transfer; an army makes a sentence relevant
+    ("Since 1998 the Turkish side has donated USD 37.4 million to the Georgian armed forces.",
+     "1998", "delivery"),
+    ("Turkey on Friday made a donation of vehicles to the army of its neighbour Georgia.",
+     "2023-06-09", "delivery"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),
@@ -423,6 +428,8 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
      "Pakistan had requested to buy the J-10C fighter jets."),
     ("New Delhi, April 19 India on Friday delivered the BrahMos missile system to the "
      "Philippines.", "India delivered the BrahMos missile system to the Philippines."),
+    ("TBILISI, Georgia (AA) – Turkey on Friday made a donation of vehicles to the Georgian "
+     "army.", "Turkey made a donation of vehicles to the Georgian army."),
     ("Putin's one day visit to India is scheduled for December 6.",
      "Putin's one day visit to India is scheduled."),
     ("(MENAFN- Asia Times) Nine of the 10 biggest arms importers in 2019–23 were in Asia, "
