@@ -996,6 +996,16 @@ def test_a_published_line_below_the_body_sets_the_date_when_the_header_has_none(
     assert art.published == "2024-04-20"
 
 
+def test_a_dotted_stamp_with_a_two_digit_year_and_a_time_dates_the_article():
+    art = article_from_text("Georgia received armoured vehicles from Turkey\n\n12.06.24 17:34\n\n"
+                            + "Georgian forces received VURAN vehicles from Turkey. " * 3)
+    assert art.published == "2024-06-12"
+    # without the time, "12.06.24" is not taken for a date
+    art = article_from_text("Georgia received armoured vehicles from Turkey\n\n12.06.24\n\n"
+                            + "Georgian forces received VURAN vehicles from Turkey. " * 3)
+    assert art.published is None
+
+
 def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
     calls = []
     real = _art._is_us_style

@@ -36,6 +36,8 @@ _RE_NUM = fast_compile(
     rf"(?<![\d/.-])(?P<a>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<b>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR})\b"
 )
 _RE_MY = fast_compile(rf"\b(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b", re.I)
+_RE_NUM_YY = fast_compile(r"(?<![\d/.-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})"
+                          r"(?=\s+\d{1,2}:\d{2}\b)")
 _RE_TIME = fast_compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T?))?"
     r"(?:\s*[+-]\d{2}:?\d{2})?",
@@ -69,7 +71,14 @@ def _find_date(s: str, us_style: bool | Callable[[], bool] = False) -> _DateHit 
     ``us_style`` may be a function, asked only when a numeric date is ambiguous.
     """
     if not _RE_YEAR_ANYWHERE.search(s):
-        return None  # every date form here has a year in digits
+        # every date form here has a year of four digits, but a stamp with the time
+        # ("12.06.24 17:34": day, month, year, as dotted dates are written)
+        m = _RE_NUM_YY.search(s)
+        if m is not None and _valid(2000 + int(m["y"]), int(m["m"]), int(m["d"])):
+            return _DateHit(m.start(), m.end(),
+                            f"{2000 + int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}",
+                            m.group())
+        return None
     hits: list[_DateHit] = []
     for m in _RE_ISO.finditer(s):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
