@@ -1006,6 +1006,17 @@ def test_a_dotted_stamp_with_a_two_digit_year_and_a_time_dates_the_article():
     assert art.published is None
 
 
+def test_a_source_and_a_day_month_year_stamp_date_the_article():
+    art = article_from_text("Israel-Kazakhstan ink a cooperation accord\nDefense News 20-Jan-14\n"
+                            + "Defense ministers from Israel and Kazakhstan inked an accord. " * 3)
+    assert art.published == "2014-01-20"
+    # more words than a source's name: not a date line
+    art = article_from_text("Israel-Kazakhstan ink a cooperation accord\nRead what Defense News "
+                            "wrote 20-Jan-14\n"
+                            + "Defense ministers from Israel and Kazakhstan inked an accord. " * 3)
+    assert art.published is None
+
+
 def test_us_style_is_asked_only_for_an_ambiguous_numeric_date(monkeypatch):
     calls = []
     real = _art._is_us_style

@@ -67,6 +67,10 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "1998", "delivery"),
     ("Turkey on Friday made a donation of vehicles to the army of its neighbour Georgia.",
      "2023-06-09", "delivery"),
+    ("The Kazakh media reported that last week a SkyLark UAV factory was inaugurated in "
+     "Kazakhstan.", "2023-05-29", "production"),
+    ("The SkyLark UAV of Israel's Elbit has been in service with the Kazakh Army since 2014.",
+     "2014", "delivery"),
     # receiving a delegation is a visit, not a delivery
     ("Armenia's defence minister on Thursday received a delegation of military specialists "
      "from Russia.", "2023-06-08", "visit"),

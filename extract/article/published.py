@@ -36,6 +36,8 @@ _RE_NUM = fast_compile(
     rf"(?<![\d/.-])(?P<a>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<b>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR})\b"
 )
 _RE_MY = fast_compile(rf"\b(?P<mon>{_MON})\.?,?\s+(?P<y>{_YEAR})\b", re.I)
+_RE_DMONYY = fast_compile(r"(?<![\w-])(?P<d>\d{1,2})-(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|"
+                          r"sep|oct|nov|dec))-(?P<y>\d{2})(?![\w-])")
 _RE_NUM_YY = fast_compile(r"(?<![\d/.-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})"
                           r"(?=\s+\d{1,2}:\d{2}\b)")
 _RE_TIME = fast_compile(
@@ -72,12 +74,19 @@ def _find_date(s: str, us_style: bool | Callable[[], bool] = False) -> _DateHit 
     """
     if not _RE_YEAR_ANYWHERE.search(s):
         # every date form here has a year of four digits, but a stamp with the time
-        # ("12.06.24 17:34": day, month, year, as dotted dates are written)
+        # ("12.06.24 17:34": day, month, year, as dotted dates are written) and "20-Jan-14"
         m = _RE_NUM_YY.search(s)
         if m is not None and _valid(2000 + int(m["y"]), int(m["m"]), int(m["d"])):
             return _DateHit(m.start(), m.end(),
                             f"{2000 + int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}",
                             m.group())
+        m = _RE_DMONYY.search(s)  # "Defense News 20-Jan-14"
+        if m is not None:
+            mo = _MONTHS[m["mon"].lower()]
+            if _valid(2000 + int(m["y"]), mo, int(m["d"])):
+                return _DateHit(m.start(), m.end(),
+                                f"{2000 + int(m['y']):04d}-{mo:02d}-{int(m['d']):02d}",
+                                m.group())
         return None
     hits: list[_DateHit] = []
     for m in _RE_ISO.finditer(s):
@@ -148,7 +157,11 @@ def _date_dominant(s: str, hit: _DateHit) -> bool:
     rest = _RE_DATE_LABEL.sub(" ", rest)
     rest = _RE_CAPS_LABEL.sub(" ", rest)  # ALL-CAPS section labels
     words = _RE_WORD2.findall(rest)
-    return len(words) <= 1
+    if len(words) <= 1:
+        return True
+    # "Defense News 20-Jan-14": a source's name of two capitalized words, then the date
+    return (len(words) == 2 and all(w[0].isupper() for w in words)
+            and not s[hit.end:].strip() and len(s) <= 40)
 
 
 # what _date_dominant takes out of a line, compiled once (it runs on every short line)
