@@ -18,19 +18,15 @@ from extract.event_type import Cue, _event_type
 # a wire dateline that the splitter makes a sentence of its own, the lead's first words: "BAKU,
 # Azerbaijan, May 19.", "DUBAI, November 14. /TASS/.", "YEREVAN, AUGUST 25, ARMENPRESS."; its day is
 # the lead's ("... is on an official visit to Tel Aviv"), so the two are one sentence
-_DATELINE = fast_compile(
-    r"(?P<line>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
-    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
-    r"(?:\s*(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?)\s*\Z")
+_PLACE_AND_DAY = (r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
+                  r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
+                  rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?")
+_AGENCY_TAG = r"(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?"
+_DATELINE = fast_compile(rf"(?P<line>{_PLACE_AND_DAY}(?:\s*{_AGENCY_TAG})?)\s*\Z")
 # the agency the splitter leaves on its own after such a dateline: "/TASS/.", "(Xinhua)."
-_AGENCY = fast_compile(r"(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?\s*\Z")
+_AGENCY = fast_compile(rf"{_AGENCY_TAG}\s*\Z")
 # the dateline that opens a sentence so joined, left out of its title
-_DATELINE_LEAD = fast_compile(
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]*){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2})?,?\s+"
-    rf"(?i:{_MON})\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?:,\s*[A-Z][A-Za-z]+)?\.?"
-    r"(?:\s+(?:/[A-Za-z][\w -]{0,20}/|\([A-Za-z][\w -]{0,20}\))\.?)?\s+(?=\S)")
+_DATELINE_LEAD = fast_compile(rf"{_PLACE_AND_DAY}(?:\s+{_AGENCY_TAG})?\s+(?=\S)")
 
 
 def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sentence]:

@@ -69,6 +69,8 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
             b = comma.end()
         text = left + text[b:]
     return text
+
+
 _SPACE_BEFORE_PUNCT = fast_compile(r"\s+([,.;:])")
 
 
