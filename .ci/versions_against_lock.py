@@ -1,12 +1,13 @@
 """Which installed distributions differ from a lock file: one line each, for the newest-
 dependencies step of CI (``.ci/newest-deps``).
 
-usage: python .ci/versions_against_lock.py LOCK [PREFIX]
+usage: python .ci/versions_against_lock.py [--check] LOCK [PREFIX]
 
 Runs in the environment to compare (it reads that interpreter's installed distributions).
 Prints ``PREFIX`` then ``pandas 3.2.0 (lock 3.1.1)`` per changed version; packages installed
 but not in the lock are named too (locked ones not installed are not: the lock may hold extras
-this environment did not ask for). Exit 0 whatever it finds.
+this environment did not ask for). Exit 0 whatever it finds; with ``--check``, exit 3 when
+something differs (the newest-dependencies step skips its run when nothing does).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def differences(lock: dict[str, str], have: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    check = argv[:1] == ["--check"]
+    argv = argv[1:] if check else argv
     lock_path, prefix = argv[0], (argv[1] if len(argv) > 1 else "")
     with open(lock_path, encoding="utf-8") as f:
         lock = locked(f.read())
@@ -51,7 +54,7 @@ def main(argv: list[str]) -> int:
         print(f"{prefix}the installed versions are those of {lock_path}")
     for line in found:
         print(f"{prefix}{line}")
-    return 0
+    return 3 if check and found else 0
 
 
 if __name__ == "__main__":

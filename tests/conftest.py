@@ -64,3 +64,14 @@ def fresh_streamlit_cache():
     st.cache_resource.clear()
     review.forget_versions()
     review.forget_opened()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (the README's ``-n auto``) with ``--dist loadgroup``, the browser tests
+    run one after another in one worker: each starts a Streamlit server and a Chromium, and two
+    at once on a two-core machine only make both slower and their waits flakier. The other
+    tests spread over the remaining workers (and this one, when it is done)."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -86,14 +86,18 @@ def test_the_build_backend_is_locked_as_pyproject_asks():
 
 def test_ci_runs_the_newest_dependencies_step_after_the_main_suite():
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert run.index(".venv/bin/python -m pytest\n") < run.index("\n.ci/newest-deps\n")
+    assert run.index(".venv/bin/python -m pytest -n auto") < run.index("\n.ci/newest-deps\n")
 
 
-def newest_deps(tmp_path: Path, test: str) -> subprocess.CompletedProcess[str]:
-    """``.ci/newest-deps`` on this environment (no install) with one test file of its own."""
+def newest_deps(tmp_path: Path, test: str, lock: str = "pytest==0.0.1\n"
+                ) -> subprocess.CompletedProcess[str]:
+    """``.ci/newest-deps`` on this environment (no install) with one test file of its own,
+    against a lock of its own (by default one this environment is newer than)."""
     (tmp_path / "test_drift.py").write_text(test, encoding="utf-8")
+    (tmp_path / "drift.lock").write_text(lock, encoding="utf-8")
     env = {**os.environ, "ARMS_NEWEST_PYTHON": sys.executable,
-           "ARMS_NEWEST_PYTEST": str(tmp_path / "test_drift.py")}
+           "ARMS_NEWEST_PYTEST": str(tmp_path / "test_drift.py"),
+           "ARMS_NEWEST_LOCK": str(tmp_path / "drift.lock")}
     return subprocess.run(["bash", str(ROOT / ".ci" / "newest-deps")], capture_output=True,
                           text=True, env=env, timeout=300)
 
@@ -107,10 +111,23 @@ def test_newest_dependencies_failing_fails_ci_and_says_what_broke(tmp_path):
     assert "the suite fails with the newest versions" in lines[0]
     assert any("FAILED" in line and "test_drift.py::test_loads" in line for line in lines)
     assert any(re.search(r"1 failed in [\d.]+s", line) for line in lines)
-    assert "differ from requirements/test.lock" in proc.stderr
+    assert f"differ from {tmp_path / 'drift.lock'}:" in proc.stderr
+    assert "pytest " in proc.stderr and "(lock 0.0.1)" in proc.stderr
 
 
 def test_newest_dependencies_passing_names_what_is_newer_than_the_lock(tmp_path):
     proc = newest_deps(tmp_path, "def test_fine():\n    pass\n")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert re.search(r"^newest dependencies: ok: 1 passed", proc.stdout, re.M), proc.stdout
+    assert "(lock 0.0.1)" in proc.stdout  # what is newer than the lock
+
+
+def test_newest_dependencies_that_are_the_locks_run_nothing_again(tmp_path):
+    # every installed distribution pinned at its installed version: the main suite ran on these
+    from importlib import metadata
+
+    lock = "".join(f"{d.metadata['Name']}=={d.version}\n" for d in metadata.distributions())
+    proc = newest_deps(tmp_path, "def test_would_fail():\n    assert False\n", lock)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("newest dependencies: ok: the newest versions"), proc.stdout
+    assert "nothing to run again" in proc.stdout and "passed" not in proc.stdout

@@ -204,7 +204,9 @@ def test_setup_page_toggle_enters_presenter_mode(server_for, screen):
     page.wait_for_function("() => location.search.includes('mode=present')")
     page.wait_for_selector(READY)
     page.wait_for_selector(".st-key-present_nav")
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    # the rerun draws the navigation and hides the sidebar in one pass, not in one frame: wait
+    # for the sidebar to go (a timeout fails the test) rather than look once
+    page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=10_000)
     press_until(page, "Escape", "() => !location.search.includes('mode=present')")
 
 
