@@ -42,7 +42,6 @@ from extract.direction import direction
 from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
 from extract.names import Names, _ascii_folds_safe
 from extract.sentence_dates import (
-    _SHOW_NAME,
     _baseline,
     _frames,
     _other_dates,
@@ -96,6 +95,8 @@ class Gazetteers:
     # None when a cue uses syntax outside what _lower_cased knows to be safe
     ascii_cues: re.Pattern[str] | None = None
     cue_ranks: tuple[int | None, ...] = ()
+    # a trade show's name just before a year ("the Dubai Airshow 2021"), from trade_shows.yaml
+    trade_show: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Gazetteers:
@@ -198,6 +199,32 @@ def _cue_patterns(types: dict[str, list[str]],
         return full, None, tuple(ranks)
 
 
+def _phrases(path: Path, data: dict, key: str) -> list[str]:
+    """The phrases of ``data[key]`` as patterns (a space: any spaces or none), checked."""
+    items = data.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise ValueError(f"{path}: '{key}' must be a list of words or names")
+    return [r"\s*".join(re.escape(w) for w in i.split()) for i in items]
+
+
+def _trade_show_pattern(folder: str) -> re.Pattern[str]:
+    """A show's name (or a hyphenated one's, and its hyphen) ending just where a year begins,
+    from ``trade_shows.yaml`` (the packaged one when ``folder`` has none)."""
+    path = Path(folder) / "trade_shows.yaml"
+    if not path.exists():
+        path = DATA / "trade_shows.yaml"
+    data = _read(str(path.parent), path.name)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected the keys words, names and hyphen_names")
+    words, names = _phrases(path, data, "words"), _phrases(path, data, "names")
+    hyphen = _phrases(path, data, "hyphen_names")
+    alts = ([r"\b(?i:" + "|".join(words) + ")"] if words else []) + \
+        ([r"\b(?:" + "|".join(names) + ")"] if names else [])
+    shows = [r"(?:" + "|".join(alts) + r")\s*[-–]?\s*"] if alts else []
+    shows += [r"\b(?:" + "|".join(hyphen) + r")\s*[-–]\s*"] if hyphen else []
+    return fast_compile("(?:" + "|".join(shows or [r"(?!)"]) + r")\Z")
+
+
 @lru_cache(maxsize=8)
 def _load_gazetteers(folder: str) -> Gazetteers:
     actors = _read(folder, "actors.yaml")["countries"]
@@ -228,6 +255,7 @@ def _load_gazetteers(folder: str) -> Gazetteers:
         type_names=tuple(types["types"]),
         ascii_cues=ascii_cues,
         cue_ranks=cue_ranks,
+        trade_show=_trade_show_pattern(folder),
     )
 
 
@@ -524,8 +552,12 @@ def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list
         kind = "statement"  # "PARIS, June 18. /TASS/. ... signed a contract ... on June 17"
     if m.precision in ("decade", "century"):
         return None  # "a war in the 1990s", "suppliers in the 1990s": background
-    if m.precision == "year" and _SHOW_NAME.search(body, max(0, m.start - 30), m.start):
-        return None  # "on the sidelines of the Dubai Airshow 2021": the year is the show's name
+    if m.precision == "year" and gaz.trade_show is not None \
+            and gaz.trade_show.search(body, max(0, m.start - 30), m.start) \
+            and _other_dates(mentions, mi, sent):
+        # "told TASS on the sidelines of the Dubai Airshow 2021 on Sunday": the year names the
+        # show, the other date dates the happening; alone ("bought ... at IDEX 2019") it dates it
+        return None
     if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(sent.text))):
         return None  # "which today include Iran": a deictic date, not a happening
     if m.period and kind in ("other", "statement"):

@@ -171,14 +171,6 @@ def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMen
     return bool(others) and bool(m.value) and m.value[:10] not in others
 
 
-# a trade show's name before its year ("the Dubai Airshow 2021", "IDEX 2023", "Army-2022"): where
-# something was said or shown, not a happening of its own
-_SHOW_NAME = fast_compile(
-    r"(?:(?:\b(?i:air\s*show|expo|exhibition|fair|salon)|\b(?:IDEX|IDEF|DSEI|Eurosatory|MAKS|"
-    r"Teknofest|ADEX|Aero\s*India|Defexpo|Farnborough|Le\s+Bourget|ILA|Zhuhai))\s*[-–]?\s*|"
-    r"\bArmy\s*[-–]\s*)\Z")
-
-
 def _other_dates(mentions: list[DateMention], mi: int, sent: Any) -> tuple[tuple[int, int], ...]:
     """The spans (in ``sent``) of the other dates of the sentence of ``mentions[mi]``."""
     out = []

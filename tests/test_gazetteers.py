@@ -263,3 +263,55 @@ def test_the_systems_a_sentence_names(sentence, systems):
 ])
 def test_ordinary_words_name_no_system(sentence):
     assert GAZ.systems.found(sentence) == []
+
+
+# ---------------------------------------------------------------- trade shows
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # with a finer date, the year only names the show
+    ("Russia signed a contract for the Su-35 with Algeria at the Dubai Airshow 2021 on Sunday.",
+     ["2023-06-04"]),
+    ("Azerbaijan's delegation visited the stands of IDEX 2023 in Abu Dhabi on Monday.",
+     ["2023-06-05"]),
+    ("Poland signed the K2 contract at MSPO 2022 in Kielce, the ministry said on Tuesday.",
+     ["2023-06-06"]),
+    # alone, it dates what happened there, at the precision the text gives
+    ("Poland signed the K2 contract at MSPO 2022.", ["2022"]),
+    ("Azerbaijan bought the Harop drones at IDEX 2019, officials said.", ["2019"]),
+])
+def test_a_trade_show_s_year_dates_a_happening_only_alone(sentence, dates):
+    from extract.article import article_from_text
+    from extract.events import extract_events
+
+    art = article_from_text("Title\n\n" + sentence, file="a.txt",
+                            manifest={"a.txt": {"published": "2023-06-10"}})
+    assert [str(e.date) for e in extract_events(art, "a", gazetteers=GAZ)] == dates
+
+
+def test_trade_shows_come_from_their_file_and_a_curator_s_folder(tmp_path):
+    for name in ("actors.yaml", "people.yaml", "systems.yaml", "event_types.yaml"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    # a folder without the file takes the packaged one
+    assert Gazetteers.load(tmp_path).trade_show.search("at IDEX ")
+    (tmp_path / "trade_shows.yaml").write_text("names: [Balt Military Expo]\n"
+                                               "hyphen_names: [Navy]\n", encoding="utf-8")
+    from extract.events import _load_gazetteers  # cached per folder
+
+    _load_gazetteers.cache_clear()
+    gaz = Gazetteers.load(tmp_path)
+    assert gaz.trade_show.search("the Balt  Military Expo ")
+    assert gaz.trade_show.search("Navy-")
+    assert not gaz.trade_show.search("Navy ") and not gaz.trade_show.search("IDEX ")
+    _load_gazetteers.cache_clear()
+
+
+def test_a_bad_trade_shows_file_is_named(tmp_path):
+    from extract.events import _load_gazetteers
+
+    for name in ("actors.yaml", "people.yaml", "systems.yaml", "event_types.yaml"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    (tmp_path / "trade_shows.yaml").write_text("names: IDEX\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"trade_shows\.yaml: 'names' must be a list"):
+        _load_gazetteers(str(tmp_path))
+    _load_gazetteers.cache_clear()
