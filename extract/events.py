@@ -331,11 +331,19 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
     return [
         Cue(rank, names[rank], m.start(), m.end(),
             bool(_VERBAL.search(m.group())
-                 or _VERB_LEFT.search(sentence, max(0, m.start() - 24), m.start()))
+                 or _VERB_LEFT.search(sentence, max(0, m.start() - 24), m.start())
+                 or _BEGAN.match(sentence, m.end()))
             and not _NEGATED.search(sentence, max(0, m.start() - 24), m.start()))
         for m in found
         if (rank := ranks[m.lastindex or 0]) is not None
     ]
+
+
+# after a noun cue, the verb that makes it a happening: "deliveries began in January 2023",
+# "the shipments resumed on Monday", "production started in 2019"
+_BEGAN = fast_compile(r"(?i)\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:will|would|is\s+expected\s+"
+                      r"to|are\s+expected\s+to)\s+)?(?:began|begun|begin|start(?:ed)?|"
+                      r"commenced?|resumed?|completed?|ended|concluded)\b")
 
 
 # before a verb, what says it did not happen: "have never signed a peace deal despite a

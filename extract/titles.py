@@ -19,6 +19,8 @@ _LEADING = fast_compile(
 
 # the title's clean-up steps, in order (compiled once: titles are made for every candidate)
 _TITLE_STEPS = (
+    # "signed in Poland on Friday (August 26), are ...": brackets whose date words were cut
+    (fast_compile(r"\s*\(\s*[,;]?\s*\)"), ""),
     (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till)\s*(?=[,.;]|\s*$)"),
      ""),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),

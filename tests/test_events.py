@@ -91,6 +91,17 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "2023-05", "delivery"),
     ("Poland and South Korea agreed that Hanwha would manufacture K9 howitzers in 2026.",
      "2026", "production"),
+    # a noun and the verb that makes it a happening: the deliveries began, not the deal
+    ("Egypt's Rafale deal was signed in March 2021 and deliveries began in January 2023.",
+     "2023-01", "delivery"),
+    ("Egypt's Rafale deal was signed in March 2021 and deliveries began in January 2023.",
+     "2021-03", "deal"),
+    ("Shipments of the Harop to Azerbaijan resumed in March 2023.", "2023-03", "delivery"),
+    # a contract signed is a deal, with the comma of its clause; so is signing for a number
+    ("The contract with Poland, signed on 5 May 2023, covers 48 K9 howitzers.", "2023-05-05",
+     "deal"),
+    ("After Egypt signed for 24 Rafales in February 2015, the first three were delivered in "
+     "July 2015.", "2015-02", "deal"),
 ])
 def test_the_type_follows_what_happened(sentence, date, kind):
     assert_typed(sentence, date, kind)
@@ -439,6 +450,9 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
     ("(MENAFN- Asia Times) Nine of the 10 biggest arms importers in 2019–23 were in Asia, "
      "India among them, SIPRI said on Monday.",
      "Nine of the 10 biggest arms importers were in Asia, India among them, SIPRI said."),
+    ("The contracts, signed in Poland on Friday (August 26), are part of South Korea's "
+     "biggest arms deal.",
+     "The contracts, signed in Poland, are part of South Korea's biggest arms deal."),
 ])
 def test_titles_of_wire_leads_and_possessive_days(body, title):
     art = article_from_text(TITLE + body, file="a.txt",
