@@ -76,6 +76,11 @@ def _within(a: int, b: int, start: int, end: int) -> bool:
     return a < end and start < b and not (a < start and end <= b and start - a <= _AROUND)
 
 
+def _apart(sentence: str, a: int, b: int, start: int, end: int) -> bool:
+    """Whether a comma stands between the cue at ``a:b`` and the date words at ``start:end``."""
+    return "," in (sentence[b:start] if b <= start else sentence[end:a])
+
+
 def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
                 others: tuple[tuple[int, int], ...] = ()) -> str:
     """The type for the date at ``sentence[start:end]``, from the sentence's cues.
@@ -90,7 +95,7 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
     date's: "the induction ... starting 2022 will balance ... following the transgression in
     May 2020" (the transgression is May 2020's), unless no cue is this date's own.
     """
-    best: tuple[bool, int, int, str] | None = None
+    best: tuple[bool, bool, int, int, str] | None = None
     reported = False
     # "Last month, the minister had disclosed ...": the main clause's first verb decides
     fronted = bool(sentence) and _FRONTED_LEFT.match(sentence[:start]) is not None and \
@@ -102,6 +107,9 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
     for _rank, kind, a, b, _verbal in cues:
         if kind in _SENTENCE_WIDE and not _within(a, b, start, end) and not beside:
             return kind
+    clause_verb = "," in sentence and any(
+        verbal and k != "statement" and not _within(a, b, start, end)
+        and not _apart(sentence, a, b, start, end) for _r, k, a, b, verbal in cues)
     for rank, kind, a, b, verbal in cues:
         if _within(a, b, start, end):
             continue  # the date words themselves ("the 2020 war") are not a cue
@@ -120,10 +128,14 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
         distance = gap + (0 if verbal else _NOUN_REACH)
         # another date's own cue ranks after every cue of this one's
         owned = not any(max(0, x - b, a - y) < gap for x, y in others)
-        if best is None or (not owned, distance, rank) < best[:3]:
-            best = (not owned, distance, rank, kind)
+        # a cue beyond a comma after every cue of the date's own clause when a verb of that
+        # clause tells what happened: "Turkey, which bought the S-400 in 2017, received the
+        # first parts in July 2019" (2017 is the purchase)
+        apart = clause_verb and _apart(sentence, a, b, start, end)
+        if best is None or (not owned, apart, distance, rank) < best[:4]:
+            best = (not owned, apart, distance, rank, kind)
     if first_verb is not None:
         return first_verb[1]
     if best:
-        return best[3]
+        return best[4]
     return "statement" if reported else "other"

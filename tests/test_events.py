@@ -102,6 +102,15 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "deal"),
     ("After Egypt signed for 24 Rafales in February 2015, the first three were delivered in "
      "July 2015.", "2015-02", "deal"),
+    # the verb of the date's own clause, not one beyond its comma
+    ("Turkey, which bought the S-400 in 2017, received the first parts in July 2019.", "2017",
+     "deal"),
+    ("Turkey, which bought the S-400 in 2017, received the first parts in July 2019.",
+     "2019-07", "delivery"),
+    ("Greece took delivery of its first six Rafale jets in January 2022, a year after signing "
+     "the contract.", "2022-01", "delivery"),
+    ("Ukraine received its first Patriot battery in April 2023, four months after Washington "
+     "pledged it in December 2022.", "2022-12", "deal"),
 ])
 def test_the_type_follows_what_happened(sentence, date, kind):
     assert_typed(sentence, date, kind)
