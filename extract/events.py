@@ -48,6 +48,7 @@ from extract.sentence_dates import (
     _reported_by_dateline,
     _sentences,
     _since_main,
+    _week_by_report,
 )
 from extract.timeline import (
     Event,
@@ -513,6 +514,9 @@ def extract_events(
         if span is None:
             continue
         first, last, approximate = span
+        if last is not None and m.precision == "week":
+            first, last = _week_by_report(m, first, last, pub_day, body)
+            span = (first, last, approximate)
         text = sent.text
         found = _who_and_what(facts, cues, sentences, si, m, gaz, mentions, mi)
         if found is None:

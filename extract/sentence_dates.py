@@ -7,13 +7,16 @@ year, and the other dates of a sentence (whose cues are theirs)."""
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 from typing import Any
 
 from extract.article import Article, Paragraph, Sentence, split_sentences
 from extract.dates import DateMention, names_no_year
 from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _MON
+from extract.dates.tense import tense_at
 from extract.event_type import Cue, _event_type
+from extract.timeline import PartialDate
 
 # a wire dateline that the splitter makes a sentence of its own, the lead's first words: "BAKU,
 # Azerbaijan, May 19.", "DUBAI, November 14. /TASS/.", "YEREVAN, AUGUST 25, ARMENPRESS."; its day is
@@ -187,3 +190,31 @@ def _other_dates(mentions: list[DateMention], mi: int, sent: Any) -> tuple[tuple
         if x.type in ("DATE", "TIME"):
             out.append((x.start - sent.start, x.end - sent.start))
     return tuple(out)
+
+
+def _week_by_report(m: DateMention, first: Any, last: Any, pub_day: Any, body: str,
+                    ) -> tuple[Any, Any]:
+    """A week that holds the report's own day, cut at that day by what the text says: "earlier
+    this week" ends the day before, "later this week" starts the day after, and a happening
+    told in the past ("said this week") ends on it, one told in the future starts on it. Other
+    spans are given back as they are (``first``, ``last``: PartialDates; ``pub_day``: a
+    date or None)."""
+    if pub_day is None or last is None or m.precision != "week" or not (
+            first.first_day() <= pub_day <= last.last_day()):
+        return first, last
+    words = m.text.lower()
+    one = _dt.timedelta(days=1)
+    if words.startswith("earlier"):
+        lo, hi = first.first_day(), max(first.first_day(), pub_day - one)
+    elif words.startswith("later"):
+        lo, hi = min(last.last_day(), pub_day + one), last.last_day()
+    else:
+        tense = tense_at(body, m.start, m.end)
+        if tense == "past":
+            lo, hi = first.first_day(), pub_day
+        elif tense == "future":
+            lo, hi = pub_day, last.last_day()
+        else:
+            return first, last
+    return PartialDate.parse(lo.isoformat()), (
+        None if hi == lo else PartialDate.parse(hi.isoformat()))

@@ -564,3 +564,22 @@ def test_a_passive_signing_of_contracts_is_a_deal():
                     "delivery of 180 tanks and 212 howitzers were signed at the end of August.",
                     "2022-12-06")
     assert [(d, k, w) for d, k, w in got] == [("2022-08", "deal", "the end of August")], got
+
+
+@pytest.mark.parametrize("sentence, first, last", [
+    # the report is of Saturday 10 June 2023, in the week of Monday 5 June
+    ("South Korea signed earlier this week a $1.65 billion defense deal with Egypt.",
+     "2023-06-05", "2023-06-09"),  # before the report's day
+    ("Shin Won-sik of South Korea said this week that the K9 deal with Egypt was signed.",
+     "2023-06-05", "2023-06-10"),  # said: by the report's day at the latest
+    ("Egypt will receive the K9 howitzers from South Korea this week.", "2023-06-10",
+     "2023-06-11"),  # to come: from the report's day
+    ("Egypt will receive the K9 howitzers from South Korea later this week.", "2023-06-11",
+     None),
+    ("Egypt received K9 howitzers from South Korea last week.", "2023-05-29", "2023-06-04"),
+])
+def test_the_report_s_own_week_is_cut_at_its_day(sentence, first, last):
+    art = article_from_text(TITLE + sentence, file="a.txt",
+                            manifest={"a.txt": {"published": "2023-06-10"}})
+    (event,) = extract_events(art, "a")
+    assert (str(event.date), str(event.end) if event.end else None) == (first, last)
