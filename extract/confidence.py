@@ -13,6 +13,7 @@ from extract.dates.engine import _detect_day_first
 from extract.dates.fastre import fast_compile
 from extract.dates.lexicon import _WEEKDAYS, MONTH_NAMES  # MONTH_NAMES[:12]: in order
 from extract.dates.quotes import _day_of_speaking, _quotations
+from extract.sentence_dates import _in_dateline
 from extract.timeline import PartialDate
 
 
@@ -63,7 +64,8 @@ def _confidence(m: DateMention, kind: str, span: tuple[PartialDate, PartialDate 
             notes = (f"Extractor: the year of '{m.text}' is not written; it was read as "
                      f"{first.year}, but {where} names {named}: check the year.")
     for doubt, cost in ((_ambiguous_numeric(m, body), 0.2), (_weekday_slip(m), 0.2),
-                        (_undated_speaker(m, body, mentions, pub_day), 0.1)):
+                        (_undated_speaker(m, body, mentions, pub_day), 0.1),
+                        (_dated_by_dateline(m, sent, body), 0.1)):
         if doubt is not None:
             confidence -= cost
             notes = f"{notes} {doubt}" if notes else doubt
@@ -153,3 +155,19 @@ def _years_named(mentions: list[DateMention], sent: Any) -> set[int]:
             if sent.start <= x.start and x.end <= sent.end and not x.relative and x.value
             and x.value[:4].isdigit() and x.type in ("DATE", "TIME") and not x.period
             and re.search(r"\d{4}", x.text)}
+
+
+# a lead that tells of something done or said: a past form, a perfect, a reporting verb
+_TOLD_BEFORE = fast_compile(r"\b(?:\w{3,}ed|has|have|had|said|says|told|sent|sold|bought|won|"
+                            r"held|met|began|took|gave|made)\b")
+
+
+def _dated_by_dateline(m: DateMention, sent: Any, body: str) -> str | None:
+    """The reviewer's note for a happening told in the past whose only date is its report's
+    wire dateline ("SEOUL, July 31 (UPI) -- Hanwha said it won ...", "Rabat, Aug 12 Morocco
+    has received ..."): a report's day, not always the day it tells of; None otherwise."""
+    if not _in_dateline(m, sent) or not _TOLD_BEFORE.search(sent.text, m.end - sent.start):
+        return None
+    return (f"Extractor: dated by the wire dateline's '{m.text}', the report's day; the text "
+            "does not say that this happened on that day (a report can tell of an earlier "
+            "one): check the date.")

@@ -43,6 +43,7 @@ from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
 from extract.names import Names, _ascii_folds_safe
 from extract.sentence_dates import (
     _baseline,
+    _dateline_day_again,
     _frames,
     _other_dates,
     _reported_by_dateline,
@@ -562,6 +563,8 @@ def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list
     or None when the date words date no happening."""
     if _reported_by_dateline(m, sent, mentions, mi):
         kind = "statement"  # "PARIS, June 18. /TASS/. ... signed a contract ... on June 17"
+    elif _dateline_day_again(m, sent, mentions, mi):
+        return None  # "BERLIN (Sputnik - 03rd November, 2021) ... said on Wednesday": one day
     if m.precision in ("decade", "century"):
         return None  # "a war in the 1990s", "suppliers in the 1990s": background
     if m.precision == "year" and gaz.trade_show is not None \

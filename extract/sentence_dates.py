@@ -174,6 +174,51 @@ def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMen
     return bool(others) and bool(m.value) and m.value[:10] not in others
 
 
+# the other shapes of a dateline that opens a sentence, up to the end of its date: a place in
+# title case ("Rabat, Aug 12 Morocco has received ...", "New Delhi, April 19 India on Friday
+# ..."), a place and the agency with the date in brackets ("BERLIN (UrduPoint News / Sputnik
+# - 03rd November, 2021) The German government ...")
+_TITLE_PLACE_DAY = fast_compile(rf"[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]+){{0,2}},\s*"
+                                rf"(?:{_MON})\.?\s*\d{{1,2}}(?:,?\s+\d{{4}})?"
+                                r"(?=\s*(?:[:—–-]|\([A-Z]|[A-Z]))")
+_BRACKET_DATELINE = fast_compile(r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2}\s*\((?=[^()]{1,80}"
+                                 r"\))[^()]*?[-–—]\s*")
+
+
+def _dateline_end(sent: Sentence) -> int:
+    """Where the date of a wire dateline opening ``sent`` ends (an offset into it), or 0."""
+    text = sent.text
+    if not text[:1].isupper():
+        return 0
+    lead = _DATELINE_LEAD.match(text) or _TITLE_PLACE_DAY.match(text)
+    if lead is not None:
+        return lead.end()
+    lead = _BRACKET_DATELINE.match(text)
+    if lead is not None:
+        close = text.find(")", lead.end())
+        return close if close > 0 else 0
+    return 0
+
+
+def _in_dateline(m: DateMention, sent: Sentence) -> bool:
+    """Whether ``m`` is the date of a wire dateline that opens ``sent``: the report's day."""
+    if m.start - sent.start > 60 or m.precision != "day":
+        return False
+    end = _dateline_end(sent)
+    return bool(end) and m.end - sent.start <= end
+
+
+def _dateline_day_again(m: DateMention, sent: Sentence, mentions: list[DateMention],
+                        mi: int) -> bool:
+    """Whether ``m``, a dateline's day, is a day the lead names again in words of its own
+    ("BERLIN (... - 03rd November, 2021) ..., the ministry said on Wednesday"): that mention
+    dates the lead, and the dateline adds no candidate."""
+    if not m.value or not _in_dateline(m, sent):
+        return False
+    return any(x.value and x.value[:10] == m.value[:10] and x.type in ("DATE", "TIME")
+               for x in mentions[mi + 1:mi + 8] if x.end <= sent.end)
+
+
 def _other_dates(mentions: list[DateMention], mi: int, sent: Any) -> tuple[tuple[int, int], ...]:
     """The spans (in ``sent``) of the other dates of the sentence of ``mentions[mi]``."""
     out = []

@@ -25,6 +25,9 @@ _TITLE_STEPS = (
      ""),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
     (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
+    # "BERLIN (UrduPoint News / Sputnik - ) The German ...": a dateline whose date was cut
+    (fast_compile(r"^[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2}\s*\([^()]{0,60}?[-–—]\s*\)\s*"),
+     ""),
     # "YEREVAN. – Minister ...": a dateline without a date; "New Delhi, Nov 22: India's ...",
     # its date cut
     (fast_compile(r"^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}\.?\s+[-—–]+\s+"), ""),

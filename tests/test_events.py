@@ -385,6 +385,38 @@ def test_a_dateline_day_is_the_reports_when_the_lead_dates_its_happening():
                                                 events_of(body, "2023-03-13")}
 
 
+def test_a_dateline_day_the_lead_names_again_adds_no_candidate():
+    body = ("BERLIN (UrduPoint News / Sputnik - 03rd November, 2021) The German government has "
+            "approved arms exports worth 2.3 billion euros, the economy ministry said on "
+            "Wednesday.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2021-11-03"}})
+    (event,) = extract_events(art, "a")
+    assert (str(event.date), event.type, event.evidence[0].date_text) == (
+        "2021-11-03", "statement", "Wednesday")
+    assert event.title.startswith("The German government has approved arms exports")
+
+
+@pytest.mark.parametrize("body, words", [
+    ("SEOUL, July 31 (UPI) -- South Korea's Hanwha Aerospace said it won a contract to "
+     "provide 129 Redback vehicles to Australia.", "July 31"),
+    ("Rabat, Aug 12 Morocco has received the first shipments of the Israeli Barak MX air "
+     "defence system, local media reported.", "Aug 12"),
+])
+def test_a_happening_dated_only_by_its_report_s_dateline_is_flagged(body, words):
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2023-08-12"}})
+    (event,) = extract_events(art, "a")
+    assert event.evidence[0].date_text == words
+    assert f"dated by the wire dateline's '{words}', the report's day" in event.notes
+    # a lead that tells of the day itself is not
+    art = article_from_text(TITLE + "Rabat, Aug 12 The Israeli defence minister is on an "
+                            "official visit to Morocco.", file="a.txt",
+                            manifest={"a.txt": {"published": "2023-08-12"}})
+    (event,) = extract_events(art, "a")
+    assert (str(event.date), event.type, event.notes) == ("2023-08-12", "visit", None)
+
+
 def test_an_agency_tag_opening_the_lead_is_not_in_the_title():
     art = article_from_text(TITLE + "(Reuters) - France signed a contract to sell CAESAR "
                             "howitzers to Armenia on Tuesday.", file="a.txt",
