@@ -52,10 +52,16 @@ _NOUN_REACH = 120
 # Tuesday", "late on September 13 proclaimed", "saying Thursday"), a short object ("reported
 # the decision on Saturday") or where it was said ("said in a statement Monday evening"): the
 # date is the saying's
-_SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|late|early|earlier|only|just|also|then|"
+_SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|in|late|early|earlier|only|just|also|then|"
                          r"publicly|first)\s+)*(?:(?:the|a|an|its|his|her|their)\s+[\w-]+"
                          r"(?:\s+[\w-]+)?\s+(?:on|in|late|earlier)\s*)?\Z|"
-                         r"\s*in\s+(?:the|a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?\s+\Z")
+                         r"\s*in\s+(?:the|a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?\s+\Z|"
+                         # by whom: "officially confirmed by the US on 10 September"
+                         r"\s*by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?\s+(?:on|in)\s+\Z")
+
+# the date words as a noun's modifier: "the Sept. 10 announcement", "the 2015 nuclear deal",
+# "its July 2019 order": the noun right after them is what happened then
+_DETERMINER = fast_compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that)\s+\Z")
 
 # a cue around the date words counts when they come this soon after its first word: "signed
 # on Monday a contract" is a deal; in "contracts for the arrival of 180 tanks between 2022 and
@@ -95,6 +101,10 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
     date's: "the induction ... starting 2022 will balance ... following the transgression in
     May 2020" (the transgression is May 2020's), unless no cue is this date's own.
     """
+    if sentence and _DETERMINER.search(sentence, max(0, start - 8), start):
+        for _rank, kind, a, _b, _verbal in cues:
+            if end <= a <= end + 1:
+                return kind
     best: tuple[bool, bool, int, int, str] | None = None
     reported = False
     # "Last month, the minister had disclosed ...": the main clause's first verb decides

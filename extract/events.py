@@ -466,9 +466,14 @@ def _masked_body(article: Article, paras: list[tuple[int, Paragraph]]) -> str:
 
 
 def _same(a: _Draft, kind: str, first: PartialDate, last: PartialDate | None,
-          actors: list[str]) -> bool:
+          actors: list[str], people: list[str] = ()) -> bool:
+    """Whether a mention with these values tells of the draft ``a``'s happening: the same type
+    and days, an actor in common; and for a saying, the same speaker where both name people
+    (Zelenskiy's address and Biden's remark of one day are two statements)."""
     return (a.kind == kind and a.date == first and a.end == last
-            and (not a.actors or not actors or bool(set(a.actors) & set(actors))))
+            and (not a.actors or not actors or bool(set(a.actors) & set(actors)))
+            and (kind != "statement" or not a.people or not people
+                 or bool(set(a.people) & set(people))))
 
 
 def extract_events(
@@ -657,7 +662,7 @@ def _join_same(same_dates: dict[_When, list[_Draft]], when: _When, actors: list[
     common; False when there is none."""
     kind, first, last, _approximate = when
     for d in same_dates.get(when, ()):
-        if _same(d, kind, first, last, actors):
+        if _same(d, kind, first, last, actors, people):
             if all(e.quote != evidence.quote for e in d.evidence):
                 d.evidence.append(evidence)
             d.actors += [a for a in actors if a not in d.actors]

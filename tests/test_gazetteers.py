@@ -315,3 +315,32 @@ def test_a_bad_trade_shows_file_is_named(tmp_path):
     with pytest.raises(ValueError, match=r"trade_shows\.yaml: 'names' must be a list"):
         _load_gazetteers(str(tmp_path))
     _load_gazetteers.cache_clear()
+
+
+# ---------------------------------------------------------------- people
+
+
+PEOPLE: dict[str, dict] = _entries("people.yaml")["people"]
+
+
+def test_every_person_acts_for_a_country_of_the_gazetteer():
+    assert {n: e["country"] for n, e in PEOPLE.items() if e["country"] not in COUNTRIES} == {}
+
+
+def test_no_alias_names_two_people():
+    owners = _owners({n: e.get("aliases", []) for n, e in PEOPLE.items()}, str)
+    assert {a: o for a, o in owners.items() if len(o) > 1} == {}
+
+
+def test_two_people_s_sayings_of_one_day_are_two_statements():
+    from extract.article import article_from_text
+    from extract.events import extract_events
+
+    body = ("Ukrainian President Volodymyr Zelenskiy said in his nightly address on September 13 "
+            "that Ukraine had recaptured 4,000 square kilometers from Russia.\n\n"
+            "U.S. President Joe Biden on September 13 said that Ukraine would get more "
+            "weapons.")
+    art = article_from_text("Title\n\n" + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2022-09-14"}})
+    said = [e for e in extract_events(art, "a", gazetteers=GAZ) if e.type == "statement"]
+    assert sorted(e.people[0] for e in said) == ["Joe Biden", "Volodymyr Zelenskyy"]
