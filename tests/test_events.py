@@ -111,6 +111,25 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
      "the contract.", "2022-01", "delivery"),
     ("Ukraine received its first Patriot battery in April 2023, four months after Washington "
      "pledged it in December 2022.", "2022-12", "deal"),
+    # the saying's date, however it is attached
+    ("Erdogan said in March that Saudi Arabia was interested in purchasing Turkish drones.",
+     "2023-03", "statement"),
+    ("The delivery of ballistic missiles from Iran to Russia, officially confirmed by the US on "
+     "10 September, signifies a shift.", "2022-09-10", "statement"),
+    # the date words as a noun's modifier date that noun
+    ("But the Sept. 10 announcement was the first time that the United States confirmed that "
+     "Iran shipped missiles to Russia.", "2022-09-10", "statement"),
+    ("Iran agreed to the 2015 nuclear deal with the United States and Russia.", "2015",
+     "agreement"),
+    ("Pyongyang has sent millions of artillery shells to Russia since last September.",
+     "2022-09", "delivery"),
+    ("Last month, Israel received permission from the United States to sell the Arrow 3 "
+     "system to Germany.", "2023-05", "deal"),
+    ("Russian troops used them during an air attack on Ukraine on December 30.", "2022-12-30",
+     "combat_use"),
+    ("Ukraine started ordering Bayraktars from Turkey in 2019.", "2019", "deal"),
+    ("The Emirates was the fifth biggest customer of French arms with 4.7 billion euros from "
+     "2011-2020.", "2011", "statistic"),
 ])
 def test_the_type_follows_what_happened(sentence, date, kind):
     assert_typed(sentence, date, kind)
