@@ -21,8 +21,10 @@ _LEADING = fast_compile(
 _TITLE_STEPS = (
     # "signed in Poland on Friday (August 26), are ...": brackets whose date words were cut
     (fast_compile(r"\s*\(\s*[,;]?\s*\)"), ""),
-    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till)\s*(?=[,.;]|\s*$)"),
-     ""),
+    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till|within|after|"
+                  r"before|around|through|throughout|between)\s*(?=[,.;]|\s*$)"), ""),
+    # 'announced: "Today, the United States ...' without its "Today": '"the United States'
+    (fast_compile(r"([\"“])\s*,\s*"), r"\1"),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
     (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
     # "BERLIN (UrduPoint News / Sputnik - ) The German ...": a dateline whose date was cut
@@ -51,6 +53,15 @@ _DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|un
                           r"late|early|earlier|later|just)\s+)+\Z")
 
 
+# a part of the year joined to it by a hyphen, and the words before: "At end-2022, ..."
+_JOINED_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:at|by|in|until|since|from|to)\s+)?(?:the\s+)?"
+                            r"(?:end|mid|start|early|late)-\Z")
+
+
+# "over" before "the weekend", "the past year" (not the particle of "handed over in December")
+_OVER_LEFT = fast_compile(r"(?i)(?<![\w-])over\s+\Z")
+
+
 # a clause's first word before a cut date phrase, whose comma goes with it: "said that since
 # February 24, the army has received" -> "said that the army has received"
 _OPENS_CLAUSE = fast_compile(r"(?i)\b(?:that|and|but|while|as|when|because|if|although|though|"
@@ -67,7 +78,9 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
             # "told reporters that Friday's package", "on Tuesday’s call": the package, the call
             text = text[:a] + "the" + text[b + 2 if text[b:b + 2] in ("’s", "'s") else b:]
             continue
-        m = _DATE_LEFT.search(text, max(0, a - 40), a)
+        m = _DATE_LEFT.search(text, max(0, a - 40), a) or _JOINED_LEFT.search(
+            text, max(0, a - 20), a) or (_OVER_LEFT.search(text, max(0, a - 8), a)
+                                         if text[a:a + 4].lower() == "the " else None)
         left = text[:m.start() if m else a]
         comma = _COMMA_AFTER.match(text, b)
         if comma is not None and _OPENS_CLAUSE.search(left, max(0, len(left) - 12)):

@@ -513,6 +513,12 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
     ("The contracts, signed in Poland on Friday (August 26), are part of South Korea's "
      "biggest arms deal.",
      "The contracts, signed in Poland, are part of South Korea's biggest arms deal."),
+    ("The Iron Dome battery was shipped to the US over the weekend, Israel's defense ministry "
+     "said.", "The Iron Dome battery was shipped to the US, Israel's defense ministry said."),
+    ('Pompeo announced: "Today, the United States notified Congress of the F-35 sale."',
+     'Pompeo announced: "the United States notified Congress of the F-35 sale.'),
+    ("At end-2022, Dassault's Rafale backlog for Egypt stood at 123 aircraft.",
+     "Dassault's Rafale backlog for Egypt stood at 123 aircraft."),
 ])
 def test_titles_of_wire_leads_and_possessive_days(body, title):
     art = article_from_text(TITLE + body, file="a.txt",
