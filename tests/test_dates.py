@@ -898,6 +898,8 @@ RANGES = [
      "2022-06-05", "2022-06-06"),
     ("2023-06-10", "Deliveries resumed March 2-4, 2021.", "March 2-4, 2021", "2021-03-02",
      "2021-03-04"),
+    ("2023-06-10", "Flights were conducted between February 25 and 27, 2022.",
+     "between February 25 and 27, 2022", "2022-02-25", "2022-02-27"),
     ("2023-06-10", "The summit ran Feb. 28 - March 3, 2021.", "Feb. 28 - March 3, 2021",
      "2021-02-28", "2021-03-03"),
     ("2023-06-10", "The batteries arrived from 28 December to 3 January 2022.",
@@ -936,8 +938,9 @@ def test_range_event_span_and_approximate_or():
     ("2023-06-10", "The home side won 3-1 March 4 in the final."),   # a score before a day
     ("2023-06-10", "On June 5, 2023 - 7 people died."),               # a year, then a count
     ("2023-06-10", "Between 2 and 3 percent of the budget, 4 March 2021."),
+    ("2023-06-10", "Between March 3 and 5 percent of the budget went to arms."),
     ("2023-06-10", "Britain under Theresa May to June 2019 bought jets."),  # a name
-], ids=["score", "count-after-year", "percent", "name"])
+], ids=["score", "count-after-year", "percent", "name", "percent-after-day"])
 def test_no_range(pub, text):
     assert all(m.end_value is None for m in find_dates(text, pub))
 

@@ -40,6 +40,13 @@ _RANGE_END = fast_compile(
     rf"(?:\s*,\s*(?P<y>{_YEAR}))?(?![\d%:/-]|[.,]\d|\s*(?:%|percent)|\s+{_MON}|\s+[ap]\.?m\b)")
 
 
+# the same after "between": "between February 25 and 27, 2022"
+_RANGE_END_AND = fast_compile(
+    rf"(?P<sep>\s+(?i:and)\s+)(?P<d2>{_DAY})"
+    rf"(?:\s*,\s*(?P<y>{_YEAR}))?(?![\d%:/-]|[.,]\d|\s*(?:%|percent)|\s+{_MON}|\s+[ap]\.?m\b)")
+_BETWEEN_LEFT = fast_compile(r"(?i)\bbetween\s+\Z")
+
+
 def _ranges_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Ranges whose end is written after a month-day: "March 2-4, 2023", "Jan. 5 to 7".
 
@@ -204,6 +211,8 @@ def _range_right(text: str, out: list[DateMention],
             or re.search(r"\d{4}", m.text):
         return None
     rm = _RANGE_END.match(text, m.end)
+    if rm is None and _BETWEEN_LEFT.search(text, max(0, m.start - 9), m.start):
+        rm = _RANGE_END_AND.match(text, m.end)
     if rm is None:
         return None
     day1, mon1 = int(m.value[8:10]), int(m.value[5:7])
