@@ -48,9 +48,26 @@ def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sen
             if len(spans) > 2 and _AGENCY.match(article.text[spans[1][0]:spans[1][1]]):
                 joined = 2
             spans = [(spans[0][0], spans[joined][1]), *spans[joined + 1:]]
+        if (len(spans) == 1 and out and out[-1].paragraph == i - 1 and not paras_furniture(
+                article, i - 1) and _TWEET_SIGNATURE.fullmatch(p.text)):
+            # "— Poland MOD (@Poland_MOD) December 5, 2022" under an embedded post: its date
+            # is the post's, whose last sentence it joins
+            last = out.pop()
+            out.append(Sentence(last.start, p.end, article.text[last.start:p.end], i - 1))
+            continue
         for s, e in spans:
             out.append(Sentence(s, e, article.text[s:e], i))
     return out
+
+
+# the signature line of an embedded post: "— Poland MOD 🇵🇱 (@Poland_MOD) December 5, 2022"
+_TWEET_SIGNATURE = fast_compile(rf"(?:[—–-]+\s*)?[^\n()]{{1,80}}\(@\w{{1,30}}\)\s*(?:{_MON})\.?\s*"
+                                r"\d{1,2},?\s+\d{4}\s*")
+
+
+def paras_furniture(article: Article, i: int) -> bool:
+    """Whether paragraph ``i`` of the article is furniture (or absent)."""
+    return i < 0 or i >= len(article.paragraphs) or article.paragraphs[i].furniture
 
 
 def _frames(mentions: list[DateMention], sentences: list[Any]) -> set[int]:

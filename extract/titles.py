@@ -19,6 +19,12 @@ _LEADING = fast_compile(
 
 # the title's clean-up steps, in order (compiled once: titles are made for every candidate)
 _TITLE_STEPS = (
+    # an embedded post's link and the undecodable characters of its emoji
+    (fast_compile(r"\s*(?:pic\.twitter\.com/\w+|\ufffd+)"), ""),
+    # its signature: "— Poland MOD (@Poland_MOD)", "... despots," the ministry said. Defense of
+    # Ukraine (@DefenceU)"
+    (fast_compile(r"(?:\s*[—–]+|(?<=[.!?\"”])|\s-+)\s*[^()\n.!?\"”—–]{1,60}\(@\w{1,30}\)[\s,.]*\Z"),
+     ""),
     # "signed in Poland on Friday (August 26), are ...": brackets whose date words were cut
     (fast_compile(r"\s*\(\s*[,;]?\s*\)"), ""),
     (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till|within|after|"

@@ -640,3 +640,23 @@ def test_the_report_s_own_week_is_cut_at_its_day(sentence, first, last):
                             manifest={"a.txt": {"published": "2023-06-10"}})
     (event,) = extract_events(art, "a")
     assert (str(event.date), str(event.end) if event.end else None) == (first, last)
+
+
+@pytest.mark.parametrize("post, signature, kind", [
+    ("The first K2 tanks \ufffd\ufffd and K9 gun-howitzers have arrived at #Gdynia port "
+     "pic.twitter.com/MdbMPJgFZn", "— Poland MOD (@Poland_MOD) December 5, 2022", "delivery"),
+    ('"Russia and Iran: A perfect union of two despots," the Ukrainian ministry said.',
+     "Defense of Ukraine (@DefenceU) September 13, 2022", "statement"),
+])
+def test_an_embedded_post_is_dated_by_its_signature(post, signature, kind):
+    body = ("Poland took delivery of its first Korean arms this week.\n\n" + post + "\n\n"
+            + signature + "\n\nThe framework agreement with Hyundai Rotem covers 1,000 tanks.")
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2022-12-06"}})
+    signed = [e for e in extract_events(art, "a") if e.evidence[0].date_text in signature]
+    assert len(signed) == 1, signed
+    (event,) = signed
+    assert event.type == kind
+    assert event.evidence[0].quote == post + "\n\n" + signature  # the post and its date words
+    assert "@" not in event.title and "pic.twitter" not in event.title
+    assert "\ufffd" not in event.title
