@@ -659,6 +659,16 @@ def test_corpus_sentences(name, sentence):
         ("First block line\n\nsecond block", ["First block line", "second block"]),  # blank line
         ("  padded.   ", ["padded."]),
         ("", []),
+        # a full stop with no space after it, as scraped pages have it
+        (
+            "Talks were held between the U.S. and China.The Trump administration said so.",
+            ["Talks were held between the U.S. and China.",
+             "The Trump administration said so."],
+        ),
+        (
+            "See pic.twitter.com/MdbMPJgFZn. He met Gen.Smith. The U.S.The end.",
+            ["See pic.twitter.com/MdbMPJgFZn.", "He met Gen.Smith.", "The U.S.The end."],
+        ),
     ],
     ids=[
         "maj-gen-res",
@@ -677,6 +687,8 @@ def test_corpus_sentences(name, sentence):
         "blank-line",
         "padding",
         "empty",
+        "glued",
+        "glued-not",
     ],
 )
 def test_split_sentences(text, expected):

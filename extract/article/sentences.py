@@ -24,6 +24,8 @@ _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _RE_BOUNDARY = fast_compile(r"([.!?…]+)([\"'”’)\]»]*)(\s+)")
 _RE_BLANKLINE = fast_compile(r"\n[^\S\n]*\n\s*")
+# a word of three lower-case letters or more, a full stop and a capitalised word, with no space
+_RE_GLUED = fast_compile(r"(?<![\w.])[A-Za-z]?[a-z]{2,}[a-z]\.(?=[A-Z][a-z]{2,}\b)")
 
 
 _RE_TOKEN_END = fast_compile(r"[\w.’'-]+$")
@@ -106,7 +108,15 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         left = seg.lstrip()
         if not left:
             return
-        spans.append((start + a + len(seg) - len(left), start + b - len(left) + len(left.rstrip())))
+        a, b = a + len(seg) - len(left), b - len(left) + len(left.rstrip())
+        if "." in left:
+            # a full stop with no space after it: "... between the U.S. and China.The Trump
+            # administration said ...", as some pages are scraped
+            for g in _RE_GLUED.finditer(text, a, b):
+                if _token_before(text, g.start()).lower() not in _ABBR_STRONG | _ABBR_WEAK:
+                    spans.append((start + a, start + g.end()))
+                    a = g.end()
+        spans.append((start + a, start + b))
 
     for b0, b1 in blocks:
         seg = text[b0:b1]
