@@ -42,12 +42,13 @@ _GIVE = (r"sold|sells?|selling|supplied|supplies|supply|supplying|delivered|deli
          r"delivering|exported|exports?|exporting|transferred|transfers?|shipped|ships?|"
          r"provided|provides?|providing|gave|gives?|donated|handed\s+over|sent|sends?|"
          r"sales?|deliver(?:y|ies)|shipments?")
-_GET = (r"bought|buys?|buying|purchased|purchases?|purchasing|ordered|orders?|ordering|"
+_GET = (r"(?:take|takes|took|taking|taken)\s+delivery|"
+        r"bought|buys?|buying|purchased|purchases?|purchasing|ordered|orders?|ordering|"
         r"received|receives?|receiving|imported|imports?|importing|acquired|acquires?|"
         r"acquiring|procured|procures?|obtained|acquisitions?")
 _VERB = fast_compile(rf"(?i)\b(?:(?P<give>{_GIVE})|(?P<get>{_GET}))\b")
 # where a clause ends (the subject of a verb is not looked for beyond it)
-_CLAUSE_END = fast_compile(r"[;:]|,\s+(?:and|but|while|which|who|as)\b|\.\s")
+_CLAUSE_END = fast_compile(r"[;:]|,\s+(?:and|but|while|which|who|as|with)\b|\.\s")
 _REACH = 90  # characters after the verb where its "to" / "from" / object is looked for
 
 
@@ -107,6 +108,13 @@ _NEAR = 40  # characters between a noun of transfer and the country before it
 _TALKS_TO = fast_compile(r"(?i)\b(?:negotiations|talks|bids?|efforts?|attempts?|competition|"
                          r"tender|race|lobbying|pressure|proposals?)\s+to\s+\Z")
 _PARTICIPLE = fast_compile(r"(?i)(?:ed|sold|bought|sent|given|handed\s+over)\Z")
+# a passive before a verb of giving: whoever is named before is not who gives ("Seoul spotted
+# containers being shipped through ...", "the jets should be delivered between 2024 and 2026")
+_PASSIVE = fast_compile(r"(?i)\b(?:being|been|was|were|is|are|be)\s+(?:\w+ly\s+)?\Z")
+# what a verb of getting gets that is no weapon: "received permission from the United States"
+_NOT_ARMS = fast_compile(r"(?i)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?(?:permission|"
+                         r"approvals?|authori[sz]ation|green\s+light|go-ahead|consent|clearance|"
+                         r"requests?|invitations?|calls?|letters?|delegations?|visits?)\b")
 
 
 def _sides(sentence: str, named: list[_Named], names: _Names,
@@ -116,11 +124,14 @@ def _sides(sentence: str, named: list[_Named], names: _Names,
     word = v.group(0)
     noun = word.casefold() in _NOUNS
     after = sentence[v.end():v.end() + _REACH]
+    if not giving and _NOT_ARMS.match(after):
+        return None
     agent = None if noun or not _PARTICIPLE.search(word) else _agent(
         after, named, v.end())  # "bought by Poland"
     if agent is not None:
         before = None
-    elif _TALKS_TO.search(sentence, max(0, v.start() - 40), v.start()):
+    elif _TALKS_TO.search(sentence, max(0, v.start() - 40), v.start()) or (
+            giving and _PASSIVE.search(sentence, max(0, v.start() - 24), v.start())):
         before = None
     else:
         before = _subject(sentence, named, v.start(), near=_NEAR if noun else None)
@@ -153,8 +164,7 @@ def _subject(sentence: str, named: list[_Named], at: int, *, near: int | None = 
     if near is not None:
         clause_start = max(clause_start, at - near)
     cands = [n for n in named if clause_start <= n.start and n.end <= at
-             and not re.search(r"(?i)\b(?:to|from|with|by)\s+(?:the\s+)?\Z",
-                               sentence[max(0, n.start - 10):n.start])]
+             and not _NOT_SUBJECT.search(sentence, max(0, n.start - 12), n.start)]
     if not cands:
         return None
     last = cands[-1]
@@ -166,6 +176,12 @@ def _subject(sentence: str, named: list[_Named], at: int, *, near: int | None = 
     return last.country
 
 
+# before a country that is not who acts: a side marked as the other one, a place ("a factory
+# in Australia"), a rival ("won over Germany's Rheinmetall")
+_NOT_SUBJECT = fast_compile(r"(?i)\b(?:to|from|with|by|in|at|near|over|against|than|beat)\s+"
+                            r"(?:the\s+)?\Z")
+
+
 _JOINED = fast_compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
 
 
@@ -173,7 +189,7 @@ def _marked(after: str, named: list[_Named], offset: int, word: str) -> str | No
     """The country right after "to" (or "from") within the verb's reach."""
     for n in named:
         if offset <= n.start < offset + len(after) and re.search(
-                rf"(?i)\b{word}\s+(?:the\s+)?\Z", after[:n.start - offset]):
+                rf"(?i)(?<!according\s)\b{word}\s+(?:the\s+)?\Z", after[:n.start - offset]):
             return n.country
     return None
 

@@ -327,6 +327,19 @@ def test_titles_have_no_holes(sentence, words, title):
     # whose negotiations they are, the words do not say (not Brazil's)
     ("Brazil awarded a contract to Saab and negotiations to sell Rafales to India have "
      "dragged on since 2012.", None, "India"),
+    # a passive's subject gives nothing; "according to" marks no recipient; a place and a
+    # rival are not sides; permission is not arms; taking delivery is getting
+    ("Seoul said containers were being shipped through the North Korean port of Najin in "
+     "2022.", None, None),
+    ("The Rafale jets should be delivered in 2024, according to the French defence ministry.",
+     None, None),
+    ("Hanwha will build 129 vehicles at a factory in Australia, with the delivery to begin "
+     "in 2027.", None, None),
+    ("South Korea's Hanwha said it won over Germany's Rheinmetall in 2023 in a contract to "
+     "provide military vehicles to the Australian Army.", "South Korea", "Australia"),
+    ("Last month, Israel received permission from the United States to sell the Arrow 3 "
+     "system to Germany.", "Israel", "Germany"),
+    ("Poland is due to take delivery of the F-35 in 2024.", None, "Poland"),
 ])
 def test_a_transfer_says_who_sells_to_whom(sentence, supplier, recipient):
     art = article_from_text(TITLE + sentence, file="a.txt",
