@@ -44,9 +44,11 @@ from extract.names import Names, _ascii_folds_safe
 from extract.sentence_dates import (
     _baseline,
     _dateline_day_again,
+    _either_or,
     _frames,
     _other_dates,
     _reported_by_dateline,
+    _round_count_ago,
     _sentences,
     _since_main,
     _week_by_report,
@@ -404,6 +406,26 @@ def _span(m: DateMention) -> tuple[PartialDate, PartialDate | None, bool] | None
     return first, last, approximate or m.approximate
 
 
+def _read_span(m: DateMention, either: DateMention | None, pub_day: Any, body: str,
+               ) -> tuple[PartialDate, PartialDate | None, bool] | None:
+    """The days of the happening ``m`` dates, as the text gives them: a round count of years
+    back is approximate, two days joined by "or" (``either``, the second) are one of the two,
+    the report's own week is cut at its day (:func:`_week_by_report`)."""
+    span = _span(m)
+    if span is None:
+        return None
+    first, last, approximate = span
+    if not approximate and m.precision == "year" and _round_count_ago(m):
+        approximate = True  # "inducted 40 years ago": a round count
+    if either is not None:  # "on April 12 or 13": one of the two days, not said which
+        other = _span(either)
+        if other is not None:
+            last, approximate = other[0], True
+    if last is not None and m.precision == "week":
+        first, last = _week_by_report(m, first, last, pub_day, body)
+    return first, last, approximate
+
+
 def _blank(text: str) -> str:
     """Every character but the newlines replaced by a space."""
     return "\n".join(" " * len(line) for line in text.split("\n"))
@@ -502,8 +524,9 @@ def extract_events(
     si = 0
     coarse_anchor, pub_day = _publication_day(published)
     frames = _frames(mentions, sentences)
+    either = _either_or(mentions, body)
     for mi, m in enumerate(mentions):
-        if mi in frames:
+        if mi in frames or mi - 1 in either:
             continue  # "In July 2019, ... on July 25": one happening, on its day
         if m.type not in ("DATE", "TIME"):
             continue
@@ -516,13 +539,10 @@ def extract_events(
         if m.relative and published is None:
             stats.unresolved += 1
             continue
-        span = _span(m)
+        span = _read_span(m, mentions[either[mi]] if mi in either else None, pub_day, body)
         if span is None:
             continue
         first, last, approximate = span
-        if last is not None and m.precision == "week":
-            first, last = _week_by_report(m, first, last, pub_day, body)
-            span = (first, last, approximate)
         text = sent.text
         found = _who_and_what(facts, cues, sentences, si, m, gaz, mentions, mi)
         if found is None:
@@ -562,6 +582,11 @@ def extract_events(
 _NAMED_DATE = fast_compile(rf"\d|{_MON}")
 
 
+# a picture from an archive: its date is when it was taken, not of the news
+_FILE_PHOTO = fast_compile(r"(?i)\b(?:file|archive|archival|stock)\s+(?:photo|picture|image|"
+                           r"photograph)s?\b")
+
+
 def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list[str],
                body: str, mentions: list[DateMention], gaz: Gazetteers) -> str | None:
     """The type of the happening ``m`` dates in ``sent``, once the sentence's shape is read,
@@ -572,6 +597,8 @@ def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list
         return None  # "BERLIN (Sputnik - 03rd November, 2021) ... said on Wednesday": one day
     if m.precision in ("decade", "century"):
         return None  # "a war in the 1990s", "suppliers in the 1990s": background
+    if _FILE_PHOTO.search(sent.text):
+        return None  # "A file photo from September 11, 2021 of a Rafale": when it was taken
     if m.precision == "year" and gaz.trade_show is not None \
             and gaz.trade_show.search(body, max(0, m.start - 30), m.start) \
             and _other_dates(mentions, mi, sent):

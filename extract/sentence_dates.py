@@ -280,3 +280,34 @@ def _week_by_report(m: DateMention, first: Any, last: Any, pub_day: Any, body: s
             return first, last
     return PartialDate.parse(lo.isoformat()), (
         None if hi == lo else PartialDate.parse(hi.isoformat()))
+
+
+_OR = fast_compile(r"\s+or\s+")
+
+
+def _either_or(mentions: list[DateMention], body: str) -> dict[int, int]:
+    """Two days joined by "or" ("on April 12 or 13"): one happening on one of them, not two.
+    The index of the first -> the index of the second (whose candidate it gives no more)."""
+    out: dict[int, int] = {}
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.precision == b.precision == "day" and a.value and b.value and not a.end_value \
+                and not b.end_value and _OR.fullmatch(body, a.end, b.start) \
+                and a.value[:10] < b.value[:10]:
+            out[i] = i + 1
+    return out
+
+
+# "40 years ago", "two decades ago": a count of ten years or more, round, is seldom exact
+_ROUND_AGO = fast_compile(r"(?i)(?:(?P<n>\d+)|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                          r"ninety|a\s+hundred|(?:a|one|two|three|several)\s+decades?)"
+                          r"\s*(?:years?\s+)?ago")
+
+
+def _round_count_ago(m: DateMention) -> bool:
+    """Whether ``m`` counts back a round number of years ("40 years ago"): approximate."""
+    r = _ROUND_AGO.search(m.text)
+    if r is None:
+        return False
+    n = r.group("n")
+    return n is None or (int(n) >= 10 and int(n) % 5 == 0)

@@ -21,13 +21,15 @@ _LEADING = fast_compile(
 _TITLE_STEPS = (
     # an embedded post's link and the undecodable characters of its emoji
     (fast_compile(r"\s*(?:pic\.twitter\.com/\w+|\ufffd+)"), ""),
+    # a photo's credit: "... in Baku, May 30, 2023 / President.Az"
+    (fast_compile(r",?\s+/\s+[\w.&' -]{1,40}\Z"), ""),
     # its signature: "— Poland MOD (@Poland_MOD)", "... despots," the ministry said. Defense of
     # Ukraine (@DefenceU)"
     (fast_compile(r"(?:\s*[—–]+|(?<=[.!?\"”])|\s-+)\s*[^()\n.!?\"”—–]{1,60}\(@\w{1,30}\)[\s,.]*\Z"),
      ""),
     # "signed in Poland on Friday (August 26), are ...": brackets whose date words were cut
     (fast_compile(r"\s*\(\s*[,;]?\s*\)"), ""),
-    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|for|until|till|within|after|"
+    (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|or|for|until|till|within|after|"
                   r"before|around|through|throughout|between)\s*(?=[,.;]|\s*$)"), ""),
     # 'announced: "Today, the United States ...' without its "Today": '"the United States'
     (fast_compile(r"([\"“])\s*,\s*"), r"\1"),

@@ -673,3 +673,39 @@ def test_an_embedded_post_is_dated_by_its_signature(post, signature, kind):
     assert event.evidence[0].quote == post + "\n\n" + signature  # the post and its date words
     assert "@" not in event.title and "pic.twitter" not in event.title
     assert "\ufffd" not in event.title
+
+
+def test_two_days_joined_by_or_are_one_happening_on_one_of_them():
+    got = events_of("Vucic said Serbia would show the Chinese FK-3 missiles on April 12 or 13.",
+                    "2023-04-10")
+    art = article_from_text(TITLE + "Vucic said Serbia would show the Chinese FK-3 missiles on "
+                            "April 12 or 13.", file="a.txt",
+                            manifest={"a.txt": {"published": "2023-04-10"}})
+    (event,) = extract_events(art, "a")
+    assert (str(event.date), str(event.end), event.approximate) == (
+        "2023-04-12", "2023-04-13", True), got
+    assert not event.title.endswith("or.")
+    # "and" joins two days of one happening: each its own day, as before
+    assert [d for d, _k, _w in events_of("Serbia received FK-3 missiles from China on April 9 "
+                                         "and 10.", "2023-04-11")] == ["2023-04-09",
+                                                                       "2023-04-10"]
+
+
+@pytest.mark.parametrize("words, approximate", [
+    ("40 years ago", True), ("two decades ago", True), ("three years ago", False),
+    ("in 1982", False)])
+def test_a_round_count_of_years_back_is_approximate(words, approximate):
+    art = article_from_text(TITLE + f"Pakistan bought F-16s from the United States {words}.",
+                            file="a.txt", manifest={"a.txt": {"published": "2022-03-11"}})
+    (event,) = extract_events(art, "a")
+    assert event.approximate is approximate
+
+
+def test_a_file_photo_s_date_is_no_happening_and_a_credit_no_title():
+    assert events_of("A file photo from September 11, 2021 of a French Rafale fighter jet "
+                     "of the Egyptian air force.") == []
+    art = article_from_text(TITLE + "Herzog and Aliyev at the joint press conference in Baku, "
+                            "May 30, 2023 / President.Az", file="a.txt",
+                            manifest={"a.txt": {"published": "2023-05-31"}})
+    (event,) = extract_events(art, "a")
+    assert event.title == "Herzog and Aliyev at the joint press conference in Baku"
