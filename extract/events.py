@@ -587,6 +587,9 @@ _FILE_PHOTO = fast_compile(r"(?i)\b(?:file|archive|archival|stock)\s+(?:photo|pi
                            r"photograph)s?\b")
 
 
+_PICTURE_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")  # a quick test first
+
+
 def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list[str],
                body: str, mentions: list[DateMention], gaz: Gazetteers) -> str | None:
     """The type of the happening ``m`` dates in ``sent``, once the sentence's shape is read,
@@ -597,7 +600,7 @@ def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list
         return None  # "BERLIN (Sputnik - 03rd November, 2021) ... said on Wednesday": one day
     if m.precision in ("decade", "century"):
         return None  # "a war in the 1990s", "suppliers in the 1990s": background
-    if _FILE_PHOTO.search(sent.text):
+    if any(w in sent.text for w in _PICTURE_WORDS) and _FILE_PHOTO.search(sent.text):
         return None  # "A file photo from September 11, 2021 of a Rafale": when it was taken
     if m.precision == "year" and gaz.trade_show is not None \
             and gaz.trade_show.search(body, max(0, m.start - 30), m.start) \

@@ -24,6 +24,8 @@ _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _RE_BOUNDARY = fast_compile(r"([.!?…]+)([\"'”’)\]»]*)(\s+)")
 _RE_BLANKLINE = fast_compile(r"\n[^\S\n]*\n\s*")
+# a full stop with a capitalised word right after it: the quick test before _RE_GLUED
+_RE_GLUE_HINT = fast_compile(r"[a-z]\.[A-Z][a-z]")
 # a word of three lower-case letters or more, a full stop and a capitalised word, with no space
 _RE_GLUED = fast_compile(r"(?<![\w.])[A-Za-z]?[a-z]{2,}[a-z]\.(?=[A-Z][a-z]{2,}\b)")
 
@@ -103,13 +105,15 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
             pos = bm.end()
     blocks.append((pos, len(text)))
 
+    glued = "." in text and _RE_GLUE_HINT.search(text) is not None  # once a text: rare
+
     def add(a: int, b: int) -> None:
         seg = text[a:b]
         left = seg.lstrip()
         if not left:
             return
         a, b = a + len(seg) - len(left), b - len(left) + len(left.rstrip())
-        if "." in left:
+        if glued and _RE_GLUE_HINT.search(text, a, b):
             # a full stop with no space after it: "... between the U.S. and China.The Trump
             # administration said ...", as some pages are scraped
             for g in _RE_GLUED.finditer(text, a, b):
