@@ -532,6 +532,8 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
      'Pompeo announced: "the United States notified Congress of the F-35 sale.'),
     ("At end-2022, Dassault's Rafale backlog for Egypt stood at 123 aircraft.",
      "Dassault's Rafale backlog for Egypt stood at 123 aircraft."),
+    ('Iran called the drone report "unfounded", its foreign minister said on Monday.',
+     'Iran called the drone report "unfounded", its foreign minister said.'),
 ])
 def test_titles_of_wire_leads_and_possessive_days(body, title):
     art = article_from_text(TITLE + body, file="a.txt",
