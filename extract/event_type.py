@@ -59,6 +59,16 @@ _SAID_GAP = fast_compile(r"(?i)\s*(?:,\s*)?(?:(?:on|in|late|early|earlier|only|j
                          # by whom: "officially confirmed by the US on 10 September"
                          r"\s*by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?\s+(?:on|in)\s+\Z")
 
+# a sentence opened by its saying, the date in it: "Speaking at a media briefing Monday, ..."
+_SPEAKING_LEAD = fast_compile(r"(?i)\s*(?:speaking|talking|writing|addressing)\b[^,;]*\Z")
+
+# a saying, then where: "Blinken said in a Sept. 10 press conference"
+_SAID_IN = fast_compile(r"(?i)\b(?:said|says|told|announced|stated|declared|confirmed)\s+"
+                        r"(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+\Z")
+
+_SAYING_PLACE = fast_compile(r"(?i)\s+(?:[\w-]+\s+)?(?:conference|briefing|interview|statement|"
+                             r"speech|address|session|meeting|call|post|tweet)s?\b")
+
 # the date words as a noun's modifier: "the Sept. 10 announcement", "the 2015 nuclear deal",
 # "its July 2019 order": the noun right after them is what happened then
 _DETERMINER = fast_compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that)\s+\Z")
@@ -101,7 +111,12 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
     date's: "the induction ... starting 2022 will balance ... following the transgression in
     May 2020" (the transgression is May 2020's), unless no cue is this date's own.
     """
+    if sentence and _SPEAKING_LEAD.match(sentence[:start]) and "," in sentence[end:end + 20]:
+        return "statement"  # "Speaking at a media briefing Monday, the minister said ..."
     if sentence and _DETERMINER.search(sentence, max(0, start - 8), start):
+        if _SAID_IN.search(sentence, max(0, start - 30), start) and _SAYING_PLACE.match(
+                sentence, end):
+            return "statement"  # "said in a Sept. 10 press conference": where it was said
         for _rank, kind, a, _b, _verbal in cues:
             if end <= a <= end + 1:
                 return kind

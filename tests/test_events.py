@@ -130,6 +130,11 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
     ("Ukraine started ordering Bayraktars from Turkey in 2019.", "2019", "deal"),
     ("The Emirates was the fifth biggest customer of French arms with 4.7 billion euros from "
      "2011-2020.", "2011", "statistic"),
+    # a press conference or a briefing is where something was said
+    ("Blinken said in a Sept. 10 press conference in London that Iran had shipped missiles to "
+     "Russia.", "2022-09-10", "statement"),
+    ("Speaking at a media briefing Monday, the South Korean defense minister said the K9 deal "
+     "with Poland was done.", "2023-06-05", "statement"),
 ])
 def test_the_type_follows_what_happened(sentence, date, kind):
     assert_typed(sentence, date, kind)
