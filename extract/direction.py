@@ -147,7 +147,8 @@ def _sides(sentence: str, named: list[_Named], names: _Names,
     else:
         supplier, recipient = other, agent or before
     if supplier is None and recipient is not None:
-        supplier = _made_by(sentence, names, v.end())
+        supplier = _made_by(sentence, names, v.end()) or _made_in(sentence, named, v.end(),
+                                                                  recipient)
     if supplier is None and recipient is None:
         return None
     return supplier, recipient
@@ -254,5 +255,18 @@ def _of_demonym(after: str, named: list[_Named], offset: int) -> str | None:
         gap = after[:n.start - offset]
         if "," not in gap and _OF_GAP.fullmatch(gap) and _OPENS_OBJECT.match(
                 after, n.end - offset):
+            return n.country
+    return None
+
+
+_MADE_IN = fast_compile(r"(?i)\b(?:made|built|produced|manufactured)\s+(?:in|by)\s+(?:the\s+)?\Z")
+
+
+def _made_in(sentence: str, named: list[_Named], offset: int, recipient: str) -> str | None:
+    """'... defence system made by Israel', 'drones built in Turkey': the maker's country named
+    in the object after ``offset`` (never the recipient)."""
+    for n in named:
+        if n.start > offset and n.country != recipient and _MADE_IN.search(
+                sentence, max(offset, n.start - 24), n.start):
             return n.country
     return None

@@ -345,6 +345,8 @@ def test_titles_have_no_holes(sentence, words, title):
     ("Last month, Israel received permission from the United States to sell the Arrow 3 "
      "system to Germany.", "Israel", "Germany"),
     ("Poland is due to take delivery of the F-35 in 2024.", None, "Poland"),
+    ("Morocco has received the first shipments of the air defence system made by Israel in "
+     "2023.", "Israel", "Morocco"),
 ])
 def test_a_transfer_says_who_sells_to_whom(sentence, supplier, recipient):
     art = article_from_text(TITLE + sentence, file="a.txt",
