@@ -137,6 +137,7 @@ def _undated_speaker(m: DateMention, body: str, mentions: list[DateMention],
     speech is not; None otherwise."""
     if not (m.relative and m.precision == "day" and m.value and pub_day is not None) \
             or not _SPEAKERS_DAY.search(m.text) or _NAMED_DAY.search(m.text) \
+            or _NAMED_DAY.match(body, m.end + 1) \
             or ('"' not in body and "“" not in body):
         return None
     for qs, qe in _quotations(body):

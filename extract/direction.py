@@ -164,6 +164,8 @@ def _subject(sentence: str, named: list[_Named], at: int, *, near: int | None = 
         clause_start = m.end()
     if near is not None:
         clause_start = max(clause_start, at - near)
+    if _BETWEEN.search(sentence, clause_start, at):
+        return None  # "the contract between Indian firms and Armenia for the supply": no order
     cands = [n for n in named if clause_start <= n.start and n.end <= at
              and not _NOT_SUBJECT.search(sentence, max(0, n.start - 12), n.start)]
     if not cands:
@@ -181,6 +183,9 @@ def _subject(sentence: str, named: list[_Named], at: int, *, near: int | None = 
 # in Australia"), a rival ("won over Germany's Rheinmetall")
 _NOT_SUBJECT = fast_compile(r"(?i)\b(?:to|from|with|by|in|at|near|over|against|than|beat)\s+"
                             r"(?:the\s+)?\Z")
+
+
+_BETWEEN = fast_compile(r"(?i)\bbetween\b")
 
 
 _JOINED = fast_compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")

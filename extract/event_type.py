@@ -69,6 +69,10 @@ _SAID_IN = fast_compile(r"(?i)\b(?:said|says|told|announced|stated|declared|conf
 _SAYING_PLACE = fast_compile(r"(?i)\s+(?:[\w-]+\s+)?(?:conference|briefing|interview|statement|"
                              r"speech|address|session|meeting|call|post|tweet)s?\b")
 
+# a noun's date after "of" or "dated": "under an agreement of November 29, 2016"
+_OF_DATE = fast_compile(r"(?i)\b(agreements?|accords?|treat(?:y|ies)|memorand\w+|contracts?|"
+                        r"deals?)\s+(?:of|dated)\s+\Z")
+
 # the date words as a noun's modifier: "the Sept. 10 announcement", "the 2015 nuclear deal",
 # "its July 2019 order": the noun right after them is what happened then
 _DETERMINER = fast_compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that)\s+\Z")
@@ -113,6 +117,9 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
     """
     if sentence and _SPEAKING_LEAD.match(sentence[:start]) and "," in sentence[end:end + 20]:
         return "statement"  # "Speaking at a media briefing Monday, the minister said ..."
+    of = _OF_DATE.search(sentence, max(0, start - 40), start) if sentence else None
+    if of is not None:  # "under an agreement of November 29, 2016": the agreement's day
+        return "deal" if of.group(1).lower().startswith(("contract", "deal")) else "agreement"
     if sentence and _DETERMINER.search(sentence, max(0, start - 8), start):
         if _SAID_IN.search(sentence, max(0, start - 30), start) and _SAYING_PLACE.match(
                 sentence, end):

@@ -42,8 +42,10 @@ from extract.direction import direction
 from extract.event_type import _VERB_LEFT, _VERBAL, Cue, _event_type
 from extract.names import Names, _ascii_folds_safe
 from extract.sentence_dates import (
+    _apposition,
     _baseline,
     _dateline_day_again,
+    _dropped_schedule,
     _either_or,
     _frames,
     _other_dates,
@@ -345,9 +347,11 @@ def _cues(sentence: str, gaz: Gazetteers) -> list[Cue]:
 
 # after a noun cue, the verb that makes it a happening: "deliveries began in January 2023",
 # "the shipments resumed on Monday", "production started in 2019"
-_BEGAN = fast_compile(r"(?i)\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:will|would|is\s+expected\s+"
-                      r"to|are\s+expected\s+to)\s+)?(?:began|begun|begin|start(?:ed)?|"
-                      r"commenced?|resumed?|completed?|ended|concluded)\b")
+_BEGAN = fast_compile(r"(?i)(?:\s+(?:of|for|to|from)(?:\s+(?!(?:that|which|who|when|as|and)\b)"
+                      r"[^\s,;.]+){1,5}?)?\s+(?:(?:have|has|had|"
+                      r"were|was|are|is)\s+)?(?:(?:will|would|expected\s+to|due\s+to|set\s+to|"
+                      r"scheduled\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+)?(?:began|"
+                      r"begun|begin|start(?:ed)?|commenced?|resumed?|completed?|ended|concluded)\b")
 
 
 # before a verb, what says it did not happen: "have never signed a peace deal despite a
@@ -526,7 +530,7 @@ def extract_events(
     frames = _frames(mentions, sentences)
     either = _either_or(mentions, body)
     for mi, m in enumerate(mentions):
-        if mi in frames or mi - 1 in either:
+        if mi in frames or mi - 1 in either or _apposition(mentions, mi, body):
             continue  # "In July 2019, ... on July 25": one happening, on its day
         if m.type not in ("DATE", "TIME"):
             continue
@@ -587,6 +591,7 @@ _FILE_PHOTO = fast_compile(r"(?i)\b(?:file|archive|archival|stock)\s+(?:photo|pi
                            r"photograph)s?\b")
 
 
+_BEFORE_DATE = fast_compile(r"(?i)\b(?:before|until|prior\s+to)\s+\Z")
 _PICTURE_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")  # a quick test first
 
 
@@ -600,6 +605,8 @@ def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list
         return None  # "BERLIN (Sputnik - 03rd November, 2021) ... said on Wednesday": one day
     if m.precision in ("decade", "century"):
         return None  # "a war in the 1990s", "suppliers in the 1990s": background
+    if _dropped_schedule(m, body):
+        return None  # "delivered early, in 2026 instead of 2027 and 2028": given up
     if any(w in sent.text for w in _PICTURE_WORDS) and _FILE_PHOTO.search(sent.text):
         return None  # "A file photo from September 11, 2021 of a Rafale": when it was taken
     if m.precision == "year" and gaz.trade_show is not None \
@@ -608,6 +615,8 @@ def _kept_kind(m: DateMention, mi: int, sent: Sentence, kind: str, systems: list
         # "told TASS on the sidelines of the Dubai Airshow 2021 on Sunday": the year names the
         # show, the other date dates the happening; alone ("bought ... at IDEX 2019") it dates it
         return None
+    if kind == "other" and _BEFORE_DATE.search(body, max(0, m.start - 8), m.start):
+        return None  # "Before 2011, just three countries had armed UAVs": a state of things
     if kind == "other" and (_deictic(m) or not (systems or gaz.relevance.search(sent.text))):
         return None  # "which today include Iran": a deictic date, not a happening
     if m.period and kind in ("other", "statement"):

@@ -178,13 +178,13 @@ def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMen
     happening with words of its own, on another day ("PARIS, June 18. /TASS/. The ministers
     signed a contract ... on June 17, said ..."): the dateline's day is the report's, not the
     happening's."""
-    if m.start - sent.start > 40 or not sent.text[:1].isupper():
+    if m.start - sent.start > 60 or not sent.text[:1].isupper():
         return False
-    lead = _DATELINE_LEAD.match(sent.text)
-    if lead is None or m.end - sent.start > lead.end():
+    lead_end = _dateline_end(sent)
+    if not lead_end or m.end - sent.start > lead_end:
         return False
     others = [x.value[:10] for x in mentions[mi + 1:mi + 8]
-              if x.start >= sent.start + lead.end() and x.end <= sent.end
+              if x.start >= sent.start + lead_end and x.end <= sent.end
               and x.type in ("DATE", "TIME") and x.value]
     # "STOCKHOLM, March 13 (Xinhua) -- ... between 2018 and 2022 ..., said on Monday": the
     # lead's saying is the dateline's day, one happening
@@ -198,6 +198,10 @@ def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMen
 _TITLE_PLACE_DAY = fast_compile(rf"[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]+){{0,2}},\s*"
                                 rf"(?:{_MON})\.?\s*\d{{1,2}}(?:,?\s+\d{{4}})?"
                                 r"(?=\s*(?:[:—–-]|\([A-Z]|[A-Z]))")
+# a dateline that is a day alone, with its agency or a dash: "Dec. 11 (UPI) -- Qatar has ...",
+# "November 24 (ANI): India has started ...", "March 22, 2021 - AVIC is exporting ..."
+_DAY_LEAD = fast_compile(rf"(?:{_MON})\.?\s*\d{{1,2}}(?:,?\s+\d{{4}})?"
+                         r"(?=\s*(?:\([A-Z][\w .&'/-]{0,30}\)\s*)?(?:--|[—–:]|-\s))")
 _BRACKET_DATELINE = fast_compile(r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2}\s*\((?=[^()]{1,80}"
                                  r"\))[^()]*?[-–—]\s*")
 
@@ -207,7 +211,7 @@ def _dateline_end(sent: Sentence) -> int:
     text = sent.text
     if not text[:1].isupper():
         return 0
-    lead = _DATELINE_LEAD.match(text) or _TITLE_PLACE_DAY.match(text)
+    lead = _DATELINE_LEAD.match(text) or _TITLE_PLACE_DAY.match(text) or _DAY_LEAD.match(text)
     if lead is not None:
         return lead.end()
     lead = _BRACKET_DATELINE.match(text)
@@ -311,3 +315,26 @@ def _round_count_ago(m: DateMention) -> bool:
         return False
     n = r.group("n")
     return n is None or (int(n) >= 10 and int(n) % 5 == 0)
+
+
+# before a date, what makes it a schedule given up: "in 2026 instead of 2027 and 2028",
+# "postponed from the fourth quarter of 2023 until ...", "originally planned for 2025"
+_DROPPED_LEFT = fast_compile(
+    r"(?i)\b(?:instead\s+of|rather\s+than|(?:postponed|delayed|moved|pushed\s+back|brought\s+"
+    r"forward|put\s+off)\s+from|originally\s+(?:planned|scheduled|due|expected|set)\s+(?:for|in))"
+    r"\s+(?:(?:the|\d{4}|and|or|,)\s*)*\Z")
+
+
+def _dropped_schedule(m: DateMention, body: str) -> bool:
+    """Whether ``m`` is a schedule the text says was given up (no happening of its own)."""
+    return _DROPPED_LEFT.search(body, max(0, m.start - 60), m.start) is not None
+
+
+def _apposition(mentions: list[DateMention], mi: int, body: str) -> bool:
+    """Whether ``mentions[mi]`` is in brackets right after another date's words, the same day
+    said again ("reports said Friday (May 5)"): no candidate of its own."""
+    if mi == 0:
+        return False
+    prev, m = mentions[mi - 1], mentions[mi]
+    return (m.start - prev.end <= 3 and body[prev.end:m.start].strip() == "("
+            and body[m.end:m.end + 1] == ")")

@@ -70,6 +70,7 @@ _TITLE_STEPS = (
 # that" -> "announced that", "a credit in 2015 to buy" -> "a credit to buy"
 _DATE_LEFT = fast_compile(r"(?i)(?<![\w-])(?:(?:in|on|at|during|since|by|from|until|till|"
                           r"before|after|of|through|between|starting|beginning|as\s+of|"
+                          r"compared\s+(?:to|with)|"
                           r"as\s+early\s+as|as\s+far\s+back\s+as|(?:dating\s+)?back\s+to|"
                           r"late|early|earlier|later|just)\s+)+\Z")
 
@@ -94,7 +95,8 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
     """The sentence without its date words (``spans``), the prepositions before them and the
     comma after a fronted date phrase inside the sentence."""
     text = sentence
-    for a, b in sorted(spans, reverse=True):
+    spans = _joined(sentence, sorted(spans))
+    for a, b in reversed(spans):
         if text[b:b + 2] in ("’s", "'s") or text[max(a, b - 2):b] in ("’s", "'s"):
             # "told reporters that Friday's package", "on Tuesday’s call": the package, the call
             text = text[:a] + "the" + text[b + 2 if text[b:b + 2] in ("’s", "'s") else b:]
@@ -108,6 +110,23 @@ def _cut_dates(sentence: str, spans: list[tuple[int, int]]) -> str:
             b = comma.end()
         text = left + text[b:]
     return text
+
+
+_JOINER = fast_compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|[-–—/])\s*")
+
+
+def _joined(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Date words joined by "and", "or", "to" or a dash, one span: "in fiscal 2026 and 2027"
+    is cut whole, never leaving "and"."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and out[-1][1] <= a and _JOINER.fullmatch(sentence, out[-1][1], a) and (
+                sentence[a:a + 1].isupper() or any(c.isdigit() for c in sentence[a:b])):
+            # a date, not a word of time that stands for a clause ("... ago and now are")
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 _SPACE_BEFORE_PUNCT = fast_compile(r"\s+([,.;:])")

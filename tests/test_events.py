@@ -347,6 +347,8 @@ def test_titles_have_no_holes(sentence, words, title):
     ("Poland is due to take delivery of the F-35 in 2024.", None, "Poland"),
     ("Morocco has received the first shipments of the air defence system made by Israel in "
      "2023.", "Israel", "Morocco"),
+    ("The contract between Indian firms and Armenia for the supply of Pinaka rockets was signed "
+     "in 2022.", None, None),
 ])
 def test_a_transfer_says_who_sells_to_whom(sentence, supplier, recipient):
     art = article_from_text(TITLE + sentence, file="a.txt",
@@ -718,3 +720,63 @@ def test_a_file_photo_s_date_is_no_happening_and_a_credit_no_title():
                             manifest={"a.txt": {"published": "2023-05-31"}})
     (event,) = extract_events(art, "a")
     assert event.title == "Herzog and Aliyev at the joint press conference in Baku"
+
+
+@pytest.mark.parametrize("body, published, want", [
+    # a schedule given up is no happening; the same day in brackets is said once
+    ("Taiwan's 18 HIMARS will be delivered early, in 2026 instead of 2027 and 2028, reports said "
+     "Friday (May 5).", "2023-05-05", [("2026", "delivery"), ("2023-05-05", "statement")]),
+    ("F-16V deliveries to Taiwan were postponed from the fourth quarter of 2023 until the third "
+     "quarter of 2024.", "2023-05-05", [("2024-07", "delivery")]),
+    # a dateline that is a day alone is the report's; the lead's own day dates the signing
+    ("Dec. 11 (UPI) -- Qatar has become the ninth country to buy the F-15 with a contract it "
+     "signed Sunday.", "2017-12-11", [("2017-12-10", "deal"), ("2017-12-11", "statement")]),
+    # a noun's date after "of"; a state of things before a year is no happening
+    ("Russia and Uzbekistan signed contracts for Su-30 jets under an agreement of November 29, "
+     "2016.", "2017-01-10", [("2016-11-29", "agreement")]),
+    ("Before 2011, just three countries had armed UAVs such as the Wing Loong.", "2021-03-22",
+     []),
+    # the verb of a noun a few words on; "the supply of" is a delivery
+    ("Qatar signed the contract in December 2017, and deliveries of the 24 Eurofighter jets are "
+     "expected to begin in 2022.", "2018-09-01", [("2017-12", "deal"), ("2022", "delivery")]),
+    ("India has started the supply of Pinaka rockets to Armenia, officials said in November "
+     "2022.", "2022-11-25", [("2022-11", "statement")]),
+])
+def test_schedules_datelines_and_the_nouns_dates_belong_to(body, published, want):
+    assert sorted((d, k) for d, k, _w in events_of(body, published)) == sorted(want)
+
+
+def test_a_store_stamp_picks_the_header_date_it_agrees_with_and_may_give_a_month():
+    text = (" date 2016-09-05\nMonday, September 5, 2016\n\nSaudi Arabia To Buy Chinese UAVs\n\n"
+            "DEFENSE WORLD - September 4, 2016\n\nSaudi Arabia has signed a deal with China to "
+            "buy Wing Loong drones, officials said on Friday.")
+    assert article_from_text(text, file="a.txt").published == "2016-09-05"
+    text = (" date 2018-09 The £5bn deal between Qatar and BAE Systems became effective.\n\n"
+            "The contract for 24 Eurofighter jets was signed in December.")
+    art = article_from_text(text, file="a.txt")
+    assert art.published == "2018-09"
+    assert [str(e.date) for e in extract_events(art, "a")] == ["2017-12"]
+
+
+def test_titles_cut_joined_dates_whole_and_what_ties_a_comparison():
+    from extract.events import make_title
+
+    s = "Japan planned to obtain Tomahawk missiles in fiscal 2026 and 2027 from the US."
+    a, b = s.index("fiscal 2026"), s.index("2027")
+    assert make_title(s, [(a, a + 11), (b, b + 4)]) == (
+        "Japan planned to obtain Tomahawk missiles from the US.")
+    s = "India imported double the arms compared to 2014-18, a researcher said."
+    a = s.index("2014-18")
+    assert make_title(s, [(a, a + 7)]) == "India imported double the arms, a researcher said."
+    s = "NATO helped end the war almost four years ago and now is poised to intervene."
+    a, b = s.index("almost"), s.index("now")
+    assert make_title(s, [(a, a + 21), (b, b + 3)]) == (
+        "NATO helped end the war and is poised to intervene.")
+
+
+def test_today_followed_by_its_date_needs_no_note():
+    body = ('The statement reads: "The first batch of A-29 Super Tucano aircraft have arrived '
+            'Kano, today 22 July 2021 at about 12 noon from the United States."')
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": "2021-07-23"}})
+    assert all("quotation" not in (e.notes or "") for e in extract_events(art, "a"))

@@ -129,6 +129,12 @@ def _analyze(
     if date_cands:
         after = [c for c in date_cands if title_idx is None or c[0] > title_idx]
         i, hit = (after or date_cands)[0]
+        stamp = t.plain[0].split()[-1] if t.n and t.kinds[0] == "stamp" else None
+        agreed = [c for c in date_cands if c[1].value == stamp]
+        if stamp is not None and hit.value != stamp and agreed:
+            # "Monday, September 5, 2016" above the title, "DEFENSE WORLD - September 4, 2016"
+            # (a reprint's line) below it, the store's "date 2016-09-05": the one it agrees with
+            i, hit = agreed[0]
         res.published, res.published_text = hit.value, hit.text
         if t.n and t.kinds[0] == "stamp" and _other_reading(hit) == t.plain[0].split()[-1]:
             # "2/11/2024 10:12:07 AM" under the store's "date 2024-02-11": the stamp tells

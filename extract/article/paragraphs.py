@@ -36,12 +36,13 @@ def _txt_lines(text: str) -> list[tuple[int, int, str]] | None:
 
 # a page's date as a web store records it, ahead of the text: " date 2024-02-16 Azerbaijani
 # President ..." (metadata: the publication date, not a happening of the text)
-_STORE_STAMP = fast_compile(r"date[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?![\d:])[ \t]*")
+_STORE_STAMP = fast_compile(r"date[ \t]+(?P<date>\d{4}-\d\d(?:-\d\d)?)(?![\d:-])[ \t]*")
 
 
 def _segment(text: str, fmt: str) -> list[tuple[int, int, str]]:
     """Paragraph spans ``(start, end, kind_hint)`` with surrounding whitespace excluded; a
-    leading store stamp (``date YYYY-MM-DD``) is a paragraph of its own, of kind "stamp"."""
+    leading store stamp (``date YYYY-MM-DD``, or ``date YYYY-MM`` where the store knows only the
+    month) is a paragraph of its own, of kind "stamp"."""
     spans = _segment_blocks(text, fmt)
     if spans and not spans[0][2]:
         a, b, _hint = spans[0]
