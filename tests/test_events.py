@@ -7,6 +7,7 @@ import pytest
 
 from extract.article import article_from_text
 from extract.events import extract_events
+from extract.timeline import Event
 
 TITLE = "Arms news of the week\n\n"
 
@@ -22,6 +23,14 @@ def events_of(body: str, published: str = "2023-06-10") -> list[tuple[str, str, 
     art = article_from_text(TITLE + body, file="a.txt",
                             manifest={"a.txt": {"published": published}})
     return [(str(e.date), e.type, e.evidence[0].date_text) for e in extract_events(art, "a")]
+
+
+def one_event(body: str, published: str) -> Event:
+    """The one candidate of an article with this body (the test fails if there are more)."""
+    art = article_from_text(TITLE + body, file="a.txt",
+                            manifest={"a.txt": {"published": published}})
+    (event,) = extract_events(art, "a")
+    return event
 
 
 @pytest.mark.parametrize("sentence, date, kind", [
@@ -402,9 +411,7 @@ def test_a_wire_dateline_split_off_dates_the_lead(lead):
     # the splitter makes the dateline a sentence of its own; its day is the lead's
     body = (lead + "The leadership of the Ministry of Defense of Azerbaijan is on an official "
             "visit to Tel Aviv, Israel, the ministry reports.")
-    art = article_from_text(TITLE + body, file="a.txt",
-                            manifest={"a.txt": {"published": "2025-05-19"}})
-    (event,) = extract_events(art, "a")
+    event = one_event(body, "2025-05-19")
     assert (str(event.date), event.type, event.evidence[0].date_text) == (
         "2025-05-19", "visit", "May 19")
     assert event.evidence[0].quote == body  # the quote holds the date words
@@ -430,9 +437,7 @@ def test_a_dateline_day_the_lead_names_again_adds_no_candidate():
     body = ("BERLIN (UrduPoint News / Sputnik - 03rd November, 2021) The German government has "
             "approved arms exports worth 2.3 billion euros, the economy ministry said on "
             "Wednesday.")
-    art = article_from_text(TITLE + body, file="a.txt",
-                            manifest={"a.txt": {"published": "2021-11-03"}})
-    (event,) = extract_events(art, "a")
+    event = one_event(body, "2021-11-03")
     assert (str(event.date), event.type, event.evidence[0].date_text) == (
         "2021-11-03", "statement", "Wednesday")
     assert event.title.startswith("The German government has approved arms exports")
@@ -445,9 +450,7 @@ def test_a_dateline_day_the_lead_names_again_adds_no_candidate():
      "defence system, local media reported.", "Aug 12"),
 ])
 def test_a_happening_dated_only_by_its_report_s_dateline_is_flagged(body, words):
-    art = article_from_text(TITLE + body, file="a.txt",
-                            manifest={"a.txt": {"published": "2023-08-12"}})
-    (event,) = extract_events(art, "a")
+    event = one_event(body, "2023-08-12")
     assert event.evidence[0].date_text == words
     assert f"dated by the wire dateline's '{words}', the report's day" in event.notes
     # a lead that tells of the day itself is not
@@ -660,9 +663,7 @@ def test_a_passive_signing_of_contracts_is_a_deal():
     ("Egypt received K9 howitzers from South Korea last week.", "2023-05-29", "2023-06-04"),
 ])
 def test_the_report_s_own_week_is_cut_at_its_day(sentence, first, last):
-    art = article_from_text(TITLE + sentence, file="a.txt",
-                            manifest={"a.txt": {"published": "2023-06-10"}})
-    (event,) = extract_events(art, "a")
+    event = one_event(sentence, "2023-06-10")
     assert (str(event.date), str(event.end) if event.end else None) == (first, last)
 
 
