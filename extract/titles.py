@@ -55,6 +55,10 @@ _TITLE_STEPS = (
     # its date cut
     (fast_compile(r"^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}\.?\s+[-—–]+\s+"), ""),
     (fast_compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},\s*:\s*"), ""),
+    # "New Delhi [India] (ANI): Amid ...", "New Delhi: India delivered ...": a dateline whose
+    # date was cut, or that had none
+    (fast_compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s*(?:\[[^\]]{1,30}\]\s*)?,?\s*"
+                  r"(?:\((?:[A-Z][\w.&'-]*\s?){1,3}\)\s*)?:\s+(?=[A-Z])"), ""),
     # "WASHINGTON (AP) — The U.S. announced ...", "TBILISI, Georgia (AA) – Turkey made ...": a
     # dateline without a date
     (fast_compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w'’.-]+"

@@ -546,6 +546,12 @@ def test_a_baseline_period_is_not_a_statistic_of_its_own():
      "Dassault's Rafale backlog for Egypt stood at 123 aircraft."),
     ('Iran called the drone report "unfounded", its foreign minister said on Monday.',
      'Iran called the drone report "unfounded", its foreign minister said.'),
+    ("New Delhi [India], November 24 (ANI): India has started the supply of Pinaka rockets to "
+     "Armenia.", "India has started the supply of Pinaka rockets to Armenia."),
+    ("New Delhi: India delivered the first BrahMos missiles to the Philippines on Friday.",
+     "India delivered the first BrahMos missiles to the Philippines."),
+    ("Russia and Iran: a union of two despots on arms, the Ukrainian ministry said on Tuesday.",
+     "Russia and Iran: a union of two despots on arms, the Ukrainian ministry said."),
 ])
 def test_titles_of_wire_leads_and_possessive_days(body, title):
     art = article_from_text(TITLE + body, file="a.txt",
