@@ -140,6 +140,8 @@ def _sides(sentence: str, named: list[_Named], names: _Names,
         other = _right_after(after, named, v.end())  # "supply India with"
     if other is None and not giving and agent is None:
         other = _demonym_object(after, named, v.end())  # "bought Israeli drones"
+    if other is None:
+        other = _partner(sentence, named, v.start())  # "a contract with the US to buy"
     if giving:
         supplier, recipient = agent or before, other
         if supplier is None and noun:
@@ -273,5 +275,19 @@ def _made_in(sentence: str, named: list[_Named], offset: int, recipient: str) ->
     for n in named:
         if n.start > offset and n.country != recipient and _MADE_IN.search(
                 sentence, max(offset, n.start - 24), n.start):
+            return n.country
+    return None
+
+
+_WITH = fast_compile(r"(?i)\bwith\s+(?:the\s+)?\Z")
+_TO_VERB = fast_compile(r"(?:\s+(?:on|in|last|this|early|late)(?:\s+[\w.]+){1,2},?)?\s+to\s+")
+
+
+def _partner(sentence: str, named: list[_Named], at: int) -> str | None:
+    """'signed a contract with the United States to buy', 'an agreement with Argentina to sell':
+    the country after "with" right before "to" and the verb at ``at``: the other side."""
+    for n in reversed(named):
+        if n.end <= at and _TO_VERB.fullmatch(sentence, n.end, at) and _WITH.search(
+                sentence, max(0, n.start - 10), n.start):
             return n.country
     return None

@@ -358,6 +358,13 @@ def test_titles_have_no_holes(sentence, words, title):
      "2023.", "Israel", "Morocco"),
     ("The contract between Indian firms and Armenia for the supply of Pinaka rockets was signed "
      "in 2022.", None, None),
+    # the partner "with" whom, right before "to" and the verb
+    ("Japan signed a contract with the United States to buy Tomahawk cruise missiles in 2024.",
+     "United States", "Japan"),
+    ("Indonesia signed a deal with France on Thursday to buy six Rafale warplanes.", "France",
+     "Indonesia"),
+    ("Denmark signed an agreement with Argentina to sell 24 used F-16 jets in 2024.", "Denmark",
+     "Argentina"),
 ])
 def test_a_transfer_says_who_sells_to_whom(sentence, supplier, recipient):
     art = article_from_text(TITLE + sentence, file="a.txt",
