@@ -139,6 +139,11 @@ def one_event(body: str, published: str) -> Event:
     ("Ukraine started ordering Bayraktars from Turkey in 2019.", "2019", "deal"),
     ("The Emirates was the fifth biggest customer of French arms with 4.7 billion euros from "
      "2011-2020.", "2011", "statistic"),
+    # weapons deployed are used; a deployment planned is no combat
+    ("Baku has also deployed Israeli combat drones in the conflict in 2020.", "2020",
+     "combat_use"),
+    ("Japan plans to complete the deployment of the Tomahawk missiles by fiscal 2027.", "2027",
+     "other"),
     # a press conference or a briefing is where something was said
     ("Blinken said in a Sept. 10 press conference in London that Iran had shipped missiles to "
      "Russia.", "2022-09-10", "statement"),
