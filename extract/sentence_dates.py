@@ -48,7 +48,7 @@ def _sentences(article: Article, paras: list[tuple[int, Paragraph]]) -> list[Sen
             if len(spans) > 2 and _AGENCY.match(article.text[spans[1][0]:spans[1][1]]):
                 joined = 2
             spans = [(spans[0][0], spans[joined][1]), *spans[joined + 1:]]
-        if (len(spans) == 1 and out and out[-1].paragraph == i - 1 and not paras_furniture(
+        if (len(spans) == 1 and out and out[-1].paragraph == i - 1 and not _furniture(
                 article, i - 1) and _TWEET_SIGNATURE.fullmatch(p.text)):
             # "— Poland MOD (@Poland_MOD) December 5, 2022" under an embedded post: its date
             # is the post's, whose last sentence it joins
@@ -65,7 +65,7 @@ _TWEET_SIGNATURE = fast_compile(rf"(?:[—–-]+\s*)?[^\n()]{{1,80}}\(@\w{{1,30}
                                 r"\d{1,2},?\s+\d{4}\s*")
 
 
-def paras_furniture(article: Article, i: int) -> bool:
+def _furniture(article: Article, i: int) -> bool:
     """Whether paragraph ``i`` of the article is furniture (or absent)."""
     return i < 0 or i >= len(article.paragraphs) or article.paragraphs[i].furniture
 
@@ -174,10 +174,10 @@ def _since_main(cues: list[Cue], m: DateMention, sent: Sentence, kind: str) -> t
 
 def _reported_by_dateline(m: DateMention, sent: Sentence, mentions: list[DateMention],
                           mi: int) -> bool:
-    """Whether ``m`` is the day of a wire dateline opening ``sent`` whose lead dates its
-    happening with words of its own, on another day ("PARIS, June 18. /TASS/. The ministers
-    signed a contract ... on June 17, said ..."): the dateline's day is the report's, not the
-    happening's."""
+    """Whether ``m`` is the day of a wire dateline opening ``sent`` (any shape of
+    :func:`_dateline_end`) whose lead dates its happening with words of its own, on another day
+    ("PARIS, June 18. /TASS/. The ministers signed a contract ... on June 17, said ..."): the
+    dateline's day is the report's, not the happening's."""
     if m.start - sent.start > 60 or not sent.text[:1].isupper():
         return False
     lead_end = _dateline_end(sent)
