@@ -113,9 +113,15 @@ def _event_type(cues: list[Cue], start: int, end: int, sentence: str = "",
     ("the jets arrived on Monday, the ministry said") makes a statement only when nothing else
     happened. A cue nearer another date of the sentence (``others``, their spans) is that
     date's: "the induction ... starting 2022 will balance ... following the transgression in
-    May 2020" (the transgression is May 2020's), unless no cue is this date's own.
+    May 2020" (the transgression is May 2020's), unless no cue is this date's own, and a cue
+    beyond a comma ranks after the cues of the date's own clause when one of them is a verb.
+
+    Before all that, what the date words are attached to decides: a sentence opened by its
+    saying ("Speaking at a media briefing Monday, ..."), a noun the date follows ("an agreement
+    of November 29, 2016"), a noun the date modifies ("the Sept. 10 announcement"; "said in a
+    Sept. 10 press conference" is the saying).
     """
-    if sentence and _SPEAKING_LEAD.match(sentence[:start]) and "," in sentence[end:end + 20]:
+    if sentence and _SPEAKING_LEAD.match(sentence, 0, start) and "," in sentence[end:end + 20]:
         return "statement"  # "Speaking at a media briefing Monday, the minister said ..."
     of = _OF_DATE.search(sentence, max(0, start - 40), start) if sentence else None
     if of is not None:  # "under an agreement of November 29, 2016": the agreement's day

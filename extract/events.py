@@ -492,7 +492,7 @@ def _masked_body(article: Article, paras: list[tuple[int, Paragraph]]) -> str:
 
 
 def _same(a: _Draft, kind: str, first: PartialDate, last: PartialDate | None,
-          actors: list[str], people: list[str] = ()) -> bool:
+          actors: list[str], people: list[str]) -> bool:
     """Whether a mention with these values tells of the draft ``a``'s happening: the same type
     and days, an actor in common; and for a saying, the same speaker where both name people
     (Zelenskiy's address and Biden's remark of one day are two statements)."""

@@ -45,7 +45,7 @@ _TITLE_STEPS = (
     (fast_compile(r"\b(?:in|on|at|during|since|by|from|of|and|or|for|until|till|within|after|"
                   r"before|around|through|throughout|between)\s*(?=[,.;]|\s*$)"), ""),
     # 'announced: "Today, the United States ...' without its "Today": '"the United States'
-    (_Guarded(r"(?:(?<=^[\"“])|(?<=[\s:(][\"“]))\s*,\s*", '",', '" ,', "“"), ""),
+    (_Guarded(r"(?:(?<=^[\"“])|(?<=[\s:(][\"“]))\s*,\s*", '"', "“"), ""),
     (fast_compile(r"\b(?:in|on|during)\s+(?:and\s+)?(?=,)"), ""),
     (fast_compile(r",\s*(?=\()"), " "),  # "MOSCOW, July 25 (Xinhua)" -> "MOSCOW (Xinhua)"
     # "BERLIN (UrduPoint News / Sputnik - ) The German ...": a dateline whose date was cut

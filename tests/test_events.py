@@ -706,14 +706,10 @@ def test_an_embedded_post_is_dated_by_its_signature(post, signature, kind):
 
 
 def test_two_days_joined_by_or_are_one_happening_on_one_of_them():
-    got = events_of("Vucic said Serbia would show the Chinese FK-3 missiles on April 12 or 13.",
-                    "2023-04-10")
-    art = article_from_text(TITLE + "Vucic said Serbia would show the Chinese FK-3 missiles on "
-                            "April 12 or 13.", file="a.txt",
-                            manifest={"a.txt": {"published": "2023-04-10"}})
-    (event,) = extract_events(art, "a")
+    event = one_event("Vucic said Serbia would show the Chinese FK-3 missiles on April 12 or 13.",
+                      "2023-04-10")
     assert (str(event.date), str(event.end), event.approximate) == (
-        "2023-04-12", "2023-04-13", True), got
+        "2023-04-12", "2023-04-13", True)
     assert not event.title.endswith("or.")
     # "and" joins two days of one happening: each its own day, as before
     assert [d for d, _k, _w in events_of("Serbia received FK-3 missiles from China on April 9 "
